@@ -1,0 +1,5 @@
+"""``python -m govdisclosure``: the command-line interface."""
+
+from govdisclosure.cli import main
+
+raise SystemExit(main())

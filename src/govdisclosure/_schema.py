@@ -1,0 +1,182 @@
+"""The JSON Schema of the ``to_dict`` form, derived from the model classes."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+import inspect
+import types
+import typing
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govdisclosure.editions import layout_of
+from govdisclosure.model import (
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    Edition,
+    FeeItems2019,
+    ItemCounts2019,
+    Report,
+    Requests2019,
+    Requests2021,
+)
+from govdisclosure.money import Amount, MoneyUnit
+
+_SIGNED = {(ItemCounts2019, "change"), (FeeItems2019, "change")}
+_DECIMAL = {"type": "string", "pattern": r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"}
+_DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def ref(self, cls: type[Any]) -> dict[str, Any]:
+        name = cls.__name__.lstrip("_")
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder against recursion (Section)
+            self.defs[name] = self.attrs_class(cls)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def attrs_class(self, cls: type[Any]) -> dict[str, Any]:
+        hints = typing.get_type_hints(cls)
+        props: dict[str, Any] = {}
+        required = []
+        for f in attrs.fields(cls):
+            schema = self.type_schema(hints[f.name], owner=cls, name=f.name)
+            props[f.name] = schema
+            if f.default is attrs.NOTHING:
+                required.append(f.name)
+        doc = inspect.getdoc(cls) or ""
+        out: dict[str, Any] = {
+            "type": "object",
+            "description": doc.split("\n\n")[0].replace("\n", " "),
+            "properties": props,
+            "additionalProperties": False,
+        }
+        if required:
+            out["required"] = required
+        return out
+
+    def type_schema(self, t: Any, *, owner: type[Any], name: str) -> dict[str, Any]:
+        origin = typing.get_origin(t)
+        if origin in (typing.Union, types.UnionType):
+            return {"anyOf": [self.type_schema(a, owner=owner, name=name) for a in t.__args__]}
+        if origin is tuple:
+            return {"type": "array", "items": self.type_schema(t.__args__[0], owner=owner, name=name)}
+        if t is type(None):
+            return {"type": "null"}
+        if t is bool:
+            return {"type": "boolean"}
+        if t is int:
+            if (owner, name) in _SIGNED:
+                return {"type": "integer"}
+            if owner is Report and name == "year":
+                return {"type": "integer", "minimum": 1990, "maximum": 2200}
+            return {"type": "integer", "minimum": 0}
+        if t is str:
+            return {"type": "string"}
+        if t is Decimal:
+            if name == "amount":
+                return {"type": "string", "pattern": r"^(0|[1-9][0-9]*)(\.[0-9]+)?$"}
+            return dict(_DECIMAL)
+        if t is _dt.date:
+            return dict(_DATE)
+        if t is Amount:
+            return {"$ref": "#/$defs/Amount"}
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return {"enum": [m.value for m in t]}
+        if attrs.has(t):
+            return self.ref(t)
+        raise TypeError(f"no JSON Schema for {t!r}")  # pragma: no cover
+
+
+@functools.cache
+def _schema() -> dict[str, Any]:
+    b = _Builder()
+    b.defs["Amount"] = {
+        "type": "object",
+        "description": "An exact amount of money: the decimal as printed and its unit.",
+        "properties": {
+            "value": dict(_DECIMAL),
+            "unit": {"enum": [u.value for u in MoneyUnit]},
+        },
+        "required": ["value", "unit"],
+        "additionalProperties": False,
+    }
+    report = b.attrs_class(Report)
+    for cls in (ActiveDisclosure2021, ActiveDisclosure2019, Requests2021, Requests2019):
+        b.ref(cls)
+    _describe_cells(b.defs)
+    edition_rules = []
+    for edition, active, requests in (
+        (Edition.STANDARD_2021, ActiveDisclosure2021, Requests2021),
+        (Edition.TRIAL_2019, ActiveDisclosure2019, Requests2019),
+    ):
+        edition_rules.append(
+            {
+                "if": {"properties": {"edition": {"const": edition.value}}},
+                "then": {
+                    "properties": {
+                        "active": {"anyOf": [{"$ref": f"#/$defs/{active.__name__}"}, {"type": "null"}]},
+                        "requests": {
+                            "anyOf": [{"$ref": f"#/$defs/{requests.__name__}"}, {"type": "null"}]
+                        },
+                    }
+                },
+            }
+        )
+    edition_rules.append(
+        {
+            "if": {"properties": {"edition": {"const": Edition.LEGACY_2008.value}}},
+            "then": {
+                "properties": {
+                    "active": {"type": "null"},
+                    "requests": {"type": "null"},
+                    "reviews": {"type": "null"},
+                }
+            },
+        }
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://govdisclosure.readthedocs.io/schema/report.json",
+        "title": "政府信息公开工作年度报告 (govdisclosure report)",
+        **{k: v for k, v in report.items() if k != "description"},
+        "description": "An annual report on government information disclosure, as "
+        "govdisclosure.to_dict writes it.",
+        "allOf": edition_rules,
+        "$defs": b.defs,
+    }
+
+
+def _describe_cells(defs: dict[str, Any]) -> None:
+    """Give each cell's property its official labels as the description (read from the layout)."""
+    for edition in (Edition.STANDARD_2021, Edition.TRIAL_2019):
+        for table in layout_of(edition).tables:
+            for block in table.blocks:
+                for row in block.rows:
+                    owner: Any = table.model
+                    *parents, last = row.key.split(".")
+                    for part in parents:
+                        owner = typing.get_type_hints(owner)[part]
+                    target = typing.get_type_hints(owner)[last]
+                    for col in block.columns:
+                        labels = (*block.labels, *row.labels, *col.labels)
+                        if col.key is None:
+                            prop = defs[owner.__name__.lstrip("_")]["properties"][last]
+                            prop["description"] = " / ".join(labels)
+                        else:
+                            prop = defs[target.__name__]["properties"][col.key]
+                            prop.setdefault("description", " / ".join(col.labels))
+
+
+def build_schema() -> dict[str, Any]:
+    """A fresh copy of the schema (callers may mutate it)."""
+    import copy
+
+    return copy.deepcopy(_schema())

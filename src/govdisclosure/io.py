@@ -1,0 +1,715 @@
+"""Reports to and from JSON, a JSON Schema, and tidy rows — through one configured converter.
+
+The JSON form is strict and exact: Decimals travel as strings in plain notation
+(``"20.30"``, never ``"2.03E+1"``), counts as JSON integers, dates as ISO strings, enums by
+value. Input that does not have the structure of a report raises
+:class:`~govdisclosure.StructureError` listing every problem with its JSON path.
+
+>>> from govdisclosure import examples
+>>> report = examples.load("jianghe-2021")
+>>> from_json(to_json(report)) == report
+True
+>>> to_dict(report)["active"]["fees"]
+{'value': '20.30', 'unit': '万元'}
+>>> from_dict({"agency": "某局", "year": "2022", "edition": "standard-2021", "title": "x",
+...            "colour": "red"})
+Traceback (most recent call last):
+...
+govdisclosure._errors.StructureError: 2 problems in the input:
+  $.year: expected an integer, found '2022' (a str)
+  $.colour: unknown key (expected one of: agency, year, edition, title, ...)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+
+from govdisclosure._errors import Problem, StructureError
+from govdisclosure.editions import (
+    CellLayout,
+    label_key,
+    layout_of,
+    normalize_label,
+)
+from govdisclosure.model import (
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    ApplicantCounts,
+    DocumentCounts2019,
+    DocumentCounts2021,
+    Edition,
+    ExtraRow,
+    FeeItems2019,
+    ItemCounts2019,
+    Outcomes,
+    Report,
+    Requests2019,
+    Requests2021,
+    ReviewsAndLitigation,
+)
+from govdisclosure.money import Amount, MoneyUnit
+
+__all__ = [
+    "from_dict",
+    "from_json",
+    "from_rows",
+    "json_schema",
+    "tables_from_rows",
+    "to_dict",
+    "to_json",
+    "to_rows",
+]
+
+T = TypeVar("T")
+
+_DECIMAL_RE = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
+_DECIMAL_PATTERN = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+# Rows are plain records of int | None cells: the fast path builds them directly and the
+# table they belong to checks every cell at once (see govdisclosure.model).
+_ROW_CLASSES: tuple[type[Any], ...] = (
+    ApplicantCounts,
+    Outcomes,
+    DocumentCounts2021,
+    DocumentCounts2019,
+    ItemCounts2019,
+    FeeItems2019,
+)
+
+
+def _describe(value: object) -> str:
+    return f"{value!r} (a {type(value).__name__})"
+
+
+# --------------------------------------------------------------------------- strict hooks
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if value.__class__ is not int:
+        raise TypeError(f"expected an integer, found {_describe(value)}")
+    return value  # type: ignore[no-any-return]
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if value.__class__ is not str:
+        raise TypeError(f"expected a string, found {_describe(value)}")
+    return value  # type: ignore[no-any-return]
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if value.__class__ is not str:
+        found = _describe(value)
+        if isinstance(value, float):
+            found = f"{value!r} (a float, which would lose the printed precision)"
+        raise TypeError(f'expected a decimal number as a string such as "20.30", found {found}')
+    if not _DECIMAL_RE.match(value):
+        raise ValueError(
+            f'expected a decimal number in plain notation such as "20.30", found {value!r}'
+        )
+    return Decimal(value)
+
+
+def _structure_date(value: Any, _: type) -> _dt.date:
+    if value.__class__ is not str or not _DATE_RE.match(value):
+        raise ValueError(f'expected a date as "YYYY-MM-DD", found {_describe(value)}')
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected a valid calendar date, found {value!r}") from None
+
+
+def _structure_unit(value: Any, _: type) -> MoneyUnit:
+    try:
+        return MoneyUnit(value)
+    except ValueError:
+        raise ValueError(f'expected one of "元", "万元", "亿元", found {_describe(value)}') from None
+
+
+def _structure_amount(value: Any, _: type) -> Amount:
+    if value.__class__ is not dict or value.keys() != {"value", "unit"}:
+        raise TypeError(
+            'expected an amount {"value": "<decimal string>", "unit": "元|万元|亿元"}, '
+            f"found {_describe(value)}"
+        )
+    return Amount(_structure_decimal(value["value"], Decimal), _structure_unit(value["unit"], MoneyUnit))
+
+
+def _structure_enum_factory(cls: type[Any]) -> Callable[[Any, type], Any]:
+    values = ", ".join(repr(m.value) for m in cls)
+
+    def hook(value: Any, _: type) -> Any:
+        try:
+            return cls(value)
+        except ValueError:
+            raise ValueError(f"expected one of {values}, found {_describe(value)}") from None
+
+    return hook
+
+
+def _unstructure_decimal(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def _unstructure_amount(value: Amount) -> dict[str, str]:
+    return {"value": format(value.value, "f"), "unit": value.unit.value}
+
+
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_structure_hook(_dt.date, _structure_date)
+    conv.register_structure_hook(MoneyUnit, _structure_unit)
+    conv.register_structure_hook(Amount, _structure_amount)
+    conv.register_structure_hook(Edition, _structure_enum_factory(Edition))
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, __import__("enum").Enum)
+        and t not in (Edition, MoneyUnit),
+        lambda v, t: _structure_enum_factory(t)(v, t),
+    )
+    conv.register_unstructure_hook(Decimal, _unstructure_decimal)
+    conv.register_unstructure_hook(Amount, _unstructure_amount)
+    conv.register_unstructure_hook(_dt.date, _dt.date.isoformat)
+    for cls in _ROW_CLASSES:
+        hook = _detailed_row_hook(cls) if detailed else _fast_row_hook(cls)
+        conv.register_structure_hook(cls, hook)
+    conv.register_structure_hook(Report, _report_hook(conv))
+    return conv
+
+
+def _fast_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
+    def hook(value: Any, _: type) -> T:
+        if value.__class__ is not dict:
+            raise TypeError(f"expected an object, found {_describe(value)}")
+        return cls(**value)
+
+    return hook
+
+
+_SIGNED_FIELDS = {(ItemCounts2019, "change"), (FeeItems2019, "change")}
+
+
+def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
+    """Check every cell of a row record, reporting each bad one at its own path."""
+    names = {f.name for f in attrs.fields(cls)}  # type: ignore[misc]
+
+    def hook(value: Any, _: type) -> T:
+        if value.__class__ is not dict:
+            raise TypeError(f"expected an object, found {_describe(value)}")
+        problems = []
+        for key, cell in value.items():
+            path = f"$.{key}"
+            if key not in names:
+                problems.append(Problem(path, "unknown key"))
+            elif cell is None:
+                continue
+            elif cell.__class__ is not int:
+                problems.append(Problem(path, f"expected an integer or null, found {_describe(cell)}"))
+            elif cell < 0 and (cls, key) not in _SIGNED_FIELDS:
+                problems.append(Problem(path, f"expected a whole number >= 0, found {cell}"))
+        if problems:
+            raise StructureError(problems)
+        return cls(**value)
+
+    return hook
+
+
+_REPORT_FIELDS = attrs.fields(Report)
+_REPORT_KEYS = tuple(f.name for f in _REPORT_FIELDS)
+_REQUIRED_KEYS = tuple(f.name for f in _REPORT_FIELDS if f.default is attrs.NOTHING)
+_TABLES: dict[Edition, dict[str, type[Any]]] = {
+    Edition.STANDARD_2021: {
+        "active": ActiveDisclosure2021,
+        "requests": Requests2021,
+        "reviews": ReviewsAndLitigation,
+    },
+    Edition.TRIAL_2019: {
+        "active": ActiveDisclosure2019,
+        "requests": Requests2019,
+        "reviews": ReviewsAndLitigation,
+    },
+    Edition.LEGACY_2008: {},
+}
+
+
+def _field_type(name: str, edition: Edition | None) -> Any:
+    tables = _TABLES.get(edition, {}) if edition is not None else {}
+    if name in ("active", "requests", "reviews"):
+        cls = tables.get(name)
+        return None if cls is None else cls | None
+    return attrs.fields_dict(Report)[name].type
+
+
+def _report_hook(conv: cattrs.Converter) -> Callable[[Any, type], Report]:
+    """The fast structuring of a report: tables chosen by the edition."""
+    hooks: dict[str, tuple[Callable[[Any, Any], Any], Any]] = {}
+
+    def hook(value: Any, _: type) -> Report:
+        if not hooks:
+            for f in _REPORT_FIELDS:
+                if f.name not in ("active", "requests", "reviews"):
+                    hooks[f.name] = (conv.get_structure_hook(f.type), f.type)
+        if value.__class__ is not dict:
+            raise TypeError(f"expected an object, found {_describe(value)}")
+        edition = _structure_enum_factory(Edition)(value["edition"], Edition)
+        tables = _TABLES[edition]
+        kwargs: dict[str, Any] = {}
+        for key, item in value.items():
+            h = hooks.get(key)
+            if h is not None:
+                kwargs[key] = h[0](item, h[1])
+            elif item is None:
+                kwargs[key] = None
+            else:
+                cls = tables[key]
+                kwargs[key] = conv.structure(item, cls)
+        return Report(**kwargs)
+
+    return hook
+
+
+@functools.cache
+def _converter(detailed: bool = False) -> cattrs.Converter:
+    return _make_converter(detailed=detailed)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+@functools.cache
+def _labels() -> dict[str, str]:
+    return {cell.json_path: cell.label for e in Edition for cell in layout_of(e).cells}
+
+
+def _problem(path: str, message: str) -> Problem:
+    return Problem(path, message, _labels().get(path))
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, TypeError) and "unexpected keyword argument" in str(exc):
+        name = str(exc).rsplit("'", 2)[-2]
+        return f"unknown key {name!r}"
+    return str(exc)
+
+
+def _walk(exc: BaseException, path: str) -> list[Problem]:
+    """Every problem inside a cattrs validation error tree, located."""
+    if isinstance(exc, StructureError):
+        return [_problem(path + p.path[1:], p.message) for p in exc.problems]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return [_problem(f"{path}.{k}", "unknown key") for k in sorted(exc.extra_fields)]
+    if isinstance(exc, ClassValidationError):
+        out: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            out += _walk(sub, f"{path}.{note.name}")
+        for sub in without:
+            out += _walk(sub, path)
+        return out
+    if isinstance(exc, IterableValidationError):
+        out = []
+        with_inotes, without = exc.group_exceptions()
+        for sub, inote in with_inotes:
+            out += _walk(sub, f"{path}[{inote.index!r}]")
+        for sub in without:
+            out += _walk(sub, path)
+        return out
+    return [_problem(path, _message(exc))]
+
+
+def _report_problems(data: Any) -> list[Problem]:
+    """Structure ``data`` field by field with the detailed converter, collecting problems."""
+    if data.__class__ is not dict:
+        return [Problem("$", f"expected a report object, found {_describe(data)}")]
+    conv = _converter(detailed=True)
+    problems: list[Problem] = []
+    edition: Edition | None = None
+    if "edition" in data:
+        try:
+            edition = _structure_enum_factory(Edition)(data["edition"], Edition)
+        except ValueError as exc:
+            problems.append(Problem("$.edition", str(exc)))
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        path = f"$.{key}"
+        if key not in _REPORT_KEYS:
+            known = ", ".join(_REPORT_KEYS[:4])
+            problems.append(Problem(path, f"unknown key (expected one of: {known}, ...)"))
+            continue
+        if key == "edition":
+            continue
+        t = _field_type(key, edition)
+        if t is None:
+            if value is not None:
+                problems.append(
+                    Problem(path, f"a {edition.value if edition else 'report'} has no table {key}")
+                )
+            continue
+        try:
+            kwargs[key] = conv.structure(value, t)
+        except Exception as exc:  # every failure is reported, located
+            problems += _walk(exc, path)
+    for key in _REQUIRED_KEYS:
+        if key not in data:
+            problems.append(Problem(f"$.{key}", "required field missing"))
+    if not problems and edition is not None:
+        try:
+            Report(edition=edition, **kwargs)
+        except StructureError as exc:
+            problems += [_problem(p.path, p.message) for p in exc.problems]
+    return problems
+
+
+# --------------------------------------------------------------------------- public
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The JSON-ready form of a report (plain dicts, lists, str, int, None)."""
+    result: dict[str, Any] = _converter().unstructure(report)
+    return result
+
+
+def from_dict(data: Any) -> Report:
+    """Build a report from its :func:`to_dict` form; strict, and exact.
+
+    Raises :class:`~govdisclosure.StructureError` listing every problem.
+    """
+    try:
+        return _converter().structure(data, Report)
+    except Exception:  # the fast path failed: find and locate every problem
+        problems = _report_problems(data)
+        if not problems:  # pragma: no cover - the two paths disagree: never hide it
+            raise
+        raise StructureError(problems) from None
+
+
+def to_json(report: Report, *, indent: int | None = None) -> str:
+    """The report as JSON text (UTF-8 safe, Chinese kept as is)."""
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+
+
+def from_json(text: str | bytes) -> Report:
+    """Parse JSON text into a report; raises :class:`~govdisclosure.StructureError`."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise StructureError(
+            [Problem("$", f"expected JSON text, found an error at {exc.pos}: {exc.msg}")]
+        ) from None
+    return from_dict(data)
+
+
+# --------------------------------------------------------------------------- JSON Schema
+
+
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema (Draft 2020-12) for the :func:`to_dict` form of every report.
+
+    >>> schema = json_schema()
+    >>> schema["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    """
+    from govdisclosure._schema import build_schema
+
+    return build_schema()
+
+
+# --------------------------------------------------------------------------- tidy rows
+
+
+def to_rows(report: Report, *, with_report: bool = False) -> list[dict[str, Any]]:
+    """One dict per table cell: ``table``, ``row``, ``column``, ``value``, ``unit``.
+
+    Labels are the official ones (NFKC, no spaces), outermost group first, joined with
+    " / ". ``value`` is an ``int``, a decimal string for amounts, or ``None`` for a blank
+    cell; ``unit`` is "件" for counts and "万元" for the 2021 fee (the 2019 采购总金额 has the
+    unit the report printed, or ``None``). Absent tables give no rows. With
+    ``with_report=True`` every row also carries ``agency``, ``year`` and ``edition``.
+
+    >>> from govdisclosure import examples
+    >>> rows = to_rows(examples.load("jianghe-2021"))
+    >>> rows[0]
+    {'table': '二', 'row': '第二十条第(一)项 / 规章', 'column': '本年制发件数', 'value': 2, 'unit': '件'}
+    """
+    rows: list[dict[str, Any]] = []
+    ids = (
+        {"agency": report.agency, "year": report.year, "edition": report.edition.value}
+        if with_report
+        else {}
+    )
+    for table in layout_of(report.edition).tables:
+        obj = getattr(report, table.attribute)
+        if obj is None:
+            continue
+        for cell in table.cells:
+            value = cell.get_from_table(obj)
+            unit: str | None = cell.unit
+            if cell.kind == "amount":
+                value = None if value is None else format(value.value, "f")
+            elif cell.kind == "decimal":
+                value = None if value is None else format(value, "f")
+                printed = obj.procurement.amount_unit
+                unit = None if printed is None else printed.value
+            rows.append(
+                {
+                    "table": cell.table,
+                    "row": cell.row,
+                    "column": cell.column,
+                    "value": value,
+                    "unit": unit,
+                    **ids,
+                }
+            )
+        extra: tuple[ExtraRow, ...] = getattr(obj, "extra_rows", ())
+        for row in extra:
+            block = next(b for b in table.blocks if b.labels[0] == row.block)
+            for col, value in zip(block.columns, row.values, strict=True):
+                rows.append(
+                    {
+                        "table": table.number,
+                        "row": f"{row.block} / {row.label}",
+                        "column": " / ".join(col.labels),
+                        "value": value,
+                        "unit": "件",
+                        **ids,
+                    }
+                )
+    return rows
+
+
+def _split(label: str) -> tuple[str, ...]:
+    return tuple(label_key(part) for part in label.split("/") if part.strip())
+
+
+@functools.cache
+def _cell_index(edition: Edition) -> dict[tuple[str, tuple[str, ...], tuple[str, ...]], CellLayout]:
+    index = {}
+    for table in layout_of(edition).tables:
+        for block in table.blocks:
+            block_keys = [block.labels, *((a,) for a in block.aliases)] if block.labels else [()]
+            for row in block.rows:
+                for col in block.columns:
+                    key = row.key if col.key is None else f"{row.key}.{col.key}"
+                    cell = layout_of(edition).cell(table.attribute, key)
+                    for blabels in block_keys:
+                        for last in (row.labels[-1], *row.aliases):
+                            labels = (*blabels, *row.labels[:-1], last)
+                            index[
+                                (
+                                    table.number,
+                                    tuple(label_key(x) for x in labels),
+                                    tuple(label_key(x) for x in col.labels),
+                                )
+                            ] = cell
+    return index
+
+
+def _cell_value(cell: CellLayout, value: Any, unit: Any, path: str) -> tuple[Any, Problem | None]:
+    """The model value of one tidy row's value (ints and decimal strings; CSV-friendly)."""
+    if value is None or value == "":
+        return None, None
+    if cell.kind in ("count", "signed"):
+        if value.__class__ is int:
+            return value, None
+        if value.__class__ is str and re.fullmatch(r"[+-]?[0-9]+", value.strip()):
+            return int(value), None
+        return None, Problem(path, f"expected a whole number, found {_describe(value)}", cell.label)
+    if value.__class__ is int:
+        value = str(value)
+    if value.__class__ is not str or not _DECIMAL_RE.match(value.strip()):
+        return None, Problem(
+            path, f'expected a decimal string such as "20.30", found {_describe(value)}', cell.label
+        )
+    number = Decimal(value.strip())
+    if cell.kind == "amount":
+        if unit not in (None, "", "万元"):
+            return None, Problem(path, f'expected unit "万元", found {unit!r}', cell.label)
+        return Amount(number, MoneyUnit.WAN_YUAN), None
+    return number, None
+
+
+def tables_from_rows(
+    rows: Iterable[Mapping[str, Any]], edition: Edition
+) -> dict[str, Any]:
+    """The tables described by tidy rows, keyed by report attribute.
+
+    Raises :class:`~govdisclosure.StructureError` naming every row whose table, row or
+    column label is unknown or whose value does not fit (paths are ``$[i]`` row indexes).
+    """
+    index = _cell_index(edition)
+    layout = layout_of(edition)
+    problems: list[Problem] = []
+    values: dict[str, dict[str, Any]] = {}
+    procurement_unit: MoneyUnit | None = None
+    extra: dict[str, list[tuple[str, str, list[Any]]]] = {}
+    seen: set[tuple[str, str]] = set()
+    for i, row in enumerate(rows):
+        path = f"$[{i}]"
+        missing = [k for k in ("table", "row", "column", "value") if k not in row]
+        if missing:
+            problems.append(Problem(path, f"missing key(s): {', '.join(missing)}"))
+            continue
+        table_no = normalize_label(str(row["table"]))
+        row_key, col_key = _split(str(row["row"])), _split(str(row["column"]))
+        cell = index.get((table_no, row_key, col_key))
+        if cell is None:
+            added = _extra_row(layout, table_no, row, row_key, col_key, extra, path, problems)
+            if not added:
+                problems.append(
+                    Problem(
+                        path,
+                        f"unknown cell in {edition.value}: table {row['table']!r}, "
+                        f"row {row['row']!r}, column {row['column']!r}",
+                    )
+                )
+            continue
+        if (cell.attribute, cell.key) in seen:
+            problems.append(Problem(path, f"duplicate cell {cell.label}", cell.label))
+            continue
+        seen.add((cell.attribute, cell.key))
+        value, problem = _cell_value(cell, row["value"], row.get("unit"), path)
+        if problem:
+            problems.append(problem)
+            continue
+        if cell.kind == "decimal":
+            unit = row.get("unit")
+            if unit not in (None, ""):
+                try:
+                    procurement_unit = MoneyUnit(normalize_label(str(unit)))
+                except ValueError:
+                    problems.append(Problem(path, f"expected unit 元/万元/亿元, found {unit!r}"))
+        values.setdefault(cell.attribute, {})[cell.key] = value
+    if problems:
+        raise StructureError(problems)
+    if procurement_unit is not None:
+        values.setdefault("active", {})["procurement.amount_unit"] = procurement_unit
+    tables: dict[str, Any] = {}
+    for table in layout.tables:
+        cells = values.get(table.attribute)
+        extras = extra.get(table.attribute)
+        if cells is None and not extras:
+            continue
+        tables[table.attribute] = _build_table(table.model, cells or {}, extras or [])
+    return tables
+
+
+def _extra_row(
+    layout: Any,
+    table_no: str,
+    row: Mapping[str, Any],
+    row_key: tuple[str, ...],
+    col_key: tuple[str, ...],
+    extra: dict[str, list[tuple[str, str, list[Any]]]],
+    path: str,
+    problems: list[Problem],
+) -> bool:
+    """Record a provincial extension row of table 二 (a known block, an unknown row)."""
+    if table_no != "二" or len(row_key) != 2:
+        return False
+    table = layout.table("二")
+    for block in table.blocks:
+        names = {label_key(block.labels[0]), *(label_key(a) for a in block.aliases)}
+        if row_key[0] not in names:
+            continue
+        cols = [tuple(label_key(x) for x in c.labels) for c in block.columns]
+        if col_key not in cols:
+            return False
+        if block.columns[cols.index(col_key)].kind != "count":
+            return False
+        value = row["value"]
+        if value in (None, ""):
+            number = None
+        elif value.__class__ is int or (
+            value.__class__ is str and re.fullmatch(r"[0-9]+", value.strip())
+        ):
+            number = int(value)
+        else:
+            problems.append(Problem(path, f"expected a whole number, found {_describe(value)}"))
+            return True
+        label = normalize_label(str(row["row"]).split("/", 1)[1])
+        rows = extra.setdefault("active", [])
+        for block_label, row_label, vals in rows:
+            if block_label == block.labels[0] and row_label == label:
+                vals[cols.index(col_key)] = number
+                break
+        else:
+            vals = [None] * len(cols)
+            vals[cols.index(col_key)] = number
+            rows.append((block.labels[0], label, vals))
+        return True
+    return False
+
+
+def _build_table(model: type[Any], cells: dict[str, Any], extras: list[Any]) -> Any:
+    """Build a table from dotted-key cell values (missing cells stay blank)."""
+    tree: dict[str, Any] = {}
+    for key, value in cells.items():
+        node = tree
+        *parents, last = key.split(".")
+        for p in parents:
+            node = node.setdefault(p, {})
+        node[last] = value
+    if extras:
+        tree["extra_rows"] = tuple(
+            ExtraRow(block=b, label=label, values=tuple(v)) for b, label, v in extras
+        )
+    return _instantiate(model, tree)
+
+
+def _instantiate(cls: type[Any], tree: dict[str, Any]) -> Any:
+    kwargs = {}
+    for f in attrs.fields(cls):
+        if f.name not in tree:
+            continue
+        value = tree[f.name]
+        if isinstance(value, dict):
+            kwargs[f.name] = _instantiate(_attrs_type(cls, f.name), value)
+        else:
+            kwargs[f.name] = value
+    return cls(**kwargs)
+
+
+@functools.cache
+def _attrs_type(cls: type[Any], name: str) -> type[Any]:
+    attrs.resolve_types(cls)
+    t = attrs.fields_dict(cls)[name].type
+    assert isinstance(t, type)
+    return t
+
+
+def from_rows(rows: Iterable[Mapping[str, Any]], *, report: Report) -> Report:
+    """``report`` with its tables replaced by those the tidy rows describe.
+
+    Rows carry only table cells; the narrative, metadata and facts come from ``report``.
+    ``to_rows`` then ``from_rows`` gives the report back unchanged:
+
+    >>> from govdisclosure import examples
+    >>> r = examples.load("jianghe-2020")
+    >>> from_rows(to_rows(r), report=r) == r
+    True
+    """
+    tables = tables_from_rows(rows, report.edition)
+    return attrs.evolve(
+        report,
+        active=tables.get("active"),
+        requests=tables.get("requests"),
+        reviews=tables.get("reviews"),
+    )
