@@ -495,12 +495,13 @@ def to_rows(report: Report, *, with_report: bool = False) -> list[dict[str, Any]
     return rows
 
 
-def _split(label: str) -> tuple[str, ...]:
-    return tuple(label_key(part) for part in label.split("/") if part.strip())
+def _joined_key(labels: Iterable[str]) -> str:
+    """The matching key of a label path: " / "-joined or not, spaced or not."""
+    return label_key("/".join(labels))
 
 
 @functools.cache
-def _cell_index(edition: Edition) -> dict[tuple[str, tuple[str, ...], tuple[str, ...]], CellLayout]:
+def _cell_index(edition: Edition) -> dict[tuple[str, str, str], CellLayout]:
     index = {}
     for table in layout_of(edition).tables:
         for block in table.blocks:
@@ -512,13 +513,9 @@ def _cell_index(edition: Edition) -> dict[tuple[str, tuple[str, ...], tuple[str,
                     for blabels in block_keys:
                         for last in (row.labels[-1], *row.aliases):
                             labels = (*blabels, *row.labels[:-1], last)
-                            index[
-                                (
-                                    table.number,
-                                    tuple(label_key(x) for x in labels),
-                                    tuple(label_key(x) for x in col.labels),
-                                )
-                            ] = cell
+                            index[(table.number, _joined_key(labels), _joined_key(col.labels))] = (
+                                cell
+                            )
     return index
 
 
@@ -568,7 +565,7 @@ def tables_from_rows(
             problems.append(Problem(path, f"missing key(s): {', '.join(missing)}"))
             continue
         table_no = normalize_label(str(row["table"]))
-        row_key, col_key = _split(str(row["row"])), _split(str(row["column"]))
+        row_key, col_key = label_key(str(row["row"])), label_key(str(row["column"]))
         cell = index.get((table_no, row_key, col_key))
         if cell is None:
             added = _extra_row(layout, table_no, row, row_key, col_key, extra, path, problems)
@@ -615,21 +612,22 @@ def _extra_row(
     layout: Any,
     table_no: str,
     row: Mapping[str, Any],
-    row_key: tuple[str, ...],
-    col_key: tuple[str, ...],
+    row_key: str,
+    col_key: str,
     extra: dict[str, list[tuple[str, str, list[Any]]]],
     path: str,
     problems: list[Problem],
 ) -> bool:
     """Record a provincial extension row of table 二 (a known block, an unknown row)."""
-    if table_no != "二" or len(row_key) != 2:
+    if table_no != "二":
         return False
     table = layout.table("二")
     for block in table.blocks:
         names = {label_key(block.labels[0]), *(label_key(a) for a in block.aliases)}
-        if row_key[0] not in names:
+        prefix = next((n + "/" for n in names if row_key.startswith(n + "/")), None)
+        if prefix is None or len(row_key) == len(prefix):
             continue
-        cols = [tuple(label_key(x) for x in c.labels) for c in block.columns]
+        cols = [_joined_key(c.labels) for c in block.columns]
         if col_key not in cols:
             return False
         if block.columns[cols.index(col_key)].kind != "count":
@@ -644,7 +642,7 @@ def _extra_row(
         else:
             problems.append(Problem(path, f"expected a whole number, found {_describe(value)}"))
             return True
-        label = normalize_label(str(row["row"]).split("/", 1)[1])
+        label = normalize_label(str(row["row"])).split("/", 1)[1]
         rows = extra.setdefault("active", [])
         for block_label, row_label, vals in rows:
             if block_label == block.labels[0] and row_label == label:
