@@ -506,6 +506,7 @@ def _cell_index(edition: Edition) -> dict[tuple[str, str, str], CellLayout]:
     for table in layout_of(edition).tables:
         for block in table.blocks:
             block_keys = [block.labels, *((a,) for a in block.aliases)] if block.labels else [()]
+            leaves = [c.labels[-1] for c in block.columns]
             for row in block.rows:
                 for col in block.columns:
                     key = row.key if col.key is None else f"{row.key}.{col.key}"
@@ -513,9 +514,10 @@ def _cell_index(edition: Edition) -> dict[tuple[str, str, str], CellLayout]:
                     for blabels in block_keys:
                         for last in (row.labels[-1], *row.aliases):
                             labels = (*blabels, *row.labels[:-1], last)
-                            index[(table.number, _joined_key(labels), _joined_key(col.labels))] = (
-                                cell
-                            )
+                            row_key = _joined_key(labels)
+                            index[(table.number, row_key, _joined_key(col.labels))] = cell
+                            if leaves.count(col.labels[-1]) == 1:  # "商业企业" alone
+                                index[(table.number, row_key, label_key(col.labels[-1]))] = cell
     return index
 
 

@@ -108,8 +108,11 @@ def amounts(
 
     ``min_value``/``max_value`` bound the value in the drawn unit.
 
-    >>> amounts(units=[MoneyUnit.WAN_YUAN], places=[2]).example().decimals
-    2
+    >>> from hypothesis import given
+    >>> @given(amounts(units=[MoneyUnit.WAN_YUAN], places=[2]))
+    ... def test(amount):
+    ...     assert amount.decimals == 2 and amount.unit is MoneyUnit.WAN_YUAN
+    >>> test()
     """
     _check_bounds(min_value, max_value)
     unit_st = _strategy(units, "units", st.sampled_from(MoneyUnit))
@@ -225,9 +228,11 @@ def requests_tables(
 ) -> SearchStrategy[Requests2021 | Requests2019]:
     """Table 三 of ``edition`` for which R1–R3 hold in every row and column.
 
-    >>> t = requests_tables().example()
-    >>> t.total == t.computed_total
-    True
+    >>> from hypothesis import given
+    >>> @given(requests_tables())
+    ... def test(t):
+    ...     assert t.total == t.computed_total
+    >>> test()
     """
     if edition not in (Edition.STANDARD_2021, Edition.TRIAL_2019):
         raise InvalidArgument(f"edition={edition!r} has no table 三")

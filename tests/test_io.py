@@ -1,0 +1,298 @@
+"""JSON, JSON Schema and tidy rows: exact round trips and located errors for bad input."""
+
+import copy
+import csv
+import io
+import json
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govdisclosure as gd
+from govdisclosure import Edition, StructureError, strategies as gst
+
+VALIDATOR = jsonschema.Draft202012Validator(gd.json_schema())
+all_reports = gst.reports()
+
+
+def _minimal() -> dict[str, Any]:
+    report = gd.Report(
+        agency="某局",
+        year=2022,
+        edition=Edition.STANDARD_2021,
+        title="某局2022年政府信息公开工作年度报告",
+        active=gd.ActiveDisclosure2021(fees=gd.Amount("20.30", gd.MoneyUnit.WAN_YUAN)),
+        requests=gd.Requests2021.build(new=gd.ApplicantCounts.build(natural_person=2),
+                                       granted=gd.ApplicantCounts.build(natural_person=2)),
+        reviews=gd.ReviewsAndLitigation(),
+    )
+    return gd.to_dict(report)
+
+
+# --------------------------------------------------------------------------- round trips
+
+
+@given(all_reports)
+def test_json_round_trip_is_identity(report: gd.Report) -> None:
+    text = gd.to_json(report)
+    assert gd.from_json(text) == report
+    assert gd.from_json(text.encode()) == report
+    assert gd.to_json(gd.from_json(text)) == text  # the printed precision survives too
+
+
+@given(all_reports)
+def test_schema_accepts_every_serialised_report(report: gd.Report) -> None:
+    VALIDATOR.validate(gd.to_dict(report))
+
+
+@given(all_reports)
+def test_rows_round_trip_is_identity(report: gd.Report) -> None:
+    rows = gd.to_rows(report)
+    assert gd.from_rows(rows, report=report) == report
+    for row in rows:
+        assert set(row) == {"table", "row", "column", "value", "unit"}
+        assert row["value"] is None or type(row["value"]) in (int, str)
+
+
+@given(gst.reports(editions=[Edition.STANDARD_2021, Edition.TRIAL_2019]))
+def test_rows_survive_a_csv_file(report: gd.Report) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["table", "row", "column", "value", "unit"])
+    writer.writeheader()
+    writer.writerows(gd.to_rows(report))
+    back = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert gd.from_rows(back, report=report) == report
+
+
+def test_decimal_precision_is_kept_in_json() -> None:
+    data = _minimal()
+    assert data["active"]["fees"] == {"value": "20.30", "unit": "万元"}
+    assert gd.from_dict(data).active.fees.value.as_tuple().exponent == -2  # type: ignore[union-attr]
+
+
+def test_rows_use_official_labels() -> None:
+    report = gd.from_dict(_minimal())
+    rows = {(r["table"], r["row"], r["column"]): r for r in gd.to_rows(report)}
+    cell = rows["三", "三、本年度办理结果 / (三)不予公开 / 1.属于国家秘密", "法人或其他组织 / 商业企业"]
+    assert cell["value"] is None and cell["unit"] == "件"  # not stated: blank, not 0
+    assert rows["二", "第二十条第(八)项 / 行政事业性收费", "本年收费金额(单位:万元)"]["value"] == "20.30"
+    assert rows["四", "行政诉讼 / 复议后起诉", "总计"]["value"] is None
+    assert rows["三", "一、本年新收政府信息公开申请数量", "自然人"]["value"] == 2
+    assert len(rows) == 200
+
+
+def test_rows_accept_printed_variants_of_labels() -> None:
+    report = gd.from_dict(_minimal())
+    rows = [{"table": "三", "row": "一、本年新收政府信息公开申请数量", "column": "法人或其他组织/商业 企业",
+             "value": "7", "unit": "件"},
+            {"table": "二", "row": "第二十条（一）项 / 规范性文件", "column": "本年制发件数", "value": 3}]
+    tables = gd.tables_from_rows(rows, Edition.STANDARD_2021)
+    assert tables["requests"].new.commercial == 7
+    assert tables["active"].normative_documents.issued == 3
+    assert gd.from_rows(rows, report=report).reviews is None
+
+
+def test_rows_keep_provincial_extra_rows() -> None:
+    rows = [{"table": "二", "row": "第二十条第(一)项 / 其他主动公开文件", "column": c, "value": v}
+            for c, v in (("本年制发件数", 4), ("现行有效件数", 9))]
+    active = gd.tables_from_rows(rows, Edition.STANDARD_2021)["active"]
+    (extra,) = active.extra_rows
+    assert (extra.block, extra.label, extra.values) == ("第二十条第(一)项", "其他主动公开文件", (4, None, 9))
+    report = gd.from_dict(_minimal())
+    with_extra = gd.from_rows(gd.to_rows(report) + rows, report=report)
+    assert gd.from_rows(gd.to_rows(with_extra), report=report) == with_extra
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def _problems(data: Any) -> list[tuple[str, str]]:
+    with pytest.raises(StructureError) as info:
+        gd.from_dict(data)
+    assert isinstance(info.value, gd.GovDisclosureError) and isinstance(info.value, ValueError)
+    return [(p.path, p.message) for p in info.value.problems]
+
+
+def test_wrong_type() -> None:
+    data = _minimal()
+    data["year"] = "2022"
+    data["requests"]["new"]["commercial"] = 1.9
+    assert _problems(data) == [
+        ("$.year", "expected an integer, found '2022' (a str)"),
+        ("$.requests.new.commercial", "expected an integer or null, found 1.9 (a float)"),
+    ]
+
+
+def test_unknown_keys_top_level_and_nested() -> None:
+    data = _minimal()
+    data["colour"] = "red"
+    data["reviews"]["review"]["appealed"] = 1
+    data["active"]["regulations"]["repeald"] = 1
+    paths = [p for p, _ in _problems(data)]
+    assert paths == ["$.active.regulations.repeald", "$.reviews.review.appealed", "$.colour"]
+
+
+def test_missing_field() -> None:
+    data = _minimal()
+    del data["agency"]
+    assert _problems(data) == [("$.agency", "required field missing")]
+    data = _minimal()
+    data["signature"] = {"date": "2023-01-20"}
+    assert _problems(data) == [("$.signature.agency", "required field missing")]
+
+
+def test_float_where_an_amount_belongs() -> None:
+    data = _minimal()
+    data["active"]["fees"] = {"value": 20.3, "unit": "万元"}
+    ((path, message),) = _problems(data)
+    assert path == "$.active.fees"
+    assert "found 20.3 (a float, which would lose the printed precision)" in message
+    data["active"]["fees"] = 20.3
+    assert "expected an amount" in _problems(data)[0][1]
+    data["active"]["fees"] = {"value": "2.03E+1", "unit": "万元"}
+    assert "plain notation" in _problems(data)[0][1]
+
+
+def test_negative_count_names_the_cell_label() -> None:
+    data = _minimal()
+    data["requests"]["withheld"]["state_secret"]["natural_person"] = -3
+    with pytest.raises(StructureError) as info:
+        gd.from_dict(data)
+    (problem,) = info.value.problems
+    assert problem.path == "$.requests.withheld.state_secret.natural_person"
+    assert problem.message == "expected a whole number >= 0, found -3"
+    assert problem.label == "表三 三、本年度办理结果 / (三)不予公开 / 1.属于国家秘密 | 自然人"
+    assert "(表三 三、本年度办理结果" in str(info.value)
+
+
+def test_wrong_edition_and_tables() -> None:
+    data = _minimal()
+    data["edition"] = "standard-2022"
+    assert ("$.edition", "expected one of 'legacy-2008', 'trial-2019', 'standard-2021', "
+            "found 'standard-2022' (a str)") in _problems(data)
+    data = _minimal()
+    data["edition"] = "legacy-2008"
+    assert [p for p, _ in _problems(data)] == ["$.active", "$.requests", "$.reviews"]
+
+
+def test_not_json_and_not_an_object() -> None:
+    with pytest.raises(StructureError, match=r"\$: expected JSON text"):
+        gd.from_json("{")
+    assert _problems([1, 2]) == [("$", "expected a report object, found [1, 2] (a list)")]
+
+
+def test_bad_dates_and_units() -> None:
+    data = _minimal()
+    data["period"] = {"start": "2022-02-30", "end": "2022/12/31"}
+    data["active"]["fees"] = {"value": "1", "unit": "美元"}
+    paths = dict(_problems(data))
+    assert "valid calendar date" in paths["$.period.start"]
+    assert "YYYY-MM-DD" in paths["$.period.end"]
+    assert paths["$.active.fees"] == 'expected one of "元", "万元", "亿元", found \'美元\' (a str)'
+
+
+def test_unknown_label_in_rows() -> None:
+    rows = [
+        {"table": "三", "row": "一、本年新收政府信息公开申请数量", "column": "自然人", "value": 1},
+        {"table": "三", "row": "一、本年新收申请", "column": "自然人", "value": 1},
+        {"table": "五", "row": "x", "column": "y", "value": 1},
+        {"table": "三", "row": "一、本年新收政府信息公开申请数量", "column": "商业企业", "value": "1.5"},
+        {"table": "三", "row": "一、本年新收政府信息公开申请数量", "column": "自然人", "value": 2},
+        {"table": "三", "row": "x"},
+    ]
+    with pytest.raises(StructureError) as info:
+        gd.tables_from_rows(rows, Edition.STANDARD_2021)
+    problems = info.value.problems
+    assert [p.path for p in problems] == ["$[1]", "$[2]", "$[3]", "$[4]", "$[5]"]
+    assert "unknown cell in standard-2021: table '三', row '一、本年新收申请'" in problems[0].message
+    assert "expected a whole number, found '1.5'" in problems[2].message
+    assert "duplicate cell" in problems[3].message
+    assert "missing key(s): column, value" in problems[4].message
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=False) | st.text(max_size=3),
+    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner, max_size=2),
+    max_leaves=4,
+)
+
+
+def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix]
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out += _paths(v, (*prefix, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out += _paths(v, (*prefix, i))
+    return out
+
+
+@given(all_reports, st.data())
+def test_any_corruption_gives_a_report_or_a_structure_error(report: gd.Report, data: st.DataObject) -> None:
+    tree = gd.to_dict(report)
+    corrupted = copy.deepcopy(tree)
+    path = data.draw(st.sampled_from(_paths(tree)[1:]))
+    node = corrupted
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = data.draw(_json_values)
+    try:
+        result = gd.from_dict(corrupted)
+    except StructureError as exc:
+        assert exc.problems
+        assert all(p.path.startswith("$") for p in exc.problems)
+    else:
+        assert isinstance(result, gd.Report)
+        assert _contained(json.loads(json.dumps(corrupted)), gd.to_dict(result))  # nothing dropped
+
+
+def _contained(part: Any, whole: Any) -> bool:
+    """Every value of ``part`` is in ``whole`` at the same place (defaults may fill the rest)."""
+    if isinstance(part, dict):
+        return isinstance(whole, dict) and all(
+            k in whole and _contained(v, whole[k]) for k, v in part.items()
+        )
+    if isinstance(part, list):
+        return (
+            isinstance(whole, list)
+            and len(part) == len(whole)
+            and all(_contained(a, b) for a, b in zip(part, whole, strict=True))
+        )
+    return type(part) is type(whole) and part == whole
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def test_schema_rejects_malformed_reports() -> None:
+    good = _minimal()
+    VALIDATOR.validate(good)
+    for mutate in (
+        lambda d: d["requests"]["new"].__setitem__("natural_person", -1),
+        lambda d: d["active"].__setitem__("fees", {"value": 20.3, "unit": "万元"}),
+        lambda d: d.__setitem__("colour", "red"),
+        lambda d: d.__setitem__("year", "2022"),
+        lambda d: d.pop("title"),
+        lambda d: d["requests"].__setitem__("other", d["requests"]["new"]),  # 2019 shape in 2021
+        lambda d: d.__setitem__("edition", "legacy-2008"),
+    ):
+        bad = copy.deepcopy(good)
+        mutate(bad)
+        assert not VALIDATOR.is_valid(bad)
+        with pytest.raises(StructureError):
+            gd.from_dict(bad)
+
+
+def test_schema_documents_labels() -> None:
+    schema = gd.json_schema()
+    props = schema["$defs"]["ApplicantCounts"]["properties"]
+    assert props["commercial"]["description"] == "法人或其他组织 / 商业企业"
+    fees = schema["$defs"]["ActiveDisclosure2021"]["properties"]["fees"]
+    assert fees["description"] == "第二十条第(八)项 / 行政事业性收费 / 本年收费金额(单位:万元)"
+    pattern = schema["$defs"]["Amount"]["properties"]["value"]["pattern"]
+    assert jsonschema.Draft202012Validator({"pattern": pattern}).is_valid("20.30")
+    assert not jsonschema.Draft202012Validator({"pattern": pattern}).is_valid("2.03E+1")
