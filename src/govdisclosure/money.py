@@ -1,0 +1,911 @@
+"""Exact amounts of money in 元, 万元 and 亿元, with their printed precision.
+
+An :class:`Amount` is a :class:`~decimal.Decimal` and a :class:`MoneyUnit`. The Decimal's
+exponent *is* the printed precision and is kept: ``20.30万元`` was printed with two decimals,
+so it stands for anything from 202 950 元 to 203 050 元, while ``20.3万元`` stands for
+202 500 元 to 203 500 元. The two are equal as numbers, but print differently:
+
+>>> a = Amount("20.30", MoneyUnit.WAN_YUAN)
+>>> b = Amount.parse("20.3万元")
+>>> a == b
+True
+>>> print(a, b)
+20.30万元 20.3万元
+>>> a.decimals, b.decimals
+(2, 1)
+>>> a.interval()
+(Decimal('202950'), Decimal('203050'))
+
+Arithmetic is exact and never depends on the ambient :func:`decimal.getcontext` (which the
+caller, or babel, may have changed): every operation runs in a private context and either
+gives the exact result or raises.
+
+>>> import decimal
+>>> with decimal.localcontext(prec=3):
+...     print(Amount("36581.5", MoneyUnit.WAN_YUAN) + Amount("1619106", MoneyUnit.YUAN))
+367434106元
+
+Floats are refused, because a float cannot say how many decimals were printed:
+
+>>> Amount(20.3, MoneyUnit.WAN_YUAN)
+Traceback (most recent call last):
+...
+TypeError: Amount value must not be a float (got 20.3): ... pass a str or Decimal instead, ...
+
+Rounding only happens when asked for, and is 四舍五入 (``ROUND_HALF_UP``) unless the caller
+says otherwise:
+
+>>> Amount("2.345", MoneyUnit.YUAN).round(2)
+Amount('2.35', MoneyUnit.YUAN)
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import overload
+
+import attrs
+
+__all__ = ["Amount", "MoneyUnit"]
+
+# --------------------------------------------------------------------------------------------
+# The private decimal context
+# --------------------------------------------------------------------------------------------
+
+#: Significant digits available to every operation. Each Amount holds at most this many
+#: digits and decimal places; an exact result that would need more raises ValueError
+#: instead of being rounded. (No report comes near: this only stops runaway inputs.)
+_PREC = 200
+_INT_LIMIT = 10**_PREC
+
+#: Exact arithmetic: any rounding at all (Inexact, or Rounded dropping trailing zeros) traps.
+_EXACT = decimal.Context(
+    prec=_PREC,
+    rounding=decimal.ROUND_HALF_UP,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[
+        decimal.InvalidOperation,
+        decimal.DivisionByZero,
+        decimal.Overflow,
+        decimal.Underflow,
+        decimal.Subnormal,
+        decimal.Clamped,
+        decimal.Inexact,
+        decimal.Rounded,
+        decimal.FloatOperation,
+    ],
+)
+
+#: Explicit rounding (``quantize`` with a rounding mode the caller chose): Inexact is expected.
+_ROUNDING = decimal.Context(
+    prec=_PREC,
+    rounding=decimal.ROUND_HALF_UP,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    capitals=1,
+    clamp=0,
+    flags=[],
+    traps=[
+        decimal.InvalidOperation,
+        decimal.DivisionByZero,
+        decimal.Overflow,
+        decimal.Underflow,
+        decimal.FloatOperation,
+    ],
+)
+
+_ONE = Decimal(1)
+
+_ROUNDING_MODES = frozenset(
+    {
+        decimal.ROUND_UP,
+        decimal.ROUND_DOWN,
+        decimal.ROUND_CEILING,
+        decimal.ROUND_FLOOR,
+        decimal.ROUND_HALF_UP,
+        decimal.ROUND_HALF_DOWN,
+        decimal.ROUND_HALF_EVEN,
+        decimal.ROUND_05UP,
+    }
+)
+
+
+def _too_big(what: str) -> ValueError:
+    return ValueError(f"{what} needs more than {_PREC} significant digits to be held exactly")
+
+
+def _exponent(d: Decimal) -> int:
+    exponent = d.as_tuple().exponent
+    if not isinstance(exponent, int):  # pragma: no cover - only finite Decimals get here
+        raise ValueError(f"expected a finite Decimal, got {d!r}")
+    return exponent
+
+
+def _normalised(d: Decimal, what: str) -> Decimal:
+    """Turn a positive exponent into exponent 0 and -0 into 0; keep everything else."""
+    try:
+        if _exponent(d) > 0:
+            d = d.quantize(_ONE, context=_EXACT)
+    except decimal.DecimalException:
+        raise _too_big(what) from None
+    if d.is_zero() and d.is_signed():
+        d = d.copy_abs()
+    if len(d.as_tuple().digits) > _PREC:
+        raise _too_big(what)
+    if _exponent(d) < -_PREC:
+        raise ValueError(f"{what} has more than {_PREC} decimal places")
+    return d
+
+
+def _coefficient(d: Decimal) -> int:
+    """The signed integer coefficient of a finite Decimal (its value without the exponent)."""
+    t = d.as_tuple()
+    return int(Decimal((t.sign, t.digits, 0)))
+
+
+def _scaleb(d: Decimal, places: int, what: str) -> Decimal:
+    try:
+        return _normalised(d.scaleb(places, _EXACT), what)
+    except decimal.DecimalException:
+        raise _too_big(what) from None
+
+
+def _check_rounding(rounding: str) -> None:
+    if rounding not in _ROUNDING_MODES:
+        raise ValueError(
+            f"unknown rounding mode {rounding!r}: expected one of the decimal module's "
+            "ROUND_* constants, e.g. decimal.ROUND_HALF_UP"
+        )
+
+
+def _check_places(places: object) -> None:
+    if isinstance(places, bool) or not isinstance(places, int):
+        raise TypeError(f"places must be an int, got {places!r}")
+    if not 0 <= places <= _PREC:
+        raise ValueError(f"places must be between 0 and {_PREC}, got {places!r}")
+
+
+def _terminates(ratio: Fraction) -> bool:
+    """Whether a fraction has a finite decimal expansion (its denominator is 2^i·5^j)."""
+    den = ratio.denominator
+    for p in (2, 5):
+        while den % p == 0:
+            den //= p
+    return den == 1
+
+
+def _round_ratio(ratio: Fraction, places: int, rounding: str) -> Decimal:
+    """Round an exact fraction to ``places`` decimals with one, correct rounding step.
+
+    The integer quotient is kept exactly; the discarded remainder is replaced by a sticky
+    tail (.25, .5 or .75) that tells ``quantize`` whether it was below, at or above one half.
+    """
+    scaled_num = abs(ratio.numerator) * 10**places
+    whole, rest = divmod(scaled_num, ratio.denominator)
+    if rest == 0:
+        tail = 0
+    elif 2 * rest < ratio.denominator:
+        tail = 25
+    elif 2 * rest == ratio.denominator:
+        tail = 50
+    else:
+        tail = 75
+    try:
+        sticky = Decimal(whole * 100 + tail).scaleb(-2, _EXACT)
+        if ratio < 0:
+            sticky = sticky.copy_negate()
+        rounded = sticky.quantize(_ONE, rounding=rounding, context=_ROUNDING)
+        return rounded.scaleb(-places, _EXACT)
+    except decimal.DecimalException:
+        raise _too_big("the rounded quotient") from None
+
+
+def _exact_quotient(dividend: Decimal, divisor: Decimal, what: str) -> Decimal | None:
+    """The exact quotient with its natural exponent, or None if it does not terminate.
+
+    Powers of ten never affect termination, so only the coefficients are compared.
+    """
+    if not _terminates(Fraction(_coefficient(dividend), _coefficient(divisor))):
+        return None
+    try:
+        return _EXACT.divide(dividend, divisor)
+    except decimal.DecimalException:
+        raise _too_big(what) from None
+
+
+# --------------------------------------------------------------------------------------------
+# MoneyUnit
+# --------------------------------------------------------------------------------------------
+
+
+class MoneyUnit(enum.Enum):
+    """A unit of money in reports: 元, 万元 (10⁴ 元) or 亿元 (10⁸ 元).
+
+    The member's value is its printed label.
+
+    >>> MoneyUnit.WAN_YUAN.value
+    '万元'
+    >>> MoneyUnit("亿元")
+    <MoneyUnit.YI_YUAN: '亿元'>
+    """
+
+    YUAN = "元"
+    WAN_YUAN = "万元"
+    YI_YUAN = "亿元"
+
+    @property
+    def exponent(self) -> int:
+        """The power of ten: one unit is ``10 ** exponent`` 元.
+
+        >>> [u.exponent for u in MoneyUnit]
+        [0, 4, 8]
+        """
+        return _UNIT_EXPONENTS[self.name]
+
+    @property
+    def factor(self) -> Decimal:
+        """The exact number of 元 in one unit.
+
+        >>> MoneyUnit.WAN_YUAN.factor
+        Decimal('10000')
+        >>> MoneyUnit.YI_YUAN.factor
+        Decimal('100000000')
+        """
+        return Decimal(10**self.exponent)
+
+    @classmethod
+    def from_label(cls, text: str) -> MoneyUnit:
+        """The unit printed as ``text`` (after NFKC normalisation, white space dropped).
+
+        >>> MoneyUnit.from_label(" 万 元")
+        <MoneyUnit.WAN_YUAN: '万元'>
+        >>> MoneyUnit.from_label("万")
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown money unit '万': expected one of '元', '万元', '亿元'
+        """
+        label = "".join(unicodedata.normalize("NFKC", _require_str(text, "a unit label")).split())
+        for unit in cls:
+            if unit.value == label:
+                return unit
+        expected = ", ".join(repr(u.value) for u in cls)
+        raise ValueError(f"unknown money unit {text!r}: expected one of {expected}")
+
+
+_UNIT_EXPONENTS: dict[str, int] = {"YUAN": 0, "WAN_YUAN": 4, "YI_YUAN": 8}
+
+
+# --------------------------------------------------------------------------------------------
+# Amount
+# --------------------------------------------------------------------------------------------
+
+_PLAIN_LITERAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?", re.ASCII)
+
+# After NFKC: an optional sign, an optional ¥ / 人民币 prefix, the number (thousands
+# separators only in groups of three), an optional unit. White space only between the parts.
+_PRINTED = re.compile(
+    r"""
+    \s*
+    (?P<sign1>[-+\u2212])?\s*
+    (?P<prefix>人民币|\u00a5)?\s*
+    (?P<sign2>[-+\u2212])?\s*
+    (?P<number>[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
+    \s*
+    (?P<unit>元|万\s*元|亿\s*元)?
+    \s*
+    """,
+    re.VERBOSE,
+)
+
+_FORMAT_SPEC = re.compile(
+    r"(?:(?P<fill>.)?(?P<align>[<>^]))?(?P<sign>[-+ ])?(?P<width>[1-9][0-9]*)?"
+    r"(?P<grouping>[,_])?(?:\.(?P<precision>[0-9]+))?(?P<type>[fF])?",
+    re.DOTALL,
+)
+
+_PRINTED_EXAMPLES = "'36581.5万元', '1,619,106 元', '¥1,234.50' or '人民币3.2亿元'"
+
+
+def _to_decimal(value: Decimal | int | str) -> Decimal:
+    """The converter of ``Amount.value``: exact, strict, and normalised."""
+    if isinstance(value, bool):
+        raise TypeError(f"Amount value must be a Decimal, int or str, not a bool (got {value!r})")
+    if isinstance(value, float):
+        raise TypeError(
+            f"Amount value must not be a float (got {value!r}): a float cannot keep the "
+            "printed precision; pass a str or Decimal instead, e.g. "
+            f"Amount('{value!r}', MoneyUnit.WAN_YUAN)"
+        )
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"Amount value must be a finite number, got {value!r}")
+        number = Decimal(value)
+    elif isinstance(value, int):
+        if not -_INT_LIMIT < value < _INT_LIMIT:
+            raise _too_big("the Amount value (an int)")
+        number = Decimal(value)
+    elif isinstance(value, str):
+        if not _PLAIN_LITERAL.fullmatch(value):
+            raise ValueError(
+                f"cannot use {value!r} as an Amount value: expected a plain decimal literal "
+                "such as '20.30', '-5' or '1619106' (use Amount.parse for printed forms "
+                "such as '36581.5万元')"
+            )
+        number = Decimal(value)
+    else:
+        raise TypeError(
+            f"Amount value must be a Decimal, int or str, not {type(value).__name__} "
+            f"(got {value!r})"
+        )
+    return _normalised(number, f"the Amount value {value!r}")
+
+
+def _check_unit(unit: object) -> None:
+    if not isinstance(unit, MoneyUnit):
+        raise TypeError(
+            f"Amount unit must be a MoneyUnit such as MoneyUnit.WAN_YUAN, got {unit!r}"
+            + (
+                f"; use MoneyUnit.from_label({unit!r}) to read a label"
+                if isinstance(unit, str)
+                else ""
+            )
+        )
+
+
+def _as_amount(item: object, where: str) -> Amount:
+    if not isinstance(item, Amount):
+        raise TypeError(f"{where} must be an Amount, got {item!r}")
+    return item
+
+
+def _as_factor(other: object, operation: str) -> Decimal | None:
+    """An int or finite Decimal operand as a Decimal; None for types to leave to Python."""
+    if isinstance(other, bool | float | Amount):
+        what = "an Amount" if isinstance(other, Amount) else f"{type(other).__name__} {other!r}"
+        raise TypeError(
+            f"cannot {operation} an Amount by {what}: use an int or a Decimal"
+            + (
+                " (a str or Decimal keeps the precision of a float)"
+                if isinstance(other, float)
+                else ""
+            )
+        )
+    if isinstance(other, int):
+        if not -_INT_LIMIT < other < _INT_LIMIT:
+            raise _too_big(f"an int to {operation} an Amount by")
+        return Decimal(other)
+    if isinstance(other, Decimal):
+        if not other.is_finite():
+            raise ValueError(f"cannot {operation} an Amount by {other!r}: not a finite number")
+        if len(other.as_tuple().digits) > _PREC or not -_PREC <= _exponent(other) <= _PREC:
+            raise ValueError(
+                f"cannot {operation} an Amount by {other!r}: a factor may have at most "
+                f"{_PREC} digits and an exponent between -{_PREC} and {_PREC}"
+            )
+        return other
+    return None
+
+
+def _refuse_bare_number(other: object, symbol: str, amount: Amount) -> None:
+    if isinstance(other, int | float | Decimal | Fraction):
+        starts_sum = symbol == "+" and not isinstance(other, float) and other == 0
+        hint = "; sum() starts from 0, so use Amount.total(amounts)" if starts_sum else ""
+        raise TypeError(
+            f"unsupported operand for {symbol}: an Amount ({amount}) and a bare number "
+            f"{other!r}: both sides need a unit{hint}"
+        )
+
+
+def _require_str(text: object, what: str) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"{what} needs a str, got {type(text).__name__} {text!r}")
+    return text
+
+
+@attrs.frozen(slots=True, eq=False, order=False, repr=False)
+class Amount:
+    """An exact amount of money as printed: a Decimal value and a :class:`MoneyUnit`.
+
+    ``value`` accepts a :class:`~decimal.Decimal`, an ``int`` or a plain decimal literal
+    ``str``; its exponent is the printed precision and is kept. Only a positive exponent
+    (``Decimal("1E+3")``) is normalised, to exponent 0, and ``-0`` to ``0``.
+
+    >>> Amount("20.30", MoneyUnit.WAN_YUAN)
+    Amount('20.30', MoneyUnit.WAN_YUAN)
+    >>> Amount(Decimal("1E+3"), MoneyUnit.YUAN).value
+    Decimal('1000')
+    >>> Amount("-0.00", MoneyUnit.YUAN).value
+    Decimal('0.00')
+
+    Equality and order compare the value in 元, whatever the units and printed decimals:
+
+    >>> Amount(1, MoneyUnit.WAN_YUAN) == Amount(10000, MoneyUnit.YUAN)
+    True
+    >>> Amount("1.0", MoneyUnit.YUAN) == Amount(1, MoneyUnit.YUAN)
+    True
+    >>> Amount(1, MoneyUnit.YUAN) == 1
+    False
+    """
+
+    value: Decimal = attrs.field(converter=_to_decimal)
+    unit: MoneyUnit
+
+    def __attrs_post_init__(self) -> None:
+        _check_unit(self.unit)
+
+    # ---- reading ---------------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str) -> Amount:
+        """Read a printed amount: a number with 元/万元/亿元, or a ¥/人民币 prefix for 元.
+
+        The text is NFKC-normalised first (full-width digits, commas and ￥); thousands
+        separators must be in groups of three; the printed decimals are kept.
+
+        >>> Amount.parse("36581.5万元")
+        Amount('36581.5', MoneyUnit.WAN_YUAN)
+        >>> Amount.parse("1,619,106 元")
+        Amount('1619106', MoneyUnit.YUAN)
+        >>> Amount.parse("￥1，234.50")
+        Amount('1234.50', MoneyUnit.YUAN)
+        >>> Amount.parse("人民币3.2亿元")
+        Amount('3.2', MoneyUnit.YI_YUAN)
+        >>> Amount.parse("58.5万")
+        Traceback (most recent call last):
+        ...
+        ValueError: cannot read '58.5万' as an amount of money: ... 万 alone is a multiplier ...
+        """
+        _require_str(text, "Amount.parse reads printed text and")
+        normal = unicodedata.normalize("NFKC", text)
+        match = _PRINTED.fullmatch(normal)
+        if match is None or (match["sign1"] and match["sign2"]):
+            raise ValueError(cls._parse_error(text, normal))
+        label, prefix = match["unit"], match["prefix"]
+        if label is None and prefix is None:
+            raise ValueError(cls._parse_error(text, normal))
+        unit = MoneyUnit.YUAN if label is None else MoneyUnit.from_label(label)
+        sign = match["sign1"] or match["sign2"] or ""
+        number = match["number"].replace(",", "")
+        return cls(("-" if sign in ("-", "\u2212") else "") + number, unit)
+
+    @staticmethod
+    def _parse_error(text: str, normal: str) -> str:
+        message = (
+            f"cannot read {text!r} as an amount of money: expected a plain decimal number "
+            "with a unit 元, 万元 or 亿元 (or a ¥/人民币 prefix for 元), such as "
+            f"{_PRINTED_EXAMPLES}"
+        )
+        stripped = "".join(normal.split())
+        if stripped.endswith(("万", "亿")):
+            message += (
+                f"; {stripped[-1]} alone is a multiplier (as in counts like '6.1万余次'), "
+                f"not a unit of money: write {stripped[-1]}元"
+            )
+        return message
+
+    # ---- derived values --------------------------------------------------------------------
+
+    @property
+    def yuan(self) -> Decimal:
+        """The exact value in 元 (a positive exponent is normalised to 0).
+
+        >>> Amount("36581.5", MoneyUnit.WAN_YUAN).yuan
+        Decimal('365815000')
+        >>> Amount("0.00015", MoneyUnit.WAN_YUAN).yuan
+        Decimal('1.5')
+        """
+        if self.unit is MoneyUnit.YUAN:
+            return self.value
+        return _scaleb(self.value, self.unit.exponent, f"{self} in 元")
+
+    @property
+    def decimals(self) -> int:
+        """The number of printed decimal places.
+
+        >>> Amount("20.30", MoneyUnit.WAN_YUAN).decimals
+        2
+        >>> Amount(1619106, MoneyUnit.YUAN).decimals
+        0
+        """
+        return -_exponent(self.value)
+
+    @property
+    def is_zero(self) -> bool:
+        """Whether the amount is zero (there is deliberately no ``__bool__``).
+
+        >>> Amount("0.00", MoneyUnit.WAN_YUAN).is_zero
+        True
+        """
+        return self.value.is_zero()
+
+    def interval(self) -> tuple[Decimal, Decimal]:
+        """The closed range in 元 the printed figure stands for (XBRL Calculations 1.1).
+
+        A figure printed with *d* decimals stands for value ± ½·10⁻ᵈ units.
+
+        >>> Amount("20.30", MoneyUnit.WAN_YUAN).interval()
+        (Decimal('202950'), Decimal('203050'))
+        >>> Amount(1619106, MoneyUnit.YUAN).interval()
+        (Decimal('1619105.5'), Decimal('1619106.5'))
+        """
+        what = f"the interval of {self}"
+        half = Decimal(5).scaleb(_exponent(self.value) - 1, _EXACT)
+        try:
+            low = _EXACT.subtract(self.value, half)
+            high = _EXACT.add(self.value, half)
+        except decimal.DecimalException:
+            raise _too_big(what) from None
+        exponent = self.unit.exponent
+        return _scaleb(low, exponent, what), _scaleb(high, exponent, what)
+
+    def to(self, unit: MoneyUnit) -> Amount:
+        """The same amount, exactly, in another unit.
+
+        The value is exact; a positive exponent becomes 0, so converting to a finer unit
+        claims a finer precision than was printed (take :meth:`interval` first if it
+        matters).
+
+        >>> Amount("36581.5", MoneyUnit.WAN_YUAN).to(MoneyUnit.YUAN)
+        Amount('365815000', MoneyUnit.YUAN)
+        >>> Amount(1, MoneyUnit.YUAN).to(MoneyUnit.WAN_YUAN)
+        Amount('0.0001', MoneyUnit.WAN_YUAN)
+        >>> Amount(1, MoneyUnit.YUAN).to(MoneyUnit.YI_YUAN)
+        Amount('0.00000001', MoneyUnit.YI_YUAN)
+        """
+        _check_unit(unit)
+        if unit is self.unit:
+            return self
+        shift = self.unit.exponent - unit.exponent
+        return Amount(_scaleb(self.value, shift, f"{self} in {unit.value}"), unit)
+
+    def round(self, places: int, *, rounding: str = decimal.ROUND_HALF_UP) -> Amount:
+        """Round (or pad) to exactly ``places`` decimals in the same unit; 四舍五入 by default.
+
+        >>> Amount("2.345", MoneyUnit.YUAN).round(2)
+        Amount('2.35', MoneyUnit.YUAN)
+        >>> Amount("2.5", MoneyUnit.YUAN).round(0)
+        Amount('3', MoneyUnit.YUAN)
+        >>> Amount("2.5", MoneyUnit.YUAN).round(0, rounding=decimal.ROUND_HALF_EVEN)
+        Amount('2', MoneyUnit.YUAN)
+        >>> Amount("20.3", MoneyUnit.WAN_YUAN).round(2)
+        Amount('20.30', MoneyUnit.WAN_YUAN)
+        """
+        _check_places(places)
+        _check_rounding(rounding)
+        try:
+            target = _ONE.scaleb(-places, _EXACT)
+            rounded = self.value.quantize(target, rounding=rounding, context=_ROUNDING)
+        except decimal.DecimalException:
+            raise _too_big(f"{self} rounded to {places} places") from None
+        return Amount(rounded, self.unit)
+
+    # ---- text ------------------------------------------------------------------------------
+
+    def __str__(self) -> str:
+        """The printed form, never in scientific notation.
+
+        >>> str(Amount("36581.5", MoneyUnit.WAN_YUAN))
+        '36581.5万元'
+        """
+        return format(self.value, "f") + self.unit.value
+
+    def __repr__(self) -> str:
+        """An evaluable representation that keeps the printed decimals.
+
+        >>> Amount("20.30", MoneyUnit.WAN_YUAN)
+        Amount('20.30', MoneyUnit.WAN_YUAN)
+        """
+        return f"Amount('{format(self.value, 'f')}', MoneyUnit.{self.unit.name})"
+
+    def __format__(self, spec: str) -> str:
+        """Format with ``[[fill]align][sign][width][,|_][.precision][f]``.
+
+        An empty spec gives ``str(self)``. A precision rounds half-up (never with the
+        ambient context); width and alignment apply to the whole text, right-aligned by
+        default.
+
+        >>> a = Amount("1619106.5", MoneyUnit.YUAN)
+        >>> f"{a}", f"{a:,}", f"{a:,.0f}", f"{a:+.2f}"
+        ('1619106.5元', '1,619,106.5元', '1,619,107元', '+1619106.50元')
+        >>> f"[{Amount(3, MoneyUnit.YUAN):*^6}]"
+        '[**3元**]'
+        """
+        if not spec:
+            return str(self)
+        match = _FORMAT_SPEC.fullmatch(spec)
+        if match is None:
+            raise ValueError(
+                f"invalid format spec {spec!r} for an Amount: expected "
+                "[[fill]align][sign][width][,|_][.precision][f], e.g. ',.2f'"
+            )
+        value = self.value
+        if match["precision"] is not None:
+            value = self.round(int(match["precision"])).value
+        grouping = match["grouping"]
+        number = format(value, f"{match['sign'] or ''}{',' if grouping else ''}f")
+        if grouping == "_":
+            number = number.replace(",", "_")
+        text = number + self.unit.value
+        if match["width"] is None:
+            return text
+        align = f"{match['fill'] or ''}{match['align'] or '>'}"
+        return format(text, f"{align}{match['width']}")
+
+    # ---- comparison ------------------------------------------------------------------------
+
+    def _values_against(self, other: object) -> tuple[Decimal, Decimal] | None:
+        if not isinstance(other, Amount):
+            return None
+        if other.unit is self.unit:
+            return self.value, other.value
+        return self.yuan, other.yuan
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when the values in 元 are equal; never equal to a bare number.
+
+        >>> Amount("0.0001", MoneyUnit.WAN_YUAN) == Amount("1.00", MoneyUnit.YUAN)
+        True
+        >>> Amount(1, MoneyUnit.YUAN) == Decimal(1)
+        False
+        """
+        pair = self._values_against(other)
+        if pair is None:
+            return NotImplemented
+        return pair[0] == pair[1]
+
+    def __hash__(self) -> int:
+        """The hash of the value in 元, so equal amounts hash equal in any unit.
+
+        >>> hash(Amount(1, MoneyUnit.WAN_YUAN)) == hash(Amount("10000.0", MoneyUnit.YUAN))
+        True
+        """
+        return hash(self.yuan)
+
+    def __lt__(self, other: Amount) -> bool:
+        """Order by the value in 元 (as do ``<=``, ``>`` and ``>=``); bare numbers raise.
+
+        >>> Amount(9999, MoneyUnit.YUAN) < Amount(1, MoneyUnit.WAN_YUAN)
+        True
+        >>> Amount(1, MoneyUnit.YUAN) < 2
+        Traceback (most recent call last):
+        ...
+        TypeError: '<' not supported between instances of 'Amount' and 'int'
+        """
+        pair = self._values_against(other)
+        if pair is None:
+            return NotImplemented
+        return pair[0] < pair[1]
+
+    def __le__(self, other: Amount) -> bool:
+        """See :meth:`__lt__`.
+
+        >>> Amount(1, MoneyUnit.WAN_YUAN) <= Amount(10000, MoneyUnit.YUAN)
+        True
+        """
+        pair = self._values_against(other)
+        if pair is None:
+            return NotImplemented
+        return pair[0] <= pair[1]
+
+    def __gt__(self, other: Amount) -> bool:
+        """See :meth:`__lt__`.
+
+        >>> Amount("0.01", MoneyUnit.YI_YUAN) > Amount(99, MoneyUnit.WAN_YUAN)
+        True
+        """
+        pair = self._values_against(other)
+        if pair is None:
+            return NotImplemented
+        return pair[0] > pair[1]
+
+    def __ge__(self, other: Amount) -> bool:
+        """See :meth:`__lt__`.
+
+        >>> Amount("1.0", MoneyUnit.YUAN) >= Amount(1, MoneyUnit.YUAN)
+        True
+        """
+        pair = self._values_against(other)
+        if pair is None:
+            return NotImplemented
+        return pair[0] >= pair[1]
+
+    # ---- arithmetic ------------------------------------------------------------------------
+
+    def _combine(self, other: object, symbol: str) -> Amount | None:
+        if not isinstance(other, Amount):
+            _refuse_bare_number(other, symbol, self)
+            return None
+        unit = self.unit if self.unit.exponent <= other.unit.exponent else other.unit
+        what = f"{self} {symbol} {other}"
+        left = self.to(unit).value
+        right = other.to(unit).value
+        try:
+            result = _EXACT.add(left, right) if symbol == "+" else _EXACT.subtract(left, right)
+        except decimal.DecimalException:
+            raise _too_big(what) from None
+        return Amount(result, unit)
+
+    def __add__(self, other: Amount) -> Amount:
+        """Exact sum; mixed units give the finer unit.
+
+        >>> Amount(1, MoneyUnit.WAN_YUAN) + Amount(1, MoneyUnit.YUAN)
+        Amount('10001', MoneyUnit.YUAN)
+        >>> Amount("0.33", MoneyUnit.WAN_YUAN) + Amount("0.3", MoneyUnit.WAN_YUAN)
+        Amount('0.63', MoneyUnit.WAN_YUAN)
+        """
+        result = self._combine(other, "+")
+        return NotImplemented if result is None else result
+
+    def __radd__(self, other: Amount) -> Amount:
+        """Only reached with a non-Amount on the left: bare numbers raise TypeError.
+
+        >>> 0 + Amount(1, MoneyUnit.YUAN)
+        Traceback (most recent call last):
+        ...
+        TypeError: unsupported operand for +: ... sum() starts from 0, so use Amount.total(amounts)
+        """
+        _refuse_bare_number(other, "+", self)
+        return NotImplemented
+
+    def __sub__(self, other: Amount) -> Amount:
+        """Exact difference; mixed units give the finer unit.
+
+        >>> Amount(1, MoneyUnit.WAN_YUAN) - Amount("0.5", MoneyUnit.YUAN)
+        Amount('9999.5', MoneyUnit.YUAN)
+        """
+        result = self._combine(other, "-")
+        return NotImplemented if result is None else result
+
+    def __rsub__(self, other: Amount) -> Amount:
+        """Only reached with a non-Amount on the left: bare numbers raise TypeError.
+
+        >>> Decimal(5) - Amount(1, MoneyUnit.YUAN)
+        Traceback (most recent call last):
+        ...
+        TypeError: unsupported operand for -: ... bare number Decimal('5'): both sides need a unit
+        """
+        _refuse_bare_number(other, "-", self)
+        return NotImplemented
+
+    def __neg__(self) -> Amount:
+        """The negated amount, same unit and decimals.
+
+        >>> -Amount("1.50", MoneyUnit.YUAN)
+        Amount('-1.50', MoneyUnit.YUAN)
+        """
+        return Amount(self.value.copy_negate(), self.unit)
+
+    def __abs__(self) -> Amount:
+        """The absolute amount, same unit and decimals.
+
+        >>> abs(Amount("-1.50", MoneyUnit.YUAN))
+        Amount('1.50', MoneyUnit.YUAN)
+        """
+        return Amount(self.value.copy_abs(), self.unit)
+
+    def __mul__(self, other: int | Decimal) -> Amount:
+        """Exact product with an int or a Decimal (not a float, bool or Amount).
+
+        >>> Amount("20.30", MoneyUnit.WAN_YUAN) * 3
+        Amount('60.90', MoneyUnit.WAN_YUAN)
+        >>> 3 * Amount("1.5", MoneyUnit.YUAN)
+        Amount('4.5', MoneyUnit.YUAN)
+        """
+        factor = _as_factor(other, "multiply")
+        if factor is None:
+            return NotImplemented
+        try:
+            product = _EXACT.multiply(self.value, factor)
+        except decimal.DecimalException:
+            raise _too_big(f"{self} * {other!r}") from None
+        return Amount(product, self.unit)
+
+    def __rmul__(self, other: int | Decimal) -> Amount:
+        """``k * amount`` is ``amount * k``.
+
+        >>> Decimal("0.5") * Amount("20.30", MoneyUnit.WAN_YUAN)
+        Amount('10.150', MoneyUnit.WAN_YUAN)
+        """
+        return self.__mul__(other)
+
+    @overload
+    def __truediv__(self, other: Amount) -> Decimal: ...
+    @overload
+    def __truediv__(self, other: int | Decimal) -> Amount: ...
+    def __truediv__(self, other: Amount | int | Decimal) -> Amount | Decimal:
+        """Exact quotient; raises ValueError if it does not terminate (use :meth:`divide`).
+
+        Dividing by an Amount gives the exact ratio of the 元 values as a Decimal.
+
+        >>> Amount(10, MoneyUnit.YUAN) / 4
+        Amount('2.5', MoneyUnit.YUAN)
+        >>> Amount(1, MoneyUnit.WAN_YUAN) / Amount(2500, MoneyUnit.YUAN)
+        Decimal('4')
+        >>> Amount(10, MoneyUnit.YUAN) / 3
+        Traceback (most recent call last):
+        ...
+        ValueError: 10元 / 3 does not terminate as a decimal; round it explicitly with .divide(...
+        """
+        if isinstance(other, Amount):
+            if other.is_zero:
+                raise ZeroDivisionError(f"cannot divide {self} by a zero amount ({other})")
+            what = f"{self} / {other}"
+            ratio = _exact_quotient(self.yuan, other.yuan, what)
+            if ratio is None:
+                raise ValueError(
+                    f"{what} does not terminate as a decimal; take fractions.Fraction(a.yuan) "
+                    "/ fractions.Fraction(b.yuan), or divide a.yuan by b.yuan in a decimal "
+                    "context of your choice"
+                )
+            return ratio
+        divisor = _as_factor(other, "divide")
+        if divisor is None:
+            return NotImplemented
+        if divisor.is_zero():
+            raise ZeroDivisionError(f"cannot divide {self} by zero ({other!r})")
+        quotient = _exact_quotient(self.value, divisor, f"{self} / {other!r}")
+        if quotient is None:
+            raise ValueError(
+                f"{self} / {other!r} does not terminate as a decimal; round it explicitly "
+                f"with .divide({other!r}, places, rounding=...)"
+            )
+        return Amount(quotient, self.unit)
+
+    def divide(
+        self, divisor: int | Decimal, places: int, *, rounding: str = decimal.ROUND_HALF_UP
+    ) -> Amount:
+        """Divide and round once to exactly ``places`` decimals (四舍五入 by default).
+
+        >>> Amount(10, MoneyUnit.YUAN).divide(3, 2)
+        Amount('3.33', MoneyUnit.YUAN)
+        >>> Amount(-5, MoneyUnit.YUAN).divide(2, 0)
+        Amount('-3', MoneyUnit.YUAN)
+        >>> Amount(10, MoneyUnit.WAN_YUAN).divide(3, 1, rounding=decimal.ROUND_UP)
+        Amount('3.4', MoneyUnit.WAN_YUAN)
+        """
+        factor = _as_factor(divisor, "divide")
+        if factor is None:
+            raise TypeError(f"cannot divide an Amount by {divisor!r}: use an int or a Decimal")
+        _check_places(places)
+        _check_rounding(rounding)
+        if factor.is_zero():
+            raise ZeroDivisionError(f"cannot divide {self} by zero ({divisor!r})")
+        ratio = Fraction(self.value) / Fraction(factor)
+        return Amount(_round_ratio(ratio, places, rounding), self.unit)
+
+    @classmethod
+    def total(cls, amounts: Iterable[Amount], unit: MoneyUnit | None = None) -> Amount:
+        """The exact sum of ``amounts`` (``sum()`` cannot start from 0 with amounts).
+
+        Without ``unit`` the result is in the finest unit present, and an empty iterable
+        is an error; with ``unit`` the result is converted to it, and empty gives zero.
+
+        >>> Amount.total([Amount(1, MoneyUnit.WAN_YUAN), Amount("0.5", MoneyUnit.YUAN)])
+        Amount('10000.5', MoneyUnit.YUAN)
+        >>> Amount.total([], MoneyUnit.WAN_YUAN)
+        Amount('0', MoneyUnit.WAN_YUAN)
+        """
+        if unit is not None:
+            _check_unit(unit)
+        result: Amount | None = None
+        for index, item in enumerate(amounts):
+            amount = _as_amount(item, f"item {index} of the amounts to total")
+            result = amount if result is None else result + amount
+        if result is None:
+            if unit is None:
+                raise ValueError(
+                    "cannot total an empty iterable without a unit: "
+                    "pass unit=MoneyUnit.YUAN (or another) to get zero"
+                )
+            return cls(0, unit)
+        return result if unit is None else result.to(unit)
