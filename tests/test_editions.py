@@ -41,8 +41,10 @@ def test_every_model_cell_is_described_exactly_once(edition: Edition) -> None:
 
 @pytest.mark.parametrize(
     ("edition", "sizes"),
-    [(Edition.STANDARD_2021, {"二": 10, "三": 175, "四": 15}),
-     (Edition.TRIAL_2019, {"二": 22, "三": 161, "四": 15})],
+    [
+        (Edition.STANDARD_2021, {"二": 10, "三": 175, "四": 15}),
+        (Edition.TRIAL_2019, {"二": 22, "三": 161, "四": 15}),
+    ],
 )
 def test_cell_counts(edition: Edition, sizes: dict[str, int]) -> None:
     assert {t.number: len(t.cells) for t in layout_of(edition).tables} == sizes
@@ -54,15 +56,22 @@ def test_table_three_rows_in_official_order() -> None:
     assert rows[0] == "一、本年新收政府信息公开申请数量"
     assert rows[3] == "(二)部分公开(区分处理的,只计这一情形,不计其他情形)"
     assert rows[4:12] == [
-        "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”",
-        "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
-        "7.属于行政执法案卷", "8.属于行政查询事项",
+        "1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "3.危及“三安全一稳定”",
+        "4.保护第三方合法权益",
+        "5.属于三类内部事务信息",
+        "6.属于四类过程性信息",
+        "7.属于行政执法案卷",
+        "8.属于行政查询事项",
     ]
     assert rows[-2:] == ["(七)总计", "四、结转下年度继续办理"]
     assert len(rows) == 25
     assert table.corner_note == "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
     cols = [c.labels for c in table.blocks[0].columns]
-    assert cols[0] == ("自然人",) and cols[1] == ("法人或其他组织", "商业企业") and cols[-1] == ("总计",)
+    assert cols[0] == ("自然人",)
+    assert cols[1] == ("法人或其他组织", "商业企业")
+    assert cols[-1] == ("总计",)
 
 
 @pytest.mark.parametrize("edition", list(Edition))
@@ -81,10 +90,14 @@ def test_labels_are_normalised_and_translated(edition: Edition) -> None:
 def test_cell_lookup_and_labels() -> None:
     layout = layout_of(Edition.TRIAL_2019)
     cell = layout.cell("active", "licensing.change")
-    assert (cell.row, cell.column, cell.kind) == ("第二十条第(五)项 / 行政许可", "本年增/减", "signed")
+    assert (cell.row, cell.column, cell.kind) == (
+        "第二十条第(五)项 / 行政许可",
+        "本年增/减",
+        "signed",
+    )
     assert cell.json_path == "$.active.licensing.change"
     assert layout_of_table(layout.table("四").model).number == "四"
-    with pytest.raises(KeyError, match="no cell active.fees.amount"):
+    with pytest.raises(KeyError, match=r"no cell active\.fees\.amount"):
         layout.cell("active", "fees.amount")
 
 

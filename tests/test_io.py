@@ -12,7 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govdisclosure as gd
-from govdisclosure import Edition, StructureError, strategies as gst
+from govdisclosure import Edition, StructureError
+from govdisclosure import strategies as gst
 
 VALIDATOR = jsonschema.Draft202012Validator(gd.json_schema())
 all_reports = gst.reports()
@@ -25,8 +26,10 @@ def _minimal() -> dict[str, Any]:
         edition=Edition.STANDARD_2021,
         title="某局2022年政府信息公开工作年度报告",
         active=gd.ActiveDisclosure2021(fees=gd.Amount("20.30", gd.MoneyUnit.WAN_YUAN)),
-        requests=gd.Requests2021.build(new=gd.ApplicantCounts.build(natural_person=2),
-                                       granted=gd.ApplicantCounts.build(natural_person=2)),
+        requests=gd.Requests2021.build(
+            new=gd.ApplicantCounts.build(natural_person=2),
+            granted=gd.ApplicantCounts.build(natural_person=2),
+        ),
         reviews=gd.ReviewsAndLitigation(),
     )
     return gd.to_dict(report)
@@ -76,9 +79,15 @@ def test_decimal_precision_is_kept_in_json() -> None:
 def test_rows_use_official_labels() -> None:
     report = gd.from_dict(_minimal())
     rows = {(r["table"], r["row"], r["column"]): r for r in gd.to_rows(report)}
-    cell = rows["三", "三、本年度办理结果 / (三)不予公开 / 1.属于国家秘密", "法人或其他组织 / 商业企业"]
-    assert cell["value"] is None and cell["unit"] == "件"  # not stated: blank, not 0
-    assert rows["二", "第二十条第(八)项 / 行政事业性收费", "本年收费金额(单位:万元)"]["value"] == "20.30"
+    cell = rows[
+        "三", "三、本年度办理结果 / (三)不予公开 / 1.属于国家秘密", "法人或其他组织 / 商业企业"
+    ]
+    assert cell["value"] is None
+    assert cell["unit"] == "件"
+    assert (
+        rows["二", "第二十条第(八)项 / 行政事业性收费", "本年收费金额(单位:万元)"]["value"]
+        == "20.30"
+    )
     assert rows["四", "行政诉讼 / 复议后起诉", "总计"]["value"] is None
     assert rows["三", "一、本年新收政府信息公开申请数量", "自然人"]["value"] == 2
     assert len(rows) == 200
@@ -86,9 +95,21 @@ def test_rows_use_official_labels() -> None:
 
 def test_rows_accept_printed_variants_of_labels() -> None:
     report = gd.from_dict(_minimal())
-    rows = [{"table": "三", "row": "一、本年新收政府信息公开申请数量", "column": "法人或其他组织/商业 企业",
-             "value": "7", "unit": "件"},
-            {"table": "二", "row": "第二十条（一）项 / 规范性文件", "column": "本年制发件数", "value": 3}]
+    rows = [
+        {
+            "table": "三",
+            "row": "一、本年新收政府信息公开申请数量",
+            "column": "法人或其他组织/商业 企业",
+            "value": "7",
+            "unit": "件",
+        },
+        {
+            "table": "二",
+            "row": "第二十条（一）项 / 规范性文件",
+            "column": "本年制发件数",
+            "value": 3,
+        },
+    ]
     tables = gd.tables_from_rows(rows, Edition.STANDARD_2021)
     assert tables["requests"].new.commercial == 7
     assert tables["active"].normative_documents.issued == 3
@@ -96,11 +117,17 @@ def test_rows_accept_printed_variants_of_labels() -> None:
 
 
 def test_rows_keep_provincial_extra_rows() -> None:
-    rows = [{"table": "二", "row": "第二十条第(一)项 / 其他主动公开文件", "column": c, "value": v}
-            for c, v in (("本年制发件数", 4), ("现行有效件数", 9))]
+    rows = [
+        {"table": "二", "row": "第二十条第(一)项 / 其他主动公开文件", "column": c, "value": v}
+        for c, v in (("本年制发件数", 4), ("现行有效件数", 9))
+    ]
     active = gd.tables_from_rows(rows, Edition.STANDARD_2021)["active"]
     (extra,) = active.extra_rows
-    assert (extra.block, extra.label, extra.values) == ("第二十条第(一)项", "其他主动公开文件", (4, None, 9))
+    assert (extra.block, extra.label, extra.values) == (
+        "第二十条第(一)项",
+        "其他主动公开文件",
+        (4, None, 9),
+    )
     report = gd.from_dict(_minimal())
     with_extra = gd.from_rows(gd.to_rows(report) + rows, report=report)
     assert gd.from_rows(gd.to_rows(with_extra), report=report) == with_extra
@@ -112,7 +139,8 @@ def test_rows_keep_provincial_extra_rows() -> None:
 def _problems(data: Any) -> list[tuple[str, str]]:
     with pytest.raises(StructureError) as info:
         gd.from_dict(data)
-    assert isinstance(info.value, gd.GovDisclosureError) and isinstance(info.value, ValueError)
+    assert isinstance(info.value, gd.GovDisclosureError)
+    assert isinstance(info.value, ValueError)
     return [(p.path, p.message) for p in info.value.problems]
 
 
@@ -171,8 +199,11 @@ def test_negative_count_names_the_cell_label() -> None:
 def test_wrong_edition_and_tables() -> None:
     data = _minimal()
     data["edition"] = "standard-2022"
-    assert ("$.edition", "expected one of 'legacy-2008', 'trial-2019', 'standard-2021', "
-            "found 'standard-2022' (a str)") in _problems(data)
+    assert (
+        "$.edition",
+        "expected one of 'legacy-2008', 'trial-2019', 'standard-2021', "
+        "found 'standard-2022' (a str)",
+    ) in _problems(data)
     data = _minimal()
     data["edition"] = "legacy-2008"
     assert [p for p, _ in _problems(data)] == ["$.active", "$.requests", "$.reviews"]
@@ -199,7 +230,12 @@ def test_unknown_label_in_rows() -> None:
         {"table": "三", "row": "一、本年新收政府信息公开申请数量", "column": "自然人", "value": 1},
         {"table": "三", "row": "一、本年新收申请", "column": "自然人", "value": 1},
         {"table": "五", "row": "x", "column": "y", "value": 1},
-        {"table": "三", "row": "一、本年新收政府信息公开申请数量", "column": "商业企业", "value": "1.5"},
+        {
+            "table": "三",
+            "row": "一、本年新收政府信息公开申请数量",
+            "column": "商业企业",
+            "value": "1.5",
+        },
         {"table": "三", "row": "一、本年新收政府信息公开申请数量", "column": "自然人", "value": 2},
         {"table": "三", "row": "x"},
     ]
@@ -207,15 +243,23 @@ def test_unknown_label_in_rows() -> None:
         gd.tables_from_rows(rows, Edition.STANDARD_2021)
     problems = info.value.problems
     assert [p.path for p in problems] == ["$[1]", "$[2]", "$[3]", "$[4]", "$[5]"]
-    assert "unknown cell in standard-2021: table '三', row '一、本年新收申请'" in problems[0].message
+    assert (
+        "unknown cell in standard-2021: table '三', row '一、本年新收申请'" in problems[0].message
+    )
     assert "expected a whole number, found '1.5'" in problems[2].message
     assert "duplicate cell" in problems[3].message
     assert "missing key(s): column, value" in problems[4].message
 
 
 _json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-5, 5) | st.floats(allow_nan=False) | st.text(max_size=3),
-    lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner, max_size=2),
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 5)
+    | st.floats(allow_nan=False)
+    | st.text(max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=3), inner, max_size=2)
+    ),
     max_leaves=4,
 )
 
@@ -232,7 +276,9 @@ def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 @given(all_reports, st.data())
-def test_any_corruption_gives_a_report_or_a_structure_error(report: gd.Report, data: st.DataObject) -> None:
+def test_any_corruption_gives_a_report_or_a_structure_error(
+    report: gd.Report, data: st.DataObject
+) -> None:
     tree = gd.to_dict(report)
     corrupted = copy.deepcopy(tree)
     path = data.draw(st.sampled_from(_paths(tree)[1:]))
@@ -243,8 +289,9 @@ def test_any_corruption_gives_a_report_or_a_structure_error(report: gd.Report, d
     try:
         result = gd.from_dict(corrupted)
     except StructureError as exc:
-        assert exc.problems
-        assert all(p.path.startswith("$") for p in exc.problems)
+        problems = exc.problems
+        assert problems
+        assert all(p.path.startswith("$") for p in problems)
     else:
         assert isinstance(result, gd.Report)
         assert _contained(json.loads(json.dumps(corrupted)), gd.to_dict(result))  # nothing dropped

@@ -58,7 +58,10 @@ def test_requests_build_computes_total_and_carried_forward() -> None:
     assert t.total.cells() == (6, 1, 0, 0, 0, 0, 7)
     assert t.carried_forward.cells() == (5, 1, 0, 0, 0, 0, 6)
     for new, over, total, forward in zip(
-        t.new.cells(), t.carried_over.cells(), t.total.cells(), t.carried_forward.cells(),
+        t.new.cells(),
+        t.carried_over.cells(),
+        t.total.cells(),
+        t.carried_forward.cells(),
         strict=True,
     ):
         assert new + over == total + forward
@@ -73,28 +76,36 @@ def test_outcomes_build() -> None:
 
 @pytest.mark.parametrize(
     ("bad", "message"),
-    [(-1, "whole number >= 0 or null, found -1"), (1.0, "found 1.0"), (True, "found True"), ("3", "'3'")],
+    [
+        (-1, "whole number >= 0 or null, found -1"),
+        (1.0, "found 1.0"),
+        (True, "found True"),
+        ("3", "'3'"),
+    ],
 )
 def test_table_rejects_bad_cells_with_path_and_label(bad: object, message: str) -> None:
     with pytest.raises(StructureError) as info:
-        Requests2021(withheld=attrs.evolve(Requests2021().withheld, third_party=ApplicantCounts(other=bad)))  # type: ignore[arg-type]
+        Requests2021(
+            withheld=attrs.evolve(Requests2021().withheld, third_party=ApplicantCounts(other=bad))
+        )  # type: ignore[arg-type]
     (problem,) = info.value.problems
     assert problem.path == "$.withheld.third_party.other"
-    assert problem.label is not None and "4.保护第三方合法权益" in problem.label
+    assert problem.label is not None
+    assert "4.保护第三方合法权益" in problem.label
     assert "法人或其他组织 / 其他" in problem.label
     assert message in problem.message
 
 
 def test_table_lists_every_bad_cell() -> None:
     with pytest.raises(StructureError) as info:
-        ReviewsAndLitigation(
-            review=Outcomes(upheld=-1), litigation_direct=Outcomes(total=-2)
-        )
+        ReviewsAndLitigation(review=Outcomes(upheld=-1), litigation_direct=Outcomes(total=-2))
     assert info.value.paths == ("$.review.upheld", "$.litigation_direct.total")
 
 
 def test_signed_change_may_be_negative_but_must_be_int() -> None:
-    table = ActiveDisclosure2019(licensing=ItemCounts2019(previous_items=716, change=-417, decisions=298))
+    table = ActiveDisclosure2019(
+        licensing=ItemCounts2019(previous_items=716, change=-417, decisions=298)
+    )
     assert table.licensing.change == -417
     with pytest.raises(StructureError, match=r"\$\.licensing\.previous_items"):
         ActiveDisclosure2019(licensing=ItemCounts2019(previous_items=-1))
@@ -173,7 +184,9 @@ def _fact_report(start: int, end: int, text: str = "300余条") -> Report:
 def test_fact_location_must_hold_the_fact_text() -> None:
     r = _fact_report(4, 9)
     assert r.paragraph_at(r.fact("total").location)[4:9] == "300余条"
-    with pytest.raises(StructureError, match="expected the span to hold '300余条', found '00余条,'"):
+    with pytest.raises(
+        StructureError, match="expected the span to hold '300余条', found '00余条,'"
+    ):
         _fact_report(5, 10)
 
 
@@ -190,7 +203,9 @@ def test_edition_for_year_and_period() -> None:
     assert Edition.for_year(2018) is Edition.LEGACY_2008
     assert Edition.for_year(2019) is Edition.TRIAL_2019
     assert Edition.for_year(2024) is Edition.STANDARD_2021
-    assert Period.calendar_year(2015) == Period(start=dt.date(2015, 1, 1), end=dt.date(2015, 12, 31))
+    assert Period.calendar_year(2015) == Period(
+        start=dt.date(2015, 1, 1), end=dt.date(2015, 12, 31)
+    )
 
 
 def test_reports_are_immutable_and_pickle() -> None:

@@ -12,7 +12,8 @@ from govdisclosure import strategies as gst
 
 def _assert_r1_to_r4(report: gd.Report) -> None:
     t = report.requests
-    assert t is not None and report.reviews is not None
+    assert t is not None
+    assert report.reviews is not None
     for row in t.rows():
         assert row.total == sum(row.parts)  # type: ignore[arg-type]       # R2
     for i in range(7):
@@ -28,14 +29,16 @@ def _assert_r1_to_r4(report: gd.Report) -> None:
 @given(gst.reports(editions=[Edition.STANDARD_2021, Edition.TRIAL_2019]))
 def test_generated_tables_satisfy_the_official_sums(report: gd.Report) -> None:
     _assert_r1_to_r4(report)
-    assert report.signature is not None and report.signature.date is not None
+    assert report.signature is not None
+    assert report.signature.date is not None
     assert report.signature.date.year == report.year + 1
     assert Edition.for_year(report.year) is report.edition
 
 
 @given(gst.reports(editions=[Edition.LEGACY_2008]))
 def test_generated_legacy_facts_and_relations_hold(report: gd.Report) -> None:
-    assert report.active is None and report.requests is None
+    assert report.active is None
+    assert report.requests is None
     facts = {f.key: f.quantity for f in report.facts}
     for relation in report.relations:
         value = sum(facts[k].exact * sign for k, sign in relation.terms())

@@ -41,9 +41,7 @@ def _hypothesis_setup_hook() -> None:
     st.register_type_strategy(Outcomes, _lazy("outcomes"))
     st.register_type_strategy(ReviewsAndLitigation, _lazy("reviews_and_litigation"))
     st.register_type_strategy(Requests2021, _lazy("requests_tables"))
-    st.register_type_strategy(
-        Requests2019, _lazy("requests_tables", edition=Edition.TRIAL_2019)
-    )
+    st.register_type_strategy(Requests2019, _lazy("requests_tables", edition=Edition.TRIAL_2019))
     st.register_type_strategy(ActiveDisclosure2021, _lazy("active_disclosures"))
     st.register_type_strategy(
         ActiveDisclosure2019, _lazy("active_disclosures", edition=Edition.TRIAL_2019)

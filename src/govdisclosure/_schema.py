@@ -67,7 +67,10 @@ class _Builder:
         if origin in (typing.Union, types.UnionType):
             return {"anyOf": [self.type_schema(a, owner=owner, name=name) for a in t.__args__]}
         if origin is tuple:
-            return {"type": "array", "items": self.type_schema(t.__args__[0], owner=owner, name=name)}
+            return {
+                "type": "array",
+                "items": self.type_schema(t.__args__[0], owner=owner, name=name),
+            }
         if t is type(None):
             return {"type": "null"}
         if t is bool:
@@ -122,7 +125,9 @@ def _schema() -> dict[str, Any]:
                 "if": {"properties": {"edition": {"const": edition.value}}},
                 "then": {
                     "properties": {
-                        "active": {"anyOf": [{"$ref": f"#/$defs/{active.__name__}"}, {"type": "null"}]},
+                        "active": {
+                            "anyOf": [{"$ref": f"#/$defs/{active.__name__}"}, {"type": "null"}]
+                        },
                         "requests": {
                             "anyOf": [{"$ref": f"#/$defs/{requests.__name__}"}, {"type": "null"}]
                         },

@@ -44,7 +44,9 @@ def _summary(report: Report, out: TextIO) -> None:
     print(f"  章节 sections: {len(report.sections)}", file=out)
     for s in report.sections:
         print(f"    {s.ordinal}. {s.title} ({len(s.paragraphs)} paragraphs)", file=out)
-    tables = [n for n, t in (("二", report.active), ("三", report.requests), ("四", report.reviews)) if t]
+    tables = [
+        n for n, t in (("二", report.active), ("三", report.requests), ("四", report.reviews)) if t
+    ]
     if tables:
         print(f"  表格 tables: {' '.join('表' + n for n in tables)}", file=out)
         if report.requests is not None:
@@ -77,7 +79,10 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     print(f"\n== Tidy rows of {table_report.title}: {len(rows)} cells; e.g. ==", file=out)
     for row in rows[:2] + rows[10:12]:
         print(f"  {row}", file=out)
-    print("\nMore: govdisclosure example NAME | govdisclosure schema | govdisclosure rows FILE", file=out)
+    print(
+        "\nMore: govdisclosure example NAME | govdisclosure schema | govdisclosure rows FILE",
+        file=out,
+    )
     return 0
 
 

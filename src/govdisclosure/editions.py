@@ -20,7 +20,6 @@ is adding data here.
 
 from __future__ import annotations
 
-import functools
 import operator
 import unicodedata
 from collections.abc import Callable
@@ -266,7 +265,9 @@ class EditionLayout:
 _APPLICANT_COLUMNS = (
     ColumnLayout("natural_person", ("自然人",), ("Natural persons",)),
     ColumnLayout(
-        "commercial", ("法人或其他组织", "商业企业"), ("Legal persons or other organisations", "Businesses")
+        "commercial",
+        ("法人或其他组织", "商业企业"),
+        ("Legal persons or other organisations", "Businesses"),
     ),
     ColumnLayout(
         "research",
@@ -588,9 +589,7 @@ _ACTIVE_2019 = TableLayout(
             (
                 ColumnLayout("new_made", ("本年新制作数量",), ("Newly made this year",)),
                 ColumnLayout("new_published", ("本年新公开数量",), ("Newly disclosed this year",)),
-                ColumnLayout(
-                    "total_published", ("对外公开总数量",), ("Disclosed in total",)
-                ),
+                ColumnLayout("total_published", ("对外公开总数量",), ("Disclosed in total",)),
             ),
             (
                 RowLayout("regulations", ("规章",), ("Rules",)),
@@ -632,11 +631,7 @@ _ACTIVE_2019 = TableLayout(
                 ColumnLayout("projects", ("采购项目数量",), ("Procurement projects",)),
                 ColumnLayout("amount", ("采购总金额",), ("Total procurement amount",), "decimal"),
             ),
-            (
-                RowLayout(
-                    "procurement", ("政府集中采购",), ("Centralised government procurement",)
-                ),
-            ),
+            (RowLayout("procurement", ("政府集中采购",), ("Centralised government procurement",)),),
         ),
     ),
 )
@@ -753,11 +748,12 @@ def layout_of(edition: Edition) -> EditionLayout:
     return _LAYOUTS[edition]
 
 
-@functools.cache
+_BY_MODEL = {table.model: table for layout in _LAYOUTS.values() for table in layout.tables}
+
+
 def layout_of_table(model: type[Any]) -> TableLayout:
     """The layout of a table class (``Requests2021`` → table 三 of 2021)."""
-    for layout in _LAYOUTS.values():
-        for table in layout.tables:
-            if table.model is model:
-                return table
-    raise KeyError(f"no layout describes {model.__name__}")
+    try:
+        return _BY_MODEL[model]
+    except KeyError:
+        raise KeyError(f"no layout describes {model.__name__}") from None

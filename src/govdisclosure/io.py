@@ -26,12 +26,14 @@ import datetime as _dt
 import functools
 import json
 import re
+import typing
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
 import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -93,7 +95,8 @@ _ROW_CLASSES: tuple[type[Any], ...] = (
 
 
 def _describe(value: object) -> str:
-    return f"{value!r} (a {type(value).__name__})"
+    name = type(value).__name__
+    return f"{value!r} ({'an' if name[0] in 'aeiou' else 'a'} {name})"
 
 
 # --------------------------------------------------------------------------- strict hooks
@@ -102,13 +105,13 @@ def _describe(value: object) -> str:
 def _structure_int(value: Any, _: type) -> int:
     if value.__class__ is not int:
         raise TypeError(f"expected an integer, found {_describe(value)}")
-    return value  # type: ignore[no-any-return]
+    return value  # type: ignore[no-any-return,unused-ignore]
 
 
 def _structure_str(value: Any, _: type) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected a string, found {_describe(value)}")
-    return value  # type: ignore[no-any-return]
+    return value  # type: ignore[no-any-return,unused-ignore]
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
@@ -137,7 +140,9 @@ def _structure_unit(value: Any, _: type) -> MoneyUnit:
     try:
         return MoneyUnit(value)
     except ValueError:
-        raise ValueError(f'expected one of "元", "万元", "亿元", found {_describe(value)}') from None
+        raise ValueError(
+            f'expected one of "元", "万元", "亿元", found {_describe(value)}'
+        ) from None
 
 
 def _structure_amount(value: Any, _: type) -> Amount:
@@ -146,7 +151,9 @@ def _structure_amount(value: Any, _: type) -> Amount:
             'expected an amount {"value": "<decimal string>", "unit": "元|万元|亿元"}, '
             f"found {_describe(value)}"
         )
-    return Amount(_structure_decimal(value["value"], Decimal), _structure_unit(value["unit"], MoneyUnit))
+    return Amount(
+        _structure_decimal(value["value"], Decimal), _structure_unit(value["unit"], MoneyUnit)
+    )
 
 
 def _structure_enum_factory(cls: type[Any]) -> Callable[[Any, type], Any]:
@@ -179,10 +186,14 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(Amount, _structure_amount)
     conv.register_structure_hook(Edition, _structure_enum_factory(Edition))
     conv.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, __import__("enum").Enum)
-        and t not in (Edition, MoneyUnit),
+        lambda t: (
+            isinstance(t, type)
+            and issubclass(t, __import__("enum").Enum)
+            and t not in (Edition, MoneyUnit)
+        ),
         lambda v, t: _structure_enum_factory(t)(v, t),
     )
+    conv.register_structure_hook_factory(_is_tuple, _strict_tuple_factory)
     conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     conv.register_unstructure_hook(Amount, _unstructure_amount)
     conv.register_unstructure_hook(_dt.date, _dt.date.isoformat)
@@ -191,6 +202,22 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         conv.register_structure_hook(cls, hook)
     conv.register_structure_hook(Report, _report_hook(conv))
     return conv
+
+
+def _is_tuple(t: Any) -> bool:
+    return typing.get_origin(t) is tuple
+
+
+def _strict_tuple_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """Tuples come from JSON arrays only: a dict or a string is not silently iterated."""
+    inner = homogenous_tuple_structure_factory(t, conv)
+
+    def hook(value: Any, type_: Any) -> Any:
+        if value.__class__ is not list:
+            raise TypeError(f"expected an array, found {_describe(value)}")
+        return inner(value, type_)
+
+    return hook
 
 
 def _fast_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
@@ -207,7 +234,7 @@ _SIGNED_FIELDS = {(ItemCounts2019, "change"), (FeeItems2019, "change")}
 
 def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
     """Check every cell of a row record, reporting each bad one at its own path."""
-    names = {f.name for f in attrs.fields(cls)}  # type: ignore[misc]
+    names = {f.name for f in attrs.fields(cast(Any, cls))}
 
     def hook(value: Any, _: type) -> T:
         if value.__class__ is not dict:
@@ -220,7 +247,9 @@ def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
             elif cell is None:
                 continue
             elif cell.__class__ is not int:
-                problems.append(Problem(path, f"expected an integer or null, found {_describe(cell)}"))
+                problems.append(
+                    Problem(path, f"expected an integer or null, found {_describe(cell)}")
+                )
             elif cell < 0 and (cls, key) not in _SIGNED_FIELDS:
                 problems.append(Problem(path, f"expected a whole number >= 0, found {cell}"))
         if problems:
@@ -446,8 +475,8 @@ def to_rows(report: Report, *, with_report: bool = False) -> list[dict[str, Any]
 
     >>> from govdisclosure import examples
     >>> rows = to_rows(examples.load("jianghe-2021"))
-    >>> rows[0]
-    {'table': '二', 'row': '第二十条第(一)项 / 规章', 'column': '本年制发件数', 'value': 2, 'unit': '件'}
+    >>> rows[0]["row"], rows[0]["column"], rows[0]["unit"]
+    ('第二十条第(一)项 / 规章', '本年制发件数', '件')
     """
     rows: list[dict[str, Any]] = []
     ids = (
@@ -545,9 +574,7 @@ def _cell_value(cell: CellLayout, value: Any, unit: Any, path: str) -> tuple[Any
     return number, None
 
 
-def tables_from_rows(
-    rows: Iterable[Mapping[str, Any]], edition: Edition
-) -> dict[str, Any]:
+def tables_from_rows(rows: Iterable[Mapping[str, Any]], edition: Edition) -> dict[str, Any]:
     """The tables described by tidy rows, keyed by report attribute.
 
     Raises :class:`~govdisclosure.StructureError` naming every row whose table, row or
@@ -687,10 +714,8 @@ def _instantiate(cls: type[Any], tree: dict[str, Any]) -> Any:
     return cls(**kwargs)
 
 
-@functools.cache
 def _attrs_type(cls: type[Any], name: str) -> type[Any]:
-    attrs.resolve_types(cls)
-    t = attrs.fields_dict(cls)[name].type
+    t = typing.get_type_hints(cls)[name]
     assert isinstance(t, type)
     return t
 

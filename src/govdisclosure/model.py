@@ -15,7 +15,10 @@ its path and official label. Build tables whose totals hold by construction with
 >>> row = ApplicantCounts.build(natural_person=3, commercial=1)
 >>> row.total, row.computed_total
 (4, 4)
->>> ApplicantCounts(natural_person=3, commercial=1, total=5).computed_total
+>>> ApplicantCounts(natural_person=3, commercial=1, total=5).computed_total is None
+True
+>>> ApplicantCounts(natural_person=3, commercial=1, research=0, public_interest=0,
+...                 legal_services=0, other=0, total=5).computed_total
 4
 
 Which table classes a report carries depends on its :class:`Edition`; the labels of every
@@ -68,7 +71,6 @@ __all__ = [
     "Withheld",
 ]
 
-_frozen = attrs.frozen(slots=True, kw_only=True, cache_hash=False)
 
 
 class Edition(enum.Enum):
@@ -111,11 +113,12 @@ def _sum_or_none(values: tuple[int | None, ...]) -> int | None:
     return sum(values)  # type: ignore[arg-type]
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class ApplicantCounts:
     """One row of table 三: counts by applicant type, and the 总计 as stated.
 
-    Columns: 自然人 · 法人或其他组织 (商业企业 · 科研机构 · 社会公益组织 · 法律服务机构 · 其他) · 总计.
+    Columns: 自然人 · 法人或其他组织 (商业企业 · 科研机构 · 社会公益组织 · 法律服务机构 ·
+    其他) · 总计.
 
     >>> ApplicantCounts.build(natural_person=5, legal_services=2).legal_persons
     2
@@ -203,7 +206,7 @@ class ApplicantCounts:
         return cls(**dict(zip(cls.COLUMNS, totals, strict=True)))
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Withheld:
     """Table 三, 三、(三)不予公开: the eight grounds for withholding."""
 
@@ -241,7 +244,7 @@ class Withheld:
         )
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Unable:
     """Table 三, 三、(四)无法提供."""
 
@@ -256,7 +259,7 @@ class Unable:
         return (self.not_held, self.needs_creation, self.still_unclear)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class NotProcessed:
     """Table 三, 三、(五)不予处理."""
 
@@ -279,7 +282,7 @@ class NotProcessed:
         return (self.petitions, self.repeated, self.publications, self.excessive, self.confirmation)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class OtherHandling:
     """Table 三, 三、(六)其他处理 of the 2021 edition (three sub-rows)."""
 
@@ -294,7 +297,7 @@ class OtherHandling:
         return (self.no_correction, self.unpaid_fee, self.other)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Outcomes:
     """One group of table 四: 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计 (as stated)."""
 
@@ -333,7 +336,7 @@ class Outcomes:
         )
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class DocumentCounts2021:
     """Table 二, 第二十条第(一)项 row (2021): 本年制发件数 · 本年废止件数 · 现行有效件数."""
 
@@ -348,7 +351,7 @@ class DocumentCounts2021:
         return (self.issued, self.repealed, self.in_force)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class DocumentCounts2019:
     """Table 二, 第二十条第(一)项 row (2019): 本年新制作数量 · 本年新公开数量 · 对外公开总数量."""
 
@@ -363,7 +366,7 @@ class DocumentCounts2019:
         return (self.new_made, self.new_published, self.total_published)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class ItemCounts2019:
     """Table 二 (2019), (五)/(六)项 row: 上一年项目数量 · 本年增/减 (signed) · 处理决定数量.
 
@@ -381,7 +384,7 @@ class ItemCounts2019:
         return (self.previous_items, self.change, self.decisions)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class FeeItems2019:
     """Table 二 (2019), (八)项 行政事业性收费: 上一年项目数量 · 本年增/减 (signed)."""
 
@@ -395,7 +398,7 @@ class FeeItems2019:
         return (self.previous_items, self.change)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Procurement2019:
     """Table 二 (2019), (九)项 政府集中采购: 采购项目数量 · 采购总金额.
 
@@ -412,7 +415,7 @@ class Procurement2019:
         return (self.projects,)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class ExtraRow:
     """A provincial extension row of table 二, kept rather than rejected.
 
@@ -429,7 +432,7 @@ class ExtraRow:
 
 
 def _bad_count(v: object) -> bool:
-    return v is not None and (v.__class__ is not int or v < 0)  # type: ignore[operator]
+    return v is not None and (not isinstance(v, int) or v.__class__ is not int or v < 0)
 
 
 def _bad_signed(v: object) -> bool:
@@ -465,8 +468,6 @@ def _cell_problems(table: object, layout: TableLayout, prefix: str) -> list[Prob
                         cell.label,
                     )
                 )
-            continue
-        if cell.kind == "unit":
             continue
         bad = _bad_signed(value) if cell.kind == "signed" else _bad_count(value)
         if bad:
@@ -513,7 +514,7 @@ def _check_extra_rows(rows: tuple[ExtraRow, ...], blocks: dict[str, int]) -> Non
         raise StructureError(problems)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class ActiveDisclosure2021:
     """Table 二 of the 2021 edition: 主动公开政府信息情况 (nine counts and one amount).
 
@@ -560,7 +561,7 @@ _EXTRA_BLOCKS_2021 = {
 }
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class ActiveDisclosure2019:
     """Table 二 of the trial 2019 edition, with its signed 本年增/减 columns."""
 
@@ -610,7 +611,7 @@ _EXTRA_BLOCKS_2019 = {
 }
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class _RequestsBase:
     new: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     carried_over: ApplicantCounts = attrs.field(factory=ApplicantCounts)
@@ -621,7 +622,7 @@ class _RequestsBase:
     not_processed: NotProcessed = attrs.field(factory=NotProcessed)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Requests2021(_RequestsBase):
     """Table 三 of the 2021 edition: 25 rows by 7 columns.
 
@@ -675,7 +676,7 @@ class Requests2021(_RequestsBase):
         return _build_requests(cls, rows)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Requests2019(_RequestsBase):
     """Table 三 of the trial 2019 edition: 23 rows, (六)其他处理 a single row."""
 
@@ -736,7 +737,7 @@ def _build_requests(cls: type[_R], rows: dict[str, Any]) -> _R:
     return attrs.evolve(draft, total=total, carried_forward=carried_forward)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class ReviewsAndLitigation:
     """Table 四: 行政复议 and the two 行政诉讼 groups, each with five cells."""
 
@@ -755,7 +756,7 @@ class ReviewsAndLitigation:
 # --------------------------------------------------------------------------- narrative
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Metadata:
     """The metadata block a government web page prints above the report (as published).
 
@@ -780,7 +781,7 @@ class Metadata:
     """发文日期"""
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Section:
     """A numbered part of the report: ``ordinal`` 1 is "一、" (or "(一)" in a sub-section).
 
@@ -793,7 +794,7 @@ class Section:
     subsections: tuple[Section, ...] = ()
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Signature:
     """The closing signature: the agency as signed and the signing date."""
 
@@ -801,7 +802,7 @@ class Signature:
     date: _dt.date | None = None
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Period:
     """The statistical period the report's figures cover (inclusive).
 
@@ -818,7 +819,7 @@ class Period:
         return cls(start=_dt.date(year, 1, 1), end=_dt.date(year, 12, 31))
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Location:
     """Where a figure stands in the text.
 
@@ -833,7 +834,7 @@ class Location:
     end: int
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Fact:
     """A figure the text states, typed: the quantity, its label, and where it stands.
 
@@ -848,7 +849,7 @@ class Fact:
     location: Location
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Relation:
     """A relation the text states between facts: ``result = Σ add − Σ subtract``.
 
@@ -890,7 +891,7 @@ def _walk_sections(
         yield from _walk_sections(s.subsections, path)
 
 
-@_frozen
+@attrs.frozen(kw_only=True)
 class Report:
     """One annual report: narrative, tables of its edition, and the figures its text states.
 
@@ -1005,7 +1006,7 @@ class Report:
 
     def paragraph_at(self, location: Location) -> str:
         """The paragraph a :class:`Location` points into."""
-        paragraphs = self.preamble if location.section == () else self.section(
-            *location.section
-        ).paragraphs
+        paragraphs = (
+            self.preamble if location.section == () else self.section(*location.section).paragraphs
+        )
         return paragraphs[location.paragraph]

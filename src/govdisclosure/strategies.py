@@ -162,7 +162,9 @@ def _parts(draw: st.DrawFn, counts: SearchStrategy[int]) -> list[int]:
     return values
 
 
-def applicant_counts(*, counts: SearchStrategy[int] | None = None) -> SearchStrategy[ApplicantCounts]:
+def applicant_counts(
+    *, counts: SearchStrategy[int] | None = None
+) -> SearchStrategy[ApplicantCounts]:
     """A row of table 三 whose 总计 is the sum of its six parts."""
     return _parts(_counts(counts)).map(_row)
 
@@ -304,9 +306,7 @@ def _paragraph(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def _legacy_facts(
-    draw: st.DrawFn, section: int
-) -> tuple[list[str], list[Fact], list[Relation]]:
+def _legacy_facts(draw: st.DrawFn, section: int) -> tuple[list[str], list[Fact], list[Relation]]:
     """Paragraphs stating a count breakdown and a money balance, with their relations."""
     facts: list[Fact] = []
     measure = draw(st.sampled_from(("条", "件", "篇")))
@@ -321,32 +321,52 @@ def _legacy_facts(
     text = "本年度共主动公开政府信息"
     pieces: list[tuple[str, str, Quantity]] = [("breakdown.total", "主动公开信息总数", total_q)]
     pieces += [
-        (f"breakdown.part{i}", names[i], Quantity(Decimal(v), measure))
-        for i, v in enumerate(parts)
+        (f"breakdown.part{i}", names[i], Quantity(Decimal(v), measure)) for i, v in enumerate(parts)
     ]
     para = ""
     for i, (key, label, q) in enumerate(pieces):
         para += text if i == 0 else (",其中" if i == 1 else ",") + label
         start = len(para)
         para += str(q)
-        facts.append(Fact(key=key, label=label, text=str(q), quantity=q,
-                          location=Location(section=(section,), paragraph=0, start=start, end=len(para))))
+        facts.append(
+            Fact(
+                key=key,
+                label=label,
+                text=str(q),
+                quantity=q,
+                location=Location(section=(section,), paragraph=0, start=start, end=len(para)),
+            )
+        )
     para += "。"
-    relations = [Relation(result="breakdown.total", add=tuple(k for k, _, _ in pieces[1:]), text="其中")]
+    relations = [
+        Relation(result="breakdown.total", add=tuple(k for k, _, _ in pieces[1:]), text="其中")
+    ]
     income = draw(st.integers(0, 10**7))
     spent = draw(st.integers(0, income))
-    money = [("funds.income", "收入", income), ("funds.spent", "支出", spent),
-             ("funds.balance", "结余", income - spent)]
+    money = [
+        ("funds.income", "收入", income),
+        ("funds.spent", "支出", spent),
+        ("funds.balance", "结余", income - spent),
+    ]
     para2 = "本年度专项资金"
     for i, (key, label, v) in enumerate(money):
         para2 += ("" if i == 0 else ",") + label
         q = Quantity(Decimal(v), "元")
         start = len(para2)
         para2 += str(q)
-        facts.append(Fact(key=key, label=label, text=str(q), quantity=q,
-                          location=Location(section=(section,), paragraph=1, start=start, end=len(para2))))
+        facts.append(
+            Fact(
+                key=key,
+                label=label,
+                text=str(q),
+                quantity=q,
+                location=Location(section=(section,), paragraph=1, start=start, end=len(para2)),
+            )
+        )
     para2 += "。"
-    relations.append(Relation(result="funds.balance", add=("funds.income",), subtract=("funds.spent",)))
+    relations.append(
+        Relation(result="funds.balance", add=("funds.income",), subtract=("funds.spent",))
+    )
     return [para, para2], facts, relations
 
 
