@@ -1,9 +1,11 @@
 """The ``govdisclosure`` command.
 
 Sub-commands: ``demo`` (what the library does, on a bundled example), ``example NAME``
-(a bundled report as JSON), ``schema`` (the JSON Schema) and ``rows FILE`` (a report's
-tables as tidy CSV or JSON lines). Files are JSON reports; ``-`` reads standard input.
-Exit status: 0 success, 2 unusable input (the problems are printed with their paths).
+(a bundled report as JSON), ``schema`` (the JSON Schema), ``rows FILE`` (a report's
+tables as tidy CSV or JSON lines) and ``check FILE...`` (the findings of the rules).
+Files are JSON reports; ``-`` reads standard input. Exit status: 0 success, 1 ``check``
+found an error-severity finding, 2 unusable input (the problems are printed with their
+paths).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from govdisclosure import examples
 from govdisclosure._errors import StructureError
 from govdisclosure.io import from_json, json_schema, to_json, to_rows
 from govdisclosure.model import Report
+from govdisclosure.rules._cli import add_check_parser, demo_findings
 
 __all__ = ["main"]
 
@@ -74,6 +77,7 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     print("\n".join(text.splitlines()[:12]) + "\n …", file=out)
     assert from_json(text) == report
     print("JSON round trip: identical", file=out)
+    demo_findings(report, out)
     table_report = examples.load("jianghe-2021") if not report.edition.has_tables else report
     rows = to_rows(table_report)
     print(f"\n== Tidy rows of {table_report.title}: {len(rows)} cells; e.g. ==", file=out)
@@ -129,6 +133,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="JSON report; - for stdin")
     p.add_argument("--format", choices=("csv", "jsonl"), default="csv")
     p.set_defaults(func=_rows)
+    add_check_parser(sub)
     return parser
 
 
@@ -141,6 +146,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except StructureError as exc:
         print(f"govdisclosure: unusable input\n{exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (| head): not an error of ours
+        sys.stderr.close()
+        return 0
     except OSError as exc:
         print(f"govdisclosure: {exc}", file=sys.stderr)
         return 2

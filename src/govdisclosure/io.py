@@ -23,9 +23,11 @@ govdisclosure._errors.StructureError: 2 problems in the input:
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import functools
 import json
 import re
+import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
@@ -55,15 +57,19 @@ from govdisclosure.model import (
     DocumentCounts2021,
     Edition,
     ExtraRow,
+    Fact,
     FeeItems2019,
     ItemCounts2019,
+    Location,
     Outcomes,
     Report,
     Requests2019,
     Requests2021,
     ReviewsAndLitigation,
+    Section,
 )
 from govdisclosure.money import Amount, MoneyUnit
+from govdisclosure.numerals import Qualifier, Quantity
 
 __all__ = [
     "from_dict",
@@ -185,15 +191,19 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv.register_structure_hook(MoneyUnit, _structure_unit)
     conv.register_structure_hook(Amount, _structure_amount)
     conv.register_structure_hook(Edition, _structure_enum_factory(Edition))
-    conv.register_structure_hook_func(
+    conv.register_structure_hook_factory(
         lambda t: (
-            isinstance(t, type)
-            and issubclass(t, __import__("enum").Enum)
-            and t not in (Edition, MoneyUnit)
+            isinstance(t, type) and issubclass(t, enum.Enum) and t not in (Edition, MoneyUnit)
         ),
-        lambda v, t: _structure_enum_factory(t)(v, t),
+        lambda t: _structure_enum_factory(t),
     )
     conv.register_structure_hook_factory(_is_tuple, _strict_tuple_factory)
+    conv.register_structure_hook_factory(_is_optional, _optional_factory)
+    if not detailed:
+        conv.register_structure_hook(Location, _fast_location)
+        conv.register_structure_hook(Quantity, _fast_quantity)
+        conv.register_structure_hook(Fact, _fast_fact)
+        conv.register_structure_hook(Section, _fast_section)
     conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     conv.register_unstructure_hook(Amount, _unstructure_amount)
     conv.register_unstructure_hook(_dt.date, _dt.date.isoformat)
@@ -204,12 +214,123 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     return conv
 
 
+def _is_optional(t: Any) -> bool:
+    args = typing.get_args(t)
+    return (
+        typing.get_origin(t) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_str(value: Any, _: Any) -> str | None:
+    if value is not None and value.__class__ is not str:
+        raise TypeError(f"expected a string or null, found {_describe(value)}")
+    return value  # type: ignore[no-any-return,unused-ignore]
+
+
+def _optional_int(value: Any, _: Any) -> int | None:
+    if value is not None and value.__class__ is not int:
+        raise TypeError(f"expected an integer or null, found {_describe(value)}")
+    return value  # type: ignore[no-any-return,unused-ignore]
+
+
+def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """``X | None`` with X's hook resolved once (cattrs would dispatch on every call)."""
+    inner = next(a for a in typing.get_args(t) if a is not type(None))
+    if inner is str:
+        return _optional_str
+    if inner is int:
+        return _optional_int
+    hook = conv.get_structure_hook(inner)
+
+    def structure(value: Any, _: Any) -> Any:
+        return None if value is None else hook(value, inner)
+
+    return structure
+
+
+_LOCATION_KEYS = frozenset(("section", "paragraph", "start", "end"))
+_FACT_KEYS = frozenset(("key", "label", "text", "quantity", "location"))
+_QUALIFIERS = {q.value: q for q in Qualifier}
+
+
+def _fast_location(d: Any, _: Any) -> Location:
+    if d.__class__ is not dict or d.keys() != _LOCATION_KEYS:
+        raise TypeError("not a location")  # the detailed converter says what is wrong
+    section = d["section"]
+    if section.__class__ is not list or any(x.__class__ is not int for x in section):
+        raise TypeError("not a section path")
+    p, start, end = d["paragraph"], d["start"], d["end"]
+    if p.__class__ is not int or start.__class__ is not int or end.__class__ is not int:
+        raise TypeError("not a span")
+    return Location(section=tuple(section), paragraph=p, start=start, end=end)
+
+
+def _fast_quantity(d: Any, _: Any) -> Quantity:
+    if d.__class__ is not dict or not d.keys() <= {"value", "unit", "qualifier"}:
+        raise TypeError("not a quantity")
+    qualifier = d.get("qualifier")
+    if qualifier is not None:
+        qualifier = _QUALIFIERS[qualifier]
+    unit = d["unit"]
+    if unit.__class__ is not str:
+        raise TypeError("not a unit")
+    return Quantity(_structure_decimal(d["value"], Decimal), unit, qualifier)
+
+
+def _fast_fact(d: Any, _: Any) -> Fact:
+    if d.__class__ is not dict or d.keys() != _FACT_KEYS:
+        raise TypeError("not a fact")
+    key, label, text = d["key"], d["label"], d["text"]
+    if key.__class__ is not str or label.__class__ is not str or text.__class__ is not str:
+        raise TypeError("not a fact")
+    return Fact(
+        key=key,
+        label=label,
+        text=text,
+        quantity=_fast_quantity(d["quantity"], Quantity),
+        location=_fast_location(d["location"], Location),
+    )
+
+
 def _is_tuple(t: Any) -> bool:
     return typing.get_origin(t) is tuple
 
 
+def _fast_strings(value: Any, _: Any) -> tuple[str, ...]:
+    if value.__class__ is not list:
+        raise TypeError(f"expected an array, found {_describe(value)}")
+    for item in value:
+        if item.__class__ is not str:
+            raise TypeError("expected strings")  # the detailed converter locates it
+    return tuple(value)
+
+
+_SECTION_KEYS = frozenset(("ordinal", "title", "paragraphs", "subsections"))
+
+
+def _fast_section(d: Any, _: Any) -> Section:
+    if d.__class__ is not dict or not d.keys() <= _SECTION_KEYS:
+        raise TypeError("not a section")
+    ordinal, title = d["ordinal"], d["title"]
+    if ordinal.__class__ is not int or title.__class__ is not str:
+        raise TypeError("not a section")
+    subsections = d.get("subsections", ())
+    if subsections.__class__ is not list and subsections != ():
+        raise TypeError("not a list of sections")
+    return Section(
+        ordinal=ordinal,
+        title=title,
+        paragraphs=_fast_strings(d.get("paragraphs", []), None),
+        subsections=tuple([_fast_section(x, None) for x in subsections]),
+    )
+
+
 def _strict_tuple_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     """Tuples come from JSON arrays only: a dict or a string is not silently iterated."""
+    if typing.get_args(t) == (str, ...) and not conv.detailed_validation:
+        return _fast_strings
     inner = homogenous_tuple_structure_factory(t, conv)
 
     def hook(value: Any, type_: Any) -> Any:
@@ -287,27 +408,35 @@ def _field_type(name: str, edition: Edition | None) -> Any:
 
 def _report_hook(conv: cattrs.Converter) -> Callable[[Any, type], Report]:
     """The fast structuring of a report: tables chosen by the edition."""
-    hooks: dict[str, tuple[Callable[[Any, Any], Any], Any]] = {}
+    hooks: dict[Edition, dict[str, tuple[Callable[[Any, Any], Any], Any]]] = {}
+    editions = {e.value: e for e in Edition}
+
+    def resolve() -> None:
+        common = {
+            f.name: (conv.get_structure_hook(f.type), f.type)
+            for f in _REPORT_FIELDS
+            if f.name not in ("active", "requests", "reviews")
+        }
+        for edition, tables in _TABLES.items():
+            hooks[edition] = {
+                **common,
+                **{name: (conv.get_structure_hook(cls), cls) for name, cls in tables.items()},
+            }
 
     def hook(value: Any, _: type) -> Report:
         if not hooks:
-            for f in _REPORT_FIELDS:
-                if f.name not in ("active", "requests", "reviews"):
-                    hooks[f.name] = (conv.get_structure_hook(f.type), f.type)
+            resolve()
         if value.__class__ is not dict:
             raise TypeError(f"expected an object, found {_describe(value)}")
-        edition = _structure_enum_factory(Edition)(value["edition"], Edition)
-        tables = _TABLES[edition]
+        edition = editions[value["edition"]]
+        field_hooks = hooks[edition]
         kwargs: dict[str, Any] = {}
         for key, item in value.items():
-            h = hooks.get(key)
-            if h is not None:
-                kwargs[key] = h[0](item, h[1])
-            elif item is None:
+            if item is None:
                 kwargs[key] = None
             else:
-                cls = tables[key]
-                kwargs[key] = conv.structure(item, cls)
+                h, t = field_hooks[key]
+                kwargs[key] = h(item, t)
         return Report(**kwargs)
 
     return hook

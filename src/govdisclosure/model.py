@@ -72,7 +72,6 @@ __all__ = [
 ]
 
 
-
 class Edition(enum.Enum):
     """The three shapes a 年报 has had.
 
@@ -664,7 +663,10 @@ class Requests2021(_RequestsBase):
         return ApplicantCounts.sum(self.outcome_rows)
 
     def __attrs_post_init__(self) -> None:
-        _check_table(self, [v for row in self.rows() for v in row.cells()], ())
+        values: list[int | None] = []
+        for row in self.rows():
+            values.extend(row.cells())
+        _check_table(self, values, ())
 
     @classmethod
     def build(cls, **rows: Any) -> Requests2021:
@@ -710,7 +712,10 @@ class Requests2019(_RequestsBase):
         return ApplicantCounts.sum(self.outcome_rows)
 
     def __attrs_post_init__(self) -> None:
-        _check_table(self, [v for row in self.rows() for v in row.cells()], ())
+        values: list[int | None] = []
+        for row in self.rows():
+            values.extend(row.cells())
+        _check_table(self, values, ())
 
     @classmethod
     def build(cls, **rows: Any) -> Requests2019:
