@@ -785,9 +785,9 @@ def _value_of(value: Decimal | int | str) -> Decimal:
     """The attrs converter of Quantity.value: exact, finite, unsigned, exponent <= 0."""
     if isinstance(value, Decimal):  # the common case, checked with one as_tuple()
         sign, digits, exponent = value.as_tuple()
-        if not sign and isinstance(exponent, int) and exponent <= 0:
-            if len(digits) <= _MAX_DIGITS:
-                return value
+        exact = isinstance(exponent, int) and exponent <= 0
+        if not sign and exact and len(digits) <= _MAX_DIGITS:
+            return value
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
         raise TypeError(
             f"Quantity value must be a Decimal, int or str, got {type(value).__name__} "

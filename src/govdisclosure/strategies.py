@@ -64,6 +64,7 @@ __all__ = [
     "editions",
     "outcomes",
     "reports",
+    "reports_breaking",
     "requests_tables",
     "reviews_and_litigation",
 ]
@@ -452,3 +453,6 @@ def reports(
     deadline, and its legacy-edition facts and relations hold.
     """
     return _report(_strategy(editions, "editions", st.sampled_from(Edition)), _counts(counts))
+
+
+from govdisclosure._breaking import reports_breaking  # noqa: E402
