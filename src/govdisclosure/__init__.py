@@ -10,9 +10,10 @@
 True
 """
 
-from govdisclosure import examples, numerals
+from typing import TYPE_CHECKING, Any
+
+from govdisclosure import numerals
 from govdisclosure._errors import GovDisclosureError, Problem, StructureError
-from govdisclosure.editions import layout_of
 from govdisclosure.io import (
     from_dict,
     from_json,
@@ -54,6 +55,54 @@ from govdisclosure.model import (
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import Qualifier, Quantity
 
+if TYPE_CHECKING:  # pragma: no cover
+    from govdisclosure import examples
+    from govdisclosure.editions import layout_of
+    from govdisclosure.rendering import RenderOptions, render
+    from govdisclosure.rules import (
+        Finding,
+        Findings,
+        Policy,
+        ReportInvalid,
+        Severity,
+        check,
+        check_series,
+        validate,
+    )
+
+# Imported on first use, so that ``import govdisclosure`` stays fast (PEP 562).
+_LAZY = {
+    "examples": "govdisclosure.examples",
+    "layout_of": "govdisclosure.editions",
+    "render": "govdisclosure.rendering",
+    "RenderOptions": "govdisclosure.rendering",
+    "check": "govdisclosure.rules",
+    "check_series": "govdisclosure.rules",
+    "validate": "govdisclosure.rules",
+    "Finding": "govdisclosure.rules",
+    "Findings": "govdisclosure.rules",
+    "Policy": "govdisclosure.rules",
+    "ReportInvalid": "govdisclosure.rules",
+    "Severity": "govdisclosure.rules",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'govdisclosure' has no attribute {name!r}")
+    import importlib
+
+    module = importlib.import_module(module_name)
+    value = module if module_name.endswith("." + name) else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -67,6 +116,8 @@ __all__ = [
     "ExtraRow",
     "Fact",
     "FeeItems2019",
+    "Finding",
+    "Findings",
     "GovDisclosureError",
     "ItemCounts2019",
     "Location",
@@ -76,21 +127,27 @@ __all__ = [
     "OtherHandling",
     "Outcomes",
     "Period",
+    "Policy",
     "Problem",
     "Procurement2019",
     "Qualifier",
     "Quantity",
     "Relation",
+    "RenderOptions",
     "Report",
+    "ReportInvalid",
     "Requests2019",
     "Requests2021",
     "ReviewsAndLitigation",
     "Section",
+    "Severity",
     "Signature",
     "StructureError",
     "Unable",
     "Withheld",
     "__version__",
+    "check",
+    "check_series",
     "examples",
     "from_dict",
     "from_json",
@@ -98,8 +155,10 @@ __all__ = [
     "json_schema",
     "layout_of",
     "numerals",
+    "render",
     "tables_from_rows",
     "to_dict",
     "to_json",
     "to_rows",
+    "validate",
 ]

@@ -31,7 +31,7 @@ import types
 import typing
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 import cattrs
@@ -43,12 +43,6 @@ from cattrs.errors import (
 )
 
 from govdisclosure._errors import Problem, StructureError
-from govdisclosure.editions import (
-    CellLayout,
-    label_key,
-    layout_of,
-    normalize_label,
-)
 from govdisclosure.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -70,6 +64,9 @@ from govdisclosure.model import (
 )
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import Qualifier, Quantity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from govdisclosure.editions import CellLayout
 
 __all__ = [
     "from_dict",
@@ -452,6 +449,8 @@ def _converter(detailed: bool = False) -> cattrs.Converter:
 
 @functools.cache
 def _labels() -> dict[str, str]:
+    from govdisclosure.editions import layout_of  # on first use: a fast import
+
     return {cell.json_path: cell.label for e in Edition for cell in layout_of(e).cells}
 
 
@@ -607,6 +606,8 @@ def to_rows(report: Report, *, with_report: bool = False) -> list[dict[str, Any]
     >>> rows[0]["row"], rows[0]["column"], rows[0]["unit"]
     ('第二十条第(一)项 / 规章', '本年制发件数', '件')
     """
+    from govdisclosure.editions import layout_of  # on first use: a fast import
+
     rows: list[dict[str, Any]] = []
     ids = (
         {"agency": report.agency, "year": report.year, "edition": report.edition.value}
@@ -655,11 +656,15 @@ def to_rows(report: Report, *, with_report: bool = False) -> list[dict[str, Any]
 
 def _joined_key(labels: Iterable[str]) -> str:
     """The matching key of a label path: " / "-joined or not, spaced or not."""
+    from govdisclosure.editions import label_key  # on first use: a fast import
+
     return label_key("/".join(labels))
 
 
 @functools.cache
 def _cell_index(edition: Edition) -> dict[tuple[str, str, str], CellLayout]:
+    from govdisclosure.editions import label_key, layout_of  # on first use: a fast import
+
     index = {}
     for table in layout_of(edition).tables:
         for block in table.blocks:
@@ -709,6 +714,12 @@ def tables_from_rows(rows: Iterable[Mapping[str, Any]], edition: Edition) -> dic
     Raises :class:`~govdisclosure.StructureError` naming every row whose table, row or
     column label is unknown or whose value does not fit (paths are ``$[i]`` row indexes).
     """
+    from govdisclosure.editions import (
+        label_key,
+        layout_of,
+        normalize_label,
+    )  # on first use: a fast import
+
     index = _cell_index(edition)
     layout = layout_of(edition)
     problems: list[Problem] = []
@@ -777,6 +788,8 @@ def _extra_row(
     problems: list[Problem],
 ) -> bool:
     """Record a provincial extension row of table 二 (a known block, an unknown row)."""
+    from govdisclosure.editions import label_key, normalize_label  # on first use: a fast import
+
     if table_no != "二":
         return False
     table = layout.table("二")

@@ -17,9 +17,10 @@
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from typing import TYPE_CHECKING
 
-from govdisclosure.model import Report
+if TYPE_CHECKING:  # pragma: no cover
+    from govdisclosure.model import Report
 
 __all__ = ["load", "names", "source_text"]
 
@@ -43,7 +44,13 @@ def load(name: str) -> Report:
     _check(name)
     from govdisclosure.io import from_json
 
-    return from_json(resources.files(__package__).joinpath(f"{name}.json").read_bytes())
+    return from_json(_read(f"{name}.json"))
+
+
+def _read(filename: str) -> bytes:
+    from importlib import resources  # on first use: it is slow to import
+
+    return resources.files(__package__).joinpath(filename).read_bytes()
 
 
 def source_text(name: str) -> str:
@@ -55,4 +62,4 @@ def source_text(name: str) -> str:
     _check(name)
     if name not in _SOURCES:
         raise ValueError(f"{name!r} is an invented report: it has no published source text")
-    return resources.files(__package__).joinpath(_SOURCES[name]).read_text(encoding="utf-8")
+    return _read(_SOURCES[name]).decode("utf-8")

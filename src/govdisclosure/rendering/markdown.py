@@ -1,0 +1,143 @@
+r"""The report as GitHub-flavoured Markdown: headings, paragraphs and pipe tables.
+
+- ``#`` the title; the metadata block as a list; ``##`` the sections (``一、…``), ``###`` their
+  sub-sections, and so on; each paragraph a paragraph; the signature a last paragraph with a
+  hard line break between agency and date.
+- Tables as pipe tables, their multi-level labels flattened with " / ": a column of 表三 is
+  ``法人或其他组织 / 商业企业``, a row ``三、本年度办理结果 / (三)不予公开 / 1.属于国家秘密`` (the
+  same names as :func:`govdisclosure.to_rows` gives). 表三's corner note heads its label
+  column; the caption 申请人情况, which heads every column, is left out. 表二 is one table per
+  block, headed by the block's title; 表四 is a table of its three rows (行政复议 and the two
+  行政诉讼 groups) by its five columns.
+- Everything the report states is escaped, so a ``*`` or ``|`` in a paragraph prints as is.
+
+>>> from govdisclosure import examples
+>>> md = render(examples.load("jianghe-2021"))
+>>> print(md[md.index("| 第二十条第(五)项"):][:52])
+| 第二十条第(五)项 | 本年处理决定数量 |
+|:---|---:|
+| 行政许可 | 1268 |
+"""
+
+from __future__ import annotations
+
+import re
+
+from govdisclosure.editions import JOIN
+from govdisclosure.model import ExtraRow, Report
+from govdisclosure.rendering._common import (
+    Context,
+    Heading,
+    MetadataBlock,
+    Paragraph,
+    RenderOptions,
+    SignatureBlock,
+    TableBlock,
+    Title,
+    blocks,
+    cell_text,
+    context,
+    format_value,
+)
+
+__all__ = ["escape", "render"]
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~#])")
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_LINE_START = re.compile(r"^([ \t]*)([>+=-]|\d+[.)])", re.MULTILINE)
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    r"""Text escaped so that Markdown prints it as is (line breaks become hard breaks).
+
+    >>> print(escape("*重要* 1|2 <b>"))
+    \*重要\* 1\|2 \<b\>
+    >>> print(escape("1. 第一项"), escape("# 标题"), escape("2015年"), escape("    缩进"))
+    1\. 第一项 \# 标题 2015年 &#32;&#32;&#32;&#32;缩进
+    """
+    text = _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text))
+    text = _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), text)
+    # leading white space would make an indented code block: keep it as characters
+    text = _INDENT.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group()), text)
+    return text.replace("\n", "\\\n")
+
+
+def _escape_marker(marker: str) -> str:
+    return marker[:-1] + "\\" + marker[-1]
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _cell(text: str) -> str:
+    """Inline escapes only: a cell holds no block structure (no list or heading markers)."""
+    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", text)).replace("\n", "<br>")
+
+
+def _table(ctx: Context, block: TableBlock) -> list[str]:
+    table, data = block.table, block.data
+    out: list[str] = []
+    extra: tuple[ExtraRow, ...] = getattr(data, "extra_rows", ())
+    cells = iter(table.cells)
+    for layout_block in table.blocks:
+        corner = JOIN.join(ctx.labels(layout_block.labels, layout_block.en))
+        if table.corner_note:
+            corner = ctx.label(table.corner_note, table.corner_note_en or "")
+        header = [_cell(corner)] + [
+            _cell(JOIN.join(ctx.labels(c.labels, c.en))) for c in layout_block.columns
+        ]
+        if out:
+            out.append("")
+        out.append(_row(header))
+        out.append("|:---|" + "---:|" * len(layout_block.columns))
+        for row in layout_block.rows:
+            values = [_cell(cell_text(ctx, next(cells), data)) for _ in layout_block.columns]
+            out.append(_row([_cell(JOIN.join(ctx.labels(row.labels, row.en))), *values]))
+        for extra_row in extra:
+            if extra_row.block == layout_block.labels[0]:
+                values = [_cell(format_value(ctx, "count", v)) for v in extra_row.values]
+                out.append(_row([_cell(extra_row.label), *values]))
+    return out
+
+
+def _lines(ctx: Context, report: Report) -> list[str]:
+    out: list[str] = []
+    colon = "：" if ctx.zh else ": "
+
+    def para(lines: list[str]) -> None:
+        if out:
+            out.append("")
+        out.extend(lines)
+
+    for block in blocks(ctx, report):
+        if isinstance(block, Title):
+            para(["# " + escape(block.text)])
+        elif isinstance(block, MetadataBlock):
+            para([f"- {escape(label)}{colon}{escape(value)}" for _, label, value in block.items])
+        elif isinstance(block, Paragraph):
+            para([escape(block.text)])
+        elif isinstance(block, Heading):
+            para(["#" * min(block.level + 1, 6) + " " + escape(block.text)])
+        elif isinstance(block, TableBlock):
+            para(_table(ctx, block))
+        elif isinstance(block, SignatureBlock):
+            lines = [escape(block.agency)]
+            if block.date is not None:
+                lines = [lines[0] + "\\", escape(block.date)]
+            para(lines)
+    return out
+
+
+def render(report: Report, *, locale: str = "zh_CN", options: RenderOptions | None = None) -> str:
+    """The report as GitHub-flavoured Markdown (see the module documentation).
+
+    >>> from govdisclosure import examples
+    >>> print("\\n".join(render(examples.load("xianning-2015")).splitlines()[:4]))
+    # 咸宁市民政局2015年政府信息公开工作年度报告
+    <BLANKLINE>
+    - 文号：无
+    - 发文单位：无
+    """
+    return "\n".join(_lines(context(report, locale, options), report)) + "\n"
