@@ -83,8 +83,13 @@ def _demo(args: argparse.Namespace, out: TextIO) -> int:
     print(f"\n== Tidy rows of {table_report.title}: {len(rows)} cells; e.g. ==", file=out)
     for row in rows[:2] + rows[10:12]:
         print(f"  {row}", file=out)
+    from govdisclosure.rendering import render
+
+    print("\n== The report rendered as text (govdisclosure render) ==\n", file=out)
+    print(render(report, "text"), file=out)
     print(
-        "\nMore: govdisclosure example NAME | govdisclosure schema | govdisclosure rows FILE",
+        "\nMore: govdisclosure example NAME | schema | check FILE | rows FILE | "
+        "render FILE --format html",
         file=out,
     )
     return 0
@@ -129,6 +134,9 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_example)
     p = sub.add_parser("schema", help="print the JSON Schema of the report format")
     p.set_defaults(func=_schema)
+    from govdisclosure.rendering import _cli as render_cli
+
+    render_cli.add_parser(sub)
     p = sub.add_parser("rows", help="print the tables of JSON reports as tidy rows")
     p.add_argument("files", nargs="+", metavar="FILE", help="JSON report; - for stdin")
     p.add_argument("--format", choices=("csv", "jsonl"), default="csv")

@@ -1,0 +1,712 @@
+"""Generators of reports that break exactly one rule, once, at a drawn location.
+
+:func:`reports_breaking` (re-exported by :mod:`govdisclosure.strategies`) draws a valid report
+from :func:`govdisclosure.strategies.reports`, changes figures so that exactly one finding of
+the rule ``code`` results, and returns the report with the :class:`Expected` finding (code
+and JSON path). Cross-field rules are broken by construction, never by ``.filter()``.
+
+>>> from hypothesis import given
+>>> from govdisclosure.rules import check
+>>> @given(reports_breaking("GD103"))
+... def test_gd103(case):
+...     report, expected = case
+...     findings = check(report, previous=expected.previous)
+...     assert [(f.code, f.path) for f in findings] == [(expected.code, expected.path)]
+>>> test_gd103()
+
+The same changes are available as a plain function over any report of the generated shape,
+driven by a seeded random source (for documentation and reproducible examples):
+
+>>> from govdisclosure import examples
+>>> report, expected = break_report("GD104", examples.load("jianghe-2021"), seed=1)
+>>> expected.code, expected.path
+('GD104', '$.reviews.review.total')
+>>> [(f.code, f.path) for f in check(report)]   # its prose states that total too
+[('GD104', '$.reviews.review.total'), ('GD401', '$.sections[3].paragraphs[0]')]
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import random
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, Protocol, TypeVar
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from govdisclosure.model import (
+    ActiveDisclosure2021,
+    ApplicantCounts,
+    Edition,
+    Fact,
+    Relation,
+    Report,
+    Requests2021,
+    Section,
+)
+from govdisclosure.numerals import Quantity
+from govdisclosure.rules._catalog import rule
+from govdisclosure.rules._policy import DEFAULT
+from govdisclosure.rules._tables import compiled
+from govdisclosure.rules._text import paragraphs, section_ordinal
+
+__all__ = ["Expected", "align", "break_report", "reports_breaking"]
+
+T = TypeVar("T")
+
+#: The editions each generator can break (generated facts and relations are legacy-only).
+_EDITIONS: dict[str, frozenset[Edition]] = {
+    "GD201": frozenset({Edition.LEGACY_2008}),
+    "GD202": frozenset({Edition.LEGACY_2008}),
+}
+
+
+@attrs.frozen(slots=True)
+class Expected:
+    """The one finding a broken report must yield: its code and JSON path.
+
+    ``previous`` is last year's report for a cross-year rule (pass it to ``check``), else
+    ``None``.
+    """
+
+    code: str
+    path: str
+    previous: Report | None = None
+
+
+class Chooser(Protocol):
+    """Where a breaker's choices come from (Hypothesis' draw, or a seeded random source)."""
+
+    def integers(self, low: int, high: int) -> int: ...
+
+    def choice(self, options: Sequence[T]) -> T: ...
+
+
+@attrs.define
+class _Drawn:
+    draw: st.DrawFn
+
+    def integers(self, low: int, high: int) -> int:
+        return self.draw(st.integers(low, high))
+
+    def choice(self, options: Sequence[T]) -> T:
+        return self.draw(st.sampled_from(options))
+
+
+@attrs.define
+class _Seeded:
+    rng: random.Random
+
+    def integers(self, low: int, high: int) -> int:
+        return self.rng.randint(low, high)
+
+    def choice(self, options: Sequence[T]) -> T:
+        return options[self.rng.randrange(len(options))]
+
+
+class CannotBreak(ValueError):
+    """The report lacks what the rule needs (a table, a relation, a section)."""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _evolve_path(obj: Any, dotted: str, value: Any) -> Any:
+    head, _, rest = dotted.partition(".")
+    if not rest:
+        return attrs.evolve(obj, **{head: value})
+    return attrs.evolve(obj, **{head: _evolve_path(getattr(obj, head), rest, value)})
+
+
+def _get(obj: Any, dotted: str) -> Any:
+    for part in dotted.split("."):
+        obj = getattr(obj, part)
+    return obj
+
+
+def _set(report: Report, path: str, value: Any) -> Report:
+    """``report`` with the value at a dotted attribute path (``requests.new.total``) set."""
+    result: Report = _evolve_path(report, path, value)
+    return result
+
+
+def _add(report: Report, path: str, delta: int) -> Report:
+    return _set(report, path, _get(report, path) + delta)
+
+
+_NEW_SENTENCE = re.compile(r"(收到政府信息公开申请)(\d+)(件)")
+
+
+def _map_paragraphs(report: Report, fn: Any) -> Report:
+    def walk(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+        return tuple(
+            attrs.evolve(
+                s,
+                paragraphs=tuple(fn(p) for p in s.paragraphs),
+                subsections=walk(s.subsections),
+            )
+            for s in sections
+        )
+
+    return attrs.evolve(report, sections=walk(report.sections))
+
+
+def sync_prose(report: Report) -> Report:
+    """Rewrite the generated sentence "收到政府信息公开申请N件" to state table 三's new total."""
+    if report.requests is None or report.requests.new.total is None:
+        return report
+    total = report.requests.new.total
+    return _map_paragraphs(report, lambda p: _NEW_SENTENCE.sub(rf"\g<1>{total}\g<3>", p))
+
+
+def with_year(report: Report, year: int) -> Report:
+    """The report moved to ``year``: title, period, signature and publication dates follow.
+
+    Dates keep their month and day (the 29th–31st become the 28th in February).
+    """
+
+    def moved(d: _dt.date | None) -> _dt.date | None:
+        if d is None:
+            return None
+        return _dt.date(year + 1, d.month, min(d.day, 28) if d.month == 2 else d.day)
+
+    old = report.year
+    title = report.title.replace(f"{old}年", f"{year}年")
+    signature = report.signature
+    if signature is not None:
+        signature = attrs.evolve(signature, date=moved(signature.date))
+    metadata = report.metadata
+    if metadata is not None:
+        metadata = attrs.evolve(
+            metadata,
+            published=moved(metadata.published),
+            name=None if metadata.name is None else metadata.name.replace(f"{old}年", f"{year}年"),
+        )
+    period = report.period
+    if period is not None:
+        period = type(period).calendar_year(year)
+    return attrs.evolve(
+        report, year=year, title=title, signature=signature, metadata=metadata, period=period
+    )
+
+
+def _row_total(row: ApplicantCounts) -> ApplicantCounts:
+    return attrs.evolve(row, total=row.computed_total)
+
+
+def align(report: Report, previous: Report) -> Report:
+    """``report`` changed (only itself) so that the cross-year rules hold against ``previous``.
+
+    Table 三 row 二 takes last year's row 四, per column, with 四 or 一 raised to keep R1;
+    table 二's 现行有效件数 follows last year's, raising 本年制发件数 if it would be negative.
+    """
+    now, before = report.requests, previous.requests
+    if now is not None and before is not None:
+        over = dict(zip(ApplicantCounts.COLUMNS[:6], now.carried_over.parts, strict=True))
+        new = dict(zip(ApplicantCounts.COLUMNS[:6], now.new.parts, strict=True))
+        fwd = dict(zip(ApplicantCounts.COLUMNS[:6], now.carried_forward.parts, strict=True))
+        for column, f in zip(
+            ApplicantCounts.COLUMNS[:6], before.carried_forward.parts, strict=True
+        ):
+            t = over[column] or 0
+            f = f or 0
+            over[column] = f
+            if f >= t:
+                fwd[column] = (fwd[column] or 0) + f - t
+            else:
+                new[column] = (new[column] or 0) + t - f
+        now = attrs.evolve(
+            now,
+            carried_over=_row_total(ApplicantCounts(**over)),
+            new=_row_total(ApplicantCounts(**new)),
+            carried_forward=_row_total(ApplicantCounts(**fwd)),
+        )
+        report = sync_prose(attrs.evolve(report, requests=now))
+    active, old = report.active, previous.active
+    if isinstance(active, ActiveDisclosure2021) and isinstance(old, ActiveDisclosure2021):
+        for row in ("regulations", "normative_documents"):
+            cur, last = getattr(active, row), getattr(old, row)
+            issued, repealed = cur.issued or 0, cur.repealed or 0
+            in_force = (last.in_force or 0) + issued - repealed
+            if in_force < 0:
+                issued -= in_force
+                in_force = 0
+            active = attrs.evolve(
+                active, **{row: attrs.evolve(cur, issued=issued, in_force=in_force)}
+            )
+        report = attrs.evolve(report, active=active)
+    return report
+
+
+def _replace_first(
+    sections: tuple[Section, ...], pattern: re.Pattern[str], repl: str, prefix: str = "$.sections"
+) -> tuple[tuple[Section, ...], str | None]:
+    """Replace the first match of ``pattern`` in any paragraph; the new sections and the
+    JSON path of the paragraph changed (``None`` when nothing matched)."""
+    out = list(sections)
+    for i, s in enumerate(sections):
+        for j, p in enumerate(s.paragraphs):
+            if pattern.search(p):
+                paragraphs = list(s.paragraphs)
+                paragraphs[j] = pattern.sub(repl, p, count=1)
+                out[i] = attrs.evolve(s, paragraphs=tuple(paragraphs))
+                return tuple(out), f"{prefix}[{i}].paragraphs[{j}]"
+        subsections, path = _replace_first(
+            s.subsections, pattern, repl, f"{prefix}[{i}].subsections"
+        )
+        if path is not None:
+            out[i] = attrs.evolve(s, subsections=subsections)
+            return tuple(out), path
+    return sections, None
+
+
+def _replace_fact(report: Report, key: str, quantity: Quantity) -> Report:
+    """Change the figure of fact ``key``: its text in the paragraph and the later spans."""
+    fact = report.fact(key)
+    loc = fact.location
+    text = str(quantity)
+    shift = len(text) - len(fact.text)
+    para = report.paragraph_at(loc)
+    new_para = para[: loc.start] + text + para[loc.end :]
+    facts = []
+    for f in report.facts:
+        if f.key == key:
+            f = attrs.evolve(
+                f,
+                text=text,
+                quantity=quantity,
+                location=attrs.evolve(loc, end=loc.start + len(text)),
+            )
+        elif (
+            f.location.section == loc.section
+            and f.location.paragraph == loc.paragraph
+            and f.location.start >= loc.end
+        ):
+            fl = f.location
+            f = attrs.evolve(
+                f, location=attrs.evolve(fl, start=fl.start + shift, end=fl.end + shift)
+            )
+        facts.append(f)
+
+    def walk(sections: tuple[Section, ...], prefix: tuple[int, ...]) -> tuple[Section, ...]:
+        out = []
+        for s in sections:
+            here = (*prefix, s.ordinal)
+            paragraphs = s.paragraphs
+            if here == loc.section:
+                paragraphs = tuple(
+                    new_para if j == loc.paragraph else p for j, p in enumerate(paragraphs)
+                )
+            out.append(
+                attrs.evolve(s, paragraphs=paragraphs, subsections=walk(s.subsections, here))
+            )
+        return tuple(out)
+
+    if loc.section == ():
+        preamble = tuple(
+            new_para if j == loc.paragraph else p for j, p in enumerate(report.preamble)
+        )
+        return attrs.evolve(report, preamble=preamble, facts=tuple(facts))
+    return attrs.evolve(report, sections=walk(report.sections, ()), facts=tuple(facts))
+
+
+def _delta(c: Chooser, value: int, low: int = 1, high: int = 5) -> int:
+    """A non-zero change of at least ``low`` that keeps ``value`` ≥ 0."""
+    k = c.integers(low, high)
+    if value >= k and c.choice((True, False)):
+        return -k
+    return k
+
+
+# --------------------------------------------------------------------------- breakers
+
+
+def _equations(report: Report, code: str) -> list[Any]:
+    # Row (六)2 is left alone: a 总计 above 0 there states unpaid-fee withdrawals, which
+    # would also need a 收费通知 in section 六 (GD402).
+    return [
+        (t, e)
+        for t in compiled(report.edition).tables
+        for e in t.equations
+        if e.code == code and not e.implied_by and e.key != "other.unpaid_fee"
+    ]
+
+
+def _break_sum(report: Report, code: str, c: Chooser) -> tuple[Report, Expected]:
+    if report.requests is None or report.reviews is None:
+        raise CannotBreak("the report has no tables")
+    table, eq = c.choice(_equations(report, code))
+    attr = table.attribute
+    if code == "GD102":  # a row's stated total
+        path = f"{attr}.{eq.key}.total"
+        report = _add(report, path, _delta(c, _get(report, path)))
+    elif code == "GD104":  # any cell of a group
+        column = c.choice(("upheld", "corrected", "other", "pending", "total"))
+        path = f"{attr}.{eq.key}.{column}"
+        report = _add(report, path, _delta(c, _get(report, path)))
+    else:  # a column: change a cell and its row total together, so the row sum holds
+        if code == "GD101":
+            rows = ["carried_over", "carried_forward"]
+        else:
+            rows = [
+                k
+                for k in (cell.key.rsplit(".", 1)[0] for cell in table.cells)
+                # (六)2 is left alone: raising it would also need a 收费通知 in section 六 (GD402)
+                if k not in ("new", "carried_over", "total", "carried_forward", "other.unpaid_fee")
+            ]
+            rows = list(dict.fromkeys(rows))
+        row = c.choice(rows)
+        path = f"{attr}.{row}.{eq.key}"
+        d = _delta(c, min(_get(report, path), _get(report, f"{attr}.{row}.total")))
+        report = _add(_add(report, path, d), f"{attr}.{row}.total", d)
+    return sync_prose(report), Expected(code, eq.anchor_path)
+
+
+def _break_blank(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    cells = [
+        (t.attribute, cell)
+        for t in compiled(report.edition).tables
+        if getattr(report, t.attribute) is not None
+        for cell in t.cells
+        if cell.get(report) is not None
+    ]
+    if not cells:
+        raise CannotBreak("the report has no filled table cell")
+    attribute, cell = c.choice(cells)
+    return _set(report, f"{attribute}.{cell.key}", None), Expected("GD105", cell.json_path)
+
+
+def _relation(report: Report, money: bool) -> tuple[int, Relation]:
+    for i, rel in enumerate(report.relations):
+        if report.fact(rel.result).quantity.is_money is money:
+            return i, rel
+    raise CannotBreak(f"the report states no {'money' if money else 'count'} relation")
+
+
+def _break_money(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    i, rel = _relation(report, money=True)
+    key = c.choice([rel.result, *rel.add, *rel.subtract])
+    fact: Fact = report.fact(key)
+    q = fact.quantity
+    if q.qualifier is not None or q.value != q.value.to_integral_value():
+        raise CannotBreak("the generated money facts are whole 元")
+    value = int(q.value)
+    # printed with 0 decimals, each figure stands for ±0.5: a change of 1 may still be
+    # consistent (three figures: ±1.5), a change of 2 or more never is
+    d = _delta(c, value, low=2, high=1000)
+    new = Quantity(Decimal(value + d), q.unit)
+    return _replace_fact(report, key, new), Expected("GD201", f"$.relations[{i}]")
+
+
+def _break_counts(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    i, rel = _relation(report, money=False)
+    if not rel.add or rel.subtract:
+        raise CannotBreak("the generated count relations are breakdowns")
+    total = report.fact(rel.result).quantity
+    parts = [report.fact(k).quantity for k in rel.add]
+    if any(p.qualifier is not None for p in parts):
+        raise CannotBreak("the generated parts are exact")
+    _, high, _, high_closed = total.bounds()
+    if high is None:
+        raise CannotBreak("the total has no upper bound")
+    key = c.choice(rel.add)
+    part = report.fact(key).quantity
+    current = sum(int(p.exact) for p in parts)
+    need = int(high) - current + (1 if high_closed else 0)
+    new = Quantity(Decimal(int(part.value) + need + c.integers(0, 20)), part.unit)
+    return _replace_fact(report, key, new), Expected("GD202", f"$.relations[{i}]")
+
+
+def _break_carried(report: Report, previous: Report, c: Chooser) -> tuple[Report, Expected]:
+    report = align(report, previous)
+    if report.requests is None:
+        raise CannotBreak("the report has no table 三")
+    column = c.choice(ApplicantCounts.COLUMNS[:6])
+    k = c.integers(1, 5)
+    for row in ("carried_over", "carried_forward"):
+        report = _add(report, f"requests.{row}.{column}", k)
+        report = _add(report, f"requests.{row}.total", k)
+    return report, Expected("GD301", f"$.requests.carried_over.{column}", previous)
+
+
+def _break_in_force(report: Report, previous: Report, c: Chooser) -> tuple[Report, Expected]:
+    report = align(report, previous)
+    if not isinstance(report.active, ActiveDisclosure2021):
+        raise CannotBreak("the report has no 2021 table 二")
+    row = c.choice(("regulations", "normative_documents"))
+    path = f"active.{row}.in_force"
+    report = _add(report, path, _delta(c, _get(report, path)))
+    return report, Expected("GD302", f"$.{path}", previous)
+
+
+def _break_claim(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    if report.requests is None or report.requests.new.total is None:
+        raise CannotBreak("the report has no count of applications received")
+    new = report.requests.new.total
+    admitted = {new, new + (report.requests.carried_over.total or 0)}
+    stated = new
+    while stated in admitted:
+        stated = new + _delta(c, new, 1, 50)
+    sections, path = _replace_first(report.sections, _NEW_SENTENCE, rf"\g<1>{stated}\g<3>")
+    if path is None:
+        raise CannotBreak("the report states no count of applications received")
+    for _, ords, j, text in paragraphs(report):
+        m = _NEW_SENTENCE.search(text)
+        if m is None:
+            continue
+        for fact in report.facts:  # the figure is also a located fact: change it there
+            loc = fact.location
+            if (loc.section, loc.paragraph, loc.start, loc.end) == (ords, j, m.start(2), m.end(3)):
+                report = _replace_fact(report, fact.key, Quantity(Decimal(stated), m.group(3)))
+                return report, Expected("GD401", path)
+        break
+    return attrs.evolve(report, sections=sections), Expected("GD401", path)
+
+
+_NO_NOTICE = "本年度未发出收费通知,未收取信息处理费。"
+
+
+def _break_fee_notice(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    requests = report.requests
+    if not isinstance(requests, Requests2021):
+        raise CannotBreak("GD402 needs a 2021 table 三")
+    if not requests.other.unpaid_fee.total:
+        k = c.integers(1, 3)
+        sources = [
+            (row, column)
+            for row in (
+                "granted",
+                "partly_granted",
+                *(f"withheld.{r}" for r in ("state_secret", "third_party")),
+                "unable.not_held",
+                "other.no_correction",
+                "other.other",
+            )
+            for column in ApplicantCounts.COLUMNS[:6]
+            if _get(requests, f"{row}.{column}") >= k
+        ]
+        if sources:  # move k applications of one column into (六)2: every sum still holds
+            row, column = c.choice(sources)
+            for path, d in ((row, -k), ("other.unpaid_fee", k)):
+                report = _add(report, f"requests.{path}.{column}", d)
+                report = _add(report, f"requests.{path}.total", d)
+        else:  # nothing to move: k more applications, all dropped for an unpaid fee
+            column = c.choice(ApplicantCounts.COLUMNS[:6])
+            for row in ("new", "other.unpaid_fee", "total"):
+                report = _add(report, f"requests.{row}.{column}", k)
+                report = _add(report, f"requests.{row}.total", k)
+            report = sync_prose(report)
+
+    def no_notice(p: str) -> str:
+        return _NO_NOTICE if "收费通知" in p else p
+
+    six = [
+        i for i, s in enumerate(report.sections) if section_ordinal(report.edition, s.title) == 6
+    ]
+    sections = tuple(
+        attrs.evolve(s, paragraphs=tuple(no_notice(p) for p in s.paragraphs)) if i in six else s
+        for i, s in enumerate(report.sections)
+    )
+    return attrs.evolve(report, sections=sections), Expected(
+        "GD402", "$.requests.other.unpaid_fee.total"
+    )
+
+
+def _break_edition(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    years = {
+        Edition.LEGACY_2008: range(2019, 2031),
+        Edition.TRIAL_2019: (*range(2008, 2019), *range(2021, 2031)),
+        Edition.STANDARD_2021: range(2008, 2021),
+    }[report.edition]
+    year = c.choice(tuple(years))
+    report = with_year(report, year)
+    day = c.integers(1, 28)
+    signed = _dt.date(year + 1, 1, day)
+    if report.signature is not None:
+        report = attrs.evolve(report, signature=attrs.evolve(report.signature, date=signed))
+    if report.metadata is not None and report.metadata.published is not None:
+        report = attrs.evolve(report, metadata=attrs.evolve(report.metadata, published=signed))
+    return report, Expected("GD501", "$.edition")
+
+
+def _break_period(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    if report.period is None:
+        raise CannotBreak("the report states no period")
+    p = report.period
+    how = c.choice(("start", "end", "year"))
+    if how == "start":
+        p = attrs.evolve(p, start=p.start + _dt.timedelta(days=c.integers(1, 60)))
+    elif how == "end":
+        p = attrs.evolve(p, end=p.end - _dt.timedelta(days=c.integers(1, 60)))
+    else:
+        p = type(p).calendar_year(report.year - c.integers(1, 2))
+    return attrs.evolve(report, period=p), Expected("GD502", "$.period")
+
+
+def _break_deadline(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    if report.signature is None:
+        raise CannotBreak("the report has no signature")
+    late = DEFAULT.deadline(report.year) + _dt.timedelta(days=c.integers(1, 300))
+    signature = attrs.evolve(report.signature, date=late)
+    return attrs.evolve(report, signature=signature), Expected("GD503", "$.signature.date")
+
+
+_UNKNOWN_HEADINGS = ("工作亮点", "附件", "典型案例", "下一步工作计划", "相关链接")
+
+
+def _break_sections(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    sections = list(report.sections)
+    edition = report.edition
+    matched = [section_ordinal(edition, s.title) for s in sections]
+    if len(sections) < 2 or None in matched or len(set(matched)) != len(matched):
+        raise CannotBreak("GD601 needs a report whose headings all match, once each")
+    legacy = edition is Edition.LEGACY_2008
+    with_facts = {f.location.section[:1] for f in report.facts}
+    unpaid = isinstance(report.requests, Requests2021) and bool(
+        report.requests.other.unpaid_fee.total
+    )
+    required = {2, 3, 4, 5, 6} if legacy else {1, 2, 3, 4, 5, 6}
+    droppable = [
+        i
+        for i, s in enumerate(sections)
+        if matched[i] in required
+        and (s.ordinal,) not in with_facts
+        and not (matched[i] == 6 and unpaid)
+    ]
+    renamable = [
+        i for i, s in enumerate(sections) if matched[i] in required and s.ordinal == matched[i]
+    ]
+    how = c.choice(("rename", "swap", "drop") if droppable else ("rename", "swap"))
+    if how == "rename" and renamable:
+        i = c.choice(renamable)
+        sections[i] = attrs.evolve(sections[i], title=c.choice(_UNKNOWN_HEADINGS))
+        expected = f"$.sections[{i}].title"
+    elif how == "drop":
+        i = c.choice(droppable)
+        del sections[i]
+        expected = "$.sections"
+    else:
+        i = c.integers(0, len(sections) - 2)
+        sections[i], sections[i + 1] = sections[i + 1], sections[i]
+        expected = f"$.sections[{i + 1}]"
+    return attrs.evolve(report, sections=tuple(sections)), Expected("GD601", expected)
+
+
+def _break(
+    code: str, report: Report, previous: Report | None, c: Chooser
+) -> tuple[Report, Expected]:
+    if code in ("GD101", "GD102", "GD103", "GD104"):
+        return _break_sum(report, code, c)
+    if code in ("GD301", "GD302"):
+        if previous is None:
+            raise CannotBreak(f"{code} needs last year's report")
+        if code == "GD301":
+            return _break_carried(report, previous, c)
+        return _break_in_force(report, previous, c)
+    simple = {
+        "GD105": _break_blank,
+        "GD201": _break_money,
+        "GD202": _break_counts,
+        "GD401": _break_claim,
+        "GD402": _break_fee_notice,
+        "GD501": _break_edition,
+        "GD502": _break_period,
+        "GD503": _break_deadline,
+        "GD601": _break_sections,
+    }
+    return simple[code](report, c)
+
+
+def break_report(
+    code: str, report: Report, *, previous: Report | None = None, seed: int = 0
+) -> tuple[Report, Expected]:
+    """``report`` changed to break rule ``code`` once, with choices from a seeded source.
+
+    ``previous`` (last year's report, for GD301/GD302) is aligned first so that only the
+    change breaks the rule. Raises :class:`CannotBreak` when the report lacks what the rule
+    needs; the change keeps every other rule as it was only for reports shaped like the
+    generated ones (prose stating a figure the change touches is not rewritten).
+    """
+    rule(code)
+    if previous is not None:
+        report = align(report, previous)
+    return _break(code, report, previous, _Seeded(random.Random(seed)))
+
+
+# --------------------------------------------------------------------------- strategy
+
+
+def _editions_for(code: str, editions: Any) -> list[Edition]:
+    allowed = _EDITIONS.get(code, rule(code).editions)
+    if editions is None:
+        return sorted(allowed, key=lambda e: e.value)
+    if isinstance(editions, st.SearchStrategy | str) or not isinstance(
+        editions, Sequence | set | frozenset
+    ):
+        raise InvalidArgument(
+            f"editions={editions!r} must be a collection of Edition members or None"
+        )
+    for e in editions:
+        if not isinstance(e, Edition):
+            raise InvalidArgument(f"editions must hold Edition members, found {e!r}")
+    chosen = sorted((e for e in set(editions) if e in allowed), key=lambda e: e.value)
+    if not chosen:
+        raise InvalidArgument(
+            f"{code} cannot be broken in editions {sorted(e.value for e in editions)}; "
+            f"it applies to {sorted(e.value for e in allowed)}"
+        )
+    return chosen
+
+
+def reports_breaking(
+    code: str,
+    *,
+    editions: Sequence[Edition] | None = None,
+    counts: st.SearchStrategy[int] | None = None,
+) -> st.SearchStrategy[tuple[Report, Expected]]:
+    """Reports that break rule ``code`` exactly once, with the :class:`Expected` finding.
+
+    Draws a valid report from :func:`~govdisclosure.strategies.reports` (``editions`` and
+    ``counts`` as there; by default every edition the rule applies to) and changes figures
+    at a drawn location: ``check(report, previous=expected.previous)`` then yields exactly
+    one finding, of ``code`` at ``expected.path``. For the cross-year rules GD301/GD302,
+    ``expected.previous`` is a consistent report of the year before.
+
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5)
+    ... @given(reports_breaking("GD102", editions=[Edition.TRIAL_2019]))
+    ... def test(case):
+    ...     report, expected = case
+    ...     assert expected.code == "GD102" and expected.path.endswith(".total")
+    >>> test()
+    """
+    from govdisclosure import strategies as gst
+
+    if not isinstance(code, str):
+        raise InvalidArgument(f"code={code!r} must be a rule code such as 'GD101'")
+    try:
+        rule(code)
+    except KeyError as exc:
+        raise InvalidArgument(str(exc.args[0])) from None
+    chosen = _editions_for(code, editions)
+
+    @st.composite
+    def draw_case(draw: st.DrawFn) -> tuple[Report, Expected]:
+        edition = draw(st.sampled_from(chosen))
+        report = draw(gst.reports(editions=[edition], counts=counts))
+        previous = None
+        if rule(code).cross_year:
+            if report.year == 2019:
+                report = with_year(report, 2020)
+            if code == "GD302" and report.year == 2021:
+                report = with_year(report, 2022)
+            before = Edition.for_year(report.year - 1)
+            previous = draw(gst.reports(editions=[before], counts=counts))
+            previous = with_year(attrs.evolve(previous, agency=report.agency), report.year - 1)
+        return _break(code, report, previous, _Drawn(draw))
+
+    return draw_case()

@@ -1,0 +1,448 @@
+"""The rule declarations: one record per rule, the single source of the docs page and messages.
+
+Each :class:`Rule` carries its stable code, default severity, the editions it applies to,
+its description and message template in Chinese and English, and — for the table sums
+GD101–GD104 — a :class:`RowSums` or :class:`ColumnSums` declaration from which the
+equations are generated out of the layouts in :mod:`govdisclosure.editions`.
+
+>>> [r.code for r in catalog()][:4]
+['GD101', 'GD102', 'GD103', 'GD104']
+>>> rule("GD201").severity
+<Severity.ERROR: 'error'>
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from govdisclosure.model import Edition
+from govdisclosure.rules._findings import Severity
+
+__all__ = ["ColumnSums", "RowSums", "Rule", "catalog", "rule"]
+
+_TABLES = frozenset({Edition.TRIAL_2019, Edition.STANDARD_2021})
+_ALL = frozenset(Edition)
+_2021 = frozenset({Edition.STANDARD_2021})
+
+
+@attrs.frozen(slots=True)
+class RowSums:
+    """Per row of a table: the cell in column ``total`` equals the sum of the other columns.
+
+    One equation per row of table ``table``; the finding is placed on the row's total cell.
+    """
+
+    table: str
+    total: str = "total"
+
+
+@attrs.frozen(slots=True)
+class ColumnSums:
+    """Per column of a table: Σ weight(row) · cell = 0, one equation per column.
+
+    ``weights`` gives the weight (+1 or −1) of named rows (dotted keys); rows not named have
+    weight ``rest``. The finding is placed on the cell of row ``anchor``. The equation of
+    column ``total`` is implied by those of the other columns and the row sums (RowSums) of
+    the weighted rows, so it is checked only when one of those could not be checked (a
+    blank cell): it can never fail alone.
+    """
+
+    table: str
+    weights: tuple[tuple[str, int], ...]
+    rest: int
+    anchor: str
+    total: str = "total"
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    """A consistency rule, declared once.
+
+    ``message``/``message_en`` are :meth:`str.format` templates filled from the finding's
+    ``args``; ``spec`` names the rule in the format specification (R1–R12);
+    ``cross_year`` rules need last year's report; ``sums`` declares a table-sum rule.
+    """
+
+    code: str
+    title: str
+    title_en: str
+    severity: Severity
+    editions: frozenset[Edition]
+    description: str
+    description_en: str
+    message: str
+    message_en: str
+    spec: str = ""
+    cross_year: bool = False
+    sums: RowSums | ColumnSums | None = None
+
+    def applies_to(self, edition: Edition) -> bool:
+        """Whether the rule applies to reports of ``edition``."""
+        return edition in self.editions
+
+
+_RULES: tuple[Rule, ...] = (
+    Rule(
+        code="GD101",
+        title="表三 每列：一 + 二 = (七)总计 + 四",
+        title_en="Table 3, every column: I + II = (7) total + IV",
+        severity=Severity.ERROR,
+        editions=_TABLES,
+        spec="R1",
+        description=(
+            "表三每一列中，“一、本年新收”与“二、上年结转”之和，应等于“(七)总计”与"
+            "“四、结转下年度继续办理”之和（表头注明的勾稽关系）。"
+        ),
+        description_en=(
+            "In every column of table 3, I (new this year) plus II (carried over) must equal "
+            "(7) total plus IV (carried forward): the check printed in the table's corner."
+        ),
+        message=(
+            "表三 “{column}”列：一、本年新收 + 二、上年结转 = {left}，而 (七)总计 + "
+            "四、结转下年度继续办理 = {right}（相差 {difference}）"
+        ),
+        message_en=(
+            "Table 3, column “{column}”: I (new) + II (carried over) = {left}, but (7) total + "
+            "IV (carried forward) = {right} (off by {difference})"
+        ),
+        sums=ColumnSums(
+            table="三",
+            weights=(("new", 1), ("carried_over", 1), ("total", -1), ("carried_forward", -1)),
+            rest=0,
+            anchor="carried_forward",
+        ),
+    ),
+    Rule(
+        code="GD102",
+        title="表三 每行：总计 = 自然人 + 法人或其他组织各列",
+        title_en="Table 3, every row: total = natural persons + the five legal-person columns",
+        severity=Severity.ERROR,
+        editions=_TABLES,
+        spec="R2",
+        description=(
+            "表三每一行的“总计”，应等于“自然人”与“法人或其他组织”下商业企业、科研机构、"
+            "社会公益组织、法律服务机构、其他五列之和。"
+        ),
+        description_en=(
+            "In every row of table 3, the total column must equal natural persons plus the "
+            "five legal-person columns (businesses, research, public-interest, legal "
+            "services, others)."
+        ),
+        message=(
+            "表三 “{row}”行：总计为 {right}，"
+            "而自然人与法人或其他组织各列之和为 {left}（相差 {difference}）"
+        ),
+        message_en=(
+            "Table 3, row “{row}”: the total is {right}, but natural persons plus the "
+            "legal-person columns add up to {left} (off by {difference})"
+        ),
+        sums=RowSums(table="三"),
+    ),
+    Rule(
+        code="GD103",
+        title="表三 每列：(七)总计 = 各项办理结果之和",
+        title_en="Table 3, every column: (7) total = the sum of every outcome row",
+        severity=Severity.ERROR,
+        editions=_TABLES,
+        spec="R3",
+        description=(
+            "表三每一列的“(七)总计”，应等于“三、本年度办理结果”下(一)至(六)各行之和"
+            "（2021年版(六)有三个子项，2019年版为一行）。"
+        ),
+        description_en=(
+            "In every column of table 3, (7) total must equal the sum of the outcome rows "
+            "(1)–(6) under III (in the 2021 edition (6) has three sub-rows, in 2019 one row)."
+        ),
+        message=(
+            "表三 “{column}”列：(七)总计为 {right}，"
+            "而各项办理结果之和为 {left}（相差 {difference}）"
+        ),
+        message_en=(
+            "Table 3, column “{column}”: (7) total is {right}, but the outcome rows add up "
+            "to {left} (off by {difference})"
+        ),
+        sums=ColumnSums(
+            table="三",
+            weights=(("new", 0), ("carried_over", 0), ("total", -1), ("carried_forward", 0)),
+            rest=1,
+            anchor="total",
+        ),
+    ),
+    Rule(
+        code="GD104",
+        title="表四 每组：总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结",
+        title_en="Table 4, every group: total = upheld + corrected + other + pending",
+        severity=Severity.ERROR,
+        editions=_TABLES,
+        spec="R4",
+        description=(
+            "表四中行政复议、未经复议直接起诉、复议后起诉三组，每组的“总计”应等于结果维持、"
+            "结果纠正、其他结果、尚未审结四项之和。"
+        ),
+        description_en=(
+            "In table 4, each of the three groups (reconsideration, litigation without and "
+            "after reconsideration) must have total = upheld + corrected + other + pending."
+        ),
+        message=(
+            "表四 “{group}”：总计为 {right}，"
+            "而结果维持、结果纠正、其他结果、尚未审结之和为 {left}（相差 {difference}）"
+        ),
+        message_en=(
+            "Table 4, “{group}”: the total is {right}, but upheld + corrected + other + "
+            "pending = {left} (off by {difference})"
+        ),
+        sums=RowSums(table="四"),
+    ),
+    Rule(
+        code="GD105",
+        title="表格必填单元格为空",
+        title_en="A required table cell is blank",
+        severity=Severity.WARNING,
+        editions=_TABLES,
+        spec="R5",
+        description=(
+            "表二、表三、表四的单元格不应为空（无数据应填 0）。默认按“空白即未知”处理："
+            "含空白项的合计不予核对，本规则给出警告；按“空白即 0”处理时为提示。"
+        ),
+        description_en=(
+            "Cells of tables 2, 3 and 4 should not be blank (write 0 for none). By default a "
+            "blank means unknown: sums with a blank term are not checked and this rule warns; "
+            "under the policy “blank means zero” it is a notice."
+        ),
+        message="{cell} 为空白；{consequence}",
+        message_en="{cell} is blank; {consequence}",
+    ),
+    Rule(
+        code="GD201",
+        title="正文所述金额关系（区间运算）",
+        title_en="Money relations stated in the text (interval arithmetic)",
+        severity=Severity.ERROR,
+        editions=_ALL,
+        description=(
+            "正文所述的金额关系（分项与合计、收入 − 支出 = 结余）按四舍五入区间核对："
+            "印有 d 位小数的数表示 ±½·10⁻ᵈ 的范围，分项之和的区间与合计的区间有交集即为一致"
+            "（XBRL Calculations 1.1）。"
+        ),
+        description_en=(
+            "Money relations the text states (parts vs total, income − expenditure = "
+            "balance) are checked with intervals: a figure printed with d decimals stands for "
+            "±½·10⁻ᵈ, and the relation holds when the interval of the parts' sum meets the "
+            "interval of the total (XBRL Calculations 1.1)."
+        ),
+        message=(
+            "{relation}：按所述各项计算为 {left}（区间 {left_interval} 元），而所述 {result} "
+            "为 {right}（区间 {right_interval} 元），至少相差 {gap} 元"
+        ),
+        message_en=(
+            "{relation}: the stated terms give {left} (interval {left_interval} yuan), but "
+            "{result} is stated as {right} (interval {right_interval} yuan): off by at least "
+            "{gap} yuan"
+        ),
+    ),
+    Rule(
+        code="GD202",
+        title="正文所述数量分项与总数（兼顾约数）",
+        title_en="Count breakdowns stated in the text (approximate figures honoured)",
+        severity=Severity.WARNING,
+        editions=_ALL,
+        spec="R9",
+        description=(
+            "正文中“其中……”等分项之和应与所述总数相符；计数须精确，但“余、多、约、近、超”"
+            "等约数按其允许的范围核对（“300余条”与分项之和 312 相符）。"
+        ),
+        description_en=(
+            "Breakdowns the text states (“其中…”) must add up to their stated total; counts "
+            "are exact, but approximate qualifiers (余 多 约 近 超) are honoured: “300余条” "
+            "is consistent with parts adding up to 312."
+        ),
+        message=(
+            "{relation}：分项之和为 {left}，而所述 {result} 为 {right}（允许范围 {right_interval}）"
+        ),
+        message_en=(
+            "{relation}: the parts add up to {left}, but {result} is stated as {right} "
+            "(which admits {right_interval})"
+        ),
+    ),
+    Rule(
+        code="GD301",
+        title="跨年：上年结转(本年) = 结转下年度继续办理(上年)",
+        title_en="Cross-year: carried over (Y) = carried forward (Y−1)",
+        severity=Severity.WARNING,
+        editions=_TABLES,
+        spec="R7",
+        cross_year=True,
+        description=(
+            "本年表三“二、上年结转政府信息公开申请数量”的每一列，应等于上年表三"
+            "“四、结转下年度继续办理”的同一列。"
+        ),
+        description_en=(
+            "Every column of table 3 row II (carried over) in year Y must equal the same "
+            "column of row IV (carried forward) in the report of year Y−1."
+        ),
+        message=(
+            "表三 “{column}”列：{year}年“二、上年结转”为 {value}，而{previous_year}年"
+            "“四、结转下年度继续办理”为 {previous_value}"
+        ),
+        message_en=(
+            "Table 3, column “{column}”: {year} row II (carried over) is {value}, but "
+            "{previous_year} row IV (carried forward) is {previous_value}"
+        ),
+    ),
+    Rule(
+        code="GD302",
+        title="跨年：现行有效件数的连续性",
+        title_en="Cross-year: continuity of documents in force",
+        severity=Severity.NOTICE,
+        editions=_2021,
+        spec="R8",
+        cross_year=True,
+        description=(
+            "表二第二十条第(一)项：本年现行有效件数 ≈ 上年现行有效件数 + 本年制发件数 − "
+            "本年废止件数。修订等情形会打破此关系，故仅作提示。"
+        ),
+        description_en=(
+            "Table 2, Art. 20 item (1): in force (Y) ≈ in force (Y−1) + issued (Y) − repealed "
+            "(Y). Amendments break it, so it is a notice only."
+        ),
+        message=(
+            "表二 “{row}”：{year}年现行有效件数为 {value}，而{previous_year}年现行有效件数 "
+            "{previous_value} + 本年制发 {issued} − 本年废止 {repealed} = {expected}"
+        ),
+        message_en=(
+            "Table 2, “{row}”: {year} in force is {value}, but {previous_year} in force "
+            "{previous_value} + issued {issued} − repealed {repealed} = {expected}"
+        ),
+    ),
+    Rule(
+        code="GD401",
+        title="正文数字与表格不符",
+        title_en="A figure stated in the prose contradicts the tables",
+        severity=Severity.WARNING,
+        editions=_TABLES,
+        spec="R9",
+        description=(
+            "正文中所述的申请数、复议数、诉讼数等（如“共收到政府信息公开申请12件”）应与表三、"
+            "表四相应数字一致。"
+        ),
+        description_en=(
+            "Figures the prose states about applications, reconsiderations and lawsuits "
+            "(“共收到政府信息公开申请12件”) must agree with tables 3 and 4."
+        ),
+        message="正文“{quote}”所述{claim}为 {prose}，而{cell}为 {table}",
+        message_en="The text “{quote}” states {claim} as {prose}, but {cell} is {table}",
+    ),
+    Rule(
+        code="GD402",
+        title="有逾期未缴费不再处理的申请，但未说明收费通知",
+        title_en="Unpaid-fee withdrawals without any 收费通知 stated",
+        severity=Severity.WARNING,
+        editions=_2021,
+        spec="R10",
+        description=(
+            "表三(六)2“申请人逾期未按收费通知要求缴纳费用”大于 0 时，第六部分应说明发出过"
+            "收费通知（信息处理费）。"
+        ),
+        description_en=(
+            "When table 3 (6)2 (not paid after a fee notice) is above 0, section 六 should "
+            "report that fee notices (收费通知) were issued."
+        ),
+        message="表三(六)2 逾期未缴费不再处理的申请为 {value} 件，但{section}未说明发出过收费通知",
+        message_en=(
+            "Table 3 (6)2 counts {value} application(s) dropped for an unpaid fee, but "
+            "{section} states no fee notice (收费通知) issued"
+        ),
+    ),
+    Rule(
+        code="GD501",
+        title="格式版本与报告年度不符",
+        title_en="The edition does not match the report year",
+        severity=Severity.WARNING,
+        editions=_ALL,
+        spec="R11",
+        description=(
+            "2008–2018 年度报告按条例第三十二条撰写；2019–2020 年度使用 2019 年试行格式；"
+            "2021 年度起使用 2021 年格式。"
+        ),
+        description_en=(
+            "Reports on 2008–2018 follow the 2008 regulation; 2019–2020 the trial 2019 "
+            "format; 2021 onward the 2021 format."
+        ),
+        message="{year}年度报告应使用{expected}，实际为{edition}",
+        message_en="A report on {year} should use the {expected}, but uses the {edition}",
+    ),
+    Rule(
+        code="GD502",
+        title="统计期限不是本年度1月1日至12月31日",
+        title_en="The statistical period is not 1 January – 31 December of the year",
+        severity=Severity.WARNING,
+        editions=_ALL,
+        spec="R12",
+        description="报告所列数据的统计期限应为报告年度的1月1日至12月31日。",
+        description_en="The figures should cover 1 January to 31 December of the report year.",
+        message="统计期限为 {start} 至 {end}，应为 {year}年1月1日至12月31日",
+        message_en=(
+            "The statistical period is {start} to {end}; expected 1 January to 31 December {year}"
+        ),
+    ),
+    Rule(
+        code="GD503",
+        title="落款或发布晚于期限",
+        title_en="Signed or published after the deadline",
+        severity=Severity.WARNING,
+        editions=_ALL,
+        spec="R12",
+        description=(
+            "工作部门的年度报告应于次年1月31日前公布，县级以上地方人民政府的汇总报告应于"
+            "3月31日前公布（条例第四十九条，2019年度起）；2018年度及以前为3月31日前"
+            "（2008年条例第三十一条）。期限可由 Policy 调整。"
+        ),
+        description_en=(
+            "Department reports are due by 31 January of the next year, the summary report "
+            "of a local government at county level or above by 31 March (2019 regulation, "
+            "art. 49, reports on 2019 onward); reports on 2018 and before by 31 March (2008 "
+            "regulation, art. 31). Deadlines are set by the Policy."
+        ),
+        message="{what}为 {date}，晚于期限 {deadline}",
+        message_en="{what} is {date}, after the deadline {deadline}",
+    ),
+    Rule(
+        code="GD601",
+        title="章节缺失、顺序不符或标题无法识别",
+        title_en="A section is missing, out of order, or has an unknown heading",
+        severity=Severity.WARNING,
+        editions=_ALL,
+        description=(
+            "报告应按格式包含规定的各部分并依次排列，标题应与规定标题或常见变体一致"
+            "（比较前作 NFKC 规范化并去除空白）。"
+        ),
+        description_en=(
+            "A report should have the sections its edition prescribes, in order, with "
+            "headings matching the official titles or a known variant (compared after NFKC "
+            "normalisation, white space dropped)."
+        ),
+        message="{problem}",
+        message_en="{problem}",
+    ),
+)
+
+_BY_CODE = {r.code: r for r in _RULES}
+
+
+def catalog() -> tuple[Rule, ...]:
+    """Every rule, in code order.
+
+    >>> r = catalog()[0]
+    >>> r.code, r.severity.value, sorted(e.value for e in r.editions)
+    ('GD101', 'error', ['standard-2021', 'trial-2019'])
+    >>> r.title
+    '表三 每列：一 + 二 = (七)总计 + 四'
+    """
+    return _RULES
+
+
+def rule(code: str) -> Rule:
+    """The rule with ``code``; :class:`KeyError` naming the known codes otherwise."""
+    try:
+        return _BY_CODE[code]
+    except (KeyError, TypeError):
+        raise KeyError(f"no rule {code!r}; known codes: {', '.join(_BY_CODE)}") from None

@@ -1,0 +1,173 @@
+"""``govdisclosure check FILE...``: the command-line face of :func:`~govdisclosure.rules.check`.
+
+Human output grouped by report, in Chinese by default (``--lang en``), or ``--format json``.
+Exit status: 0 when no finding has severity error, 1 when any has, 2 when any input is
+unusable (its problems are printed with their JSON paths).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from govdisclosure._errors import StructureError
+from govdisclosure.io import from_json
+from govdisclosure.model import Report
+from govdisclosure.rules._engine import check, check_series
+from govdisclosure.rules._findings import Findings, Severity, locale_key
+from govdisclosure.rules._policy import Policy
+
+__all__ = ["add_check_parser", "print_findings", "run_check"]
+
+_TEXT = {
+    "zh": {
+        "clean": "未发现问题",
+        "summary": "共 {n} 条：错误 {errors}，警告 {warnings}，提示 {notices}",
+        "unusable": "无法使用的输入",
+        "year": "{year}年",
+    },
+    "en": {
+        "clean": "no findings",
+        "summary": "{n} finding(s): {errors} error(s), {warnings} warning(s), {notices} notice(s)",
+        "unusable": "unusable input",
+        "year": "{year}",
+    },
+}
+
+
+def add_check_parser(sub: Any) -> None:
+    """Register the ``check`` sub-command on an argparse sub-parsers object."""
+    p = sub.add_parser(
+        "check",
+        help="check JSON reports: every 勾稽关系, located findings (exit 1 on errors)",
+        description=(
+            "Check reports against the rules of the catalogue (docs/rules.md). Exit status: "
+            "0 no error, 1 an error-severity finding, 2 unusable input."
+        ),
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="JSON report; - for stdin")
+    p.add_argument("--lang", default="zh_CN", help="zh_CN (default) or en")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--blank",
+        choices=("unknown", "zero"),
+        default="unknown",
+        help="what a blank cell means (default: unknown, its sums are not checked)",
+    )
+    p.add_argument(
+        "--series",
+        action="store_true",
+        help="the files are one agency's reports over several years: run cross-year rules",
+    )
+    p.add_argument("--select", metavar="CODES", help="comma-separated rule codes to run")
+    p.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes to skip")
+    p.set_defaults(func=run_check)
+
+
+def _codes(text: str | None) -> list[str] | None:
+    if text is None:
+        return None
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def _read(path: str) -> Report:
+    if path == "-":
+        return from_json(sys.stdin.buffer.read())
+    with open(path, "rb") as f:
+        return from_json(f.read())
+
+
+def print_findings(findings: Findings, out: TextIO, locale: str, indent: str = "  ") -> None:
+    """Print findings for humans: severity, code, path, location and message."""
+    key = locale_key(locale)
+    text = _TEXT[key]
+    if not findings:
+        print(f"{indent}{text['clean']}", file=out)
+        return
+    for f in findings:
+        print(f"{indent}{f.severity.label(locale)} {f.code} {f.path}", file=out)
+        print(f"{indent}  {f.message(locale)}", file=out)
+    print(
+        indent
+        + text["summary"].format(
+            n=len(findings),
+            errors=len(findings.errors),
+            warnings=len(findings.warnings),
+            notices=len(findings.notices),
+        ),
+        file=out,
+    )
+
+
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    """The ``check`` sub-command; returns the exit status."""
+    try:
+        locale_key(args.lang)
+        policy = Policy(
+            blank=args.blank, select=_codes(args.select), ignore=_codes(args.ignore) or ()
+        )
+    except (KeyError, ValueError) as exc:
+        print(f"govdisclosure check: {exc.args[0]}", file=sys.stderr)
+        return 2
+    key = locale_key(args.lang)
+    reports: list[tuple[str, Report]] = []
+    unusable: list[tuple[str, str, list[dict[str, str | None]]]] = []
+    for path in args.files:
+        try:
+            reports.append((path, _read(path)))
+        except StructureError as exc:
+            problems = [
+                {"path": p.path, "message": p.message, "label": p.label} for p in exc.problems
+            ]
+            unusable.append((path, str(exc), problems))
+        except OSError as exc:
+            unusable.append((path, str(exc), [{"path": "$", "message": str(exc), "label": None}]))
+    results: list[tuple[str, Report, Findings]] = []
+    if args.series and reports:
+        try:
+            series = check_series([r for _, r in reports], policy=policy)
+        except ValueError as exc:
+            print(f"govdisclosure check: {exc}", file=sys.stderr)
+            return 2
+        for path, r in reports:
+            results.append((path, r, Findings(f for f in series if f.year == r.year)))
+    else:
+        results = [(path, r, check(r, policy=policy)) for path, r in reports]
+    status = 2 if unusable else (0 if all(f.ok for _, _, f in results) else 1)
+    if args.format == "json":
+        document = {
+            "ok": status == 0,
+            "reports": [
+                {"file": path, "agency": r.agency, "year": r.year, "edition": r.edition.value}
+                | f.to_dict()
+                for path, r, f in results
+            ],
+            "unusable": [{"file": path, "problems": problems} for path, _, problems in unusable],
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
+    else:
+        text = _TEXT[key]
+        for path, r, findings in results:
+            year = text["year"].format(year=r.year)
+            print(f"{path}: {r.agency} {year} ({r.edition.value})", file=out)
+            print_findings(findings, out, args.lang)
+    for path, message, _ in unusable:
+        print(f"govdisclosure check: {path}: {_TEXT[key]['unusable']}\n{message}", file=sys.stderr)
+    return status
+
+
+def demo_findings(report: Report, out: TextIO) -> None:
+    """The demo's findings section: the example's findings in Chinese and English."""
+    findings = check(report)
+    print(f"\n== Findings (govdisclosure check): {len(findings)} ==", file=out)
+    if not findings:
+        print("  未发现问题 / no findings", file=out)
+    for f in findings:
+        print(f"  {f.severity.label()} {f.severity.value} {f.code} {f.path}", file=out)
+        print(f"    {f.message()}", file=out)
+        print(f"    {f.message('en')}", file=out)
+    worst = findings.worst
+    if worst is None or worst < Severity.ERROR:
+        print("  (no error-severity finding: `govdisclosure check` exits 0)", file=out)

@@ -1,0 +1,109 @@
+"""GD501–GD503: the edition against the year, the statistical period, and the deadline."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from govdisclosure.model import Edition, Report
+from govdisclosure.rules._findings import Finding, L10n, Side
+from govdisclosure.rules._policy import Policy
+
+__all__ = ["check_dates", "date_zh"]
+
+_EDITION_NAMES = {
+    Edition.LEGACY_2008: L10n(
+        "2008年条例规定的年报（无统一表格）", "2008 regulation format (no national tables)"
+    ),
+    Edition.TRIAL_2019: L10n("2019年试行格式", "trial 2019 format"),
+    Edition.STANDARD_2021: L10n("2021年格式", "2021 format"),
+}
+
+
+def date_zh(d: _dt.date) -> str:
+    """A date as Chinese text: 2016年1月29日.
+
+    >>> date_zh(_dt.date(2016, 1, 29))
+    '2016年1月29日'
+    """
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def _date(d: _dt.date) -> L10n:
+    return L10n(date_zh(d), d.isoformat())
+
+
+def check_dates(report: Report, policy: Policy, runs: frozenset[str]) -> list[Finding]:
+    """GD501 (edition vs year), GD502 (statistical period) and GD503 (deadline)."""
+    out: list[Finding] = []
+    year = report.year
+    if "GD501" in runs:
+        expected = Edition.for_year(year)
+        if expected is not report.edition:
+            out.append(
+                Finding(
+                    code="GD501",
+                    severity=policy.severity("GD501"),
+                    path="$.edition",
+                    location=L10n("格式版本", "edition"),
+                    args=(
+                        ("year", str(year)),
+                        ("expected", _EDITION_NAMES[expected]),
+                        ("edition", _EDITION_NAMES[report.edition]),
+                    ),
+                    year=year,
+                )
+            )
+    period = report.period
+    if (
+        "GD502" in runs
+        and period is not None
+        and (period.start != _dt.date(year, 1, 1) or period.end != _dt.date(year, 12, 31))
+    ):
+        out.append(
+            Finding(
+                code="GD502",
+                severity=policy.severity("GD502"),
+                path="$.period",
+                location=L10n("统计期限", "statistical period"),
+                args=(
+                    ("start", _date(period.start)),
+                    ("end", _date(period.end)),
+                    ("year", str(year)),
+                ),
+                year=year,
+            )
+        )
+    if "GD503" in runs:
+        deadline = policy.deadline(year)
+        dates = []
+        if report.signature is not None and report.signature.date is not None:
+            dates.append(
+                ("$.signature.date", L10n("落款日期", "the signing date"), report.signature.date)
+            )
+        if report.metadata is not None and report.metadata.published is not None:
+            dates.append(
+                (
+                    "$.metadata.published",
+                    L10n("网页所载发布日期", "the publication date on the page"),
+                    report.metadata.published,
+                )
+            )
+        for path, what, d in dates:
+            if d > deadline:
+                days = (d - deadline).days
+                out.append(
+                    Finding(
+                        code="GD503",
+                        severity=policy.severity("GD503"),
+                        path=path,
+                        location=what,
+                        args=(("what", what), ("date", _date(d)), ("deadline", _date(deadline))),
+                        sides=(
+                            Side(what, None, d.isoformat(), None, (path,)),
+                            Side(L10n("期限", "deadline"), None, deadline.isoformat()),
+                        ),
+                        discrepancy=days,
+                        year=year,
+                    )
+                )
+    return out

@@ -1,0 +1,122 @@
+"""The verbs: :func:`check`, :func:`validate` and :func:`check_series`."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from govdisclosure.model import Edition, Report
+from govdisclosure.rules._catalog import catalog
+from govdisclosure.rules._crossyear import check_cross_year
+from govdisclosure.rules._dates import check_dates
+from govdisclosure.rules._facts import check_relations
+from govdisclosure.rules._findings import Finding, Findings, ReportInvalid
+from govdisclosure.rules._policy import DEFAULT, Policy
+from govdisclosure.rules._tables import check_tables
+from govdisclosure.rules._text import check_claims, check_fee_notices, check_sections
+
+__all__ = ["check", "check_series", "validate"]
+
+_ORDER = {r.code: i for i, r in enumerate(catalog())}
+_TABLE_CODES = frozenset({"GD101", "GD102", "GD103", "GD104", "GD105"})
+_DEFAULT_RUNS = {e: frozenset(r.code for r in catalog() if e in r.editions) for e in Edition}
+
+
+@functools.lru_cache(maxsize=64)
+def _runs(policy: Policy, edition: object) -> frozenset[str]:
+    return frozenset(r.code for r in catalog() if policy.runs(r.code) and edition in r.editions)
+
+
+def check(
+    report: Report, *, previous: Report | None = None, policy: Policy | None = None
+) -> Findings:
+    """Every finding of the rules of :func:`~govdisclosure.rules.catalog` on ``report``.
+
+    Never raises for content problems: inconsistencies are findings. ``previous`` is last
+    year's report of the same agency (cross-year rules GD301, GD302 run only when its year
+    is the year before); ``policy`` sets what a blank cell means, the deadlines, and which
+    rules run at what severity.
+
+    >>> from govdisclosure import examples
+    >>> from govdisclosure.rules import check
+    >>> check(examples.load("jianghe-2021"), previous=examples.load("jianghe-2020"))
+    Findings([])
+    >>> import attrs
+    >>> r = examples.load("jianghe-2021")
+    >>> bad = attrs.evolve(r, reviews=attrs.evolve(r.reviews,
+    ...     review=attrs.evolve(r.reviews.review, upheld=r.reviews.review.upheld + 1)))
+    >>> findings = check(bad)
+    >>> findings
+    Findings([GD104@$.reviews.review.total])
+    >>> findings[0].severity.value, findings.ok
+    ('error', False)
+    """
+    if not isinstance(report, Report):
+        raise TypeError(f"check expects a Report, got {type(report).__name__}")
+    if previous is not None and not isinstance(previous, Report):
+        raise TypeError(f"previous must be a Report or None, got {type(previous).__name__}")
+    if policy is None:
+        policy = DEFAULT
+    elif not isinstance(policy, Policy):
+        raise TypeError(f"policy must be a Policy or None, got {type(policy).__name__}")
+    edition = report.edition
+    runs = _DEFAULT_RUNS[edition] if policy is DEFAULT else _runs(policy, edition)
+    out: list[Finding] = []
+    if edition.has_tables:
+        if runs & _TABLE_CODES:
+            out += check_tables(report, policy, runs)
+        if "GD401" in runs:
+            out += check_claims(report, policy)
+        if "GD402" in runs:
+            out += check_fee_notices(report, policy)
+    if report.relations and ("GD201" in runs or "GD202" in runs):
+        out += check_relations(report, policy)
+    if previous is not None:
+        out += check_cross_year(report, previous, policy, runs)
+    out += check_dates(report, policy, runs)
+    if "GD601" in runs:
+        out += check_sections(report, policy)
+    if len(out) > 1:
+        out.sort(key=lambda f: _ORDER[f.code])
+    return Findings(out)
+
+
+def validate(
+    report: Report, *, previous: Report | None = None, policy: Policy | None = None
+) -> Report:
+    """The report itself when no finding has severity error; else raise :class:`ReportInvalid`.
+
+    >>> from govdisclosure import examples
+    >>> from govdisclosure.rules import validate
+    >>> validate(examples.load("jianghe-2021")).year
+    2021
+    """
+    findings = check(report, previous=previous, policy=policy)
+    if not findings.ok:
+        raise ReportInvalid(findings)
+    return report
+
+
+def check_series(reports: Iterable[Report], *, policy: Policy | None = None) -> Findings:
+    """Check an agency's reports over several years at once.
+
+    Each report is checked, with the report of the year before as ``previous`` when the
+    series has it; findings come in year order, each with its ``year``, and every cross-year
+    finding also names ``previous_year``. Two reports of the same year raise ValueError.
+
+    >>> from govdisclosure import examples
+    >>> from govdisclosure.rules import check_series
+    >>> check_series([examples.load("jianghe-2021"), examples.load("jianghe-2020")])
+    Findings([])
+    """
+    by_year: dict[int, Report] = {}
+    for r in reports:
+        if not isinstance(r, Report):
+            raise TypeError(f"check_series expects Reports, got {type(r).__name__}")
+        if r.year in by_year:
+            raise ValueError(f"two reports of the year {r.year}: a series has one per year")
+        by_year[r.year] = r
+    out: list[Finding] = []
+    for year in sorted(by_year):
+        out += check(by_year[year], previous=by_year.get(year - 1), policy=policy)
+    return Findings(out)

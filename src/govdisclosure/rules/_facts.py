@@ -1,0 +1,199 @@
+"""GD201 and GD202: the relations the text states between its figures.
+
+A :class:`~govdisclosure.model.Relation` says ``result = Σ add − Σ subtract`` over located
+:class:`~govdisclosure.model.Fact` s. Each figure becomes an :class:`Interval` of the true
+values it stands for: an amount printed with *d* decimals stands for ±½·10⁻ᵈ of its unit
+(:meth:`~govdisclosure.money.Amount.interval`, XBRL Calculations 1.1); an approximate figure
+(300余, 约1630万元) for the range its qualifier admits (:meth:`Quantity.bounds`); an exact
+count for itself. The relation holds when the interval of the combined terms meets the
+interval of the result.
+
+>>> from govdisclosure.numerals import parse_quantity
+>>> figure_interval(parse_quantity("0.33万元"))
+Interval(low=Decimal('3250'), high=Decimal('3350'), low_closed=True, high_closed=True)
+>>> str(figure_interval(parse_quantity("300余条")))
+'(300, 400)'
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+
+from govdisclosure.model import Fact, Relation, Report
+from govdisclosure.numerals import Quantity, from_int
+from govdisclosure.rules._findings import Finding, Interval, L10n, Side
+from govdisclosure.rules._policy import Policy
+
+__all__ = ["check_relations", "figure_interval", "place_of"]
+
+_CTX = decimal.Context(
+    prec=200,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.InvalidOperation, decimal.Overflow, decimal.Inexact, decimal.Rounded],
+)
+
+
+def figure_interval(q: Quantity) -> Interval:
+    """The true values a printed figure stands for: in 元 for money, plain units otherwise."""
+    if q.is_money and q.qualifier is None:
+        low_amount, high_amount = q.amount.interval()
+        return Interval.closed(low_amount, high_amount)
+    low, high, low_closed, high_closed = q.bounds()
+    return Interval(low, high, low_closed, high_closed)
+
+
+def place_of(report: Report, section: tuple[int, ...], paragraph: int) -> L10n:
+    """The human place of a paragraph: the section heading and the paragraph's number."""
+    if section == ():
+        return L10n(f"导语第{paragraph + 1}段", f"preamble, paragraph {paragraph + 1}")
+    try:
+        title = report.section(*section).title
+    except KeyError:
+        title = ""
+    head = from_int(section[0]) + "、" if len(section) == 1 else ""
+    number = ".".join(str(s) for s in section)
+    return L10n(
+        f"“{head}{title}”第{paragraph + 1}段",
+        f"section {number} “{title}”, paragraph {paragraph + 1}",
+    )
+
+
+def _fmt(d: Decimal) -> str:
+    return format(d, "f")
+
+
+def _describe(result: Fact, adds: list[Fact], subs: list[Fact]) -> str:
+    terms = [f.label for f in adds]
+    if len(terms) > 5:
+        terms = [*terms[:3], "…", terms[-1]]
+        tail = f"（共{len(adds)}项）"
+    else:
+        tail = ""
+    text = " + ".join(terms) + tail
+    for f in subs:
+        text += f" − {f.label}"
+    return f"{text} = {result.label}"
+
+
+def _whole(q: Quantity) -> int | None:
+    """The figure as an int when it is an exact whole count (no qualifier, no 万/亿, not money)."""
+    if q.qualifier is not None or q.unit in _MONEY_UNITS or q.unit[0] in "万亿":
+        return None
+    v = q.value
+    n = int(v)
+    return n if n == v else None
+
+
+_MONEY_UNITS = frozenset({"元", "万元", "亿元"})
+
+
+def _holds_exactly(rel: Relation, facts: dict[str, tuple[int, Fact]]) -> bool:
+    """The fast path: exact counts of one unit (no qualifier, not money) that add up."""
+    result = facts[rel.result][1].quantity
+    unit = result.unit
+    if result.qualifier is not None or unit in _MONEY_UNITS:
+        return False
+    total = result.value
+    sub, add = _CTX.subtract, _CTX.add
+    for key in rel.add:
+        q = facts[key][1].quantity
+        if q.qualifier is not None or q.unit != unit:
+            return False
+        total = sub(total, q.value)
+    for key in rel.subtract:
+        q = facts[key][1].quantity
+        if q.qualifier is not None or q.unit != unit:
+            return False
+        total = add(total, q.value)
+    return total.is_zero()
+
+
+def _check_relation(
+    report: Report, i: int, rel: Relation, facts: dict[str, tuple[int, Fact]], policy: Policy
+) -> Finding | None:
+    if _holds_exactly(rel, facts):
+        return None
+    result_index, result = facts[rel.result]
+    terms = [(facts[k], sign) for k, sign in rel.terms()]
+    kinds = {result.quantity.is_money} | {f.quantity.is_money for (_, f), _ in terms}
+    if len(kinds) != 1 or not terms:
+        return None  # money and counts mixed: no arithmetic relation to check
+    money = kinds.pop()
+    code = "GD201" if money else "GD202"
+    if not policy.runs(code):
+        return None
+    combined = Interval.point(0)
+    exact = Decimal(0)
+    all_exact = True
+    for (_, f), sign in terms:
+        interval = figure_interval(f.quantity)
+        combined = combined + interval if sign > 0 else combined - interval
+        value = f.quantity.exact
+        exact = _CTX.add(exact, value) if sign > 0 else _CTX.subtract(exact, value)
+        all_exact = all_exact and f.quantity.qualifier is None
+    target = figure_interval(result.quantity)
+    if combined.meets(target):
+        return None
+    adds = [f for (_, f), s in terms if s > 0]
+    subs = [f for (_, f), s in terms if s < 0]
+    relation = _describe(result, adds, subs)
+    gap = combined.gap(target)
+    if money:
+        left = f"{_fmt(exact)}元"
+    elif all_exact:
+        left = f"{_fmt(exact)}{result.quantity.measure}"
+    else:
+        left = f"{combined}"
+    loc = result.location
+    where = place_of(report, loc.section, loc.paragraph)
+    result_q = result.quantity
+    args: tuple[tuple[str, str | L10n], ...] = (
+        ("relation", relation),
+        ("left", left),
+        ("left_interval", str(combined)),
+        ("result", result.label),
+        ("right", result.text),
+        ("right_interval", str(target)),
+        ("gap", _fmt(gap)),
+    )
+    discrepancy: int | Decimal = gap
+    if not money and gap == gap.to_integral_value(context=_CTX):
+        discrepancy = int(gap)
+    return Finding(
+        code=code,
+        severity=policy.severity(code),
+        path=f"$.relations[{i}]",
+        location=where,
+        args=args,
+        sides=(
+            Side(
+                L10n("各项按所述关系合计", "the terms combined as stated"),
+                exact if all_exact else None,
+                left,
+                combined,
+                tuple(f"$.facts[{j}]" for (j, _), _ in terms),
+            ),
+            Side(
+                L10n(result.label, result.label),
+                result_q.exact if result_q.qualifier is None else None,
+                result.text,
+                target,
+                (f"$.facts[{result_index}]",),
+            ),
+        ),
+        discrepancy=discrepancy,
+        year=report.year,
+    )
+
+
+def check_relations(report: Report, policy: Policy) -> list[Finding]:
+    """GD201 (money, error) and GD202 (counts, warning) for every stated relation."""
+    facts = {f.key: (j, f) for j, f in enumerate(report.facts)}
+    out = []
+    for i, rel in enumerate(report.relations):
+        finding = _check_relation(report, i, rel, facts, policy)
+        if finding is not None:
+            out.append(finding)
+    return out

@@ -1,0 +1,144 @@
+"""What a check assumes: blank cells, deadlines, and which rules run at what severity."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from typing import Literal
+
+import attrs
+
+from govdisclosure.rules._catalog import catalog, rule
+from govdisclosure.rules._findings import Severity
+
+__all__ = ["Policy"]
+
+MonthDay = tuple[int, int]
+
+
+def _month_day(value: object) -> MonthDay:
+    if (
+        not isinstance(value, tuple)
+        or len(value) != 2
+        or not all(v.__class__ is int for v in value)
+    ):
+        raise TypeError(
+            f"a deadline is a (month, day) tuple of ints such as (1, 31), got {value!r}"
+        )
+    month, day = value
+    try:
+        _dt.date(2000, month, day)  # a leap year: (2, 29) is allowed
+    except ValueError:
+        raise ValueError(f"no such date (month, day) = {value!r}") from None
+    return (month, day)
+
+
+def _codes(value: Iterable[str] | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = (value,)
+    codes = frozenset(value)
+    for code in codes:
+        rule(code)  # KeyError naming the known codes
+    return codes
+
+
+def _no_codes(value: Iterable[str]) -> frozenset[str]:
+    codes = _codes(value)
+    assert codes is not None
+    return codes
+
+
+def _severities(
+    value: Mapping[str, Severity | str] | Iterable[tuple[str, Severity | str]],
+) -> tuple[tuple[str, Severity], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    result = []
+    for code, severity in items:
+        rule(code)
+        result.append((code, Severity(severity)))
+    return tuple(sorted(result, key=lambda kv: kv[0]))
+
+
+def _blank(value: str) -> Literal["unknown", "zero"]:
+    if value == "unknown":
+        return "unknown"
+    if value == "zero":
+        return "zero"
+    raise ValueError(f"blank must be 'unknown' or 'zero', got {value!r}")
+
+
+@attrs.frozen(slots=True)
+class Policy:
+    """The assumptions of a check.
+
+    - ``blank``: what a blank cell means. ``"unknown"`` (the default): a sum with a blank
+      term is not checked, and GD105 warns about the blank. ``"zero"``: blank counts as 0
+      and GD105 is a notice.
+    - deadlines as ``(month, day)`` of the year after the report year:
+      ``department_deadline`` (1月31日), ``summary_deadline`` (3月31日, the summary report of a
+      县级以上地方人民政府; used when ``summary`` is true) and ``legacy_deadline``
+      (3月31日, reports on 2018 and before). Local rules may set earlier dates.
+    - ``select``: run only these rule codes (``None``: all); ``ignore``: never run these;
+      ``severities``: override the severity of some rules.
+
+    >>> p = Policy(department_deadline=(1, 28), severities={"GD503": "error"})
+    >>> p.deadline(2022)
+    datetime.date(2023, 1, 28)
+    >>> Policy(summary=True).deadline(2022), Policy().deadline(2015)
+    (datetime.date(2023, 3, 31), datetime.date(2016, 3, 31))
+    >>> Policy(select=["GD999"])
+    Traceback (most recent call last):
+    ...
+    KeyError: "no rule 'GD999'; known codes: GD101, ..."
+    """
+
+    blank: Literal["unknown", "zero"] = attrs.field(default="unknown", converter=_blank)
+    department_deadline: MonthDay = attrs.field(default=(1, 31), converter=_month_day)
+    summary_deadline: MonthDay = attrs.field(default=(3, 31), converter=_month_day)
+    legacy_deadline: MonthDay = attrs.field(default=(3, 31), converter=_month_day)
+    summary: bool = False
+    select: frozenset[str] | None = attrs.field(default=None, converter=_codes)
+    ignore: frozenset[str] = attrs.field(default=frozenset(), converter=_no_codes)
+    severities: tuple[tuple[str, Severity], ...] = attrs.field(default=(), converter=_severities)
+
+    def deadline(self, year: int) -> _dt.date:
+        """The publication deadline of a report on ``year``.
+
+        Set by the 条例 in force when the report was due: the 2008 条例 (3月31日) for reports
+        on 2018 and before, the 2019 条例 (departments 1月31日, a local government's summary
+        report 3月31日) for 2019 onward. A 29 February deadline falls back to 28 February in
+        a common year.
+        """
+        if year < 2019:
+            month, day = self.legacy_deadline
+        elif self.summary:
+            month, day = self.summary_deadline
+        else:
+            month, day = self.department_deadline
+        try:
+            return _dt.date(year + 1, month, day)
+        except ValueError:
+            return _dt.date(year + 1, month, day - 1)
+
+    def runs(self, code: str) -> bool:
+        """Whether rule ``code`` runs under this policy."""
+        return code not in self.ignore and (self.select is None or code in self.select)
+
+    def severity(self, code: str) -> Severity:
+        """The severity findings of ``code`` get (GD105 is a notice under ``blank="zero"``)."""
+        for c, s in self.severities:
+            if c == code:
+                return s
+        if code == "GD105" and self.blank == "zero":
+            return Severity.NOTICE
+        return rule(code).severity
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes of the rules that run, in catalogue order."""
+        return tuple(r.code for r in catalog() if self.runs(r.code))
+
+
+DEFAULT = Policy()
