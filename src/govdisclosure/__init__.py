@@ -56,7 +56,7 @@ from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import Qualifier, Quantity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from govdisclosure import examples
+    from govdisclosure import editions, examples, fmt, rendering, rules
     from govdisclosure.editions import layout_of
     from govdisclosure.rendering import RenderOptions, render
     from govdisclosure.rules import (
@@ -72,7 +72,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Imported on first use, so that ``import govdisclosure`` stays fast (PEP 562).
 _LAZY = {
+    "editions": "govdisclosure.editions",
     "examples": "govdisclosure.examples",
+    "fmt": "govdisclosure.fmt",
+    "rendering": "govdisclosure.rendering",
+    "rules": "govdisclosure.rules",
     "layout_of": "govdisclosure.editions",
     "render": "govdisclosure.rendering",
     "RenderOptions": "govdisclosure.rendering",
