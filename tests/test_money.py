@@ -16,7 +16,7 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from govdisclosure.money import Amount, MoneyUnit
+from govdisclosure.money import Amount, MoneyUnit, round_decimal
 
 YUAN, WAN, YI = MoneyUnit.YUAN, MoneyUnit.WAN_YUAN, MoneyUnit.YI_YUAN
 
@@ -316,7 +316,7 @@ def test_no_bool() -> None:
 def test_all() -> None:
     import govdisclosure.money as money
 
-    assert sorted(money.__all__) == ["Amount", "MoneyUnit"]
+    assert sorted(money.__all__) == ["Amount", "MoneyUnit", "round_decimal"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1096,3 +1096,17 @@ def test_runaway_int_factors_are_refused() -> None:
     for op in (lambda: a * huge, lambda: huge * a, lambda: a / huge, lambda: a.divide(huge, 2)):
         with pytest.raises(ValueError, match="significant digits"):
             op()
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=6), st.integers(0, 4))
+def test_round_decimal_is_half_up_like_fraction(value: Decimal, places: int) -> None:
+    scale = Fraction(10) ** places
+    exact = Fraction(value) * scale
+    floor = exact.numerator // exact.denominator
+    half_up = floor + 1 if exact - floor >= Fraction(1, 2) else floor
+    if exact < 0:  # half away from zero, as ROUND_HALF_UP does
+        magnitude = -exact
+        f = magnitude.numerator // magnitude.denominator
+        half_up = -(f + 1 if magnitude - f >= Fraction(1, 2) else f)
+    assert Fraction(round_decimal(value, places)) == Fraction(half_up) / scale
+    assert round_decimal(value, places).as_tuple().exponent == -places

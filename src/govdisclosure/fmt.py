@@ -46,7 +46,7 @@ from babel import lists as _lists
 from babel import numbers as _numbers
 
 from govdisclosure.model import Period
-from govdisclosure.money import Amount, MoneyUnit
+from govdisclosure.money import Amount, MoneyUnit, round_decimal
 from govdisclosure.numerals import OrdinalStyle
 from govdisclosure.numerals import format_ordinal as _format_ordinal
 
@@ -74,19 +74,6 @@ _CTX = decimal.Context(
     Emax=decimal.MAX_EMAX,
     Emin=decimal.MIN_EMIN,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
-)
-
-_ROUNDINGS = frozenset(
-    {
-        decimal.ROUND_UP,
-        decimal.ROUND_DOWN,
-        decimal.ROUND_CEILING,
-        decimal.ROUND_FLOOR,
-        decimal.ROUND_HALF_UP,
-        decimal.ROUND_HALF_DOWN,
-        decimal.ROUND_HALF_EVEN,
-        decimal.ROUND_05UP,
-    }
 )
 
 
@@ -162,12 +149,7 @@ def round_half_up(
     >>> round_half_up(Decimal("2.5"), 0, rounding=decimal.ROUND_HALF_EVEN)
     Decimal('2')
     """
-    d = _decimal(value)
-    if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= 100:
-        raise ValueError(f"places must be an int from 0 to 100, got {places!r}")
-    if rounding not in _ROUNDINGS:
-        raise ValueError(f"unknown rounding mode {rounding!r}: use a decimal.ROUND_* constant")
-    return d.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=_CTX)
+    return round_decimal(_decimal(value), places, rounding=rounding)
 
 
 def _pattern(places: int, grouping: bool) -> str:

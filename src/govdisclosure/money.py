@@ -52,7 +52,7 @@ from typing import overload
 
 import attrs
 
-__all__ = ["Amount", "MoneyUnit"]
+__all__ = ["Amount", "MoneyUnit", "round_decimal"]
 
 # --------------------------------------------------------------------------------------------
 # The private decimal context
@@ -173,6 +173,26 @@ def _check_places(places: object) -> None:
         raise TypeError(f"places must be an int, got {places!r}")
     if not 0 <= places <= _PREC:
         raise ValueError(f"places must be between 0 and {_PREC}, got {places!r}")
+
+
+def round_decimal(value: Decimal, places: int, *, rounding: str = decimal.ROUND_HALF_UP) -> Decimal:
+    """``value`` rounded (or padded) to exactly ``places`` decimals; 四舍五入 by default.
+
+    The one rounding of the library: :meth:`Amount.round` and :mod:`govdisclosure.fmt` use
+    it. The ambient decimal context plays no part.
+
+    >>> round_decimal(Decimal("2.345"), 2), round_decimal(Decimal("2.5"), 0)
+    (Decimal('2.35'), Decimal('3'))
+    >>> round_decimal(Decimal("2.5"), 0, rounding=decimal.ROUND_HALF_EVEN)
+    Decimal('2')
+    """
+    _check_places(places)
+    _check_rounding(rounding)
+    try:
+        target = _ONE.scaleb(-places, _EXACT)
+        return value.quantize(target, rounding=rounding, context=_ROUNDING)
+    except decimal.DecimalException:
+        raise _too_big(f"{value} rounded to {places} places") from None
 
 
 def _terminates(ratio: Fraction) -> bool:
@@ -580,14 +600,7 @@ class Amount:
         >>> Amount("20.3", MoneyUnit.WAN_YUAN).round(2)
         Amount('20.30', MoneyUnit.WAN_YUAN)
         """
-        _check_places(places)
-        _check_rounding(rounding)
-        try:
-            target = _ONE.scaleb(-places, _EXACT)
-            rounded = self.value.quantize(target, rounding=rounding, context=_ROUNDING)
-        except decimal.DecimalException:
-            raise _too_big(f"{self} rounded to {places} places") from None
-        return Amount(rounded, self.unit)
+        return Amount(round_decimal(self.value, places, rounding=rounding), self.unit)
 
     # ---- text ------------------------------------------------------------------------------
 
