@@ -186,6 +186,11 @@ class TableLayout:
     column_caption: str | None = None
     """A spanning caption above every column (表三: "申请人情况")."""
     column_caption_en: str | None = None
+    row_header: str | None = None
+    """The header of the label column, printed in each block (表二: "信息内容")."""
+    row_header_en: str | None = None
+    transposed: bool = False
+    """Printed with the layout's rows as column groups over one row of figures (表四)."""
     cells: tuple[CellLayout, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -470,6 +475,7 @@ _REVIEWS = TableLayout(
     title="政府信息公开行政复议、行政诉讼情况",
     title_en="Administrative reconsideration and litigation over disclosure",
     model=ReviewsAndLitigation,
+    transposed=True,
     blocks=(
         BlockLayout(
             (),
@@ -520,6 +526,8 @@ _ACTIVE_2021 = TableLayout(
     attribute="active",
     title="主动公开政府信息情况",
     title_en="Information disclosed proactively",
+    row_header="信息内容",
+    row_header_en="Information item",
     model=ActiveDisclosure2021,
     blocks=(
         _block(
@@ -581,6 +589,8 @@ _ACTIVE_2019 = TableLayout(
     attribute="active",
     title="主动公开政府信息情况",
     title_en="Information disclosed proactively",
+    row_header="信息内容",
+    row_header_en="Information item",
     model=ActiveDisclosure2019,
     blocks=(
         _block(

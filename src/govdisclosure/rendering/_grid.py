@@ -26,7 +26,6 @@ from typing import Any, Literal
 
 import attrs
 
-from govdisclosure._l10n import ROW_LABEL_HEADER, TRANSPOSED_TABLES
 from govdisclosure.editions import JOIN, BlockLayout, CellLayout, TableLayout
 from govdisclosure.model import ExtraRow
 from govdisclosure.rendering._common import Context, cell_text, format_value
@@ -211,7 +210,7 @@ def _blocks(ctx: Context, table: TableLayout, data: Any) -> Grid:
     cells: list[GridCell] = []
     bodies: list[tuple[int, int]] = []
     row = 0
-    header = ctx.label(*ROW_LABEL_HEADER)
+    header = ctx.label(table.row_header or "", table.row_header_en or "")
     for b, block in enumerate(table.blocks):
         start = row
         cells.append(
@@ -267,6 +266,6 @@ def build_grid(ctx: Context, table: TableLayout, data: Any, mode: Mode = "offici
     (``None`` leaves the figures empty)."""
     if len(table.blocks) > 1:
         return _blocks(ctx, table, data)
-    if table.number in TRANSPOSED_TABLES:
+    if table.transposed:
         return _transposed(ctx, table, data)
     return _matrix(ctx, table, data, mode)
