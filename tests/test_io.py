@@ -295,6 +295,7 @@ def test_any_corruption_gives_a_report_or_a_structure_error(
     else:
         assert isinstance(result, gd.Report)
         assert _contained(json.loads(json.dumps(corrupted)), gd.to_dict(result))  # nothing dropped
+        VALIDATOR.validate(gd.to_dict(result))  # and nothing of the wrong type let in
 
 
 def _contained(part: Any, whole: Any) -> bool:
@@ -343,3 +344,95 @@ def test_schema_documents_labels() -> None:
     pattern = schema["$defs"]["Amount"]["properties"]["value"]["pattern"]
     assert jsonschema.Draft202012Validator({"pattern": pattern}).is_valid("20.30")
     assert not jsonschema.Draft202012Validator({"pattern": pattern}).is_valid("2.03E+1")
+
+
+@pytest.mark.parametrize("field", ["agency", "title", "year", "edition", "preamble", "sections"])
+def test_null_is_refused_where_a_value_is_required(field: str) -> None:
+    data = _minimal()
+    data[field] = None
+    ((path, message),) = _problems(data)
+    assert path == f"$.{field}"
+    assert "found null" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (b'{"agency": "\xff"}', "undecodable bytes"),
+        (b"\xff\xfe{", "undecodable bytes"),
+        ("[" * 100_000, "nesting too deep"),
+        ("1" * 5000, "integer string conversion"),
+        (5, "expected JSON text (str or bytes), found 5 (an int)"),
+        (None, "found null"),
+    ],
+)
+def test_unreadable_json_is_a_structure_error(text: Any, message: str) -> None:
+    with pytest.raises(StructureError) as info:
+        gd.from_json(text)
+    ((problem),) = info.value.problems
+    assert problem.path == "$"
+    assert message in problem.message
+
+
+def test_rows_must_be_a_list_of_mappings() -> None:
+    with pytest.raises(StructureError, match=r"\$: expected a list of rows, found null"):
+        gd.tables_from_rows(None, Edition.STANDARD_2021)  # type: ignore[arg-type]
+    with pytest.raises(StructureError) as info:
+        gd.tables_from_rows([None, "x"], Edition.STANDARD_2021)  # type: ignore[list-item]
+    assert info.value.paths == ("$[0]", "$[1]")
+
+
+def test_rows_check_signs_and_units_at_the_row() -> None:
+    new = "一、本年新收政府信息公开申请数量"
+    rows = [
+        {"table": "三", "row": new, "column": "自然人", "value": "-5"},
+        {"table": "三", "row": new, "column": "科研机构", "value": 2, "unit": "万元"},
+        {
+            "table": "二",
+            "row": "第二十条第(八)项 / 行政事业性收费",
+            "column": "本年收费金额(单位:万元)",
+            "value": "-1.5",
+        },
+    ]
+    with pytest.raises(StructureError) as info:
+        gd.tables_from_rows(rows, Edition.STANDARD_2021)
+    problems = info.value.problems
+    assert [p.path for p in problems] == ["$[0]", "$[1]", "$[2]"]
+    assert problems[0].message == "expected a whole number >= 0, found -5"
+    assert problems[1].message == "expected unit \"件\" for a count, found '万元'"
+    assert "expected an amount >= 0" in problems[2].message
+
+
+def test_extra_rows_keep_signed_values_and_their_label() -> None:
+    rows = [
+        {"table": "二", "row": "第二十条第(五)项 / 其他 事项（试点）", "column": c, "value": v}
+        for c, v in (("上一年项目数量", "3"), ("本年增/减", "-2"), ("处理决定数量", 4))
+    ]
+    active = gd.tables_from_rows(rows, Edition.TRIAL_2019)["active"]
+    (extra,) = active.extra_rows
+    assert extra.label == "其他 事项（试点）"  # verbatim
+    assert extra.values == (3, -2, 4)
+
+
+def test_extra_rows_may_not_take_an_official_label() -> None:
+    # in rows, an official label (or its alias) is the official cell, not an extra row
+    rows = [
+        {
+            "table": "二",
+            "row": "第二十条第(一)项 / 规范性文件",
+            "column": "本年制发件数",
+            "value": 1,
+        }
+    ]
+    active = gd.tables_from_rows(rows, Edition.STANDARD_2021)["active"]
+    assert active.normative_documents.issued == 1
+    assert active.extra_rows == ()
+    bad = gd.ExtraRow(block="第二十条第(一)项", label="规章", values=(1, 0, 1))
+    with pytest.raises(StructureError, match=r"an official row of 第二十条第\(一\)项"):
+        gd.ActiveDisclosure2021(extra_rows=(bad,))
+
+
+def test_extra_rows_are_kept_in_block_order() -> None:
+    five = gd.ExtraRow(block="第二十条第(五)项", label="其他许可", values=(1,))
+    one = gd.ExtraRow(block="第二十条第(一)项", label="其他文件", values=(1, 2, 3))
+    assert gd.ActiveDisclosure2021(extra_rows=(five, one)).extra_rows == (one, five)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -74,12 +77,25 @@ def test_renderer_and_options_pickle() -> None:
     assert pickle.loads(pickle.dumps(options)) == options
 
 
-def test_locale_is_an_argument_never_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+_RENDER_ALL = (
+    "import sys, govdisclosure as gd\n"
+    "r = gd.examples.load('jianghe-2021')\n"
+    "sys.stdout.buffer.write('\\x00'.join(gd.render(r, f) for f in ('text', 'markdown', 'html'))"
+    ".encode())\n"
+)
+
+
+@pytest.mark.parametrize("env_locale", ["en_US.UTF-8", "de_DE.UTF-8", "ar_EG.UTF-8", "C"])
+def test_locale_is_an_argument_never_the_environment(env_locale: str) -> None:
+    """babel reads its default locale from the environment at import: run fresh interpreters."""
     report = examples.load("jianghe-2021")
-    expected = {f: render(report, f) for f in FORMATS}
-    for var in ("LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "LC_NUMERIC"):
-        monkeypatch.setenv(var, "en_US.UTF-8")
-    assert {f: render(report, f) for f in FORMATS} == expected
+    expected = "\x00".join(render(report, f) for f in ("text", "markdown", "html"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
+    env.update(LANG=env_locale, LC_ALL=env_locale, LANGUAGE=env_locale.split(".")[0])
+    done = subprocess.run(
+        [sys.executable, "-c", _RENDER_ALL], env=env, capture_output=True, check=True
+    )
+    assert done.stdout.decode() == expected
 
 
 @pytest.mark.parametrize("name", ALL_EXAMPLES)

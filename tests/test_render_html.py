@@ -15,7 +15,7 @@ from govdisclosure import examples
 from govdisclosure.editions import layout_of
 from govdisclosure.model import Edition, Report, Section, Signature
 from govdisclosure.rendering import RenderOptions, render
-from govdisclosure.rendering._common import cell_text, context
+from govdisclosure.rendering._common import cell_text, context, format_value
 from govdisclosure.strategies import reports
 
 
@@ -105,10 +105,10 @@ def _figures(report: Report, locale: str = "zh_CN") -> dict[str, str]:
         for cell in table.cells:
             out[cell.json_path] = cell_text(ctx, cell, data)
         for i, row in enumerate(getattr(data, "extra_rows", ())):
-            for j, value in enumerate(row.values):
-                out[f"$.{table.attribute}.extra_rows[{i}].values[{j}]"] = (
-                    "" if value is None else str(value)
-                )
+            block = next(b for b in table.blocks if b.labels and b.labels[0] == row.block)
+            for j, (column, value) in enumerate(zip(block.columns, row.values, strict=True)):
+                path = f"$.{table.attribute}.extra_rows[{i}].values[{j}]"
+                out[path] = format_value(ctx, column.kind, value)  # "+1" in a signed column
     return out
 
 

@@ -18,6 +18,7 @@ from govdisclosure.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
     Edition,
+    ExtraRow,
     FeeItems2019,
     ItemCounts2019,
     Report,
@@ -26,7 +27,8 @@ from govdisclosure.model import (
 )
 from govdisclosure.money import Amount, MoneyUnit
 
-_SIGNED = {(ItemCounts2019, "change"), (FeeItems2019, "change")}
+# Signed: the 2019 本年增/减, and the values of extra rows (which may stand in such a column).
+_SIGNED = {(ItemCounts2019, "change"), (FeeItems2019, "change"), (ExtraRow, "values")}
 _DECIMAL = {"type": "string", "pattern": r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"}
 _DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 

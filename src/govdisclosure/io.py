@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import itertools
 import json
 import re
 import types
@@ -98,6 +99,8 @@ _ROW_CLASSES: tuple[type[Any], ...] = (
 
 
 def _describe(value: object) -> str:
+    if value is None:
+        return "null"
     name = type(value).__name__
     return f"{value!r} ({'an' if name[0] in 'aeiou' else 'a'} {name})"
 
@@ -403,6 +406,13 @@ def _field_type(name: str, edition: Edition | None) -> Any:
     return attrs.fields_dict(Report)[name].type
 
 
+_NULLABLE = frozenset(
+    name
+    for name, t in typing.get_type_hints(Report).items()
+    if name in ("active", "requests", "reviews") or _is_optional(t)
+)
+
+
 def _report_hook(conv: cattrs.Converter) -> Callable[[Any, type], Report]:
     """The fast structuring of a report: tables chosen by the edition."""
     hooks: dict[Edition, dict[str, tuple[Callable[[Any, Any], Any], Any]]] = {}
@@ -429,7 +439,7 @@ def _report_hook(conv: cattrs.Converter) -> Callable[[Any, type], Report]:
         field_hooks = hooks[edition]
         kwargs: dict[str, Any] = {}
         for key, item in value.items():
-            if item is None:
+            if item is None and key in _NULLABLE:
                 kwargs[key] = None
             else:
                 h, t = field_hooks[key]
@@ -513,6 +523,8 @@ def _report_problems(data: Any) -> list[Problem]:
             continue
         if key == "edition":
             continue
+        if edition is None and key in ("active", "requests", "reviews"):
+            continue  # which tables a report may have depends on the edition: said above
         t = _field_type(key, edition)
         if t is None:
             if value is not None:
@@ -565,12 +577,32 @@ def to_json(report: Report, *, indent: int | None = None) -> str:
 
 def from_json(text: str | bytes) -> Report:
     """Parse JSON text into a report; raises :class:`~govdisclosure.StructureError`."""
+    if not isinstance(text, str | bytes | bytearray):
+        raise StructureError(
+            [Problem("$", f"expected JSON text (str or bytes), found {_describe(text)}")]
+        )
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise StructureError(
             [Problem("$", f"expected JSON text, found an error at {exc.pos}: {exc.msg}")]
         ) from None
+    except UnicodeDecodeError as exc:
+        raise StructureError(
+            [
+                Problem(
+                    "$",
+                    "expected UTF-8 (or UTF-16/32) JSON text, found undecodable bytes: "
+                    f"{exc.reason} at {exc.start}",
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise StructureError(
+            [Problem("$", "expected JSON text, found nesting too deep to read")]
+        ) from None
+    except ValueError as exc:  # e.g. an integer longer than Python converts
+        raise StructureError([Problem("$", f"expected JSON text, found: {exc}")]) from None
     return from_dict(data)
 
 
@@ -618,39 +650,41 @@ def to_rows(report: Report, *, with_report: bool = False) -> list[dict[str, Any]
         obj = getattr(report, table.attribute)
         if obj is None:
             continue
-        for cell in table.cells:
-            value = cell.get_from_table(obj)
-            unit: str | None = cell.unit
-            if cell.kind == "amount":
-                value = None if value is None else format(value.value, "f")
-            elif cell.kind == "decimal":
-                value = None if value is None else format(value, "f")
-                printed = obj.procurement.amount_unit
-                unit = None if printed is None else printed.value
-            rows.append(
-                {
-                    "table": cell.table,
-                    "row": cell.row,
-                    "column": cell.column,
-                    "value": value,
-                    "unit": unit,
-                    **ids,
-                }
-            )
         extra: tuple[ExtraRow, ...] = getattr(obj, "extra_rows", ())
-        for row in extra:
-            block = next(b for b in table.blocks if b.labels[0] == row.block)
-            for col, value in zip(block.columns, row.values, strict=True):
+        cells = iter(table.cells)
+        for block in table.blocks:  # extra rows follow the official rows of their block
+            for cell in itertools.islice(cells, len(block.rows) * len(block.columns)):
+                value = cell.get_from_table(obj)
+                unit: str | None = cell.unit
+                if cell.kind == "amount":
+                    value = None if value is None else format(value.value, "f")
+                elif cell.kind == "decimal":
+                    value = None if value is None else format(value, "f")
+                    printed = obj.procurement.amount_unit
+                    unit = None if printed is None else printed.value
                 rows.append(
                     {
-                        "table": table.number,
-                        "row": f"{row.block} / {row.label}",
-                        "column": " / ".join(col.labels),
+                        "table": cell.table,
+                        "row": cell.row,
+                        "column": cell.column,
                         "value": value,
-                        "unit": "件",
+                        "unit": unit,
                         **ids,
                     }
                 )
+            for row in extra:
+                if block.labels and row.block == block.labels[0]:
+                    for col, value in zip(block.columns, row.values, strict=True):
+                        rows.append(
+                            {
+                                "table": table.number,
+                                "row": f"{row.block} / {row.label}",
+                                "column": " / ".join(col.labels),
+                                "value": value,
+                                "unit": "件",
+                                **ids,
+                            }
+                        )
     return rows
 
 
@@ -684,16 +718,32 @@ def _cell_index(edition: Edition) -> dict[tuple[str, str, str], CellLayout]:
     return index
 
 
-def _cell_value(cell: CellLayout, value: Any, unit: Any, path: str) -> tuple[Any, Problem | None]:
-    """The model value of one tidy row's value (ints and decimal strings; CSV-friendly)."""
+def _count_value(
+    value: Any, unit: Any, signed: bool, path: str, label: str | None
+) -> tuple[int | None, Problem | None]:
+    """A count cell of a tidy row: an int, or a string of digits as CSV files give it."""
     if value is None or value == "":
         return None, None
+    if unit not in (None, "", "件"):
+        return None, Problem(path, f'expected unit "件" for a count, found {unit!r}', label)
+    number: int | None = None
+    if value.__class__ is int:
+        number = value
+    elif value.__class__ is str and re.fullmatch(r"[+-]?[0-9]+", value.strip()):
+        number = int(value)
+    if number is None:
+        return None, Problem(path, f"expected a whole number, found {_describe(value)}", label)
+    if number < 0 and not signed:
+        return None, Problem(path, f"expected a whole number >= 0, found {number}", label)
+    return number, None
+
+
+def _cell_value(cell: CellLayout, value: Any, unit: Any, path: str) -> tuple[Any, Problem | None]:
+    """The model value of one tidy row's value (ints and decimal strings; CSV-friendly)."""
     if cell.kind in ("count", "signed"):
-        if value.__class__ is int:
-            return value, None
-        if value.__class__ is str and re.fullmatch(r"[+-]?[0-9]+", value.strip()):
-            return int(value), None
-        return None, Problem(path, f"expected a whole number, found {_describe(value)}", cell.label)
+        return _count_value(value, unit, cell.kind == "signed", path, cell.label)
+    if value is None or value == "":
+        return None, None
     if value.__class__ is int:
         value = str(value)
     if value.__class__ is not str or not _DECIMAL_RE.match(value.strip()):
@@ -701,6 +751,8 @@ def _cell_value(cell: CellLayout, value: Any, unit: Any, path: str) -> tuple[Any
             path, f'expected a decimal string such as "20.30", found {_describe(value)}', cell.label
         )
     number = Decimal(value.strip())
+    if number < 0:
+        return None, Problem(path, f"expected an amount >= 0, found {value!r}", cell.label)
     if cell.kind == "amount":
         if unit not in (None, "", "万元"):
             return None, Problem(path, f'expected unit "万元", found {unit!r}', cell.label)
@@ -727,8 +779,13 @@ def tables_from_rows(rows: Iterable[Mapping[str, Any]], edition: Edition) -> dic
     procurement_unit: MoneyUnit | None = None
     extra: dict[str, list[tuple[str, str, list[Any]]]] = {}
     seen: set[tuple[str, str]] = set()
-    for i, row in enumerate(rows):
+    if isinstance(rows, str | bytes | Mapping) or not isinstance(rows, Iterable):
+        raise StructureError([Problem("$", f"expected a list of rows, found {_describe(rows)}")])
+    for i, row in enumerate(cast("Iterable[Any]", rows)):
         path = f"$[{i}]"
+        if not isinstance(row, Mapping):
+            problems.append(Problem(path, f"expected a row (a mapping), found {_describe(row)}"))
+            continue
         missing = [k for k in ("table", "row", "column", "value") if k not in row]
         if missing:
             problems.append(Problem(path, f"missing key(s): {', '.join(missing)}"))
@@ -773,7 +830,15 @@ def tables_from_rows(rows: Iterable[Mapping[str, Any]], edition: Edition) -> dic
         extras = extra.get(table.attribute)
         if cells is None and not extras:
             continue
-        tables[table.attribute] = _build_table(table.model, cells or {}, extras or [])
+        try:
+            tables[table.attribute] = _build_table(table.model, cells or {}, extras or [])
+        except StructureError as exc:  # e.g. an extra row under an official label
+            problems += [
+                Problem(f"$.{table.attribute}{p.path[1:]}", p.message, p.label)
+                for p in exc.problems
+            ]
+    if problems:
+        raise StructureError(problems)
     return tables
 
 
@@ -788,7 +853,7 @@ def _extra_row(
     problems: list[Problem],
 ) -> bool:
     """Record a provincial extension row of table 二 (a known block, an unknown row)."""
-    from govdisclosure.editions import label_key, normalize_label  # on first use: a fast import
+    from govdisclosure.editions import label_key  # on first use: a fast import
 
     if table_no != "二":
         return False
@@ -799,21 +864,17 @@ def _extra_row(
         if prefix is None or len(row_key) == len(prefix):
             continue
         cols = [_joined_key(c.labels) for c in block.columns]
-        if col_key not in cols:
+        if col_key not in cols or any(c.kind not in ("count", "signed") for c in block.columns):
             return False
-        if block.columns[cols.index(col_key)].kind != "count":
-            return False
-        value = row["value"]
-        if value in (None, ""):
-            number = None
-        elif value.__class__ is int or (
-            value.__class__ is str and re.fullmatch(r"[0-9]+", value.strip())
-        ):
-            number = int(value)
-        else:
-            problems.append(Problem(path, f"expected a whole number, found {_describe(value)}"))
+        column = block.columns[cols.index(col_key)]
+        number, problem = _count_value(
+            row["value"], row.get("unit"), column.kind == "signed", path, None
+        )
+        if problem:
+            problems.append(problem)
             return True
-        label = normalize_label(str(row["row"])).split("/", 1)[1]
+        # the label as given, after the block's label and the first "/"
+        label = str(row["row"]).split("/", 1)[1].strip()
         rows = extra.setdefault("active", [])
         for block_label, row_label, vals in rows:
             if block_label == block.labels[0] and row_label == label:

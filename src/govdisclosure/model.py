@@ -419,7 +419,9 @@ class ExtraRow:
     """A provincial extension row of table 二, kept rather than rejected.
 
     ``block`` is the official block label (``"第二十条第(一)项"``), ``label`` the row label as
-    printed, ``values`` the counts in the block's column order.
+    printed, ``values`` the counts in the block's column order (signed where the column is).
+    A table keeps its extra rows in the order of their blocks, as the form prints them
+    (stable within a block).
     """
 
     block: str
@@ -481,36 +483,63 @@ def _cell_problems(table: object, layout: TableLayout, prefix: str) -> list[Prob
     return problems
 
 
-def _check_extra_rows(rows: tuple[ExtraRow, ...], blocks: dict[str, int]) -> None:
+def _check_extra_rows(table: object, rows: tuple[ExtraRow, ...]) -> None:
+    """Extra rows stand in a block of counts, with one value per column, under a label that
+    is not one of the block's official rows (the layout of the table says which)."""
+    from govdisclosure.editions import label_key, layout_of_table
+
+    blocks = {
+        b.labels[0]: b
+        for b in layout_of_table(type(table)).blocks
+        if all(c.kind in ("count", "signed") for c in b.columns)
+    }
     problems = []
     for i, row in enumerate(rows):
-        width = blocks.get(row.block)
-        if width is None:
+        path = f"$.extra_rows[{i}]"
+        block = blocks.get(row.block)
+        if block is None:
+            expected = ", ".join(blocks)
+            problems.append(
+                Problem(f"{path}.block", f"expected one of {expected}, found {row.block!r}")
+            )
+            continue
+        if not isinstance(row.label, str) or not row.label.strip():
+            problems.append(Problem(f"{path}.label", f"expected a row label, found {row.label!r}"))
+            continue
+        official = {label_key(x) for r in block.rows for x in (r.labels[-1], *r.aliases)}
+        if label_key(row.label) in official:
             problems.append(
                 Problem(
-                    f"$.extra_rows[{i}].block",
-                    f"expected one of {', '.join(blocks)}, found {row.block!r}",
+                    f"{path}.label",
+                    f"{row.label!r} is an official row of {row.block}, not an extra row",
                 )
             )
-        elif len(row.values) != width:
+        if len(row.values) != len(block.columns):
             problems.append(
                 Problem(
-                    f"$.extra_rows[{i}].values",
-                    f"expected {width} values for {row.block}, found {len(row.values)}",
+                    f"{path}.values",
+                    f"expected {len(block.columns)} values for {row.block}, "
+                    f"found {len(row.values)}",
                     row.label,
                 )
             )
-        for j, v in enumerate(row.values):
-            if _bad_count(v):
+            continue
+        for j, (v, col) in enumerate(zip(row.values, block.columns, strict=True)):
+            if _bad_signed(v) if col.kind == "signed" else _bad_count(v):
+                expected = "an integer" if col.kind == "signed" else "a whole number >= 0"
                 problems.append(
                     Problem(
-                        f"$.extra_rows[{i}].values[{j}]",
-                        f"expected a whole number >= 0 or null, found {v!r}",
+                        f"{path}.values[{j}]",
+                        f"expected {expected} or null, found {v!r}",
                         row.label,
                     )
                 )
     if problems:
         raise StructureError(problems)
+    order = list(blocks)
+    in_order = sorted(rows, key=lambda r: order.index(r.block))
+    if in_order != list(rows):
+        object.__setattr__(table, "extra_rows", tuple(in_order))
 
 
 @attrs.frozen(kw_only=True)
@@ -549,15 +578,7 @@ class ActiveDisclosure2021:
                 ]
             )
         if self.extra_rows:
-            _check_extra_rows(self.extra_rows, _EXTRA_BLOCKS_2021)
-
-
-_EXTRA_BLOCKS_2021 = {
-    "第二十条第(一)项": 3,
-    "第二十条第(五)项": 1,
-    "第二十条第(六)项": 1,
-    "第二十条第(八)项": 1,
-}
+            _check_extra_rows(self, self.extra_rows)
 
 
 @attrs.frozen(kw_only=True)
@@ -598,16 +619,7 @@ class ActiveDisclosure2019:
                 ]
             )
         if self.extra_rows:
-            _check_extra_rows(self.extra_rows, _EXTRA_BLOCKS_2019)
-
-
-_EXTRA_BLOCKS_2019 = {
-    "第二十条第(一)项": 3,
-    "第二十条第(五)项": 3,
-    "第二十条第(六)项": 3,
-    "第二十条第(八)项": 2,
-    "第二十条第(九)项": 2,
-}
+            _check_extra_rows(self, self.extra_rows)
 
 
 @attrs.frozen(kw_only=True)
@@ -926,6 +938,12 @@ class Report:
 
     def __attrs_post_init__(self) -> None:
         problems = []
+        for name in ("agency", "title"):
+            if getattr(self, name).__class__ is not str:
+                found = getattr(self, name)
+                problems.append(Problem(f"$.{name}", f"expected a string, found {found!r}"))
+        if self.edition.__class__ is not Edition:
+            problems.append(Problem("$.edition", f"expected an Edition, found {self.edition!r}"))
         if self.year.__class__ is not int or not 1990 <= self.year <= 2200:
             problems.append(Problem("$.year", f"expected a year such as 2022, found {self.year!r}"))
         classes = _TABLE_CLASSES.get(self.edition)

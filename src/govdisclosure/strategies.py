@@ -34,6 +34,7 @@ from govdisclosure.model import (
     DocumentCounts2019,
     DocumentCounts2021,
     Edition,
+    ExtraRow,
     Fact,
     FeeItems2019,
     ItemCounts2019,
@@ -247,9 +248,13 @@ def _active(
     draw: st.DrawFn, edition: Edition, counts: SearchStrategy[int]
 ) -> ActiveDisclosure2021 | ActiveDisclosure2019:
     c = counts
+    extra_rows = tuple(
+        draw(st.lists(_extra_row(edition, c), max_size=2, unique_by=lambda r: r.label))
+    )
     if edition is Edition.STANDARD_2021:
         docs = st.builds(DocumentCounts2021, issued=c, repealed=c, in_force=c)
         return ActiveDisclosure2021(
+            extra_rows=extra_rows,
             regulations=draw(docs),
             normative_documents=draw(docs),
             licensing=draw(c),
@@ -261,6 +266,7 @@ def _active(
     docs19 = st.builds(DocumentCounts2019, new_made=c, new_published=c, total_published=c)
     items = st.builds(ItemCounts2019, previous_items=c, change=signed, decisions=c)
     return ActiveDisclosure2019(
+        extra_rows=extra_rows,
         regulations=draw(docs19),
         normative_documents=draw(docs19),
         licensing=draw(items),
@@ -273,6 +279,24 @@ def _active(
             amount=Decimal(draw(st.integers(0, 10**7))),
             amount_unit=draw(st.sampled_from([MoneyUnit.YUAN, None])),
         ),
+    )
+
+
+_EXTRA_LABELS = ("其他主动公开文件", "其他事项", "政府信息公开指南 (修订)")
+
+
+@st.composite
+def _extra_row(draw: st.DrawFn, edition: Edition, counts: SearchStrategy[int]) -> ExtraRow:
+    """A provincial extension row in one of table 二's blocks of counts."""
+    table = layout_of(edition).table("二")
+    blocks = [b for b in table.blocks if all(c.kind in ("count", "signed") for c in b.columns)]
+    block = draw(st.sampled_from(blocks))
+    values = tuple(
+        draw(st.none() | (st.integers(-50, 50) if col.kind == "signed" else counts))
+        for col in block.columns
+    )
+    return ExtraRow(
+        block=block.labels[0], label=draw(st.sampled_from(_EXTRA_LABELS)), values=values
     )
 
 

@@ -246,7 +246,7 @@ def _blocks(ctx: Context, table: TableLayout, data: Any) -> Grid:
                         1,
                         spans[c],
                         "data",
-                        format_value(ctx, "count", value),
+                        format_value(ctx, block.columns[c].kind, value),
                         f"$.{table.attribute}.extra_rows[{i}].values[{c}]",
                     )
                 )

@@ -97,7 +97,10 @@ def _table(ctx: Context, block: TableBlock) -> list[str]:
             out.append(_row([_cell(JOIN.join(ctx.labels(row.labels, row.en))), *values]))
         for extra_row in extra:
             if extra_row.block == layout_block.labels[0]:
-                values = [_cell(format_value(ctx, "count", v)) for v in extra_row.values]
+                values = [
+                    _cell(format_value(ctx, col.kind, v))
+                    for col, v in zip(layout_block.columns, extra_row.values, strict=True)
+                ]
                 out.append(_row([_cell(extra_row.label), *values]))
     return out
 
