@@ -341,6 +341,23 @@ def test_amounts_in_different_units_and_a_balance() -> None:
     assert f.discrepancy == Decimal("155.5")  # 164706 − 50.5 vs 164000 + 500
 
 
+def test_an_approximate_money_term_gives_the_interval_not_a_sum() -> None:
+    (f,) = check(_sums("5000万元", ["约100万元", "3948万元"])).by_code("GD201")
+    parts_side, _ = f.sides
+    assert parts_side.value is None  # 约100万元: no single value
+    assert parts_side.interval == Interval.closed(Decimal(39475000), Decimal(41485000))
+    assert parts_side.text == "[39475000, 41485000]元"
+    assert "40480000" not in f.message()
+    assert "40480000" not in f.message("en")
+    assert "按所述各项计算为 [39475000, 41485000] 元（含约数，只能算出区间）" in f.message()
+    assert "the stated terms give [39475000, 41485000] yuan (approximate terms" in f.message("en")
+    # every term exact: the sum, then its interval, as before
+    (f,) = check(_sums("5000万元", ["100万元", "3948万元"])).by_code("GD201")
+    assert f.sides[0].value == Decimal(40480000)
+    assert "计算为 40480000元（区间 [40470000, 40490000] 元）" in f.message()
+    assert "give 40480000元 (interval [40470000, 40490000] yuan)" in f.message("en")
+
+
 def test_counts_honour_approximate_qualifiers() -> None:
     parts = ["8条", "19条", "12条", "11条", "12条", "18条", "188条", "8条", "8条", "13条",
              "11条", "4条"]  # fmt: skip
@@ -386,10 +403,32 @@ def test_cross_year_findings_name_both_years() -> None:
     assert "2020" in f.message("en")
 
 
-def test_cross_year_rules_need_the_year_before() -> None:
-    assert check(J21, previous=with_year(J20, 2019)) == Findings()
+def test_previous_must_be_last_years_report_of_the_same_agency() -> None:
+    with pytest.raises(ValueError, match=r"last year's report \(2020\).*of 2019"):
+        check(J21, previous=with_year(J20, 2019))
+    with pytest.raises(ValueError, match="last year's report"):
+        check(J21, previous=J21)
+    with pytest.raises(ValueError, match="last year's report"):
+        validate(J21, previous=with_year(J20, 2022))
+    other = attrs.evolve(J20, agency="江河市生态环境局")
+    with pytest.raises(ValueError, match=r"江河市自然资源和规划局.*江河市生态环境局"):
+        check(J21, previous=other)
+    spaced = attrs.evolve(J20, agency=" 江河市\u3000自然资源和规划局 ")
+    assert check(J21, previous=spaced) == Findings()  # white space is not a difference
+
+
+def test_a_series_is_one_agency() -> None:
     with pytest.raises(ValueError, match="two reports of the year 2021"):
         check_series([J21, J21])
+    other = attrs.evolve(J20, agency="江河市生态环境局")
+    with pytest.raises(
+        ValueError, match=r"'江河市自然资源和规划局' \(2021\).*'江河市生态环境局' \(2020\)"
+    ):
+        check_series([J21, other])
+    spaced = attrs.evolve(J20, agency="江河市 自然资源和规划局")
+    assert check_series([spaced, J21]) == Findings()
+    # years need not be consecutive: a gap only means no cross-year comparison
+    assert check_series([J21, with_year(J20, 2019)]) == Findings()
 
 
 def test_documents_in_force_continuity_is_a_notice() -> None:
@@ -436,6 +475,41 @@ def test_prose_figures_are_compared_with_the_tables() -> None:
     )
     assert f.code == "GD401"
     assert not check(_with_paragraph(J21, f"共收到政府信息公开申请约{new}件。"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "近三年共收到政府信息公开申请120件。",
+        "自2019年以来累计受理政府信息公开申请150件。",
+        "近三年来，我局共收到政府信息公开申请120件。",
+        "三年来共受理政府信息公开申请120件。",
+        "近几年收到政府信息公开申请120件。",
+        "历年累计收到政府信息公开申请300件。",
+        "多年来共收到政府信息公开申请120件。",
+        "2019年至2021年共收到政府信息公开申请120件。",
+        "本年度共收到申请46件，近三年累计收到政府信息公开申请120件。",
+        "自2019年以来，共发生行政复议3件、行政诉讼2件。",
+    ],
+)
+def test_figures_over_several_years_are_not_compared_with_the_year(text: str) -> None:
+    assert J21.requests.new.total == 46
+    assert check(_with_paragraph(J21, text)) == Findings()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本年度共收到政府信息公开申请120件。",
+        "本年度累计受理政府信息公开申请120件。",  # 累计 within the year
+        "今年以来，共收到政府信息公开申请120件。",
+        "近三年累计收到申请300件。本年度共收到政府信息公开申请120件。",  # another sentence
+        "共收到政府信息公开申请120件，为近三年最多。",  # the qualifier follows the figure
+    ],
+)
+def test_figures_of_the_year_are_still_compared(text: str) -> None:
+    (f,) = check(_with_paragraph(J21, text))
+    assert (f.code, f.sides[0].value, f.sides[1].value) == ("GD401", 120, 46)
 
 
 def test_unpaid_fee_withdrawals_need_a_fee_notice_in_section_six() -> None:

@@ -123,6 +123,13 @@ def test_series_runs_the_cross_year_rules(files: dict[str, str], tmp_path: Path)
     assert "2021年" in out
 
 
+def test_a_series_of_two_agencies_is_unusable(files: dict[str, str], capsys) -> None:
+    assert _run("check", "--series", files["legacy"], files["good"])[0] == 2
+    err = capsys.readouterr().err
+    assert "咸宁市民政局" in err
+    assert "江河市自然资源和规划局" in err
+
+
 def test_policy_options(files: dict[str, str], capsys) -> None:
     status, out = _run("check", files["bad"], "--select", "GD502")
     assert status == 0

@@ -230,11 +230,11 @@ _RULES: tuple[Rule, ...] = (
             "interval of the total (XBRL Calculations 1.1)."
         ),
         message=(
-            "{relation}：按所述各项计算为 {left}（区间 {left_interval} 元），而所述 {result} "
+            "{relation}：按所述各项计算为 {left}，而所述 {result} "
             "为 {right}（区间 {right_interval} 元），至少相差 {gap} 元"
         ),
         message_en=(
-            "{relation}: the stated terms give {left} (interval {left_interval} yuan), but "
+            "{relation}: the stated terms give {left}, but "
             "{result} is stated as {right} (interval {right_interval} yuan): off by at least "
             "{gap} yuan"
         ),
@@ -322,11 +322,14 @@ _RULES: tuple[Rule, ...] = (
         spec="R9",
         description=(
             "正文中所述的申请数、复议数、诉讼数等（如“共收到政府信息公开申请12件”）应与表三、"
-            "表四相应数字一致。"
+            "表四相应数字一致。跨越多个年度的数字（“累计”“自2019年以来”“近三年”“历年”等）"
+            "不与本年度表格比较，除非另有“本年度”“全年”等限定。"
         ),
         description_en=(
             "Figures the prose states about applications, reconsiderations and lawsuits "
-            "(“共收到政府信息公开申请12件”) must agree with tables 3 and 4."
+            "(“共收到政府信息公开申请12件”) must agree with tables 3 and 4. Figures that cover "
+            "several years (累计, 自2019年以来, 近三年, 历年 …) are not compared with the "
+            "year's tables, unless the sentence pins them to the year (本年度, 全年)."
         ),
         message="正文“{quote}”所述{claim}为 {prose}，而{cell}为 {table}",
         message_en="The text “{quote}” states {claim} as {prose}, but {cell} is {table}",

@@ -32,10 +32,12 @@ def check(
 ) -> Findings:
     """Every finding of the rules of :func:`~govdisclosure.rules.catalog` on ``report``.
 
-    Never raises for content problems: inconsistencies are findings. ``previous`` is last
-    year's report of the same agency (cross-year rules GD301, GD302 run only when its year
-    is the year before); ``policy`` sets what a blank cell means, the deadlines, and which
-    rules run at what severity.
+    Never raises for content problems: inconsistencies are findings. ``previous``, when
+    given, must be last year's report of the same agency: the cross-year rules GD301 and
+    GD302 compare the two. A ``previous`` of another year, or of another agency (compared
+    with white space ignored), raises ValueError rather than being silently ignored.
+    ``policy`` sets what a blank cell means, the deadlines, and which rules run at what
+    severity.
 
     >>> from govdisclosure import examples
     >>> from govdisclosure.rules import check
@@ -50,11 +52,17 @@ def check(
     Findings([GD104@$.reviews.review.total])
     >>> findings[0].severity.value, findings.ok
     ('error', False)
+    >>> check(r, previous=examples.load("xianning-2015"))
+    Traceback (most recent call last):
+    ...
+    ValueError: previous must be last year's report (2020) of the same agency: got a report of 2015
     """
     if not isinstance(report, Report):
         raise TypeError(f"check expects a Report, got {type(report).__name__}")
     if previous is not None and not isinstance(previous, Report):
         raise TypeError(f"previous must be a Report or None, got {type(previous).__name__}")
+    if previous is not None:
+        _check_previous(report, previous)
     if policy is None:
         policy = DEFAULT
     elif not isinstance(policy, Policy):
@@ -81,6 +89,25 @@ def check(
     return Findings(out)
 
 
+def _agency_key(agency: str) -> str:
+    """An agency's name with all white space dropped (全角 spaces too)."""
+    return "".join(agency.split())
+
+
+def _check_previous(report: Report, previous: Report) -> None:
+    """Raise ValueError unless ``previous`` is last year's report of ``report``'s agency."""
+    if previous.year != report.year - 1:
+        raise ValueError(
+            f"previous must be last year's report ({report.year - 1}) of the same agency: "
+            f"got a report of {previous.year}"
+        )
+    if _agency_key(previous.agency) != _agency_key(report.agency):
+        raise ValueError(
+            f"previous must be last year's report of the same agency: the report is of "
+            f"{report.agency!r}, previous of {previous.agency!r}"
+        )
+
+
 def validate(
     report: Report, *, previous: Report | None = None, policy: Policy | None = None
 ) -> Report:
@@ -102,17 +129,31 @@ def check_series(reports: Iterable[Report], *, policy: Policy | None = None) -> 
 
     Each report is checked, with the report of the year before as ``previous`` when the
     series has it; findings come in year order, each with its ``year``, and every cross-year
-    finding also names ``previous_year``. Two reports of the same year raise ValueError.
+    finding also names ``previous_year``. Two reports of the same year, or reports of
+    different agencies (compared with white space ignored), raise ValueError.
 
     >>> from govdisclosure import examples
     >>> from govdisclosure.rules import check_series
     >>> check_series([examples.load("jianghe-2021"), examples.load("jianghe-2020")])
     Findings([])
+    >>> check_series([examples.load("jianghe-2021"), examples.load("xianning-2015")])
+    Traceback (most recent call last):
+    ...
+    ValueError: a series is one agency's reports: '江河市自然资源和规划局' (2021) and
+    '咸宁市民政局' (2015)
     """
     by_year: dict[int, Report] = {}
+    first: Report | None = None
     for r in reports:
         if not isinstance(r, Report):
             raise TypeError(f"check_series expects Reports, got {type(r).__name__}")
+        if first is None:
+            first = r
+        elif _agency_key(r.agency) != _agency_key(first.agency):
+            raise ValueError(
+                f"a series is one agency's reports: {first.agency!r} ({first.year}) and "
+                f"{r.agency!r} ({r.year})"
+            )
         if r.year in by_year:
             raise ValueError(f"two reports of the year {r.year}: a series has one per year")
         by_year[r.year] = r

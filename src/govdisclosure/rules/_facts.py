@@ -140,18 +140,27 @@ def _check_relation(
     subs = [f for (_, f), s in terms if s < 0]
     relation = _describe(result, adds, subs)
     gap = combined.gap(target)
-    if money:
+    # The computed side: its exact value when every term is exact, else only its interval.
+    left_text: str | L10n
+    if money and all_exact:
         left = f"{_fmt(exact)}元"
+        left_text = L10n(f"{left}（区间 {combined} 元）", f"{left} (interval {combined} yuan)")
+    elif money:
+        left = f"{combined}元"
+        left_text = L10n(
+            f"{combined} 元（含约数，只能算出区间）",
+            f"{combined} yuan (approximate terms give only an interval)",
+        )
     elif all_exact:
-        left = f"{_fmt(exact)}{result.quantity.measure}"
+        left = left_text = f"{_fmt(exact)}{result.quantity.measure}"
     else:
-        left = f"{combined}"
+        left = left_text = f"{combined}"
     loc = result.location
     where = place_of(report, loc.section, loc.paragraph)
     result_q = result.quantity
     args: tuple[tuple[str, str | L10n], ...] = (
         ("relation", relation),
-        ("left", left),
+        ("left", left_text),
         ("left_interval", str(combined)),
         ("result", result.label),
         ("right", result.text),

@@ -56,6 +56,7 @@ __all__ = [
 ]
 
 _CLAUSE = re.compile(r"[^，,。；;！!？?：:\n（）()]+")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 
 
 @attrs.frozen(slots=True)
@@ -67,6 +68,11 @@ class Claim:
     that there were none; ``measures``: the measure words the figure may carry;
     ``alternatives``: the cell sums (``attribute.key`` paths) the figure may equal — the
     figure agrees with the tables when it admits any of them.
+
+    ``span``: words that make a figure cover more than the report's year (累计, 自2019年以来,
+    近三年 …), so it is no claim about the year's tables; ``year``: words that pin it to the
+    year after all (本年度累计, 全年累计). The nearest clause of the sentence, up to the
+    figure, that has either decides, ``year`` first.
     """
 
     key: str
@@ -77,8 +83,13 @@ class Claim:
     measures: frozenset[str]
     alternatives: tuple[tuple[str, ...], ...]
     alternatives_label: L10n
+    span: str = r"(?!)"
+    year: str = r"(?!)"
     _compiled: tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str] | None] = (
         attrs.field(init=False, eq=False, repr=False, alias="_compiled")
+    )
+    _period: tuple[re.Pattern[str], re.Pattern[str]] = attrs.field(
+        init=False, eq=False, repr=False, alias="_period"
     )
 
     _values: tuple[Callable[[Report], int | None], ...] = attrs.field(
@@ -92,6 +103,7 @@ class Claim:
             None if self.zero is None else re.compile(self.zero),
         )
         object.__setattr__(self, "_compiled", compiled)
+        object.__setattr__(self, "_period", (re.compile(self.span), re.compile(self.year)))
         object.__setattr__(self, "_values", tuple(_sum_function(a) for a in self.alternatives))
 
     def values(self, report: Report) -> list[tuple[tuple[str, ...], int]]:
@@ -107,6 +119,26 @@ class Claim:
         """Whether the words before a figure make it this claim."""
         patterns, unless, _ = self._compiled
         return all(p.search(words) for p in patterns) and not unless.search(words)
+
+    def spans_years(self, context: tuple[str, ...]) -> bool:
+        """Whether a figure covers several years: ``context`` is the words before it in its
+        clause, then the earlier clauses of its sentence, nearest first.
+
+        >>> new = CLAIMS[0]
+        >>> new.spans_years(("累计受理政府信息公开申请",)), new.spans_years(("共收到申请",))
+        (True, False)
+        >>> new.spans_years(("我局共收到政府信息公开申请", "自2019年以来"))
+        True
+        >>> new.spans_years(("本年度累计受理政府信息公开申请",))
+        False
+        """
+        span, year = self._period
+        for words in context:
+            if year.search(words):
+                return False
+            if span.search(words):
+                return True
+        return False
 
     def states_none(self, clause: str) -> bool:
         """Whether a clause without figures states there were none."""
@@ -150,6 +182,18 @@ _NOT_PROCESSED = _rows("not_processed.", NotProcessed.ROWS)
 _LEGAL = tuple(f"requests.new.{c}" for c in ApplicantCounts.COLUMNS[1:6])
 
 
+_N_YEARS = r"(?:[2-9]|[1-9][0-9]|[两二三四五六七八九十几数][一二三四五六七八九十]*)"
+_SEVERAL_YEARS = (
+    r"累计|以来|历年|多年|近[0-9一二两三四五六七八九十几数]*年"
+    rf"|(?<![0-9]){_N_YEARS}个?年(?:来|间|中|里|期间|以来)"
+    r"|[0-9]{4}年?\s*(?:至|到|—|–|-|~|\uff5e)\s*[0-9]{4}年"
+)
+"""Words that make a figure cover several years: 累计, (自2019年)以来, 历年, 多年, 近三年,
+近几年, 三年来, 五年间, 2019年至2021年 …"""
+_THIS_YEAR = r"本年|今年|全年|当年"
+"""Words that pin a figure to the report's year (本年度累计, 今年以来, 全年累计)."""
+
+
 def _claim(
     key: str,
     label: tuple[str, str],
@@ -168,6 +212,8 @@ def _claim(
         measures=_COUNT_MEASURES,
         alternatives=alternatives,
         alternatives_label=L10n(*cells),
+        span=_SEVERAL_YEARS,
+        year=_THIS_YEAR,
     )
 
 
@@ -353,8 +399,14 @@ def _hits(text: str) -> tuple[_Hit, ...]:
     if _WORDS.search(text) is None:
         return ()
     hits = []
+    sentence: list[str] = []  # the earlier clauses of the sentence, nearest first
+    end = 0
     for m in _CLAUSE.finditer(text):
         clause = m.group()
+        if _SENTENCE_END.search(text, end, m.start()):
+            sentence = []
+        end = m.end()
+        sentence.insert(0, clause)
         if _WORDS.search(clause) is None:
             continue
         figures = list(_FIGURE.finditer(clause))
@@ -370,6 +422,8 @@ def _hits(text: str) -> tuple[_Hit, ...]:
             prev = f.end()
             for claim in CLAIMS:
                 if claim.matches(words):
+                    if claim.spans_years((clause[: f.start()], *sentence[1:])):
+                        break  # a figure over several years: not this year's table
                     try:
                         q = parse_quantity(f.group())
                     except NumeralError:
