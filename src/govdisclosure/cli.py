@@ -19,18 +19,12 @@ from typing import TextIO
 
 from govdisclosure import examples
 from govdisclosure._errors import StructureError
+from govdisclosure._files import read_report
 from govdisclosure.io import from_json, json_schema, to_json, to_rows
 from govdisclosure.model import Report
 from govdisclosure.rules._cli import add_check_parser, demo_findings
 
 __all__ = ["main"]
-
-
-def _read(path: str) -> Report:
-    if path == "-":
-        return from_json(sys.stdin.buffer.read())
-    with open(path, "rb") as f:
-        return from_json(f.read())
 
 
 def _summary(report: Report, out: TextIO) -> None:
@@ -108,7 +102,7 @@ def _schema(args: argparse.Namespace, out: TextIO) -> int:
 def _rows(args: argparse.Namespace, out: TextIO) -> int:
     rows = []
     for path in args.files:
-        rows += to_rows(_read(path), with_report=True)
+        rows += to_rows(read_report(path), with_report=True)
     if args.format == "jsonl":
         for row in rows:
             print(json.dumps(row, ensure_ascii=False), file=out)

@@ -21,8 +21,7 @@ import sys
 from typing import TextIO
 
 from govdisclosure._errors import StructureError
-from govdisclosure.io import from_json
-from govdisclosure.model import Report
+from govdisclosure._files import read_report
 from govdisclosure.rendering import FORMATS, render
 
 __all__ = ["add_parser", "demo_text"]
@@ -30,17 +29,10 @@ __all__ = ["add_parser", "demo_text"]
 _LOCALES = {"zh": "zh_CN", "en": "en"}
 
 
-def _read(path: str) -> Report:
-    if path == "-":
-        return from_json(sys.stdin.buffer.read())
-    with open(path, "rb") as f:
-        return from_json(f.read())
-
-
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Carry out ``render`` with parsed arguments; returns the exit status."""
     try:
-        report = _read(args.file)
+        report = read_report(args.file)
     except StructureError as exc:
         print(f"govdisclosure: unusable input\n{exc}", file=sys.stderr)
         return 2

@@ -13,7 +13,7 @@ import sys
 from typing import Any, TextIO
 
 from govdisclosure._errors import StructureError
-from govdisclosure.io import from_json
+from govdisclosure._files import read_report
 from govdisclosure.model import Report
 from govdisclosure.rules._engine import check, check_series
 from govdisclosure.rules._findings import Findings, Severity, locale_key
@@ -72,13 +72,6 @@ def _codes(text: str | None) -> list[str] | None:
     return [c.strip() for c in text.split(",") if c.strip()]
 
 
-def _read(path: str) -> Report:
-    if path == "-":
-        return from_json(sys.stdin.buffer.read())
-    with open(path, "rb") as f:
-        return from_json(f.read())
-
-
 def print_findings(findings: Findings, out: TextIO, locale: str, indent: str = "  ") -> None:
     """Print findings for humans: severity, code, path, location and message."""
     key = locale_key(locale)
@@ -116,7 +109,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     unusable: list[tuple[str, str, list[dict[str, str | None]]]] = []
     for path in args.files:
         try:
-            reports.append((path, _read(path)))
+            reports.append((path, read_report(path)))
         except StructureError as exc:
             problems = [
                 {"path": p.path, "message": p.message, "label": p.label} for p in exc.problems
