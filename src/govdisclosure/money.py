@@ -64,45 +64,33 @@ __all__ = ["Amount", "MoneyUnit", "round_decimal"]
 _PREC = 200
 _INT_LIMIT = 10**_PREC
 
+_ALWAYS_TRAPPED = [
+    decimal.InvalidOperation,
+    decimal.DivisionByZero,
+    decimal.Overflow,
+    decimal.Underflow,
+    decimal.FloatOperation,
+]
+
+
+def _context(*traps: type[decimal.DecimalException]) -> decimal.Context:
+    return decimal.Context(
+        prec=_PREC,
+        rounding=decimal.ROUND_HALF_UP,
+        Emax=decimal.MAX_EMAX,
+        Emin=decimal.MIN_EMIN,
+        capitals=1,
+        clamp=0,
+        flags=[],
+        traps=[*_ALWAYS_TRAPPED, *traps],
+    )
+
+
 #: Exact arithmetic: any rounding at all (Inexact, or Rounded dropping trailing zeros) traps.
-_EXACT = decimal.Context(
-    prec=_PREC,
-    rounding=decimal.ROUND_HALF_UP,
-    Emax=decimal.MAX_EMAX,
-    Emin=decimal.MIN_EMIN,
-    capitals=1,
-    clamp=0,
-    flags=[],
-    traps=[
-        decimal.InvalidOperation,
-        decimal.DivisionByZero,
-        decimal.Overflow,
-        decimal.Underflow,
-        decimal.Subnormal,
-        decimal.Clamped,
-        decimal.Inexact,
-        decimal.Rounded,
-        decimal.FloatOperation,
-    ],
-)
+_EXACT = _context(decimal.Subnormal, decimal.Clamped, decimal.Inexact, decimal.Rounded)
 
 #: Explicit rounding (``quantize`` with a rounding mode the caller chose): Inexact is expected.
-_ROUNDING = decimal.Context(
-    prec=_PREC,
-    rounding=decimal.ROUND_HALF_UP,
-    Emax=decimal.MAX_EMAX,
-    Emin=decimal.MIN_EMIN,
-    capitals=1,
-    clamp=0,
-    flags=[],
-    traps=[
-        decimal.InvalidOperation,
-        decimal.DivisionByZero,
-        decimal.Overflow,
-        decimal.Underflow,
-        decimal.FloatOperation,
-    ],
-)
+_ROUNDING = _context()
 
 _ONE = Decimal(1)
 

@@ -330,6 +330,23 @@ def _paragraph(draw: st.DrawFn) -> str:
     return "".join(draw(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3)))
 
 
+def _stated(
+    where: tuple[int, int], pieces: list[tuple[str, str, str, Quantity]]
+) -> tuple[str, list[Fact]]:
+    """A sentence stating each quantity after its lead words, and the located facts."""
+    section, paragraph = where
+    text, facts = "", []
+    for lead, key, label, quantity in pieces:
+        text += lead
+        start = len(text)
+        text += str(quantity)
+        location = Location(section=(section,), paragraph=paragraph, start=start, end=len(text))
+        facts.append(
+            Fact(key=key, label=label, text=str(quantity), quantity=quantity, location=location)
+        )
+    return text + "。", facts
+
+
 @st.composite
 def _legacy_facts(draw: st.DrawFn, section: int) -> tuple[list[str], list[Fact], list[Relation]]:
     """Paragraphs stating a count breakdown and a money balance, with their relations."""
@@ -343,52 +360,33 @@ def _legacy_facts(draw: st.DrawFn, section: int) -> tuple[list[str], list[Fact],
         total_q = Quantity(Decimal(total_value - total_value % step), measure, Qualifier.YU)
     else:
         total_q = Quantity(Decimal(total_value), measure)
-    text = "本年度共主动公开政府信息"
-    pieces: list[tuple[str, str, Quantity]] = [("breakdown.total", "主动公开信息总数", total_q)]
-    pieces += [
-        (f"breakdown.part{i}", names[i], Quantity(Decimal(v), measure)) for i, v in enumerate(parts)
-    ]
-    para = ""
-    for i, (key, label, q) in enumerate(pieces):
-        para += text if i == 0 else (",其中" if i == 1 else ",") + label
-        start = len(para)
-        para += str(q)
-        facts.append(
-            Fact(
-                key=key,
-                label=label,
-                text=str(q),
-                quantity=q,
-                location=Location(section=(section,), paragraph=0, start=start, end=len(para)),
-            )
-        )
-    para += "。"
+    para, found = _stated(
+        (section, 0),
+        [("本年度共主动公开政府信息", "breakdown.total", "主动公开信息总数", total_q)]
+        + [
+            ((",其中" if i == 0 else ",") + names[i], f"breakdown.part{i}", names[i], q)
+            for i, q in enumerate(Quantity(Decimal(v), measure) for v in parts)
+        ],
+    )
+    facts += found
     relations = [
-        Relation(result="breakdown.total", add=tuple(k for k, _, _ in pieces[1:]), text="其中")
+        Relation(
+            result="breakdown.total",
+            add=tuple(f"breakdown.part{i}" for i in range(len(parts))),
+            text="其中",
+        )
     ]
     income = draw(st.integers(0, 10**7))
     spent = draw(st.integers(0, income))
-    money = [
-        ("funds.income", "收入", income),
-        ("funds.spent", "支出", spent),
-        ("funds.balance", "结余", income - spent),
-    ]
-    para2 = "本年度专项资金"
-    for i, (key, label, v) in enumerate(money):
-        para2 += ("" if i == 0 else ",") + label
-        q = Quantity(Decimal(v), "元")
-        start = len(para2)
-        para2 += str(q)
-        facts.append(
-            Fact(
-                key=key,
-                label=label,
-                text=str(q),
-                quantity=q,
-                location=Location(section=(section,), paragraph=1, start=start, end=len(para2)),
-            )
-        )
-    para2 += "。"
+    para2, found = _stated(
+        (section, 1),
+        [
+            ("本年度专项资金收入", "funds.income", "收入", Quantity(Decimal(income), "元")),
+            (",支出", "funds.spent", "支出", Quantity(Decimal(spent), "元")),
+            (",结余", "funds.balance", "结余", Quantity(Decimal(income - spent), "元")),
+        ],
+    )
+    facts += found
     relations.append(
         Relation(result="funds.balance", add=("funds.income",), subtract=("funds.spent",))
     )
