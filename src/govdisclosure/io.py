@@ -518,8 +518,8 @@ def _report_problems(data: Any) -> list[Problem]:
     for key, value in data.items():
         path = f"$.{key}"
         if key not in _REPORT_KEYS:
-            known = ", ".join(_REPORT_KEYS[:4])
-            problems.append(Problem(path, f"unknown key (expected one of: {known}, ...)"))
+            known = ", ".join(_REPORT_KEYS)
+            problems.append(Problem(path, f"unknown key (expected one of: {known})"))
             continue
         if key == "edition":
             continue
