@@ -159,8 +159,16 @@ def test_unknown_keys_top_level_and_nested() -> None:
     data["colour"] = "red"
     data["reviews"]["review"]["appealed"] = 1
     data["active"]["regulations"]["repeald"] = 1
-    paths = [p for p, _ in _problems(data)]
-    assert paths == ["$.active.regulations.repeald", "$.reviews.review.appealed", "$.colour"]
+    problems = _problems(data)
+    assert [p for p, _ in problems] == [
+        "$.active.regulations.repeald",
+        "$.reviews.review.appealed",
+        "$.colour",
+    ]
+    assert problems[0][1] == "unknown key"
+    assert problems[1][1] == "unknown key"
+    assert problems[2][1].startswith("unknown key (expected one of: agency, year, edition, title,")
+    assert problems[2][1].endswith("facts, relations)")
 
 
 def test_missing_field() -> None:

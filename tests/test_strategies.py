@@ -1,5 +1,8 @@
 """The public Hypothesis strategies: consistent by construction, Hypothesis-style arguments."""
 
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -48,6 +51,36 @@ def test_generated_legacy_facts_and_relations_hold(report: gd.Report) -> None:
 @given(st.from_type(gd.Report))
 def test_from_type_resolves_through_the_entry_point(report: gd.Report) -> None:
     assert isinstance(report, gd.Report)
+
+
+def test_entry_point_alone_registers_the_strategies() -> None:
+    """In a fresh interpreter that never imports govdisclosure.strategies itself."""
+    script = (
+        "import sys\n"
+        "from hypothesis import given, settings, strategies as st\n"
+        "import govdisclosure as gd\n"
+        "assert 'govdisclosure.strategies' not in sys.modules\n"
+        "@settings(max_examples=5)\n"
+        "@given(st.from_type(gd.Report), st.from_type(gd.Amount))\n"
+        "def t(r, a):\n"
+        "    assert isinstance(r, gd.Report) and isinstance(a, gd.Amount)\n"
+        "    assert r.requests is None or r.requests.total == r.requests.computed_total\n"
+        "t()\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_importing_govdisclosure_does_not_import_hypothesis() -> None:
+    script = "import sys, govdisclosure; print('hypothesis' in sys.modules)"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
 
 
 @given(st.from_type(gd.Requests2019), st.from_type(gd.Amount))

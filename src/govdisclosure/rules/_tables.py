@@ -319,6 +319,19 @@ def _residual(e: Equation, values: tuple[Any, ...], zero: bool) -> int | None:
     return total
 
 
+def _side_name(cells: Any, indices: tuple[int, ...], e: Equation) -> L10n:
+    """What one side of an equation adds up, by the labels that tell its cells apart."""
+    chosen = [cells[i] for i in indices]
+    same_column = len({cells[i].column_labels for i in (*e.pos, *e.neg)}) == 1
+    zh = [c.row_labels[-1] if same_column else c.column_labels[-1] for c in chosen]
+    en = [c.row_en[-1] if same_column else c.column_en[-1] for c in chosen]
+    if len(chosen) > 3:
+        return L10n(
+            f"{zh[0]} + … + {zh[-1]}（{len(zh)} 项）", f"{en[0]} + … + {en[-1]} ({len(en)} terms)"
+        )
+    return L10n(" + ".join(zh), " + ".join(en))
+
+
 def _side_sum(indices: tuple[int, ...], values: tuple[Any, ...]) -> int:
     return sum(values[i] or 0 for i in indices)
 
@@ -350,14 +363,14 @@ def _equation_finding(
         ),
         sides=(
             Side(
-                L10n("+1 项之和", "sum of the +1 terms"),
+                _side_name(cells, e.pos, e),
                 left,
                 str(left),
                 Interval.point(left),
                 tuple(cells[i].json_path for i in e.pos),
             ),
             Side(
-                L10n("−1 项之和", "sum of the −1 terms"),
+                _side_name(cells, e.neg, e),
                 right,
                 str(right),
                 Interval.point(right),
