@@ -1,4 +1,4 @@
-"""govdisclosure: model, check, render and read 政府信息公开工作年度报告, exactly.
+"""govdisclosure: model, check and render 政府信息公开工作年度报告, exactly.
 
 >>> import govdisclosure as gd
 >>> report = gd.examples.load("xianning-2015")

@@ -117,7 +117,7 @@ def _rows(args: argparse.Namespace, out: TextIO) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govdisclosure",
-        description="Model, check, render and read 政府信息公开工作年度报告.",
+        description="Model, check and render 政府信息公开工作年度报告.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("demo", help="show what the library does on a bundled example")
