@@ -154,6 +154,8 @@ def test_report_tables_must_match_the_edition() -> None:
         _report(requests=Requests2019())
     assert info.value.paths == ("$.requests",)
     assert "Requests2021" in str(info.value)
+    with pytest.raises(StructureError, match=r"\$\.reviews.*ReviewsAndLitigation"):
+        _report(reviews=Requests2021())
     with pytest.raises(StructureError, match="legacy-2008 report has no national tables"):
         _report(edition=Edition.LEGACY_2008, year=2015, reviews=ReviewsAndLitigation())
 

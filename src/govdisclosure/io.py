@@ -45,8 +45,6 @@ from cattrs.errors import (
 
 from govdisclosure._errors import Problem, StructureError
 from govdisclosure.model import (
-    ActiveDisclosure2019,
-    ActiveDisclosure2021,
     ApplicantCounts,
     DocumentCounts2019,
     DocumentCounts2021,
@@ -58,9 +56,6 @@ from govdisclosure.model import (
     Location,
     Outcomes,
     Report,
-    Requests2019,
-    Requests2021,
-    ReviewsAndLitigation,
     Section,
 )
 from govdisclosure.money import Amount, MoneyUnit
@@ -383,23 +378,18 @@ def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
 _REPORT_FIELDS = attrs.fields(Report)
 _REPORT_KEYS = tuple(f.name for f in _REPORT_FIELDS)
 _REQUIRED_KEYS = tuple(f.name for f in _REPORT_FIELDS if f.default is attrs.NOTHING)
-_TABLES: dict[Edition, dict[str, type[Any]]] = {
-    Edition.STANDARD_2021: {
-        "active": ActiveDisclosure2021,
-        "requests": Requests2021,
-        "reviews": ReviewsAndLitigation,
-    },
-    Edition.TRIAL_2019: {
-        "active": ActiveDisclosure2019,
-        "requests": Requests2019,
-        "reviews": ReviewsAndLitigation,
-    },
-    Edition.LEGACY_2008: {},
-}
+
+
+@functools.cache
+def _tables(edition: Edition) -> dict[str, type[Any]]:
+    """The table classes of an edition, by report attribute (read from the layouts)."""
+    from govdisclosure.editions import layout_of  # on first use: a fast import
+
+    return {table.attribute: table.model for table in layout_of(edition).tables}
 
 
 def _field_type(name: str, edition: Edition | None) -> Any:
-    tables = _TABLES.get(edition, {}) if edition is not None else {}
+    tables = _tables(edition) if edition is not None else {}
     if name in ("active", "requests", "reviews"):
         cls = tables.get(name)
         return None if cls is None else cls | None
@@ -424,10 +414,13 @@ def _report_hook(conv: cattrs.Converter) -> Callable[[Any, type], Report]:
             for f in _REPORT_FIELDS
             if f.name not in ("active", "requests", "reviews")
         }
-        for edition, tables in _TABLES.items():
+        for edition in Edition:
             hooks[edition] = {
                 **common,
-                **{name: (conv.get_structure_hook(cls), cls) for name, cls in tables.items()},
+                **{
+                    name: (conv.get_structure_hook(cls), cls)
+                    for name, cls in _tables(edition).items()
+                },
             }
 
     def hook(value: Any, _: type) -> Report:

@@ -890,14 +890,6 @@ class Relation:
 
 # --------------------------------------------------------------------------- report
 
-ActiveDisclosure = ActiveDisclosure2021 | ActiveDisclosure2019
-Requests = Requests2021 | Requests2019
-
-_TABLE_CLASSES: dict[Edition, tuple[type[Any], type[Any]]] = {
-    Edition.STANDARD_2021: (ActiveDisclosure2021, Requests2021),
-    Edition.TRIAL_2019: (ActiveDisclosure2019, Requests2019),
-}
-
 
 def _walk_sections(
     sections: tuple[Section, ...], prefix: tuple[int, ...] = ()
@@ -946,28 +938,36 @@ class Report:
             problems.append(Problem("$.edition", f"expected an Edition, found {self.edition!r}"))
         if self.year.__class__ is not int or not 1990 <= self.year <= 2200:
             problems.append(Problem("$.year", f"expected a year such as 2022, found {self.year!r}"))
-        classes = _TABLE_CLASSES.get(self.edition)
-        if classes is None:
+        if self.edition.__class__ is Edition:
+            problems += self._table_problems()
+        if self.facts or self.relations:
+            problems += self._fact_problems()
+        if problems:
+            raise StructureError(problems)
+
+    def _table_problems(self) -> list[Problem]:
+        """Each table is the class the edition's layout names, or absent."""
+        from govdisclosure.editions import layout_of  # editions imports this module
+
+        problems = []
+        layouts = layout_of(self.edition).tables
+        if not layouts:
             for name in ("active", "requests", "reviews"):
                 if getattr(self, name) is not None:
                     problems.append(
                         Problem(f"$.{name}", "a legacy-2008 report has no national tables")
                     )
-        else:
-            for name, cls in zip(("active", "requests"), classes, strict=True):
-                value = getattr(self, name)
-                if value is not None and not isinstance(value, cls):
-                    problems.append(
-                        Problem(
-                            f"$.{name}",
-                            f"expected the {self.edition.value} table ({cls.__name__}), "
-                            f"found {type(value).__name__}",
-                        )
+        for table in layouts:
+            value = getattr(self, table.attribute)
+            if value is not None and value.__class__ is not table.model:
+                problems.append(
+                    Problem(
+                        f"$.{table.attribute}",
+                        f"expected the {self.edition.value} table ({table.model.__name__}), "
+                        f"found {type(value).__name__}",
                     )
-        if self.facts or self.relations:
-            problems += self._fact_problems()
-        if problems:
-            raise StructureError(problems)
+                )
+        return problems
 
     def _fact_problems(self) -> list[Problem]:
         problems = []
