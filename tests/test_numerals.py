@@ -210,7 +210,7 @@ def test_from_int_type(n: object) -> None:
 
 
 def test_numeral_error_is_a_value_error() -> None:
-    from govdisclosure._errors import GovDisclosureError
+    from govdisclosure.errors import GovDisclosureError
 
     assert issubclass(NumeralError, ValueError)
     assert issubclass(NumeralError, GovDisclosureError)

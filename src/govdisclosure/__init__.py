@@ -13,7 +13,7 @@ True
 from typing import TYPE_CHECKING, Any
 
 from govdisclosure import numerals
-from govdisclosure._errors import GovDisclosureError, Problem, StructureError
+from govdisclosure.errors import GovDisclosureError, Problem, StructureError
 from govdisclosure.io import (
     from_dict,
     from_json,

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from govdisclosure import examples
-from govdisclosure._errors import StructureError
+from govdisclosure.errors import StructureError
 from govdisclosure._files import read_report
 from govdisclosure.io import from_json, json_schema, to_json, to_rows
 from govdisclosure.model import Report

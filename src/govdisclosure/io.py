@@ -15,7 +15,7 @@ True
 ...            "colour": "red"})
 Traceback (most recent call last):
 ...
-govdisclosure._errors.StructureError: 2 problems in the input:
+govdisclosure.errors.StructureError: 2 problems in the input:
   $.year: expected an integer, found '2022' (a str)
   $.colour: unknown key (expected one of: agency, year, edition, title, ...)
 """
@@ -43,7 +43,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from govdisclosure._errors import Problem, StructureError
+from govdisclosure.errors import Problem, StructureError
 from govdisclosure.model import (
     ApplicantCounts,
     DocumentCounts2019,

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import attrs
 
-from govdisclosure._errors import Problem, StructureError
+from govdisclosure.errors import Problem, StructureError
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import Quantity
 

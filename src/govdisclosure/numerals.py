@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from govdisclosure._errors import GovDisclosureError
+from govdisclosure.errors import GovDisclosureError
 
 if TYPE_CHECKING:
     from govdisclosure.money import Amount

@@ -20,7 +20,7 @@ import argparse
 import sys
 from typing import TextIO
 
-from govdisclosure._errors import StructureError
+from govdisclosure.errors import StructureError
 from govdisclosure._files import read_report
 from govdisclosure.rendering import FORMATS, render
 

@@ -12,7 +12,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from govdisclosure._errors import StructureError
+from govdisclosure.errors import StructureError
 from govdisclosure._files import read_report
 from govdisclosure.model import Report
 from govdisclosure.rules._engine import check, check_series

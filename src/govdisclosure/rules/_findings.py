@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import attrs
 
-from govdisclosure._errors import GovDisclosureError
+from govdisclosure.errors import GovDisclosureError
 
 if TYPE_CHECKING:  # pragma: no cover
     from govdisclosure.rules._catalog import Rule

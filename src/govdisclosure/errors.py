@@ -1,9 +1,26 @@
 """The exception hierarchy of govdisclosure.
 
-Every exception the library raises on purpose derives from :class:`GovDisclosureError`.
+Every exception the library raises on purpose derives from :class:`GovDisclosureError`, and
+each also derives from the built-in exception a caller would expect (``ValueError`` for a
+value that does not fit, ``TypeError`` for an argument of the wrong type), so ``except
+ValueError`` keeps working:
+
+=========================  ===================  ============================================
+class                      also a               raised when
+=========================  ===================  ============================================
+:class:`StructureError`    ``ValueError``       input data does not have a report's structure
+:class:`ParseError`        ``ValueError``       a published report cannot be read at all
+:class:`MoneyError`        ``ValueError``       an amount cannot be read or held exactly
+:class:`NumeralError`      ``ValueError``       text is not the numeral, ordinal or quantity
+:class:`WrongTypeError`    ``TypeError``        an argument has the wrong type (a float for money)
+=========================  ===================  ============================================
+
 Structural problems in input data are collected, not raised one at a time: a
 :class:`StructureError` lists every :class:`Problem` with its JSON path and a plain
 description, so a caller can fix all of them in one pass.
+
+>>> issubclass(MoneyError, ValueError), issubclass(WrongTypeError, TypeError)
+(True, True)
 """
 
 from __future__ import annotations
@@ -12,11 +29,38 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["GovDisclosureError", "Problem", "StructureError"]
+__all__ = [
+    "GovDisclosureError",
+    "MoneyError",
+    "NumeralError",
+    "ParseError",
+    "Problem",
+    "StructureError",
+    "WrongTypeError",
+]
 
 
 class GovDisclosureError(Exception):
     """Base class of every error govdisclosure raises on purpose."""
+
+
+class WrongTypeError(GovDisclosureError, TypeError):
+    """An argument has the wrong type: a float where money or counts live, a str for an int."""
+
+
+class MoneyError(GovDisclosureError, ValueError):
+    """An amount of money cannot be read, or cannot be held or computed exactly."""
+
+
+class NumeralError(GovDisclosureError, ValueError):
+    """Text is not the numeral, ordinal or quantity that was expected.
+
+    A :class:`ValueError`, so ``except ValueError`` catches it; the message quotes the text.
+    """
+
+
+class ParseError(GovDisclosureError, ValueError):
+    """A published report cannot be read at all (not even as an empty report with findings)."""
 
 
 @attrs.frozen(slots=True)
