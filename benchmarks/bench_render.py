@@ -32,7 +32,7 @@ from typing import Any
 import pytest
 
 from govdisclosure import examples
-from govdisclosure.editions import layout_of
+from govdisclosure.layout import layout_of
 from govdisclosure.model import Report
 from govdisclosure.money import Amount
 from govdisclosure.rendering import render

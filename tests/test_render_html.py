@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclosure import examples
-from govdisclosure.editions import layout_of
+from govdisclosure.layout import layout_of
 from govdisclosure.model import Edition, Report, Section, Signature
 from govdisclosure.rendering import RenderOptions, render
 from govdisclosure.rendering._common import cell_text, context, format_value

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclosure import examples, to_rows
-from govdisclosure.editions import JOIN
+from govdisclosure.layout import JOIN
 from govdisclosure.model import Edition, Report, Section, Signature
 from govdisclosure.rendering import render
 from govdisclosure.rendering.markdown import escape

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 
 from govdisclosure import examples, to_rows
-from govdisclosure.editions import label_key, layout_of
+from govdisclosure.layout import label_key, layout_of
 from govdisclosure.model import Edition, Report
 from govdisclosure.rendering import RenderOptions, render
 from govdisclosure.rendering._common import context

@@ -57,7 +57,7 @@ from govdisclosure.numerals import Qualifier, Quantity
 
 if TYPE_CHECKING:  # pragma: no cover
     from govdisclosure import editions, examples, fmt, rendering, rules
-    from govdisclosure.editions import layout_of
+    from govdisclosure.layout import layout_of
     from govdisclosure.rendering import RenderOptions, render
     from govdisclosure.rules import (
         Finding,
@@ -73,11 +73,12 @@ if TYPE_CHECKING:  # pragma: no cover
 # Imported on first use, so that ``import govdisclosure`` stays fast (PEP 562).
 _LAZY = {
     "editions": "govdisclosure.editions",
+    "layout": "govdisclosure.layout",
     "examples": "govdisclosure.examples",
     "fmt": "govdisclosure.fmt",
     "rendering": "govdisclosure.rendering",
     "rules": "govdisclosure.rules",
-    "layout_of": "govdisclosure.editions",
+    "layout_of": "govdisclosure.layout",
     "render": "govdisclosure.rendering",
     "RenderOptions": "govdisclosure.rendering",
     "check": "govdisclosure.rules",

@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from govdisclosure import examples
-from govdisclosure.errors import StructureError
 from govdisclosure._files import read_report
+from govdisclosure.errors import StructureError
 from govdisclosure.io import from_json, json_schema, to_json, to_rows
 from govdisclosure.model import Report
 from govdisclosure.rules._cli import add_check_parser, demo_findings

@@ -26,7 +26,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from govdisclosure.editions import layout_of
+from govdisclosure.layout import layout_of
 from govdisclosure.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,

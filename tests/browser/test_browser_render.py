@@ -35,7 +35,7 @@ import attrs
 import pytest
 
 from govdisclosure import examples
-from govdisclosure.editions import CellLayout, TableLayout, layout_of
+from govdisclosure.layout import CellLayout, TableLayout, layout_of
 from govdisclosure.model import Report
 from govdisclosure.rendering import render
 from govdisclosure.rendering._common import cell_text, context

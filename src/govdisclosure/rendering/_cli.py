@@ -20,8 +20,8 @@ import argparse
 import sys
 from typing import TextIO
 
-from govdisclosure.errors import StructureError
 from govdisclosure._files import read_report
+from govdisclosure.errors import StructureError
 from govdisclosure.rendering import FORMATS, render
 
 __all__ = ["add_parser", "demo_text"]

@@ -18,7 +18,7 @@ from babel import Locale
 
 from govdisclosure import fmt
 from govdisclosure._l10n import METADATA_FIELDS
-from govdisclosure.editions import (
+from govdisclosure.layout import (
     CellLayout,
     EditionLayout,
     SectionLayout,

@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 import attrs
 
-from govdisclosure.editions import JOIN, BlockLayout, CellLayout, TableLayout
+from govdisclosure.layout import JOIN, BlockLayout, CellLayout, TableLayout
 from govdisclosure.model import ExtraRow
 from govdisclosure.rendering._common import Context, cell_text, format_value
 

@@ -29,7 +29,7 @@ import functools
 from html import escape as _escape
 
 from govdisclosure import fmt
-from govdisclosure.editions import CellLayout, layout_of
+from govdisclosure.layout import CellLayout, layout_of
 from govdisclosure.model import Edition, Report
 from govdisclosure.rendering._common import (
     Context,

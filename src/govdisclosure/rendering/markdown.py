@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from govdisclosure.editions import JOIN
+from govdisclosure.layout import JOIN
 from govdisclosure.model import ExtraRow, Report
 from govdisclosure.rendering._common import (
     Context,

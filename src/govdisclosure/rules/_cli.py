@@ -12,8 +12,8 @@ import json
 import sys
 from typing import Any, TextIO
 
-from govdisclosure.errors import StructureError
 from govdisclosure._files import read_report
+from govdisclosure.errors import StructureError
 from govdisclosure.model import Report
 from govdisclosure.rules._engine import check, check_series
 from govdisclosure.rules._findings import Findings, Severity, locale_key

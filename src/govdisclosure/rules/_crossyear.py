@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govdisclosure.editions import layout_of
+from govdisclosure.layout import layout_of
 from govdisclosure.model import (
     ActiveDisclosure2021,
     ApplicantCounts,

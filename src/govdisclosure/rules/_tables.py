@@ -29,15 +29,13 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.editions import CellLayout, TableLayout, layout_of
+from govdisclosure.layout import CellLayout, TableLayout, layout_of
 from govdisclosure.model import Edition, Report
 from govdisclosure.rules._catalog import ColumnSums, RowSums, catalog
 from govdisclosure.rules._findings import Finding, Interval, L10n, Side, Suggestion
 from govdisclosure.rules._policy import Policy
 
 __all__ = ["CompiledEdition", "CompiledTable", "Equation", "check_tables", "compiled"]
-
-_TABLE_EN = {"二": "2", "三": "3", "四": "4"}
 
 
 @attrs.frozen(slots=True)
@@ -66,6 +64,7 @@ class CompiledTable:
     """One table of an edition: its cells, one getter for all of them, its equations."""
 
     number: str
+    number_en: str
     attribute: str
     cells: tuple[CellLayout, ...]
     getter: Callable[[Any], tuple[Any, ...]]
@@ -98,7 +97,7 @@ def _compile_table(
         for column in block.columns:
             if all(column.key != c[0] for c in columns):
                 columns.append((column.key, column.labels, column.en))
-    n, n_en = table.number, _TABLE_EN[table.number]
+    n, n_en = table.number, table.number_en
 
     def cell_of(row: str, col: str | None) -> int | None:
         return index.get(row if col is None else f"{row}.{col}")
@@ -193,12 +192,13 @@ def _compile_table(
     )
     return CompiledTable(
         number=n,
+        number_en=n_en,
         attribute=table.attribute,
         cells=cells,
         getter=getter,
         equations=tuple(equations),
         membership=tuple(tuple(m) for m in membership),
-        holds=_holds_function(cells, equations, f"_holds_{table.model.__name__}"),
+        holds=_holds_function(cells, equations, f"_holds_table_{table.number_en}"),
         in_sums=frozenset(i for i, m in enumerate(membership) if m),
     )
 
@@ -453,7 +453,7 @@ def _suggestions(
         paths=tuple(sorted({eqs[i].anchor_path for i in failed})),
         where=L10n(
             f"表{ct.number}“{la.zh}”与“{lb.zh}”",
-            f"Table {_TABLE_EN[ct.number]} columns “{la.en}” and “{lb.en}”",
+            f"Table {ct.number_en} columns “{la.en}” and “{lb.en}”",
         ),
         current=None,
         proposed=ks.pop(),
@@ -506,7 +506,7 @@ def check_tables(report: Report, policy: Policy, runs: frozenset[str]) -> list[F
         table = getattr(report, ct.attribute)
         if table is None:
             if "GD105" in runs:
-                where = L10n(f"表{ct.number}", f"Table {_TABLE_EN[ct.number]}")
+                where = L10n(f"表{ct.number}", f"Table {ct.number_en}")
                 out.append(
                     Finding(
                         code="GD105",
@@ -518,7 +518,7 @@ def check_tables(report: Report, policy: Policy, runs: frozenset[str]) -> list[F
                                 "cell",
                                 L10n(
                                     f"表{ct.number}（整张表）",
-                                    f"Table {_TABLE_EN[ct.number]} (the whole table)",
+                                    f"Table {ct.number_en} (the whole table)",
                                 ),
                             ),
                             (

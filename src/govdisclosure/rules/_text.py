@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.editions import SectionLayout, label_key, layout_of
+from govdisclosure.layout import SectionLayout, label_key, layout_of
 from govdisclosure.model import (
     ApplicantCounts,
     Edition,

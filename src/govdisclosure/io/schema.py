@@ -1,4 +1,9 @@
-"""The JSON Schema of the ``to_dict`` form, derived from the model classes."""
+"""The JSON Schema of the ``to_dict`` form, derived from the model classes and the layouts.
+
+>>> schema = json_schema()
+>>> schema["$schema"]
+'https://json-schema.org/draft/2020-12/schema'
+"""
 
 from __future__ import annotations
 
@@ -13,22 +18,15 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.editions import layout_of
-from govdisclosure.model import (
-    ActiveDisclosure2019,
-    ActiveDisclosure2021,
-    Edition,
-    ExtraRow,
-    FeeItems2019,
-    ItemCounts2019,
-    Report,
-    Requests2019,
-    Requests2021,
-)
+from govdisclosure.layout import JOIN, MAX_YEAR, MIN_YEAR, TABLE_ATTRIBUTES, Edition, layout_of
+from govdisclosure.model import ExtraRow, Report, table_class, table_classes
+from govdisclosure.model.tables import signed_fields
 from govdisclosure.money import Amount, MoneyUnit
 
+__all__ = ["json_schema"]
+
 # Signed: the 2019 本年增/减, and the values of extra rows (which may stand in such a column).
-_SIGNED = {(ItemCounts2019, "change"), (FeeItems2019, "change"), (ExtraRow, "values")}
+_SIGNED = signed_fields() | {(ExtraRow, "values")}
 _DECIMAL = {"type": "string", "pattern": r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"}
 _DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
@@ -81,7 +79,7 @@ class _Builder:
             if (owner, name) in _SIGNED:
                 return {"type": "integer"}
             if owner is Report and name == "year":
-                return {"type": "integer", "minimum": 1990, "maximum": 2200}
+                return {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
             return {"type": "integer", "minimum": 0}
         if t is str:
             return {"type": "string"}
@@ -114,41 +112,22 @@ def _schema() -> dict[str, Any]:
         "additionalProperties": False,
     }
     report = b.attrs_class(Report)
-    for cls in (ActiveDisclosure2021, ActiveDisclosure2019, Requests2021, Requests2019):
-        b.ref(cls)
-    _describe_cells(b.defs)
     edition_rules = []
-    for edition, active, requests in (
-        (Edition.STANDARD_2021, ActiveDisclosure2021, Requests2021),
-        (Edition.TRIAL_2019, ActiveDisclosure2019, Requests2019),
-    ):
+    for edition in Edition:
+        properties: dict[str, Any] = {}
+        for attribute in TABLE_ATTRIBUTES:
+            cls = table_class(edition, attribute)
+            if cls is None:
+                properties[attribute] = {"type": "null"}
+            elif sum(c is cls for e in Edition for c in table_classes(e).values()) == 1:
+                properties[attribute] = {"anyOf": [b.ref(cls), {"type": "null"}]}
         edition_rules.append(
             {
                 "if": {"properties": {"edition": {"const": edition.value}}},
-                "then": {
-                    "properties": {
-                        "active": {
-                            "anyOf": [{"$ref": f"#/$defs/{active.__name__}"}, {"type": "null"}]
-                        },
-                        "requests": {
-                            "anyOf": [{"$ref": f"#/$defs/{requests.__name__}"}, {"type": "null"}]
-                        },
-                    }
-                },
+                "then": {"properties": properties},
             }
         )
-    edition_rules.append(
-        {
-            "if": {"properties": {"edition": {"const": Edition.LEGACY_2008.value}}},
-            "then": {
-                "properties": {
-                    "active": {"type": "null"},
-                    "requests": {"type": "null"},
-                    "reviews": {"type": "null"},
-                }
-            },
-        }
-    )
+    _describe_cells(b.defs)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://govdisclosure.readthedocs.io/schema/report.json",
@@ -163,11 +142,12 @@ def _schema() -> dict[str, Any]:
 
 def _describe_cells(defs: dict[str, Any]) -> None:
     """Give each cell's property its official labels as the description (read from the layout)."""
-    for edition in (Edition.STANDARD_2021, Edition.TRIAL_2019):
+    for edition in Edition:
         for table in layout_of(edition).tables:
+            model = table_class(edition, table.attribute)
             for block in table.blocks:
                 for row in block.rows:
-                    owner: Any = table.model
+                    owner: Any = model
                     *parents, last = row.key.split(".")
                     for part in parents:
                         owner = typing.get_type_hints(owner)[part]
@@ -176,14 +156,15 @@ def _describe_cells(defs: dict[str, Any]) -> None:
                         labels = (*block.labels, *row.labels, *col.labels)
                         if col.key is None:
                             prop = defs[owner.__name__.lstrip("_")]["properties"][last]
-                            prop["description"] = " / ".join(labels)
+                            prop["description"] = JOIN.join(labels)
                         else:
                             prop = defs[target.__name__]["properties"][col.key]
-                            prop.setdefault("description", " / ".join(col.labels))
+                            prop.setdefault("description", JOIN.join(col.labels))
 
 
-def build_schema() -> dict[str, Any]:
-    """A fresh copy of the schema (callers may mutate it)."""
+def json_schema() -> dict[str, Any]:
+    """A JSON Schema (Draft 2020-12) for the :func:`~govdisclosure.to_dict` form of every
+    report; a fresh copy each call (callers may mutate it)."""
     import copy
 
     return copy.deepcopy(_schema())

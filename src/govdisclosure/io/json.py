@@ -1,9 +1,12 @@
-"""Reports to and from JSON, a JSON Schema, and tidy rows — through one configured converter.
+"""Reports to and from JSON, through one configured cattrs converter.
 
 The JSON form is strict and exact: Decimals travel as strings in plain notation
 (``"20.30"``, never ``"2.03E+1"``), counts as JSON integers, dates as ISO strings, enums by
 value. Input that does not have the structure of a report raises
 :class:`~govdisclosure.StructureError` listing every problem with its JSON path.
+
+Two converters share the hooks: a fast one for the happy path, and a detailed one that runs
+only when the fast one fails, to locate every problem (:func:`from_dict`).
 
 >>> from govdisclosure import examples
 >>> report = examples.load("jianghe-2021")
@@ -25,14 +28,13 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-import itertools
 import json
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 import attrs
 import cattrs
@@ -44,12 +46,12 @@ from cattrs.errors import (
 )
 
 from govdisclosure.errors import Problem, StructureError
+from govdisclosure.layout import TABLE_ATTRIBUTES, layout_of
 from govdisclosure.model import (
     ApplicantCounts,
     DocumentCounts2019,
     DocumentCounts2021,
     Edition,
-    ExtraRow,
     Fact,
     FeeItems2019,
     ItemCounts2019,
@@ -57,28 +59,17 @@ from govdisclosure.model import (
     Outcomes,
     Report,
     Section,
+    table_classes,
 )
+from govdisclosure.model.tables import signed_fields
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import Qualifier, Quantity
 
-if TYPE_CHECKING:  # pragma: no cover
-    from govdisclosure.editions import CellLayout
-
-__all__ = [
-    "from_dict",
-    "from_json",
-    "from_rows",
-    "json_schema",
-    "tables_from_rows",
-    "to_dict",
-    "to_json",
-    "to_rows",
-]
+__all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 
 T = TypeVar("T")
 
 _DECIMAL_RE = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
-_DECIMAL_PATTERN = r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 # Rows are plain records of int | None cells: the fast path builds them directly and the
@@ -345,7 +336,7 @@ def _fast_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
     return hook
 
 
-_SIGNED_FIELDS = {(ItemCounts2019, "change"), (FeeItems2019, "change")}
+_SIGNED_FIELDS = signed_fields()
 
 
 def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
@@ -380,17 +371,9 @@ _REPORT_KEYS = tuple(f.name for f in _REPORT_FIELDS)
 _REQUIRED_KEYS = tuple(f.name for f in _REPORT_FIELDS if f.default is attrs.NOTHING)
 
 
-@functools.cache
-def _tables(edition: Edition) -> dict[str, type[Any]]:
-    """The table classes of an edition, by report attribute (read from the layouts)."""
-    from govdisclosure.editions import layout_of  # on first use: a fast import
-
-    return {table.attribute: table.model for table in layout_of(edition).tables}
-
-
 def _field_type(name: str, edition: Edition | None) -> Any:
-    tables = _tables(edition) if edition is not None else {}
-    if name in ("active", "requests", "reviews"):
+    tables = table_classes(edition) if edition is not None else {}
+    if name in TABLE_ATTRIBUTES:
         cls = tables.get(name)
         return None if cls is None else cls | None
     return attrs.fields_dict(Report)[name].type
@@ -399,7 +382,7 @@ def _field_type(name: str, edition: Edition | None) -> Any:
 _NULLABLE = frozenset(
     name
     for name, t in typing.get_type_hints(Report).items()
-    if name in ("active", "requests", "reviews") or _is_optional(t)
+    if name in TABLE_ATTRIBUTES or _is_optional(t)
 )
 
 
@@ -412,14 +395,14 @@ def _report_hook(conv: cattrs.Converter) -> Callable[[Any, type], Report]:
         common = {
             f.name: (conv.get_structure_hook(f.type), f.type)
             for f in _REPORT_FIELDS
-            if f.name not in ("active", "requests", "reviews")
+            if f.name not in TABLE_ATTRIBUTES
         }
         for edition in Edition:
             hooks[edition] = {
                 **common,
                 **{
                     name: (conv.get_structure_hook(cls), cls)
-                    for name, cls in _tables(edition).items()
+                    for name, cls in table_classes(edition).items()
                 },
             }
 
@@ -452,8 +435,6 @@ def _converter(detailed: bool = False) -> cattrs.Converter:
 
 @functools.cache
 def _labels() -> dict[str, str]:
-    from govdisclosure.editions import layout_of  # on first use: a fast import
-
     return {cell.json_path: cell.label for e in Edition for cell in layout_of(e).cells}
 
 
@@ -516,7 +497,7 @@ def _report_problems(data: Any) -> list[Problem]:
             continue
         if key == "edition":
             continue
-        if edition is None and key in ("active", "requests", "reviews"):
+        if edition is None and key in TABLE_ATTRIBUTES:
             continue  # which tables a report may have depends on the edition: said above
         t = _field_type(key, edition)
         if t is None:
@@ -597,340 +578,3 @@ def from_json(text: str | bytes) -> Report:
     except ValueError as exc:  # e.g. an integer longer than Python converts
         raise StructureError([Problem("$", f"expected JSON text, found: {exc}")]) from None
     return from_dict(data)
-
-
-# --------------------------------------------------------------------------- JSON Schema
-
-
-def json_schema() -> dict[str, Any]:
-    """A JSON Schema (Draft 2020-12) for the :func:`to_dict` form of every report.
-
-    >>> schema = json_schema()
-    >>> schema["$schema"]
-    'https://json-schema.org/draft/2020-12/schema'
-    """
-    from govdisclosure._schema import build_schema
-
-    return build_schema()
-
-
-# --------------------------------------------------------------------------- tidy rows
-
-
-def to_rows(report: Report, *, with_report: bool = False) -> list[dict[str, Any]]:
-    """One dict per table cell: ``table``, ``row``, ``column``, ``value``, ``unit``.
-
-    Labels are the official ones (NFKC, no spaces), outermost group first, joined with
-    " / ". ``value`` is an ``int``, a decimal string for amounts, or ``None`` for a blank
-    cell; ``unit`` is "件" for counts and "万元" for the 2021 fee (the 2019 采购总金额 has the
-    unit the report printed, or ``None``). Absent tables give no rows. With
-    ``with_report=True`` every row also carries ``agency``, ``year`` and ``edition``.
-
-    >>> from govdisclosure import examples
-    >>> rows = to_rows(examples.load("jianghe-2021"))
-    >>> rows[0]["row"], rows[0]["column"], rows[0]["unit"]
-    ('第二十条第(一)项 / 规章', '本年制发件数', '件')
-    """
-    from govdisclosure.editions import layout_of  # on first use: a fast import
-
-    rows: list[dict[str, Any]] = []
-    ids = (
-        {"agency": report.agency, "year": report.year, "edition": report.edition.value}
-        if with_report
-        else {}
-    )
-    for table in layout_of(report.edition).tables:
-        obj = getattr(report, table.attribute)
-        if obj is None:
-            continue
-        extra: tuple[ExtraRow, ...] = getattr(obj, "extra_rows", ())
-        cells = iter(table.cells)
-        for block in table.blocks:  # extra rows follow the official rows of their block
-            for cell in itertools.islice(cells, len(block.rows) * len(block.columns)):
-                value = cell.get_from_table(obj)
-                unit: str | None = cell.unit
-                if cell.kind == "amount":
-                    value = None if value is None else format(value.value, "f")
-                elif cell.kind == "decimal":
-                    value = None if value is None else format(value, "f")
-                    printed = obj.procurement.amount_unit
-                    unit = None if printed is None else printed.value
-                rows.append(
-                    {
-                        "table": cell.table,
-                        "row": cell.row,
-                        "column": cell.column,
-                        "value": value,
-                        "unit": unit,
-                        **ids,
-                    }
-                )
-            for row in extra:
-                if block.labels and row.block == block.labels[0]:
-                    for col, value in zip(block.columns, row.values, strict=True):
-                        rows.append(
-                            {
-                                "table": table.number,
-                                "row": f"{row.block} / {row.label}",
-                                "column": " / ".join(col.labels),
-                                "value": value,
-                                "unit": "件",
-                                **ids,
-                            }
-                        )
-    return rows
-
-
-def _joined_key(labels: Iterable[str]) -> str:
-    """The matching key of a label path: " / "-joined or not, spaced or not."""
-    from govdisclosure.editions import label_key  # on first use: a fast import
-
-    return label_key("/".join(labels))
-
-
-@functools.cache
-def _cell_index(edition: Edition) -> dict[tuple[str, str, str], CellLayout]:
-    from govdisclosure.editions import label_key, layout_of  # on first use: a fast import
-
-    index = {}
-    for table in layout_of(edition).tables:
-        for block in table.blocks:
-            block_keys = [block.labels, *((a,) for a in block.aliases)] if block.labels else [()]
-            leaves = [c.labels[-1] for c in block.columns]
-            for row in block.rows:
-                for col in block.columns:
-                    key = row.key if col.key is None else f"{row.key}.{col.key}"
-                    cell = layout_of(edition).cell(table.attribute, key)
-                    for blabels in block_keys:
-                        for last in (row.labels[-1], *row.aliases):
-                            labels = (*blabels, *row.labels[:-1], last)
-                            row_key = _joined_key(labels)
-                            index[(table.number, row_key, _joined_key(col.labels))] = cell
-                            if leaves.count(col.labels[-1]) == 1:  # "商业企业" alone
-                                index[(table.number, row_key, label_key(col.labels[-1]))] = cell
-    return index
-
-
-def _count_value(
-    value: Any, unit: Any, signed: bool, path: str, label: str | None
-) -> tuple[int | None, Problem | None]:
-    """A count cell of a tidy row: an int, or a string of digits as CSV files give it."""
-    if value is None or value == "":
-        return None, None
-    if unit not in (None, "", "件"):
-        return None, Problem(path, f'expected unit "件" for a count, found {unit!r}', label)
-    number: int | None = None
-    if value.__class__ is int:
-        number = value
-    elif value.__class__ is str and re.fullmatch(r"[+-]?[0-9]+", value.strip()):
-        number = int(value)
-    if number is None:
-        return None, Problem(path, f"expected a whole number, found {_describe(value)}", label)
-    if number < 0 and not signed:
-        return None, Problem(path, f"expected a whole number >= 0, found {number}", label)
-    return number, None
-
-
-def _cell_value(cell: CellLayout, value: Any, unit: Any, path: str) -> tuple[Any, Problem | None]:
-    """The model value of one tidy row's value (ints and decimal strings; CSV-friendly)."""
-    if cell.kind in ("count", "signed"):
-        return _count_value(value, unit, cell.kind == "signed", path, cell.label)
-    if value is None or value == "":
-        return None, None
-    if value.__class__ is int:
-        value = str(value)
-    if value.__class__ is not str or not _DECIMAL_RE.match(value.strip()):
-        return None, Problem(
-            path, f'expected a decimal string such as "20.30", found {_describe(value)}', cell.label
-        )
-    number = Decimal(value.strip())
-    if number < 0:
-        return None, Problem(path, f"expected an amount >= 0, found {value!r}", cell.label)
-    if cell.kind == "amount":
-        if unit not in (None, "", "万元"):
-            return None, Problem(path, f'expected unit "万元", found {unit!r}', cell.label)
-        return Amount(number, MoneyUnit.WAN_YUAN), None
-    return number, None
-
-
-def tables_from_rows(rows: Iterable[Mapping[str, Any]], edition: Edition) -> dict[str, Any]:
-    """The tables described by tidy rows, keyed by report attribute.
-
-    Raises :class:`~govdisclosure.StructureError` naming every row whose table, row or
-    column label is unknown or whose value does not fit (paths are ``$[i]`` row indexes).
-    """
-    from govdisclosure.editions import (
-        label_key,
-        layout_of,
-        normalize_label,
-    )  # on first use: a fast import
-
-    index = _cell_index(edition)
-    layout = layout_of(edition)
-    problems: list[Problem] = []
-    values: dict[str, dict[str, Any]] = {}
-    procurement_unit: MoneyUnit | None = None
-    extra: dict[str, list[tuple[str, str, list[Any]]]] = {}
-    seen: set[tuple[str, str]] = set()
-    if isinstance(rows, str | bytes | Mapping) or not isinstance(rows, Iterable):
-        raise StructureError([Problem("$", f"expected a list of rows, found {_describe(rows)}")])
-    for i, row in enumerate(cast("Iterable[Any]", rows)):
-        path = f"$[{i}]"
-        if not isinstance(row, Mapping):
-            problems.append(Problem(path, f"expected a row (a mapping), found {_describe(row)}"))
-            continue
-        missing = [k for k in ("table", "row", "column", "value") if k not in row]
-        if missing:
-            problems.append(Problem(path, f"missing key(s): {', '.join(missing)}"))
-            continue
-        table_no = normalize_label(str(row["table"]))
-        row_key, col_key = label_key(str(row["row"])), label_key(str(row["column"]))
-        cell = index.get((table_no, row_key, col_key))
-        if cell is None:
-            added = _extra_row(layout, table_no, row, row_key, col_key, extra, path, problems)
-            if not added:
-                problems.append(
-                    Problem(
-                        path,
-                        f"unknown cell in {edition.value}: table {row['table']!r}, "
-                        f"row {row['row']!r}, column {row['column']!r}",
-                    )
-                )
-            continue
-        if (cell.attribute, cell.key) in seen:
-            problems.append(Problem(path, f"duplicate cell {cell.label}", cell.label))
-            continue
-        seen.add((cell.attribute, cell.key))
-        value, problem = _cell_value(cell, row["value"], row.get("unit"), path)
-        if problem:
-            problems.append(problem)
-            continue
-        if cell.kind == "decimal":
-            unit = row.get("unit")
-            if unit not in (None, ""):
-                try:
-                    procurement_unit = MoneyUnit(normalize_label(str(unit)))
-                except ValueError:
-                    problems.append(Problem(path, f"expected unit 元/万元/亿元, found {unit!r}"))
-        values.setdefault(cell.attribute, {})[cell.key] = value
-    if problems:
-        raise StructureError(problems)
-    if procurement_unit is not None:
-        values.setdefault("active", {})["procurement.amount_unit"] = procurement_unit
-    tables: dict[str, Any] = {}
-    for table in layout.tables:
-        cells = values.get(table.attribute)
-        extras = extra.get(table.attribute)
-        if cells is None and not extras:
-            continue
-        try:
-            tables[table.attribute] = _build_table(table.model, cells or {}, extras or [])
-        except StructureError as exc:  # e.g. an extra row under an official label
-            problems += [
-                Problem(f"$.{table.attribute}{p.path[1:]}", p.message, p.label)
-                for p in exc.problems
-            ]
-    if problems:
-        raise StructureError(problems)
-    return tables
-
-
-def _extra_row(
-    layout: Any,
-    table_no: str,
-    row: Mapping[str, Any],
-    row_key: str,
-    col_key: str,
-    extra: dict[str, list[tuple[str, str, list[Any]]]],
-    path: str,
-    problems: list[Problem],
-) -> bool:
-    """Record a provincial extension row of table 二 (a known block, an unknown row)."""
-    from govdisclosure.editions import label_key  # on first use: a fast import
-
-    if table_no != "二":
-        return False
-    table = layout.table("二")
-    for block in table.blocks:
-        names = {label_key(block.labels[0]), *(label_key(a) for a in block.aliases)}
-        prefix = next((n + "/" for n in names if row_key.startswith(n + "/")), None)
-        if prefix is None or len(row_key) == len(prefix):
-            continue
-        cols = [_joined_key(c.labels) for c in block.columns]
-        if col_key not in cols or any(c.kind not in ("count", "signed") for c in block.columns):
-            return False
-        column = block.columns[cols.index(col_key)]
-        number, problem = _count_value(
-            row["value"], row.get("unit"), column.kind == "signed", path, None
-        )
-        if problem:
-            problems.append(problem)
-            return True
-        # the label as given, after the block's label and the first "/"
-        label = str(row["row"]).split("/", 1)[1].strip()
-        rows = extra.setdefault("active", [])
-        for block_label, row_label, vals in rows:
-            if block_label == block.labels[0] and row_label == label:
-                vals[cols.index(col_key)] = number
-                break
-        else:
-            vals = [None] * len(cols)
-            vals[cols.index(col_key)] = number
-            rows.append((block.labels[0], label, vals))
-        return True
-    return False
-
-
-def _build_table(model: type[Any], cells: dict[str, Any], extras: list[Any]) -> Any:
-    """Build a table from dotted-key cell values (missing cells stay blank)."""
-    tree: dict[str, Any] = {}
-    for key, value in cells.items():
-        node = tree
-        *parents, last = key.split(".")
-        for p in parents:
-            node = node.setdefault(p, {})
-        node[last] = value
-    if extras:
-        tree["extra_rows"] = tuple(
-            ExtraRow(block=b, label=label, values=tuple(v)) for b, label, v in extras
-        )
-    return _instantiate(model, tree)
-
-
-def _instantiate(cls: type[Any], tree: dict[str, Any]) -> Any:
-    kwargs = {}
-    for f in attrs.fields(cls):
-        if f.name not in tree:
-            continue
-        value = tree[f.name]
-        if isinstance(value, dict):
-            kwargs[f.name] = _instantiate(_attrs_type(cls, f.name), value)
-        else:
-            kwargs[f.name] = value
-    return cls(**kwargs)
-
-
-def _attrs_type(cls: type[Any], name: str) -> type[Any]:
-    t = typing.get_type_hints(cls)[name]
-    assert isinstance(t, type)
-    return t
-
-
-def from_rows(rows: Iterable[Mapping[str, Any]], *, report: Report) -> Report:
-    """``report`` with its tables replaced by those the tidy rows describe.
-
-    Rows carry only table cells; the narrative, metadata and facts come from ``report``.
-    ``to_rows`` then ``from_rows`` gives the report back unchanged:
-
-    >>> from govdisclosure import examples
-    >>> r = examples.load("jianghe-2020")
-    >>> from_rows(to_rows(r), report=r) == r
-    True
-    """
-    tables = tables_from_rows(rows, report.edition)
-    return attrs.evolve(
-        report,
-        active=tables.get("active"),
-        requests=tables.get("requests"),
-        reviews=tables.get("reviews"),
-    )

@@ -1,0 +1,285 @@
+"""What the trial 2019 and standard 2021 editions share: table 三's columns and rows (but
+for (六)其他处理), table 四, table 二's block labels, and the six section headings."""
+
+from __future__ import annotations
+
+from govdisclosure.layout._types import (
+    BlockLayout,
+    ColumnLayout,
+    RowLayout,
+    SectionLayout,
+    TableLayout,
+)
+
+# --------------------------------------------------------------------------- table 三
+
+_APPLICANT_COLUMNS = (
+    ColumnLayout("natural_person", ("自然人",), ("Natural persons",)),
+    ColumnLayout(
+        "commercial",
+        ("法人或其他组织", "商业企业"),
+        ("Legal persons or other organisations", "Businesses"),
+    ),
+    ColumnLayout(
+        "research",
+        ("法人或其他组织", "科研机构"),
+        ("Legal persons or other organisations", "Research institutions"),
+    ),
+    ColumnLayout(
+        "public_interest",
+        ("法人或其他组织", "社会公益组织"),
+        ("Legal persons or other organisations", "Public-interest organisations"),
+    ),
+    ColumnLayout(
+        "legal_services",
+        ("法人或其他组织", "法律服务机构"),
+        ("Legal persons or other organisations", "Legal service providers"),
+    ),
+    ColumnLayout(
+        "other", ("法人或其他组织", "其他"), ("Legal persons or other organisations", "Others")
+    ),
+    ColumnLayout("total", ("总计",), ("Total",)),
+)
+
+_RESULTS = "三、本年度办理结果"
+_RESULTS_EN = "III. Handling results this year"
+
+
+def _outcome_rows(other_rows: tuple[RowLayout, ...]) -> tuple[RowLayout, ...]:
+    def r(key: str, labels: tuple[str, ...], en: tuple[str, ...], *aliases: str) -> RowLayout:
+        return RowLayout(key, (_RESULTS, *labels), (_RESULTS_EN, *en), aliases)
+
+    withheld, withheld_en = "(三)不予公开", "(3) Withheld"
+    unable, unable_en = "(四)无法提供", "(4) Cannot be provided"
+    np_, np_en = "(五)不予处理", "(5) Not processed"
+    return (
+        RowLayout(
+            "new",
+            ("一、本年新收政府信息公开申请数量",),
+            ("I. New applications received this year",),
+        ),
+        RowLayout(
+            "carried_over",
+            ("二、上年结转政府信息公开申请数量",),
+            ("II. Applications carried over from last year",),
+        ),
+        r("granted", ("(一)予以公开",), ("(1) Disclosed",)),
+        r(
+            "partly_granted",
+            ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)",),
+            ("(2) Partly disclosed (counted here only, when handled separately)",),
+            "(二)部分公开(区分处理的,只计这一情况,不计其他情况)",
+            "(二)部分公开",
+        ),
+        r(
+            "withheld.state_secret",
+            (withheld, "1.属于国家秘密"),
+            (withheld_en, "1. State secret"),
+        ),
+        r(
+            "withheld.prohibited_by_law",
+            (withheld, "2.其他法律行政法规禁止公开"),
+            (withheld_en, "2. Disclosure prohibited by other laws or regulations"),
+        ),
+        r(
+            "withheld.three_securities",
+            (withheld, "3.危及“三安全一稳定”"),
+            (withheld_en, "3. Endangers the 'three securities and one stability'"),
+        ),
+        r(
+            "withheld.third_party",
+            (withheld, "4.保护第三方合法权益"),
+            (withheld_en, "4. Protects the lawful rights of third parties"),
+        ),
+        r(
+            "withheld.internal_affairs",
+            (withheld, "5.属于三类内部事务信息"),
+            (withheld_en, "5. Internal-affairs information (three kinds)"),
+            "5.属于三类内容事务信息",
+        ),
+        r(
+            "withheld.process_information",
+            (withheld, "6.属于四类过程性信息"),
+            (withheld_en, "6. Process information (four kinds)"),
+        ),
+        r(
+            "withheld.enforcement_files",
+            (withheld, "7.属于行政执法案卷"),
+            (withheld_en, "7. Administrative enforcement case files"),
+        ),
+        r(
+            "withheld.inquiry_matters",
+            (withheld, "8.属于行政查询事项"),
+            (withheld_en, "8. Administrative inquiry matters"),
+        ),
+        r(
+            "unable.not_held",
+            (unable, "1.本机关不掌握相关政府信息"),
+            (unable_en, "1. Not held by this body"),
+        ),
+        r(
+            "unable.needs_creation",
+            (unable, "2.没有现成信息需要另行制作"),
+            (unable_en, "2. Would have to be created"),
+        ),
+        r(
+            "unable.still_unclear",
+            (unable, "3.补正后申请内容仍不明确"),
+            (unable_en, "3. Still unclear after correction"),
+        ),
+        r(
+            "not_processed.petitions",
+            (np_, "1.信访举报投诉类申请"),
+            (np_en, "1. Petitions, reports or complaints"),
+        ),
+        r("not_processed.repeated", (np_, "2.重复申请"), (np_en, "2. Repeated applications")),
+        r(
+            "not_processed.publications",
+            (np_, "3.要求提供公开出版物"),
+            (np_en, "3. Requests for published materials"),
+        ),
+        r(
+            "not_processed.excessive",
+            (np_, "4.无正当理由大量反复申请"),
+            (np_en, "4. Numerous repeated applications without good reason"),
+        ),
+        r(
+            "not_processed.confirmation",
+            (np_, "5.要求行政机关确认或重新出具已获取信息"),
+            (np_en, "5. Requests to confirm or reissue information already obtained"),
+        ),
+        *other_rows,
+        r("total", ("(七)总计",), ("(7) Total",)),
+        RowLayout(
+            "carried_forward",
+            ("四、结转下年度继续办理",),
+            ("IV. Carried forward to next year",),
+        ),
+    )
+
+
+_OTHER, _OTHER_EN = "(六)其他处理", "(6) Other handling"
+
+_CORNER = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
+_CORNER_EN = "(Check for every column: item I plus item II equals item III plus item IV)"
+
+
+def requests_table(other_rows: tuple[RowLayout, ...]) -> TableLayout:
+    """Table 三 with the (六)其他处理 rows of an edition."""
+    return TableLayout(
+        number="三",
+        number_en="3",
+        attribute="requests",
+        title="收到和处理政府信息公开申请情况",
+        title_en="Applications for disclosure received and handled",
+        blocks=(BlockLayout((), (), _APPLICANT_COLUMNS, _outcome_rows(other_rows)),),
+        corner_note=_CORNER,
+        corner_note_en=_CORNER_EN,
+        column_caption="申请人情况",
+        column_caption_en="Applicants",
+    )
+
+
+# --------------------------------------------------------------------------- table 四
+
+_OUTCOME_COLUMNS = (
+    ColumnLayout("upheld", ("结果维持",), ("Upheld",)),
+    ColumnLayout("corrected", ("结果纠正",), ("Corrected",)),
+    ColumnLayout("other", ("其他结果",), ("Other result",)),
+    ColumnLayout("pending", ("尚未审结",), ("Pending",)),
+    ColumnLayout("total", ("总计",), ("Total",)),
+)
+
+_REVIEWS = TableLayout(
+    number="四",
+    number_en="4",
+    attribute="reviews",
+    title="政府信息公开行政复议、行政诉讼情况",
+    title_en="Administrative reconsideration and litigation over disclosure",
+    transposed=True,
+    blocks=(
+        BlockLayout(
+            (),
+            (),
+            _OUTCOME_COLUMNS,
+            (
+                RowLayout("review", ("行政复议",), ("Administrative reconsideration",)),
+                RowLayout(
+                    "litigation_direct",
+                    ("行政诉讼", "未经复议直接起诉"),
+                    ("Administrative litigation", "Filed without reconsideration"),
+                ),
+                RowLayout(
+                    "litigation_after_review",
+                    ("行政诉讼", "复议后起诉"),
+                    ("Administrative litigation", "Filed after reconsideration"),
+                ),
+            ),
+        ),
+    ),
+)
+
+
+# --------------------------------------------------------------------------- table 二
+
+_ITEM_1, _ITEM_1_EN = "第二十条第(一)项", "Art. 20 item (1)"
+_ITEM_5, _ITEM_5_EN = "第二十条第(五)项", "Art. 20 item (5)"
+_ITEM_6, _ITEM_6_EN = "第二十条第(六)项", "Art. 20 item (6)"
+_ITEM_8, _ITEM_8_EN = "第二十条第(八)项", "Art. 20 item (8)"
+_ITEM_9, _ITEM_9_EN = "第二十条第(九)项", "Art. 20 item (9)"
+_BLOCK_ALIASES = {
+    _ITEM_1: ("第二十条(一)项", "第二十条第一项"),
+    _ITEM_5: ("第二十条(五)项", "第二十条第五项"),
+    _ITEM_6: ("第二十条(六)项", "第二十条第六项"),
+    _ITEM_8: ("第二十条(八)项", "第二十条第八项"),
+    _ITEM_9: ("第二十条(九)项", "第二十条第九项"),
+}
+
+
+def block(
+    label: str, en: str, columns: tuple[ColumnLayout, ...], rows: tuple[RowLayout, ...]
+) -> BlockLayout:
+    return BlockLayout((label,), (en,), columns, rows, _BLOCK_ALIASES[label])
+
+
+# --------------------------------------------------------------------------- sections
+
+_SECTIONS_2019_2021 = (
+    SectionLayout(1, "总体情况", "Overview"),
+    SectionLayout(
+        2,
+        "主动公开政府信息情况",
+        "Proactive disclosure",
+        ("主动公开政府信息",),
+        table="二",
+    ),
+    SectionLayout(
+        3,
+        "收到和处理政府信息公开申请情况",
+        "Applications received and handled",
+        ("收到和处理政府信息公开申请",),
+        table="三",
+    ),
+    SectionLayout(
+        4,
+        "政府信息公开行政复议、行政诉讼情况",
+        "Administrative reconsideration and litigation",
+        (
+            "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+            "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+            "因政府信息公开工作被申请行政复议、提起行政诉讼的情况",
+            "政府信息公开行政复议和行政诉讼情况",
+        ),
+        table="四",
+    ),
+    SectionLayout(
+        5,
+        "存在的主要问题及改进情况",
+        "Main problems and improvements",
+        (
+            "政府信息公开工作存在的主要问题及改进情况",
+            "存在的主要问题及改进情况,工作考核、社会评议和责任追究结果情况",
+        ),
+    ),
+    SectionLayout(6, "其他需要报告的事项", "Other matters to report", ("其他需要报告事项",)),
+)

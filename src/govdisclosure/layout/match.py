@@ -1,0 +1,245 @@
+"""THE label matcher: printed headings and labels to the places of an edition's layout.
+
+Everything that reads a label a person printed goes through here — the tidy-row reader, the
+renderers' English headings, the outline rule, and the reader of published reports — so a
+new alias or a typo seen in real reports is taught once, as data in the edition's module.
+
+Matching compares :func:`~govdisclosure.layout.label_key` forms (NFKC, no white space, no
+quotes, 情况 as 情形). Beyond exact matches of official labels and aliases, :meth:`Matcher.near`
+offers the closest labels by edit distance ("did you mean …?"), for callers that want to
+guess and say so.
+
+>>> from govdisclosure.layout import Edition
+>>> m = matcher(Edition.STANDARD_2021)
+>>> m.section("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况").ordinal
+4
+>>> m.cell("三", "三、本年度办理结果 / (三)不予公开 / 1.属于国家秘密", "自然人").key
+'withheld.state_secret.natural_person'
+>>> m.cell("三", "三、本年度办理结果/(三)不予公开/1.属于国家秘密", "商业 企业").key
+'withheld.state_secret.commercial'
+>>> m.block("二", "第二十条（一）项").label
+'第二十条第(一)项'
+>>> m.near("row", "三", "5.属于三类内容事物信息")[0].place.key
+'withheld.internal_affairs'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from govdisclosure.layout._types import (
+    BlockLayout,
+    CellLayout,
+    ColumnLayout,
+    Edition,
+    RowLayout,
+    SectionLayout,
+    TableLayout,
+    label_key,
+)
+from govdisclosure.numerals import split_ordinal
+
+__all__ = [
+    "ExtraCell",
+    "Matcher",
+    "NearMiss",
+    "heading_key",
+    "is_official_row",
+    "joined_key",
+    "matcher",
+]
+
+
+@functools.lru_cache(maxsize=4096)
+def heading_key(title: str) -> str:
+    """The matching key of a heading: its ordinal (一、 (一) 1.) and final punctuation off.
+
+    >>> heading_key("二、主动公开政府信息情况：")
+    '主动公开政府信息情形'
+    """
+    split = split_ordinal(title)
+    rest = split[1] if split is not None else title
+    return label_key(rest).rstrip("。.:：")
+
+
+def joined_key(labels: str | Iterable[str]) -> str:
+    """The matching key of a label path: " / "-joined or not, spaced or not.
+
+    >>> joined_key(("(三)不予公开", "1.属于国家秘密")) == joined_key("(三)不予公开 / 1.属于国家秘密")
+    True
+    """
+    text = labels if isinstance(labels, str) else "/".join(labels)
+    return label_key(text)
+
+
+@attrs.frozen(slots=True)
+class NearMiss:
+    """A label of the layout close to a printed one: what it is, and how far it was."""
+
+    label: str
+    """The official label (or alias) that came close."""
+    distance: int
+    """The edit distance between the two :func:`label_key` forms."""
+    place: SectionLayout | RowLayout | ColumnLayout | BlockLayout
+
+
+@attrs.frozen(slots=True)
+class ExtraCell:
+    """A figure of a provincial extra row: its block, the row label as printed, the column."""
+
+    block: BlockLayout
+    label: str
+    column: int
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def is_official_row(block: BlockLayout, label: str) -> bool:
+    """Whether ``label`` names one of ``block``'s official rows (or an alias of one).
+
+    >>> from govdisclosure.layout import Edition, layout_of
+    >>> block = layout_of(Edition.TRIAL_2019).table("二").blocks[0]
+    >>> is_official_row(block, "规 章"), is_official_row(block, "其他主动公开文件")
+    (True, False)
+    """
+    key = label_key(label)
+    return any(key == label_key(x) for r in block.rows for x in (r.labels[-1], *r.aliases))
+
+
+class Matcher:
+    """The labels of one edition, indexed for matching; get one with :func:`matcher`."""
+
+    def __init__(self, edition: Edition) -> None:
+        from govdisclosure.layout import layout_of
+
+        self.edition = edition
+        self.layout = layout_of(edition)
+        self._sections: dict[str, SectionLayout] = {}
+        for s in self.layout.sections:
+            for title in (s.title, *s.aliases):
+                self._sections.setdefault(label_key(title), s)
+        self._cells: dict[tuple[str, str, str], CellLayout] = {}
+        self._blocks: dict[tuple[str, str], BlockLayout] = {}
+        for table in self.layout.tables:
+            self._index_table(table)
+
+    def _index_table(self, table: TableLayout) -> None:
+        cells = iter(table.cells)
+        for block in table.blocks:
+            names = [block.labels, *((a,) for a in block.aliases)] if block.labels else [()]
+            for name in names:
+                if name:
+                    self._blocks[table.number, label_key(name[0])] = block
+            leaves = [c.labels[-1] for c in block.columns]
+            for row in block.rows:
+                for col in block.columns:
+                    cell = next(cells)
+                    for prefix in names:
+                        for last in (row.labels[-1], *row.aliases):
+                            row_key = joined_key((*prefix, *row.labels[:-1], last))
+                            self._cells[table.number, row_key, joined_key(col.labels)] = cell
+                            if leaves.count(col.labels[-1]) == 1:  # "商业企业" alone
+                                self._cells[table.number, row_key, label_key(col.labels[-1])] = cell
+
+    # ---- exact matches ----------------------------------------------------------------------
+
+    def section(self, title: str) -> SectionLayout | None:
+        """The top-level section a heading names (ordinal and final punctuation ignored)."""
+        return self._sections.get(heading_key(title))
+
+    def cell(
+        self, table: str, row: str | Sequence[str], column: str | Sequence[str]
+    ) -> CellLayout | None:
+        """The cell of table ``table`` (its number) at a row and a column label path.
+
+        Paths may be joined with "/" or given as sequences; a column may be named by its
+        leaf label alone where that is unique in its block ("商业企业").
+        """
+        return self._cells.get((table, joined_key(row), joined_key(column)))
+
+    def block(self, table: str, label: str) -> BlockLayout | None:
+        """The block of table ``table`` whose official label or alias ``label`` is."""
+        return self._blocks.get((table, label_key(label)))
+
+    def extra_cell(self, table: str, row: str, column: str) -> ExtraCell | None:
+        """A figure of a provincial extra row of table 二: ``row`` is the block's label, "/",
+        and a row label that is none of the block's own; ``column`` one of its count columns.
+        """
+        layout = next((t for t in self.layout.tables if t.number == table), None)
+        if layout is None:
+            return None
+        key = joined_key(row)
+        for block in layout.blocks:
+            if not block.labels:
+                continue
+            names = {label_key(block.labels[0]), *(label_key(a) for a in block.aliases)}
+            prefix = next((n + "/" for n in names if key.startswith(n + "/")), None)
+            if prefix is None or len(key) == len(prefix):
+                continue
+            columns = [joined_key(c.labels) for c in block.columns]
+            col_key = joined_key(column)
+            if col_key not in columns or not block.counts_only:
+                return None
+            label = row.split("/", 1)[1].strip() if isinstance(row, str) else row
+            return ExtraCell(block, str(label), columns.index(col_key))
+        return None
+
+    # ---- near misses ------------------------------------------------------------------------
+
+    def near(self, kind: str, table: str | None, text: str, *, limit: int = 3) -> list[NearMiss]:
+        """Official labels within ``limit`` edits of ``text``, closest first: ``kind`` is
+        "section", "block", "row" (the last label of a row) or "column" (the leaf label).
+        ``table`` is the table's number (ignored for sections)."""
+        key = label_key(text) if kind != "section" else heading_key(text)
+        budget = min(limit, max(1, len(key) // 4))
+        best: dict[int, NearMiss] = {}  # the closest label of each place
+        for label, place in self._candidates(kind, table):
+            d = _distance(key, label_key(label), budget)
+            if d <= budget and (id(place) not in best or d < best[id(place)].distance):
+                best[id(place)] = NearMiss(label, d, place)
+        return sorted(best.values(), key=lambda n: n.distance)
+
+    def _candidates(
+        self, kind: str, table: str | None
+    ) -> Iterable[tuple[str, SectionLayout | RowLayout | ColumnLayout | BlockLayout]]:
+        if kind == "section":
+            for s in self.layout.sections:
+                for title in (s.title, *s.aliases):
+                    yield title, s
+            return
+        for t in self.layout.tables:
+            if table is not None and t.number != table:
+                continue
+            for block in t.blocks:
+                if kind == "block" and block.labels:
+                    for name in (block.labels[0], *block.aliases):
+                        yield name, block
+                elif kind == "row":
+                    for row in block.rows:
+                        for name in (row.labels[-1], *row.aliases):
+                            yield name, row
+                elif kind == "column":
+                    for col in block.columns:
+                        yield col.labels[-1], col
+
+
+@functools.cache
+def matcher(edition: Edition) -> Matcher:
+    """The matcher of an edition (built once, shared)."""
+    return Matcher(edition)

@@ -1,0 +1,97 @@
+"""The report model: immutable, typed records of what a 年报 states.
+
+The model says what the document says. Every figure is held as stated: counts are ``int``
+(``None`` for a blank cell, never a silent 0), money is an exact
+:class:`~govdisclosure.money.Amount`, and totals that the document prints are kept as
+printed (``total`` fields) while the totals they should equal are computed properties
+(``computed_total``), so that a validator can compare the two.
+
+Rows (:class:`ApplicantCounts`, :class:`Outcomes`, …) are plain records. A table checks all
+of its cells at once when it is built (an ``int`` ≥ 0 or ``None``; the signed 2019 本年增/减
+may be negative) and raises :class:`~govdisclosure.StructureError` naming every bad cell by
+its path and official label. Build tables whose totals hold by construction with the
+``build`` class methods:
+
+>>> row = ApplicantCounts.build(natural_person=3, commercial=1)
+>>> row.total, row.computed_total
+(4, 4)
+>>> ApplicantCounts(natural_person=3, commercial=1, total=5).computed_total is None
+True
+>>> ApplicantCounts(natural_person=3, commercial=1, research=0, public_interest=0,
+...                 legal_services=0, other=0, total=5).computed_total
+4
+
+Which table classes a report carries depends on its :class:`Edition`; the labels of every
+row and column live in :mod:`govdisclosure.layout`, not here. The package has four rooms:
+:mod:`.rows` (the records of one table line), :mod:`.tables` (the tables, each bound to its
+layout), :mod:`.narrative` (metadata, sections, facts) and :mod:`.report`.
+"""
+
+from govdisclosure.layout import Edition
+from govdisclosure.model.narrative import (
+    Fact,
+    Location,
+    Metadata,
+    Period,
+    Relation,
+    Section,
+    Signature,
+)
+from govdisclosure.model.report import Report, walk_sections
+from govdisclosure.model.rows import (
+    ApplicantCounts,
+    DocumentCounts2019,
+    DocumentCounts2021,
+    ExtraRow,
+    FeeItems2019,
+    ItemCounts2019,
+    NotProcessed,
+    OtherHandling,
+    Outcomes,
+    Procurement2019,
+    Unable,
+    Withheld,
+)
+from govdisclosure.model.tables import (
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    Requests2019,
+    Requests2021,
+    ReviewsAndLitigation,
+    layout_of_table,
+    table_class,
+    table_classes,
+)
+
+__all__ = [
+    "ActiveDisclosure2019",
+    "ActiveDisclosure2021",
+    "ApplicantCounts",
+    "DocumentCounts2019",
+    "DocumentCounts2021",
+    "Edition",
+    "ExtraRow",
+    "Fact",
+    "FeeItems2019",
+    "ItemCounts2019",
+    "Location",
+    "Metadata",
+    "NotProcessed",
+    "OtherHandling",
+    "Outcomes",
+    "Period",
+    "Procurement2019",
+    "Relation",
+    "Report",
+    "Requests2019",
+    "Requests2021",
+    "ReviewsAndLitigation",
+    "Section",
+    "Signature",
+    "Unable",
+    "Withheld",
+    "layout_of_table",
+    "table_class",
+    "table_classes",
+    "walk_sections",
+]
