@@ -15,7 +15,7 @@ from govdisclosure import examples
 from govdisclosure.layout import layout_of
 from govdisclosure.model import Edition, Report, Section, Signature
 from govdisclosure.rendering import RenderOptions, render
-from govdisclosure.rendering._common import cell_text, context, format_value
+from govdisclosure.rendering._common import context, figure_text, format_value
 from govdisclosure.strategies import reports
 
 
@@ -103,7 +103,7 @@ def _figures(report: Report, locale: str = "zh_CN") -> dict[str, str]:
         if data is None:
             continue
         for cell in table.cells:
-            out[cell.json_path] = cell_text(ctx, cell, data)
+            out[cell.json_path] = figure_text(ctx, cell, data)
         for i, row in enumerate(getattr(data, "extra_rows", ())):
             block = next(b for b in table.blocks if b.labels and b.labels[0] == row.block)
             for j, (column, value) in enumerate(zip(block.columns, row.values, strict=True)):

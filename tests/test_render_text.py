@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 
 from govdisclosure import examples, to_rows
+from govdisclosure.document import build_grid
 from govdisclosure.layout import label_key, layout_of
 from govdisclosure.model import Edition, Report
 from govdisclosure.rendering import RenderOptions, render
-from govdisclosure.rendering._common import context
-from govdisclosure.rendering._grid import build_grid
+from govdisclosure.rendering._common import context, printed
 from govdisclosure.rendering.text import display_width, table_lines, wrap
 from govdisclosure.strategies import reports
 
@@ -106,7 +106,8 @@ def test_tables_are_aligned_rst_grid_tables_matching_the_grid(name: str, locale:
     report = examples.load(name)
     ctx = context(report, locale, None)
     for table in ctx.layout.tables:
-        grid = build_grid(ctx, table, getattr(report, table.attribute), "indented")
+        data = getattr(report, table.attribute)
+        grid = printed(ctx, build_grid(table, data, "indented", english=not ctx.zh))
         amb = ctx.ambiguous_width
         lines = table_lines(grid, ambiguous=amb)
         widths = {display_width(line, ambiguous=amb) for line in lines}

@@ -38,7 +38,7 @@ from govdisclosure import examples
 from govdisclosure.layout import CellLayout, TableLayout, layout_of
 from govdisclosure.model import Report
 from govdisclosure.rendering import render
-from govdisclosure.rendering._common import cell_text, context
+from govdisclosure.rendering._common import context, figure_text
 
 FLAGS = (
     "--headless",
@@ -153,7 +153,7 @@ def check_page(report: Report, locale: str, measured: list[dict[str, Any]]) -> i
         for layout_cell in table.cells:
             fig = figures[layout_cell.json_path]
             assert fig["tag"] == "td"
-            assert fig["text"] == cell_text(ctx, layout_cell, data)
+            assert fig["text"] == figure_text(ctx, layout_cell, data)
             above = sorted(
                 (
                     h

@@ -291,4 +291,5 @@ def from_rows(rows: Iterable[Mapping[str, Any]], *, report: Report) -> Report:
     ``to_rows`` then ``from_rows`` gives the report back unchanged.
     """
     tables = tables_from_rows(rows, report.edition)
-    return attrs.evolve(report, **{name: tables.get(name) for name in TABLE_ATTRIBUTES})
+    replaced: dict[str, Any] = {name: tables.get(name) for name in TABLE_ATTRIBUTES}
+    return attrs.evolve(report, **replaced)

@@ -62,7 +62,9 @@ __all__ = [
     "normalize_label",
 ]
 
-_LAYOUTS = {m.LAYOUT.edition: m.LAYOUT for m in (standard_2021, trial_2019, legacy_2008)}
+_LAYOUTS: dict[Edition, EditionLayout] = {
+    m.LAYOUT.edition: m.LAYOUT for m in (standard_2021, trial_2019, legacy_2008)
+}
 
 
 def layout_of(edition: Edition) -> EditionLayout:

@@ -68,8 +68,10 @@ def heading_key(title: str) -> str:
 def joined_key(labels: str | Iterable[str]) -> str:
     """The matching key of a label path: " / "-joined or not, spaced or not.
 
-    >>> joined_key(("(三)不予公开", "1.属于国家秘密")) == joined_key("(三)不予公开 / 1.属于国家秘密")
-    True
+    >>> joined_key(("(三)不予公开", "1.属于国家秘密"))
+    '(三)不予公开/1.属于国家秘密'
+    >>> joined_key("(三) 不予公开 / 1.属于国家秘密")
+    '(三)不予公开/1.属于国家秘密'
     """
     text = labels if isinstance(labels, str) else "/".join(labels)
     return label_key(text)

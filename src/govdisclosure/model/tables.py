@@ -415,7 +415,7 @@ def signed_fields() -> frozenset[tuple[type[Any], str]]:
     >>> sorted((cls.__name__, name) for cls, name in signed_fields())
     [('FeeItems2019', 'change'), ('ItemCounts2019', 'change')]
     """
-    out = set()
+    out: set[tuple[type[Any], str]] = set()
     for cls, layout in _LAYOUTS.items():
         for block in layout.blocks:
             for row in block.rows:

@@ -1,38 +1,44 @@
-"""What every format shares: the options, the document as a sequence of blocks, and the
-formatting of each table cell.
+"""What every format shares: the options, the document, and the printing of each figure.
 
-A renderer walks :func:`blocks` (title, metadata, paragraphs, headings, tables, signature, in
-reading order) and prints each block its own way; the tables come as a :class:`~._grid.Grid`.
+A renderer walks the blocks of the report's :class:`~govdisclosure.document.Document` (title,
+metadata, paragraphs, headings, tables, signature, in reading order) and prints each block its
+own way; the tables come as a :class:`~govdisclosure.document.Grid`, whose figures
+:func:`printed` turns into text with :mod:`govdisclosure.fmt`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import functools
-from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 from babel import Locale
 
 from govdisclosure import fmt
-from govdisclosure._l10n import METADATA_FIELDS
-from govdisclosure.layout import (
-    CellLayout,
-    EditionLayout,
-    SectionLayout,
-    TableLayout,
-    label_key,
-    layout_of,
+from govdisclosure.document import (
+    Block,
+    Grid,
+    GridCell,
+    Heading,
+    MetadataBlock,
+    Mode,
+    Paragraph,
+    SignatureBlock,
+    TableBlock,
+    Title,
+    layout_document,
 )
-from govdisclosure.model import Edition, Report, Section
+from govdisclosure.layout import CellLayout, EditionLayout, layout_of
+from govdisclosure.model import Report
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.rendering._options import RenderOptions
 
 __all__ = [
     "Block",
     "Context",
+    "Grid",
+    "GridCell",
     "Heading",
     "MetadataBlock",
     "Paragraph",
@@ -41,7 +47,13 @@ __all__ = [
     "TableBlock",
     "Title",
     "blocks",
+    "cell_text",
     "context",
+    "date_text",
+    "figure_text",
+    "heading_text",
+    "metadata_items",
+    "printed",
 ]
 
 
@@ -88,143 +100,39 @@ def context(report: Report, locale: str, options: RenderOptions | None) -> Conte
 # --------------------------------------------------------------------------- blocks
 
 
-@attrs.frozen
-class Title:
-    text: str
+def blocks(ctx: Context, report: Report, mode: Mode = "official") -> list[Block]:
+    """The document of ``report`` (:func:`govdisclosure.document.layout_document`) in the
+    rendering's language, with the metadata block only if the options ask for it."""
+    doc = layout_document(report, english=not ctx.zh, mode=mode)
+    return [b for b in doc.blocks if ctx.options.metadata or not isinstance(b, MetadataBlock)]
 
 
-@attrs.frozen
-class MetadataBlock:
-    items: tuple[tuple[str, str, str], ...]
-    """(attribute, label, value)"""
-
-
-@attrs.frozen
-class Paragraph:
-    text: str
-    verbatim: bool = True
-    """Text as the report states it (Chinese whatever the locale)."""
-
-
-@attrs.frozen
-class Heading:
-    level: int
-    """1 for "一、", 2 for "(一)", …"""
-    path: tuple[int, ...]
-    ordinal: str
-    title: str
-    translated: bool
-    """Whether ``title`` is the layout's English heading (else the report's own words)."""
-    text: str
-    """Ordinal and title as printed: ``一、总体情况``, ``I. Overview``."""
-
-
-@attrs.frozen
-class TableBlock:
-    table: TableLayout
-    data: Any
-    """The table object (``report.active`` …)."""
-
-
-@attrs.frozen
-class SignatureBlock:
-    agency: str
-    date: str | None
-    iso_date: str | None
-
-
-Block = Title | MetadataBlock | Paragraph | Heading | TableBlock | SignatureBlock
-
-
-@functools.cache
-def _section_index(edition: Edition) -> dict[str, SectionLayout]:
-    index: dict[str, SectionLayout] = {}
-    for s in layout_of(edition).sections:
-        for name in (s.title, *s.aliases):
-            index.setdefault(label_key(name), s)
-    return index
-
-
-def _heading(ctx: Context, path: tuple[int, ...], section: Section) -> Heading:
-    level = len(path)
+def heading_text(ctx: Context, heading: Heading) -> str:
+    """Ordinal and title as printed: ``一、总体情况``, ``(一)主动公开``, ``I. Overview``."""
     ordinal = fmt.format_ordinal(
-        section.ordinal, level=level, locale=ctx.locale, fullwidth=ctx.options.fullwidth
+        heading.ordinal, level=heading.level, locale=ctx.locale, fullwidth=ctx.options.fullwidth
     )
-    title, translated = section.title, False
-    if not ctx.zh and level == 1:
-        known = _section_index(ctx.layout.edition).get(label_key(section.title))
-        if known is not None:
-            title, translated = known.en, True
-    text = f"{ordinal}{title}" if ctx.zh else f"{ordinal} {title}"
-    return Heading(level, path, ordinal, title, translated, text)
+    return f"{ordinal}{heading.title}" if ctx.zh else f"{ordinal} {heading.title}"
 
 
-def _metadata(ctx: Context, report: Report) -> MetadataBlock | None:
-    md = report.metadata
-    if md is None or not ctx.options.metadata:
-        return None
-    items = []
-    for attribute, zh, en in METADATA_FIELDS:
-        value = getattr(md, attribute)
-        if value is None:
-            continue
-        text = fmt.format_date(value, locale=ctx.locale) if isinstance(value, _dt.date) else value
-        items.append((attribute, ctx.label(zh, en), text))
-    return MetadataBlock(tuple(items)) if items else None
+def date_text(ctx: Context, date: _dt.date) -> str:
+    """A date as the locale writes it (2016年1月29日, January 29, 2016)."""
+    return fmt.format_date(date, locale=ctx.locale)
 
 
-def _tables_by_section(ctx: Context, report: Report) -> dict[int, list[TableBlock]]:
-    placed: dict[int, list[TableBlock]] = {}
-    ordinals = {s.table: s.ordinal for s in ctx.layout.sections if s.table}
-    for table in ctx.layout.tables:
-        data = getattr(report, table.attribute)
-        if data is not None:
-            placed.setdefault(ordinals.get(table.number, 0), []).append(TableBlock(table, data))
-    return placed
-
-
-def _section_blocks(
-    ctx: Context,
-    sections: tuple[Section, ...],
-    prefix: tuple[int, ...],
-    tables: dict[int, list[TableBlock]],
-) -> Iterator[Block]:
-    for section in sections:
-        path = (*prefix, section.ordinal)
-        yield _heading(ctx, path, section)
-        for paragraph in section.paragraphs:
-            yield Paragraph(paragraph)
-        if not prefix:
-            yield from tables.pop(section.ordinal, ())
-        yield from _section_blocks(ctx, section.subsections, path, tables)
-
-
-def blocks(ctx: Context, report: Report) -> list[Block]:
-    """The report in reading order: title, metadata, preamble, sections (each table in the
-    section the edition prints it in, after the section's paragraphs), signature.
-
-    A table whose section the report lacks follows the last section.
-    """
-    out: list[Block] = [Title(report.title)]
-    md = _metadata(ctx, report)
-    if md is not None:
-        out.append(md)
-    out.extend(Paragraph(p) for p in report.preamble)
-    tables = _tables_by_section(ctx, report)
-    out.extend(_section_blocks(ctx, report.sections, (), tables))
-    for rest in tables.values():
-        out.extend(rest)
-    sig = report.signature
-    if sig is not None:
-        date = None if sig.date is None else fmt.format_date(sig.date, locale=ctx.locale)
-        iso = None if sig.date is None else sig.date.isoformat()
-        out.append(SignatureBlock(sig.agency, date, iso))
-    return out
+def metadata_items(ctx: Context, block: MetadataBlock) -> list[tuple[str, str, str]]:
+    """(attribute, label, printed value) of each metadata field."""
+    return [
+        (
+            item.attribute or "",
+            item.label,
+            date_text(ctx, item.value) if isinstance(item.value, _dt.date) else item.value,
+        )
+        for item in block.items
+    ]
 
 
 # --------------------------------------------------------------------------- cells
-
-CellKind = Literal["count", "signed", "amount", "decimal"]
 
 
 def format_value(ctx: Context, kind: str, value: Any, unit: MoneyUnit | None = None) -> str:
@@ -247,7 +155,23 @@ def format_value(ctx: Context, kind: str, value: Any, unit: MoneyUnit | None = N
     return fmt.format_amount(Amount(value, unit), locale=ctx.locale, grouping=ctx.options.grouping)
 
 
-def cell_text(ctx: Context, cell: CellLayout, table: Any) -> str:
-    """The printed figure of one layout cell of ``table``."""
-    unit = table.procurement.amount_unit if cell.kind == "decimal" else None
-    return format_value(ctx, cell.kind, cell.get_from_table(table), unit)
+def cell_text(ctx: Context, cell: GridCell) -> str:
+    """The printed figure of a data cell of a document grid ("" for a blank cell)."""
+    unit = None if cell.unit is None else MoneyUnit(cell.unit)
+    return format_value(ctx, cell.kind or "count", cell.value, unit)
+
+
+def figure_text(ctx: Context, cell: CellLayout, table: Any) -> str:
+    """The printed figure of one layout cell of ``table`` (a table object of the model)."""
+    unit = cell.unit_of(table) if cell.unit_from is not None else None
+    return format_value(
+        ctx, cell.kind, cell.get_from_table(table), None if unit is None else MoneyUnit(unit)
+    )
+
+
+def printed(ctx: Context, grid: Grid) -> Grid:
+    """``grid`` with the text of every figure printed as the official form prints it."""
+    cells = tuple(
+        attrs.evolve(c, text=cell_text(ctx, c)) if c.role == "data" else c for c in grid.cells
+    )
+    return attrs.evolve(grid, cells=cells)

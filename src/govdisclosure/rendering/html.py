@@ -28,11 +28,13 @@ from __future__ import annotations
 import functools
 from html import escape as _escape
 
-from govdisclosure import fmt
-from govdisclosure.layout import CellLayout, layout_of
+from govdisclosure.document import build_grid
+from govdisclosure.layout import layout_of
 from govdisclosure.model import Edition, Report
 from govdisclosure.rendering._common import (
     Context,
+    Grid,
+    GridCell,
     Heading,
     MetadataBlock,
     Paragraph,
@@ -43,8 +45,11 @@ from govdisclosure.rendering._common import (
     blocks,
     cell_text,
     context,
+    date_text,
+    heading_text,
+    metadata_items,
+    printed,
 )
-from govdisclosure.rendering._grid import Grid, GridCell, build_grid
 
 __all__ = ["STYLESHEET", "render"]
 
@@ -121,7 +126,7 @@ _Part = str | int
 
 def _parts(grid: Grid, id_prefix: str) -> tuple[list[_Part], list[GridCell]]:
     """The markup of a grid's rows with a slot for every figure, and the figures' cells."""
-    prefix = f"{id_prefix}-t{_TABLE_IDS.get(grid.number, grid.number)}"
+    prefix = f"{id_prefix}-t{grid.number_en or grid.number}"
     rows = grid.rows_of_cells()
     index = {id(c): i for i, c in enumerate(grid.cells)}
     ids: dict[int, str] = {}
@@ -176,50 +181,39 @@ def _parts(grid: Grid, id_prefix: str) -> tuple[list[_Part], list[GridCell]]:
 @functools.lru_cache(maxsize=64)
 def _skeleton(
     edition: Edition, number: str, zh: bool, id_prefix: str
-) -> tuple[tuple[_Part, ...], tuple[CellLayout, ...]]:
+) -> tuple[tuple[_Part, ...], tuple[str, ...]]:
     """A table's markup without its figures (they depend on nothing but the language and
-    the id prefix), and the layout cell of each slot."""
-    ctx = Context(
-        fmt.parse_locale("zh_CN" if zh else "en"),
-        zh,
-        RenderOptions(id_prefix=id_prefix),
-        layout_of(edition),
-    )
-    table = ctx.layout.table(number)
-    parts, slots = _parts(build_grid(ctx, table, None), id_prefix)
-    by_path = {c.json_path: c for c in table.cells}
-    return tuple(parts), tuple(by_path[c.path or ""] for c in slots)
+    the id prefix), and the JSON path of the figure of each slot."""
+    table = layout_of(edition).table(number)
+    parts, slots = _parts(build_grid(table, None, english=not zh), id_prefix)
+    return tuple(parts), tuple(c.path or "" for c in slots)
 
 
 def _table(ctx: Context, block: TableBlock, labelled_by: str | None) -> str:
     number = block.table.number
     attrs = f' aria-labelledby="{labelled_by}"' if labelled_by else ""
     head = (
-        f'<table class="gd-table gd-table-{_TABLE_IDS.get(number, number)}" '
+        f'<table class="gd-table gd-table-{block.table.number_en}" '
         f'data-table="{_esc(number)}"{attrs}>\n'
     )
     if getattr(block.data, "extra_rows", ()):
-        grid = build_grid(ctx, block.table, block.data)
-        parts, cells = _parts(grid, ctx.options.id_prefix)
+        parts, cells = _parts(printed(ctx, block.grid), ctx.options.id_prefix)
         values = [_esc(c.text) for c in cells]
     else:
-        static, layout_cells = _skeleton(ctx.layout.edition, number, ctx.zh, ctx.options.id_prefix)
+        static, paths = _skeleton(ctx.layout.edition, number, ctx.zh, ctx.options.id_prefix)
         parts = list(static)
-        data = block.data
+        figures = {c.path: c for c in block.grid.data_cells()}
         values = []
-        for c in layout_cells:
-            value = c.get_from_table(data)
-            if value is None:
+        for path in paths:
+            cell = figures[path]
+            if cell.value is None:
                 values.append("")
-            elif c.kind == "count":
-                values.append(str(value))  # digits: nothing to escape
+            elif cell.kind == "count":
+                values.append(str(cell.value))  # digits: nothing to escape
             else:
-                values.append(_esc(cell_text(ctx, c, data)))
+                values.append(_esc(cell_text(ctx, cell)))
     body = "".join(values[p] if isinstance(p, int) else p for p in parts)
     return f"{head}{body}</table>"
-
-
-_TABLE_IDS = {"二": "2", "三": "3", "四": "4"}
 
 
 def _lang(ctx: Context) -> str:
@@ -249,14 +243,14 @@ def _article(ctx: Context, report: Report) -> str:
             level = min(block.level + 1, 6)
             lang = "" if ctx.zh or block.translated else ' lang="zh-CN"'
             out.append(f'<section aria-labelledby="{hid}">')
-            out.append(f'<h{level} id="{hid}"{lang}>{_esc(block.text)}</h{level}>')
+            out.append(f'<h{level} id="{hid}"{lang}>{_esc(heading_text(ctx, block))}</h{level}>')
             open_sections.append(block.level)
             last_heading = hid
         elif isinstance(block, Title):
             out.append(f'<h1 class="gd-title"{verbatim}>{_esc(block.text)}</h1>')
         elif isinstance(block, MetadataBlock):
             out.append('<dl class="gd-metadata">')
-            for attribute, label, value in block.items:
+            for attribute, label, value in metadata_items(ctx, block):
                 out.append(
                     f'<dt data-field="{attribute}">{_esc(label)}</dt>'
                     f"<dd{verbatim}>{_esc(value)}</dd>"
@@ -273,7 +267,8 @@ def _article(ctx: Context, report: Report) -> str:
             out.append('<footer class="gd-signature">')
             out.append(f'<p class="gd-agency"{verbatim}>{_esc(block.agency)}</p>')
             if block.date is not None:
-                out.append(f'<p><time datetime="{block.iso_date}">{_esc(block.date)}</time></p>')
+                iso, text = block.date.isoformat(), _esc(date_text(ctx, block.date))
+                out.append(f'<p><time datetime="{iso}">{text}</time></p>')
             out.append("</footer>")
     while open_sections:
         open_sections.pop()

@@ -37,7 +37,9 @@ from govdisclosure.rendering._common import (
     blocks,
     cell_text,
     context,
-    format_value,
+    date_text,
+    heading_text,
+    metadata_items,
 )
 
 __all__ = ["escape", "render"]
@@ -77,9 +79,11 @@ def _cell(text: str) -> str:
 
 
 def _table(ctx: Context, block: TableBlock) -> list[str]:
+    """One Markdown table per block of the layout, the figures taken from the document's grid."""
     table, data = block.table, block.data
     out: list[str] = []
     extra: tuple[ExtraRow, ...] = getattr(data, "extra_rows", ())
+    figures = {c.path: c for c in block.grid.data_cells()}
     cells = iter(table.cells)
     for layout_block in table.blocks:
         corner = JOIN.join(ctx.labels(layout_block.labels, layout_block.en))
@@ -93,13 +97,17 @@ def _table(ctx: Context, block: TableBlock) -> list[str]:
         out.append(_row(header))
         out.append("|:---|" + "---:|" * len(layout_block.columns))
         for row in layout_block.rows:
-            values = [_cell(cell_text(ctx, next(cells), data)) for _ in layout_block.columns]
+            values = [
+                _cell(cell_text(ctx, figures[next(cells).json_path])) for _ in layout_block.columns
+            ]
             out.append(_row([_cell(JOIN.join(ctx.labels(row.labels, row.en))), *values]))
-        for extra_row in extra:
+        for i, extra_row in enumerate(extra):
             if extra_row.block == layout_block.labels[0]:
                 values = [
-                    _cell(format_value(ctx, col.kind, v))
-                    for col, v in zip(layout_block.columns, extra_row.values, strict=True)
+                    _cell(
+                        cell_text(ctx, figures[f"$.{table.attribute}.extra_rows[{i}].values[{c}]"])
+                    )
+                    for c in range(len(layout_block.columns))
                 ]
                 out.append(_row([_cell(extra_row.label), *values]))
     return out
@@ -118,17 +126,18 @@ def _lines(ctx: Context, report: Report) -> list[str]:
         if isinstance(block, Title):
             para(["# " + escape(block.text)])
         elif isinstance(block, MetadataBlock):
-            para([f"- {escape(label)}{colon}{escape(value)}" for _, label, value in block.items])
+            items = metadata_items(ctx, block)
+            para([f"- {escape(label)}{colon}{escape(value)}" for _, label, value in items])
         elif isinstance(block, Paragraph):
             para([escape(block.text)])
         elif isinstance(block, Heading):
-            para(["#" * min(block.level + 1, 6) + " " + escape(block.text)])
+            para(["#" * min(block.level + 1, 6) + " " + escape(heading_text(ctx, block))])
         elif isinstance(block, TableBlock):
             para(_table(ctx, block))
         elif isinstance(block, SignatureBlock):
             lines = [escape(block.agency)]
             if block.date is not None:
-                lines = [lines[0] + "\\", escape(block.date)]
+                lines = [lines[0] + "\\", escape(date_text(ctx, block.date))]
             para(lines)
     return out
 

@@ -49,6 +49,8 @@ import unicodedata
 from govdisclosure.model import Report
 from govdisclosure.rendering._common import (
     Context,
+    Grid,
+    GridCell,
     Heading,
     MetadataBlock,
     Paragraph,
@@ -58,8 +60,11 @@ from govdisclosure.rendering._common import (
     Title,
     blocks,
     context,
+    date_text,
+    heading_text,
+    metadata_items,
+    printed,
 )
-from govdisclosure.rendering._grid import Grid, GridCell, build_grid
 
 __all__ = ["display_width", "render", "wrap"]
 
@@ -320,18 +325,19 @@ def table_lines(
 def _lines(ctx: Context, report: Report) -> list[str]:
     colon = "：" if ctx.zh else ": "
     out: list[str] = []
-    for block in blocks(ctx, report):
-        if isinstance(block, Title | Paragraph | Heading):
+    for block in blocks(ctx, report, "indented"):
+        if isinstance(block, Title | Paragraph):
             out.append(block.text)
+        elif isinstance(block, Heading):
+            out.append(heading_text(ctx, block))
         elif isinstance(block, MetadataBlock):
-            out.extend(f"{label}{colon}{value}" for _, label, value in block.items)
+            out.extend(f"{label}{colon}{value}" for _, label, value in metadata_items(ctx, block))
         elif isinstance(block, TableBlock):
-            grid = build_grid(ctx, block.table, block.data, "indented")
-            out.extend(_draw(grid, ctx.options, ctx.ambiguous_width))
+            out.extend(_draw(printed(ctx, block.grid), ctx.options, ctx.ambiguous_width))
         elif isinstance(block, SignatureBlock):
             out.append(block.agency)
             if block.date is not None:
-                out.append(block.date)
+                out.append(date_text(ctx, block.date))
     return out
 
 

@@ -1,8 +1,7 @@
-"""Words the renderers print that the edition layouts do not hold, in Chinese and English.
+"""What a government web page prints around a report, as data: the fields of its metadata block.
 
-The layouts of :mod:`govdisclosure.editions` hold every official label of the tables and
-headings; this module holds the rest: the names of the web page's metadata fields, in Chinese and
-English.
+The editions prescribe the report; the portals that publish it add a block of metadata above
+it (索引号, 文号, …). The renderers print it and the reader of published pages recognises it.
 
 >>> [zh for _, zh, _ in METADATA_FIELDS][:3]
 ['索引号', '文号', '主题分类']
@@ -16,7 +15,7 @@ __all__ = ["METADATA_FIELDS"]
 
 #: The metadata block of a government web page: (Metadata attribute, Chinese, English), in
 #: the order pages print them.
-METADATA_FIELDS: Final = (
+METADATA_FIELDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("index_number", "索引号", "Index number"),
     ("document_number", "文号", "Document number"),
     ("subject", "主题分类", "Subject"),
