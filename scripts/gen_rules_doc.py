@@ -1,7 +1,7 @@
 """Write docs/rules.md: the rule catalogue, generated from ``govdisclosure.rules.catalog()``.
 
 Each rule's example finding is produced by breaking that rule in a bundled example with
-``govdisclosure._breaking.break_report`` (a seeded, reproducible change), then checking it.
+``govdisclosure.testing.breaking.break_report`` (a seeded, reproducible change), then checking it.
 ``tests/test_rules_docs.py`` fails when the page is out of date. Run::
 
     python scripts/gen_rules_doc.py
@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 from govdisclosure import examples
-from govdisclosure._breaking import break_report, with_year
 from govdisclosure.model import Edition
 from govdisclosure.rules import Finding, Rule, catalog, check
+from govdisclosure.testing.breaking import break_report, with_year
 
 TARGET = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
@@ -86,7 +86,7 @@ def render() -> str:
         "relation holds when the interval of the terms meets the interval of the result.",
         "",
         "Each example below is produced by changing one bundled example report "
-        "(`govdisclosure._breaking.break_report(code, report, seed=3)`, the same changes "
+        "(`govdisclosure.testing.breaking.break_report(code, report, seed=3)`, the same changes "
         "`govdisclosure.strategies.reports_breaking` makes) and checking it.",
         "",
     ]

@@ -11,7 +11,6 @@ import attrs
 import pytest
 
 from govdisclosure import examples
-from govdisclosure._breaking import align, with_year
 from govdisclosure.model import (
     ApplicantCounts,
     Fact,
@@ -37,6 +36,7 @@ from govdisclosure.rules import (
     rule,
     validate,
 )
+from govdisclosure.testing.breaking import align, with_year
 
 J20 = examples.load("jianghe-2020")
 J21 = examples.load("jianghe-2021")

@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from govdisclosure import strategies as gst
-from govdisclosure._breaking import align, with_year
 from govdisclosure.model import ApplicantCounts, Edition, Fact, Location, Relation, Report
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import Quantity
 from govdisclosure.rules import Findings, Interval, Policy, catalog, check, check_series
 from govdisclosure.rules._tables import compiled
+from govdisclosure.testing.breaking import align, with_year
 
 TABLE_EDITIONS = [Edition.TRIAL_2019, Edition.STANDARD_2021]
 

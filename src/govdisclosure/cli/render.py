@@ -1,4 +1,4 @@
-"""The ``render`` sub-command, for :mod:`govdisclosure.cli` to register.
+"""``govdisclosure render``: a JSON report as publishable text, Markdown or HTML.
 
 ``govdisclosure render FILE [--format text|markdown|html] [--lang zh|en] [-o OUT]`` prints
 a JSON report (``-`` reads standard input) in the chosen format, or writes it to ``OUT``.
@@ -10,8 +10,6 @@ Unusable input prints every problem to standard error and exits with status 2.
 >>> args = parser.parse_args(["render", "report.json", "--format", "html", "--lang", "en"])
 >>> args.format, args.lang, args.output
 ('html', 'en', None)
->>> demo_text().splitlines()[0]
-'咸宁市民政局2015年政府信息公开工作年度报告'
 """
 
 from __future__ import annotations
@@ -20,11 +18,11 @@ import argparse
 import sys
 from typing import TextIO
 
-from govdisclosure._files import read_report
+from govdisclosure.cli._files import read_report
 from govdisclosure.errors import StructureError
 from govdisclosure.rendering import FORMATS, render
 
-__all__ = ["add_parser", "demo_text"]
+__all__ = ["add_parser", "run"]
 
 _LOCALES = {"zh": "zh_CN", "en": "en"}
 
@@ -71,10 +69,3 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "-o", "--output", metavar="OUT", help="write to OUT (UTF-8) instead of standard output"
     )
     p.set_defaults(func=run)
-
-
-def demo_text() -> str:
-    """The bundled ``xianning-2015`` report rendered as text (for ``govdisclosure demo``)."""
-    from govdisclosure import examples
-
-    return render.text(examples.load("xianning-2015"))

@@ -1,7 +1,7 @@
 """Generators of reports that break exactly one rule, once, at a drawn location.
 
-:func:`reports_breaking` (re-exported by :mod:`govdisclosure.strategies`) draws a valid report
-from :func:`govdisclosure.strategies.reports`, changes figures so that exactly one finding of
+:func:`reports_breaking` draws a valid report from
+:func:`govdisclosure.testing.strategies.reports`, changes figures so that exactly one finding of
 the rule ``code`` results, and returns the report with the :class:`Expected` finding (code
 and JSON path). Cross-field rules are broken by construction, never by ``.filter()``.
 
@@ -53,6 +53,7 @@ from govdisclosure.rules._catalog import rule
 from govdisclosure.rules._policy import DEFAULT
 from govdisclosure.rules._tables import compiled
 from govdisclosure.rules._text import paragraphs, section_ordinal
+from govdisclosure.testing.strategies import reports as _reports
 
 __all__ = ["Expected", "align", "break_report", "reports_breaking"]
 
@@ -670,7 +671,7 @@ def reports_breaking(
 ) -> st.SearchStrategy[tuple[Report, Expected]]:
     """Reports that break rule ``code`` exactly once, with the :class:`Expected` finding.
 
-    Draws a valid report from :func:`~govdisclosure.strategies.reports` (``editions`` and
+    Draws a valid report from :func:`~govdisclosure.testing.strategies.reports` (``editions`` and
     ``counts`` as there; by default every edition the rule applies to) and changes figures
     at a drawn location: ``check(report, previous=expected.previous)`` then yields exactly
     one finding, of ``code`` at ``expected.path``. For the cross-year rules GD301/GD302,
@@ -684,7 +685,6 @@ def reports_breaking(
     ...     assert expected.code == "GD102" and expected.path.endswith(".total")
     >>> test()
     """
-    from govdisclosure import strategies as gst
 
     if not isinstance(code, str):
         raise InvalidArgument(f"code={code!r} must be a rule code such as 'GD101'")
@@ -697,7 +697,7 @@ def reports_breaking(
     @st.composite
     def draw_case(draw: st.DrawFn) -> tuple[Report, Expected]:
         edition = draw(st.sampled_from(chosen))
-        report = draw(gst.reports(editions=[edition], counts=counts))
+        report = draw(_reports(editions=[edition], counts=counts))
         previous = None
         if rule(code).cross_year:
             if report.year == 2019:
@@ -705,7 +705,7 @@ def reports_breaking(
             if code == "GD302" and report.year == 2021:
                 report = with_year(report, 2022)
             before = Edition.for_year(report.year - 1)
-            previous = draw(gst.reports(editions=[before], counts=counts))
+            previous = draw(_reports(editions=[before], counts=counts))
             previous = with_year(attrs.evolve(previous, agency=report.agency), report.year - 1)
         return _break(code, report, previous, _Drawn(draw))
 

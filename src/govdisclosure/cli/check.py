@@ -12,14 +12,13 @@ import json
 import sys
 from typing import Any, TextIO
 
-from govdisclosure._files import read_report
+from govdisclosure.cli._files import read_report
 from govdisclosure.errors import StructureError
 from govdisclosure.model import Report
-from govdisclosure.rules._engine import check, check_series
-from govdisclosure.rules._findings import Findings, Severity, locale_key
-from govdisclosure.rules._policy import Policy
+from govdisclosure.rules import Findings, Policy, check, check_series
+from govdisclosure.rules._findings import locale_key
 
-__all__ = ["add_check_parser", "print_findings", "run_check"]
+__all__ = ["add_parser", "print_findings", "run"]
 
 _TEXT = {
     "zh": {
@@ -37,7 +36,7 @@ _TEXT = {
 }
 
 
-def add_check_parser(sub: Any) -> None:
+def add_parser(sub: Any) -> None:
     """Register the ``check`` sub-command on an argparse sub-parsers object."""
     p = sub.add_parser(
         "check",
@@ -63,7 +62,7 @@ def add_check_parser(sub: Any) -> None:
     )
     p.add_argument("--select", metavar="CODES", help="comma-separated rule codes to run")
     p.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes to skip")
-    p.set_defaults(func=run_check)
+    p.set_defaults(func=run)
 
 
 def _codes(text: str | None) -> list[str] | None:
@@ -94,7 +93,7 @@ def print_findings(findings: Findings, out: TextIO, locale: str, indent: str = "
     )
 
 
-def run_check(args: argparse.Namespace, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: TextIO) -> int:
     """The ``check`` sub-command; returns the exit status."""
     try:
         locale_key(args.lang)
@@ -149,18 +148,3 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     for path, message, _ in unusable:
         print(f"govdisclosure check: {path}: {_TEXT[key]['unusable']}\n{message}", file=sys.stderr)
     return status
-
-
-def demo_findings(report: Report, out: TextIO) -> None:
-    """The demo's findings section: the example's findings in Chinese and English."""
-    findings = check(report)
-    print(f"\n== Findings (govdisclosure check): {len(findings)} ==", file=out)
-    if not findings:
-        print("  未发现问题 / no findings", file=out)
-    for f in findings:
-        print(f"  {f.severity.label()} {f.severity.value} {f.code} {f.path}", file=out)
-        print(f"    {f.message()}", file=out)
-        print(f"    {f.message('en')}", file=out)
-    worst = findings.worst
-    if worst is None or worst < Severity.ERROR:
-        print("  (no error-severity finding: `govdisclosure check` exits 0)", file=out)

@@ -1,8 +1,8 @@
 """Registers govdisclosure's strategies with Hypothesis (the ``hypothesis`` entry point).
 
 Hypothesis calls :func:`_hypothesis_setup_hook` when it is imported. The hook registers lazy
-resolvers only: importing :mod:`govdisclosure.strategies` here would import Hypothesis while
-Hypothesis is still importing itself.
+resolvers only: importing :mod:`govdisclosure.testing.strategies` here would import Hypothesis
+while Hypothesis is still importing itself.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 def _lazy(name: str, **kwargs: Any) -> Any:
     def resolve(_: type) -> Any:
-        from govdisclosure import strategies
+        from govdisclosure.testing import strategies
 
         return getattr(strategies, name)(**kwargs)
 
