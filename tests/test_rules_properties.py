@@ -22,7 +22,7 @@ from govdisclosure.model import ApplicantCounts, Edition, Fact, Location, Relati
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import Quantity
 from govdisclosure.rules import Findings, Interval, Policy, catalog, check, check_series
-from govdisclosure.rules._tables import compiled
+from govdisclosure.rules._equations import compiled
 from govdisclosure.testing.breaking import align, with_year
 
 TABLE_EDITIONS = [Edition.TRIAL_2019, Edition.STANDARD_2021]

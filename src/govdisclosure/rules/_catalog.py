@@ -16,7 +16,7 @@ from __future__ import annotations
 import attrs
 
 from govdisclosure.model import Edition
-from govdisclosure.rules._findings import Severity
+from govdisclosure.rules._types import Severity
 
 __all__ = ["ColumnSums", "RowSums", "Rule", "catalog", "rule"]
 
@@ -30,10 +30,13 @@ class RowSums:
     """Per row of a table: the cell in column ``total`` equals the sum of the other columns.
 
     One equation per row of table ``table``; the finding is placed on the row's total cell.
+    ``argument`` names the row in the message templates: ``"row"`` (表三 “…”行), or
+    ``"group"`` for a table printed with its rows as column groups (表四 “行政复议”).
     """
 
     table: str
     total: str = "total"
+    argument: str = "row"
 
 
 @attrs.frozen(slots=True)
@@ -52,6 +55,8 @@ class ColumnSums:
     rest: int
     anchor: str
     total: str = "total"
+    argument: str = "column"
+    """The name of the column in the message templates (表三 “…”列)."""
 
 
 @attrs.frozen(slots=True)
@@ -191,7 +196,7 @@ _RULES: tuple[Rule, ...] = (
             "Table 4, “{group}”: the total is {right}, but upheld + corrected + other + "
             "pending = {left} (off by {difference})"
         ),
-        sums=RowSums(table="四"),
+        sums=RowSums(table="四", argument="group"),
     ),
     Rule(
         code="GD105",

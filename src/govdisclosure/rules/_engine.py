@@ -11,9 +11,11 @@ from govdisclosure.rules._crossyear import check_cross_year
 from govdisclosure.rules._dates import check_dates
 from govdisclosure.rules._facts import check_relations
 from govdisclosure.rules._findings import Finding, Findings, ReportInvalid
+from govdisclosure.rules._notices import check_fee_notices
+from govdisclosure.rules._outline import check_sections
 from govdisclosure.rules._policy import DEFAULT, Policy
+from govdisclosure.rules._prose import check_claims
 from govdisclosure.rules._tables import check_tables
-from govdisclosure.rules._text import check_claims, check_fee_notices, check_sections
 
 __all__ = ["check", "check_series", "validate"]
 

@@ -20,17 +20,15 @@ but upheld + corrected + other + pending = 5 (off by 1)
 from __future__ import annotations
 
 import decimal
-import enum
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import Any, Literal, overload
 
 import attrs
 
 from govdisclosure.errors import GovDisclosureError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from govdisclosure.rules._catalog import Rule
+from govdisclosure.rules._catalog import Rule, rule
+from govdisclosure.rules._types import L10n, Severity, locale_key
 
 __all__ = [
     "Finding",
@@ -60,97 +58,10 @@ _CTX = decimal.Context(
 )
 
 
-def locale_key(locale: str) -> Literal["zh", "en"]:
-    """``"zh"`` or ``"en"`` for a locale name (``zh_CN``, ``zh-Hans``, ``en``, ``en_US``).
-
-    >>> locale_key("zh_CN"), locale_key("en-GB")
-    ('zh', 'en')
-    >>> locale_key("fr")
-    Traceback (most recent call last):
-    ...
-    ValueError: unsupported locale 'fr': expected zh_CN or en
-    """
-    if not isinstance(locale, str):
-        raise TypeError(f"locale must be a str such as 'zh_CN' or 'en', got {locale!r}")
-    low = locale.lower()
-    if low.startswith("zh"):
-        return "zh"
-    if low.startswith("en"):
-        return "en"
-    raise ValueError(f"unsupported locale {locale!r}: expected zh_CN or en")
-
-
-@attrs.frozen(slots=True)
-class L10n:
-    """A text in Chinese and English.
-
-    >>> L10n("自然人", "Natural persons").get("en")
-    'Natural persons'
-    """
-
-    zh: str
-    en: str
-
-    def get(self, locale: str = "zh_CN") -> str:
-        """The text in ``locale``."""
-        return self.zh if locale_key(locale) == "zh" else self.en
-
-
 def _text(value: str | L10n, key: str) -> str:
     if isinstance(value, L10n):
         return value.zh if key == "zh" else value.en
     return value
-
-
-class Severity(enum.Enum):
-    """How serious a finding is: ``error`` > ``warning`` > ``notice``.
-
-    >>> Severity("warning") < Severity.ERROR
-    True
-    >>> Severity.NOTICE.label("zh_CN")
-    '提示'
-    """
-
-    ERROR = "error"
-    WARNING = "warning"
-    NOTICE = "notice"
-
-    @property
-    def rank(self) -> int:
-        """2 for error, 1 for warning, 0 for notice."""
-        return _RANKS[self]
-
-    def label(self, locale: str = "zh_CN") -> str:
-        """The severity's name in ``locale`` (错误 / 警告 / 提示)."""
-        return _SEVERITY_LABELS[self].get(locale)
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank < other.rank
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank <= other.rank
-
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank > other.rank
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank >= other.rank
-
-
-_RANKS = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.NOTICE: 0}
-_SEVERITY_LABELS = {
-    Severity.ERROR: L10n("错误", "error"),
-    Severity.WARNING: L10n("警告", "warning"),
-    Severity.NOTICE: L10n("提示", "notice"),
-}
 
 
 def _fmt(d: Decimal) -> str:
@@ -398,8 +309,6 @@ class Finding:
     @property
     def rule(self) -> Rule:
         """The :class:`~govdisclosure.rules.Rule` this finding comes from."""
-        from govdisclosure.rules._catalog import rule
-
         return rule(self.code)
 
     def message(self, locale: str = "zh_CN") -> str:

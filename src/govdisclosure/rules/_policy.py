@@ -9,7 +9,7 @@ from typing import Literal
 import attrs
 
 from govdisclosure.rules._catalog import catalog, rule
-from govdisclosure.rules._findings import Severity
+from govdisclosure.rules._types import Severity
 
 __all__ = ["Policy"]
 

@@ -1,8 +1,6 @@
 """The table sums GD101–GD104 and blank cells GD105: equations generated from the layouts.
 
-For every edition with tables, the :class:`~govdisclosure.rules._catalog.RowSums` and
-:class:`~govdisclosure.rules._catalog.ColumnSums` declarations of the catalogue are expanded,
-once, over the table layouts of :mod:`govdisclosure.editions` into linear equations
+For every edition with tables, the table sums of the catalogue are linear equations
 Σ (+1 / −1) · cell = 0 over the cells of one table. One small engine evaluates them:
 
 - the common case — every cell filled, every sum holding — is one call of a function
@@ -12,261 +10,19 @@ once, over the table layouts of :mod:`govdisclosure.editions` into linear equati
   evaluated exactly, a blank cell making its sums unknown (or zero, by policy); the failed
   equations become findings, with a hint of the wrong cell where one can be singled out.
 
->>> eqs = compiled(Edition.STANDARD_2021)
->>> [(t.number, len(t.cells), len(t.equations)) for t in eqs.tables]
-[('二', 10, 0), ('三', 175, 39), ('四', 15, 3)]
->>> e = eqs.tables[1].equations[0]
->>> e.code, e.label.en, e.anchor_path
-('GD101', 'Natural persons', '$.requests.carried_forward.natural_person')
+The equations are compiled in :mod:`._equations`.
 """
 
 from __future__ import annotations
 
-import functools
-import operator
-from collections.abc import Callable
 from typing import Any
 
-import attrs
-
-from govdisclosure.layout import CellLayout, TableLayout, layout_of
-from govdisclosure.model import Edition, Report
-from govdisclosure.rules._catalog import ColumnSums, RowSums, catalog
+from govdisclosure.model import Report
+from govdisclosure.rules._equations import CompiledTable, Equation, compiled
 from govdisclosure.rules._findings import Finding, Interval, L10n, Side, Suggestion
 from govdisclosure.rules._policy import Policy
 
-__all__ = ["CompiledEdition", "CompiledTable", "Equation", "check_tables", "compiled"]
-
-
-@attrs.frozen(slots=True)
-class Equation:
-    """Σ cell[pos] − Σ cell[neg] = 0 over one table's cells (indices into its cell tuple)."""
-
-    code: str
-    index: int
-    pos: tuple[int, ...]
-    neg: tuple[int, ...]
-    anchor: int
-    anchor_path: str
-    kind: str
-    """"row" (a RowSums equation) or "column" (a ColumnSums equation)."""
-    label: L10n
-    """The row, column or group the equation is about."""
-    location: L10n
-    key: str
-    """The row key (row equations) or column key (column equations)."""
-    implied_by: tuple[int, ...] | None = None
-    """For the total column of a ColumnSums rule: the equations that imply this one."""
-
-
-@attrs.frozen(slots=True, eq=False)
-class CompiledTable:
-    """One table of an edition: its cells, one getter for all of them, its equations."""
-
-    number: str
-    number_en: str
-    attribute: str
-    cells: tuple[CellLayout, ...]
-    getter: Callable[[Any], tuple[Any, ...]]
-    equations: tuple[Equation, ...]
-    membership: tuple[tuple[tuple[int, int], ...], ...]
-    """Per cell: the (equation index, weight) of every equation it appears in."""
-    holds: Callable[[Any], bool]
-    """Whether every cell is filled and every non-redundant equation holds (compiled)."""
-    in_sums: frozenset[int]
-
-
-@attrs.frozen(slots=True, eq=False)
-class CompiledEdition:
-    """The compiled tables of an edition, in layout order."""
-
-    edition: Edition
-    tables: tuple[CompiledTable, ...]
-
-
-def _compile_table(
-    table: TableLayout, codes: tuple[tuple[str, RowSums | ColumnSums], ...]
-) -> CompiledTable:
-    cells = table.cells
-    index = {c.key: i for i, c in enumerate(cells)}
-    rows: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
-    columns: list[tuple[str | None, tuple[str, ...], tuple[str, ...]]] = []
-    for block in table.blocks:
-        for row in block.rows:
-            rows.append((row.key, (*block.labels, *row.labels), (*block.en, *row.en)))
-        for column in block.columns:
-            if all(column.key != c[0] for c in columns):
-                columns.append((column.key, column.labels, column.en))
-    n, n_en = table.number, table.number_en
-
-    def cell_of(row: str, col: str | None) -> int | None:
-        return index.get(row if col is None else f"{row}.{col}")
-
-    equations: list[Equation] = []
-    row_eq: dict[tuple[str, str], int] = {}  # (table, row key) -> equation index
-    pending_total: list[tuple[int, tuple[int, ...], tuple[str, ...]]] = []
-    for code, sums in codes:
-        if isinstance(sums, RowSums):
-            for key, labels, en in rows:
-                total = cell_of(key, sums.total)
-                if total is None:
-                    continue
-                parts = [
-                    i
-                    for c, _, _ in columns
-                    if c != sums.total and (i := cell_of(key, c)) is not None
-                ]
-                row_label = L10n(" / ".join(labels), " / ".join(en))
-                where = (
-                    L10n(f"表{n} “{row_label.zh}”行", f"Table {n_en}, row “{row_label.en}”")
-                    if n == "三"
-                    else L10n(f"表{n} “{row_label.zh}”", f"Table {n_en}, “{row_label.en}”")
-                )
-                row_eq[n, key] = len(equations)
-                equations.append(
-                    Equation(
-                        code=code,
-                        index=len(equations),
-                        pos=tuple(parts),
-                        neg=(total,),
-                        anchor=total,
-                        anchor_path=cells[total].json_path,
-                        kind="row",
-                        label=row_label,
-                        location=where,
-                        key=key,
-                    )
-                )
-        else:
-            weights = dict(sums.weights)
-            col_eqs: list[int] = []
-            for col, labels, en in columns:
-                pos: list[int] = []
-                neg: list[int] = []
-                for key, _, _ in rows:
-                    w = weights.get(key, sums.rest)
-                    i = cell_of(key, col)
-                    if w == 0 or i is None:
-                        continue
-                    (pos if w > 0 else neg).append(i)
-                anchor = cell_of(sums.anchor, col)
-                assert anchor is not None
-                col_label = L10n(" / ".join(labels), " / ".join(en))
-                eq_index = len(equations)
-                equations.append(
-                    Equation(
-                        code=code,
-                        index=eq_index,
-                        pos=tuple(pos),
-                        neg=tuple(neg),
-                        anchor=anchor,
-                        anchor_path=cells[anchor].json_path,
-                        kind="column",
-                        label=col_label,
-                        location=L10n(
-                            f"表{n} “{col_label.zh}”列", f"Table {n_en}, column “{col_label.en}”"
-                        ),
-                        key=col or "",
-                    )
-                )
-                if col == sums.total:
-                    weighted = tuple(k for k, _, _ in rows if weights.get(k, sums.rest) != 0)
-                    pending_total.append((eq_index, tuple(col_eqs), weighted))
-                else:
-                    col_eqs.append(eq_index)
-    # The total column of a ColumnSums rule is implied by the other columns and the row sums
-    # of the weighted rows; without row sums for this table it is checked like the others.
-    for eq_index, others, weighted in pending_total:
-        if all((n, k) in row_eq for k in weighted):
-            implied = (*others, *(row_eq[n, k] for k in weighted))
-            equations[eq_index] = attrs.evolve(equations[eq_index], implied_by=implied)
-    membership: list[list[tuple[int, int]]] = [[] for _ in cells]
-    for e in equations:
-        for i in e.pos:
-            membership[i].append((e.index, 1))
-        for i in e.neg:
-            membership[i].append((e.index, -1))
-    keys_all = [c.key for c in cells]
-    getter: Callable[[Any], tuple[Any, ...]] = (
-        operator.attrgetter(*keys_all) if len(keys_all) > 1 else _one_attr(keys_all[0])
-    )
-    return CompiledTable(
-        number=n,
-        number_en=n_en,
-        attribute=table.attribute,
-        cells=cells,
-        getter=getter,
-        equations=tuple(equations),
-        membership=tuple(tuple(m) for m in membership),
-        holds=_holds_function(cells, equations, f"_holds_table_{table.number_en}"),
-        in_sums=frozenset(i for i, m in enumerate(membership) if m),
-    )
-
-
-def _holds_function(
-    cells: tuple[CellLayout, ...], equations: list[Equation], name: str
-) -> Callable[[Any], bool]:
-    """Compile the non-redundant equations of a table into one plain Python function.
-
-    It reads every cell once by attribute (sharing the row objects) and returns whether
-    every equation holds; a blank cell (None) makes it return False (through TypeError),
-    which sends the caller to the generic evaluator. This is the fast path: as cheap as a
-    hand-written check of the same sums.
-    """
-    lines = [f"def {name}(t):", "    try:"]
-    names: dict[str, str] = {"": "t"}
-
-    def holder(prefix: str) -> str:
-        if prefix not in names:
-            parent, _, last = prefix.rpartition(".")
-            base = holder(parent)
-            names[prefix] = f"r{len(names)}"
-            lines.append(f"        {names[prefix]} = {base}.{last}")
-        return names[prefix]
-
-    for i, cell in enumerate(cells):
-        prefix, _, last = cell.key.rpartition(".")
-        if not all(part.isidentifier() for part in cell.key.split(".")):
-            raise ValueError(f"not an attribute path: {cell.key!r}")
-        lines.append(f"        v{i} = {holder(prefix)}.{last}")
-    fast = [e for e in equations if not e.implied_by]
-    covered = {i for e in fast for i in (*e.pos, *e.neg)}
-    terms = [
-        " + ".join(f"v{i}" for i in e.pos) + " == " + " + ".join(f"v{i}" for i in e.neg)
-        for e in fast
-    ]
-    # cells in no equation (table 二) must still be filled
-    terms += [f"v{i} is not None" for i in range(len(cells)) if i not in covered]
-    lines.append("        return " + (" and ".join(f"({t})" for t in terms) or "True"))
-    lines += ["    except TypeError:", "        return False"]
-    namespace: dict[str, Any] = {}
-    exec(compile("\n".join(lines), f"<govdisclosure.rules {name}>", "exec"), namespace)
-    function: Callable[[Any], bool] = namespace[name]
-    return function
-
-
-def _one_attr(key: str) -> Callable[[Any], tuple[Any, ...]]:
-    get = operator.attrgetter(key)
-
-    def getter(table: Any) -> tuple[Any, ...]:
-        return (get(table),)
-
-    return getter
-
-
-@functools.cache
-def compiled(edition: Edition) -> CompiledEdition:
-    """The compiled tables of ``edition`` (computed once)."""
-    layout = layout_of(edition)
-    tables = []
-    for table in layout.tables:
-        codes = tuple(
-            (r.code, r.sums)
-            for r in catalog()
-            if r.sums is not None and r.sums.table == table.number and r.applies_to(edition)
-        )
-        tables.append(_compile_table(table, codes))
-    return CompiledEdition(edition, tuple(tables))
+__all__ = ["check_tables"]
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -346,9 +102,6 @@ def _equation_finding(
     suggestions: tuple[Suggestion, ...],
 ) -> Finding:
     left, right = _side_sum(e.pos, values), _side_sum(e.neg, values)
-    arg = {"GD101": "column", "GD103": "column", "GD102": "row", "GD104": "group"}.get(
-        e.code, "column" if e.kind == "column" else "row"
-    )
     cells = ct.cells
     return Finding(
         code=e.code,
@@ -356,7 +109,7 @@ def _equation_finding(
         path=e.anchor_path,
         location=e.location,
         args=(
-            (arg, e.label),
+            (e.argument, e.label),
             ("left", str(left)),
             ("right", str(right)),
             ("difference", str(abs(residual))),

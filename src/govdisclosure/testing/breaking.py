@@ -50,9 +50,10 @@ from govdisclosure.model import (
 )
 from govdisclosure.numerals import Quantity
 from govdisclosure.rules._catalog import rule
+from govdisclosure.rules._equations import compiled
+from govdisclosure.rules._outline import section_ordinal
 from govdisclosure.rules._policy import DEFAULT
-from govdisclosure.rules._tables import compiled
-from govdisclosure.rules._text import paragraphs, section_ordinal
+from govdisclosure.rules._prose import paragraphs
 from govdisclosure.testing.strategies import reports as _reports
 
 __all__ = ["Expected", "align", "break_report", "reports_breaking"]

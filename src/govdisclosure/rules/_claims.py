@@ -1,0 +1,354 @@
+"""The figures prose states about the tables, declared as data (:data:`CLAIMS`) for GD401.
+
+Each :class:`Claim` gives the words that introduce a figure, the words that rule it out, and
+the table cells (or sums of cells) it may equal. A clause is the text between two punctuation
+marks; a figure is claimed when the words before it in its clause match a claim.
+
+>>> [c.key for c in CLAIMS][:4]
+['new', 'natural_person', 'legal_persons', 'carried_over']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from govdisclosure.model import (
+    ApplicantCounts,
+    NotProcessed,
+    Report,
+    Unable,
+    Withheld,
+)
+from govdisclosure.rules._types import L10n
+
+__all__ = ["CLAIMS", "Claim"]
+
+_CLAUSE = re.compile(r"[^，,。；;！!？?：:\n（）()]+")
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+@attrs.frozen(slots=True)
+class Claim:
+    """A kind of figure the prose states about the tables.
+
+    ``words``: every pattern must match the words before the figure (in its clause);
+    ``unless``: a pattern that rules the clause out; ``zero``: a pattern of a clause stating
+    that there were none; ``measures``: the measure words the figure may carry;
+    ``alternatives``: the cell sums (``attribute.key`` paths) the figure may equal — the
+    figure agrees with the tables when it admits any of them.
+
+    ``span``: words that make a figure cover more than the report's year (累计, 自2019年以来,
+    近三年 …), so it is no claim about the year's tables; ``year``: words that pin it to the
+    year after all (本年度累计, 全年累计). The nearest clause of the sentence, up to the
+    figure, that has either decides, ``year`` first.
+    """
+
+    key: str
+    label: L10n
+    words: tuple[str, ...]
+    unless: str
+    zero: str | None
+    measures: frozenset[str]
+    alternatives: tuple[tuple[str, ...], ...]
+    alternatives_label: L10n
+    span: str = r"(?!)"
+    year: str = r"(?!)"
+    _compiled: tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str] | None] = (
+        attrs.field(init=False, eq=False, repr=False, alias="_compiled")
+    )
+    _period: tuple[re.Pattern[str], re.Pattern[str]] = attrs.field(
+        init=False, eq=False, repr=False, alias="_period"
+    )
+
+    _values: tuple[Callable[[Report], int | None], ...] = attrs.field(
+        init=False, eq=False, repr=False, alias="_values"
+    )
+
+    def __attrs_post_init__(self) -> None:
+        compiled = (
+            tuple(re.compile(w) for w in self.words),
+            re.compile(self.unless),
+            None if self.zero is None else re.compile(self.zero),
+        )
+        object.__setattr__(self, "_compiled", compiled)
+        object.__setattr__(self, "_period", (re.compile(self.span), re.compile(self.year)))
+        object.__setattr__(self, "_values", tuple(_sum_function(a) for a in self.alternatives))
+
+    def values(self, report: Report) -> list[tuple[tuple[str, ...], int]]:
+        """Each alternative the report's tables give a value for, with that value."""
+        out = []
+        for alt, fn in zip(self.alternatives, self._values, strict=True):
+            v = fn(report)
+            if v is not None:
+                out.append((alt, v))
+        return out
+
+    def matches(self, words: str) -> bool:
+        """Whether the words before a figure make it this claim."""
+        patterns, unless, _ = self._compiled
+        return all(p.search(words) for p in patterns) and not unless.search(words)
+
+    def spans_years(self, context: tuple[str, ...]) -> bool:
+        """Whether a figure covers several years: ``context`` is the words before it in its
+        clause, then the earlier clauses of its sentence, nearest first.
+
+        >>> new = CLAIMS[0]
+        >>> new.spans_years(("累计受理政府信息公开申请",)), new.spans_years(("共收到申请",))
+        (True, False)
+        >>> new.spans_years(("我局共收到政府信息公开申请", "自2019年以来"))
+        True
+        >>> new.spans_years(("本年度累计受理政府信息公开申请",))
+        False
+        """
+        span, year = self._period
+        for words in context:
+            if year.search(words):
+                return False
+            if span.search(words):
+                return True
+        return False
+
+    def states_none(self, clause: str) -> bool:
+        """Whether a clause without figures states there were none."""
+        zero = self._compiled[2]
+        return (
+            zero is not None
+            and zero.search(clause) is not None
+            and not any(ch.isdigit() for ch in clause)
+        )
+
+
+def _sum_function(paths: tuple[str, ...]) -> Callable[[Report], int | None]:
+    """Compile ``r.a.b + r.c.d + …`` into a function; ``None`` when a cell is blank or absent."""
+    for path in paths:
+        if not all(part.isidentifier() for part in path.split(".")):
+            raise ValueError(f"not an attribute path: {path!r}")
+    body = " + ".join(f"r.{p}" for p in paths)
+    code = (
+        "def value(r):\n"
+        f"    try:\n        return {body}\n"
+        "    except (AttributeError, TypeError):\n        return None\n"
+    )
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "<govdisclosure.rules claim>", "exec"), namespace)
+    function: Callable[[Report], int | None] = namespace["value"]
+    return function
+
+
+_COUNT_MEASURES = frozenset({"件", "个", "条", "份", "次", "宗", "起", "项", "人次", "件次"})
+_NEG = r"(?:未|没有|无|不存在)"
+_T3 = "表三"
+
+
+def _rows(prefix: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"requests.{prefix}{n}.total" for n in names)
+
+
+_WITHHELD = _rows("withheld.", Withheld.ROWS)
+_UNABLE = _rows("unable.", Unable.ROWS)
+_NOT_PROCESSED = _rows("not_processed.", NotProcessed.ROWS)
+_LEGAL = tuple(f"requests.new.{c}" for c in ApplicantCounts.COLUMNS[1:6])
+
+
+_N_YEARS = r"(?:[2-9]|[1-9][0-9]|[两二三四五六七八九十几数][一二三四五六七八九十]*)"
+_SEVERAL_YEARS = (
+    r"累计|以来|历年|多年|近[0-9一二两三四五六七八九十几数]*年"
+    rf"|(?<![0-9]){_N_YEARS}个?年(?:来|间|中|里|期间|以来)"
+    r"|[0-9]{4}年?\s*(?:至|到|—|–|-|~|\uff5e)\s*[0-9]{4}年"
+)
+"""Words that make a figure cover several years: 累计, (自2019年)以来, 历年, 多年, 近三年,
+近几年, 三年来, 五年间, 2019年至2021年 …"""
+_THIS_YEAR = r"本年|今年|全年|当年"
+"""Words that pin a figure to the report's year (本年度累计, 今年以来, 全年累计)."""
+
+
+def _claim(
+    key: str,
+    label: tuple[str, str],
+    words: tuple[str, ...],
+    alternatives: tuple[tuple[str, ...], ...],
+    cells: tuple[str, str],
+    unless: str = r"(?!)",
+    zero: str | None = None,
+) -> Claim:
+    return Claim(
+        key=key,
+        label=L10n(*label),
+        words=words,
+        unless=unless,
+        zero=zero,
+        measures=_COUNT_MEASURES,
+        alternatives=alternatives,
+        alternatives_label=L10n(*cells),
+        span=_SEVERAL_YEARS,
+        year=_THIS_YEAR,
+    )
+
+
+CLAIMS: tuple[Claim, ...] = (
+    _claim(
+        "new",
+        ("收到的政府信息公开申请", "the applications received"),
+        (r"收到|受理|新收|接收|接到", r"申请"),
+        (("requests.new.total",), ("requests.new.total", "requests.carried_over.total")),
+        (
+            f"{_T3}“一、本年新收政府信息公开申请数量”总计（或其与“二、上年结转”之和）",
+            "table 3 row I total (or rows I + II)",
+        ),
+        unless=r"上年|结转|办结|答复|复议|诉讼|不予|予以|部分|收费|自然人|法人|商业|科研|公益"
+        r"|法律服务|网上|信函|当面|传真|电子邮件",
+        zero=rf"{_NEG}(?:收到|受理|接到)\S*申请",
+    ),
+    _claim(
+        "natural_person",
+        ("自然人提出的申请", "applications by natural persons"),
+        (r"自然人", r"申请"),
+        (("requests.new.natural_person",),),
+        (f"{_T3}“一、本年新收”自然人列", "table 3 row I, natural persons"),
+        unless=r"予以|不予|部分|结转|处理|提供",
+    ),
+    _claim(
+        "legal_persons",
+        ("法人或其他组织提出的申请", "applications by legal persons or other organisations"),
+        (r"法人或其他组织", r"申请"),
+        (_LEGAL,),
+        (f"{_T3}“一、本年新收”法人或其他组织五列之和", "table 3 row I, legal-person columns"),
+        unless=r"予以|不予|部分|结转|处理|提供",
+    ),
+    _claim(
+        "carried_over",
+        ("上年结转的申请", "applications carried over"),
+        (r"上一?年度?结转",),
+        (("requests.carried_over.total",),),
+        (f"{_T3}“二、上年结转”总计", "table 3 row II total"),
+    ),
+    _claim(
+        "carried_forward",
+        ("结转下年度继续办理的申请", "applications carried forward"),
+        (r"结转下一?年",),
+        (("requests.carried_forward.total",),),
+        (f"{_T3}“四、结转下年度继续办理”总计", "table 3 row IV total"),
+    ),
+    _claim(
+        "handled",
+        ("办结的申请", "applications completed"),
+        (r"办结",),
+        (("requests.total.total",),),
+        (f"{_T3}“(七)总计”", "table 3 (7) total"),
+        unless=r"率|结转|复议|诉讼",
+    ),
+    _claim(
+        "granted",
+        ("予以公开的申请", "applications granted"),
+        (r"予以公开",),
+        (("requests.granted.total",),),
+        (f"{_T3}“(一)予以公开”总计", "table 3 (1) total"),
+        unless=r"部分|复议|诉讼",
+    ),
+    _claim(
+        "partly_granted",
+        ("部分公开的申请", "applications partly granted"),
+        (r"部分公开",),
+        (("requests.partly_granted.total",),),
+        (f"{_T3}“(二)部分公开”总计", "table 3 (2) total"),
+        unless=r"复议|诉讼",
+    ),
+    _claim(
+        "withheld",
+        ("不予公开的申请", "applications withheld"),
+        (r"不予公开",),
+        (_WITHHELD,),
+        (f"{_T3}“(三)不予公开”各项总计之和", "table 3 (3) rows' totals"),
+        unless=r"复议|诉讼",
+    ),
+    _claim(
+        "unable",
+        ("无法提供的申请", "applications that could not be met"),
+        (r"无法提供",),
+        (_UNABLE,),
+        (f"{_T3}“(四)无法提供”各项总计之和", "table 3 (4) rows' totals"),
+        unless=r"复议|诉讼",
+    ),
+    _claim(
+        "not_processed",
+        ("不予处理的申请", "applications not processed"),
+        (r"不予处理",),
+        (_NOT_PROCESSED,),
+        (f"{_T3}“(五)不予处理”各项总计之和", "table 3 (5) rows' totals"),
+        unless=r"复议|诉讼",
+    ),
+    _claim(
+        "other_handling",
+        ("其他处理的申请", "applications otherwise handled"),
+        (r"其他处理",),
+        (
+            _rows("other.", ("no_correction", "unpaid_fee", "other")),
+            ("requests.other.total",),
+        ),
+        (f"{_T3}“(六)其他处理”总计", "table 3 (6) total"),
+        unless=r"复议|诉讼",
+    ),
+    _claim(
+        "review_and_litigation",
+        ("行政复议和行政诉讼", "reconsiderations and lawsuits"),
+        (r"行政复议", r"行政诉讼"),
+        (
+            (
+                "reviews.review.total",
+                "reviews.litigation_direct.total",
+                "reviews.litigation_after_review.total",
+            ),
+        ),
+        ("表四三组总计之和", "the three totals of table 4"),
+        unless=r"维持|纠正|审结|结果|其中",
+        zero=rf"{_NEG}\S*行政复议\S*行政诉讼",
+    ),
+    _claim(
+        "litigation_direct",
+        ("未经复议直接起诉的行政诉讼", "lawsuits filed without reconsideration"),
+        (r"直接起诉",),
+        (("reviews.litigation_direct.total",),),
+        ("表四“未经复议直接起诉”总计", "table 4 litigation without reconsideration, total"),
+        unless=r"维持|纠正|审结|其他结果",
+    ),
+    _claim(
+        "litigation_after_review",
+        ("复议后起诉的行政诉讼", "lawsuits filed after reconsideration"),
+        (r"复议后起诉",),
+        (("reviews.litigation_after_review.total",),),
+        ("表四“复议后起诉”总计", "table 4 litigation after reconsideration, total"),
+        unless=r"维持|纠正|审结|其他结果",
+    ),
+    _claim(
+        "review",
+        ("行政复议", "reconsiderations"),
+        (r"行政复议",),
+        (("reviews.review.total",),),
+        ("表四“行政复议”总计", "table 4 reconsideration total"),
+        unless=r"诉讼|维持|纠正|审结|结果",
+        zero=rf"{_NEG}\S*行政复议",
+    ),
+    _claim(
+        "litigation",
+        ("行政诉讼", "lawsuits"),
+        (r"行政诉讼",),
+        (("reviews.litigation_direct.total", "reviews.litigation_after_review.total"),),
+        ("表四两组行政诉讼总计之和", "the two litigation totals of table 4"),
+        unless=r"复议|维持|纠正|审结|结果",
+        zero=rf"{_NEG}\S*行政诉讼",
+    ),
+)
+
+_WORDS = re.compile("|".join(sorted({w for c in CLAIMS for w in c.words}, key=len, reverse=True)))
+"""Any word a claim needs: clauses without one are not analysed further."""
+
+_FIGURE = re.compile(
+    r"(?<![0-9.])(?:超过|超|逾|将近|接近|近|大约|约)?[0-9]+(?:\.[0-9]+)?(?:万|亿)?(?:余|多)?"
+    r"(?:人次|件次|件|个|条|份|次|宗|起|项)(?:以上|左右)?"
+    r"(?!工作日|自然日|小时|星期|季度|月|日|年|周|部分|百分点)"
+)
+"""A count as claims state it: a number, a measure word, optional qualifiers."""
