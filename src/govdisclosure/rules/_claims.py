@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from govdisclosure.layout import JOIN, CellLayout, Edition, layout_of
 from govdisclosure.model import (
     ApplicantCounts,
     NotProcessed,
@@ -37,7 +38,7 @@ class Claim:
 
     ``words``: every pattern must match the words before the figure (in its clause);
     ``unless``: a pattern that rules the clause out; ``zero``: a pattern of a clause stating
-    that there were none; ``measures``: the measure words the figure may carry;
+    that there were none;
     ``alternatives``: the cell sums (``attribute.key`` paths) the figure may equal — the
     figure agrees with the tables when it admits any of them.
 
@@ -52,7 +53,6 @@ class Claim:
     words: tuple[str, ...]
     unless: str
     zero: str | None
-    measures: frozenset[str]
     alternatives: tuple[tuple[str, ...], ...]
     alternatives_label: L10n
     span: str = r"(?!)"
@@ -139,9 +139,7 @@ def _sum_function(paths: tuple[str, ...]) -> Callable[[Report], int | None]:
     return function
 
 
-_COUNT_MEASURES = frozenset({"件", "个", "条", "份", "次", "宗", "起", "项", "人次", "件次"})
 _NEG = r"(?:未|没有|无|不存在)"
-_T3 = "表三"
 
 
 def _rows(prefix: str, names: tuple[str, ...]) -> tuple[str, ...]:
@@ -166,12 +164,53 @@ _THIS_YEAR = r"本年|今年|全年|当年"
 """Words that pin a figure to the report's year (本年度累计, 今年以来, 全年累计)."""
 
 
+def _common(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
+    first = paths[0]
+    n = 0
+    while n < len(first) and all(len(p) > n and p[n] == first[n] for p in paths):
+        n += 1
+    return first[:n]
+
+
+def _path_label(paths: list[tuple[str, ...]], summed: str) -> str:
+    """One label path, or several: their common group with ``summed``, else a sum."""
+    unique = list(dict.fromkeys(paths))
+    if len(unique) == 1:
+        return JOIN.join(unique[0])
+    common = _common(unique)
+    if common:
+        return JOIN.join(common) + summed
+    return " + ".join(JOIN.join(p) for p in unique)
+
+
+def _cells_label(alternatives: tuple[tuple[str, ...], ...]) -> L10n:
+    """The cells each alternative sums, named by the layout's labels (sums by their group):
+    ``表三 一、本年新收政府信息公开申请数量 | 总计``."""
+    zh, en = [], []
+    for paths in alternatives:
+        cells = [_cell(p) for p in paths]
+        rows = _path_label([c.row_labels for c in cells], "（各行之和）")
+        columns = _path_label([c.column_labels for c in cells], "（各列之和）")
+        zh.append(f"表{cells[0].table} {rows} | {columns}")
+        rows = _path_label([c.row_en for c in cells], " (sum of its rows)")
+        columns = _path_label([c.column_en for c in cells], " (sum of its columns)")
+        en.append(f"Table {cells[0].table_en} {rows} | {columns}")
+    return L10n("，或 ".join(zh), ", or ".join(en))
+
+
+def _cell(path: str) -> CellLayout:
+    for edition in (Edition.STANDARD_2021, Edition.TRIAL_2019):
+        cell = layout_of(edition).find_cell("$." + path)
+        if cell is not None:
+            return cell
+    raise ValueError(f"no table cell at {path!r}")  # pragma: no cover - a declaration error
+
+
 def _claim(
     key: str,
     label: tuple[str, str],
     words: tuple[str, ...],
     alternatives: tuple[tuple[str, ...], ...],
-    cells: tuple[str, str],
     unless: str = r"(?!)",
     zero: str | None = None,
 ) -> Claim:
@@ -181,9 +220,8 @@ def _claim(
         words=words,
         unless=unless,
         zero=zero,
-        measures=_COUNT_MEASURES,
         alternatives=alternatives,
-        alternatives_label=L10n(*cells),
+        alternatives_label=_cells_label(alternatives),
         span=_SEVERAL_YEARS,
         year=_THIS_YEAR,
     )
@@ -195,10 +233,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("收到的政府信息公开申请", "the applications received"),
         (r"收到|受理|新收|接收|接到", r"申请"),
         (("requests.new.total",), ("requests.new.total", "requests.carried_over.total")),
-        (
-            f"{_T3}“一、本年新收政府信息公开申请数量”总计（或其与“二、上年结转”之和）",
-            "table 3 row I total (or rows I + II)",
-        ),
         unless=r"上年|结转|办结|答复|复议|诉讼|不予|予以|部分|收费|自然人|法人|商业|科研|公益"
         r"|法律服务|网上|信函|当面|传真|电子邮件",
         zero=rf"{_NEG}(?:收到|受理|接到)\S*申请",
@@ -208,7 +242,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("自然人提出的申请", "applications by natural persons"),
         (r"自然人", r"申请"),
         (("requests.new.natural_person",),),
-        (f"{_T3}“一、本年新收”自然人列", "table 3 row I, natural persons"),
         unless=r"予以|不予|部分|结转|处理|提供",
     ),
     _claim(
@@ -216,7 +249,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("法人或其他组织提出的申请", "applications by legal persons or other organisations"),
         (r"法人或其他组织", r"申请"),
         (_LEGAL,),
-        (f"{_T3}“一、本年新收”法人或其他组织五列之和", "table 3 row I, legal-person columns"),
         unless=r"予以|不予|部分|结转|处理|提供",
     ),
     _claim(
@@ -224,21 +256,18 @@ CLAIMS: tuple[Claim, ...] = (
         ("上年结转的申请", "applications carried over"),
         (r"上一?年度?结转",),
         (("requests.carried_over.total",),),
-        (f"{_T3}“二、上年结转”总计", "table 3 row II total"),
     ),
     _claim(
         "carried_forward",
         ("结转下年度继续办理的申请", "applications carried forward"),
         (r"结转下一?年",),
         (("requests.carried_forward.total",),),
-        (f"{_T3}“四、结转下年度继续办理”总计", "table 3 row IV total"),
     ),
     _claim(
         "handled",
         ("办结的申请", "applications completed"),
         (r"办结",),
         (("requests.total.total",),),
-        (f"{_T3}“(七)总计”", "table 3 (7) total"),
         unless=r"率|结转|复议|诉讼",
     ),
     _claim(
@@ -246,7 +275,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("予以公开的申请", "applications granted"),
         (r"予以公开",),
         (("requests.granted.total",),),
-        (f"{_T3}“(一)予以公开”总计", "table 3 (1) total"),
         unless=r"部分|复议|诉讼",
     ),
     _claim(
@@ -254,7 +282,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("部分公开的申请", "applications partly granted"),
         (r"部分公开",),
         (("requests.partly_granted.total",),),
-        (f"{_T3}“(二)部分公开”总计", "table 3 (2) total"),
         unless=r"复议|诉讼",
     ),
     _claim(
@@ -262,7 +289,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("不予公开的申请", "applications withheld"),
         (r"不予公开",),
         (_WITHHELD,),
-        (f"{_T3}“(三)不予公开”各项总计之和", "table 3 (3) rows' totals"),
         unless=r"复议|诉讼",
     ),
     _claim(
@@ -270,7 +296,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("无法提供的申请", "applications that could not be met"),
         (r"无法提供",),
         (_UNABLE,),
-        (f"{_T3}“(四)无法提供”各项总计之和", "table 3 (4) rows' totals"),
         unless=r"复议|诉讼",
     ),
     _claim(
@@ -278,7 +303,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("不予处理的申请", "applications not processed"),
         (r"不予处理",),
         (_NOT_PROCESSED,),
-        (f"{_T3}“(五)不予处理”各项总计之和", "table 3 (5) rows' totals"),
         unless=r"复议|诉讼",
     ),
     _claim(
@@ -289,7 +313,6 @@ CLAIMS: tuple[Claim, ...] = (
             _rows("other.", ("no_correction", "unpaid_fee", "other")),
             ("requests.other.total",),
         ),
-        (f"{_T3}“(六)其他处理”总计", "table 3 (6) total"),
         unless=r"复议|诉讼",
     ),
     _claim(
@@ -303,7 +326,6 @@ CLAIMS: tuple[Claim, ...] = (
                 "reviews.litigation_after_review.total",
             ),
         ),
-        ("表四三组总计之和", "the three totals of table 4"),
         unless=r"维持|纠正|审结|结果|其中",
         zero=rf"{_NEG}\S*行政复议\S*行政诉讼",
     ),
@@ -312,7 +334,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("未经复议直接起诉的行政诉讼", "lawsuits filed without reconsideration"),
         (r"直接起诉",),
         (("reviews.litigation_direct.total",),),
-        ("表四“未经复议直接起诉”总计", "table 4 litigation without reconsideration, total"),
         unless=r"维持|纠正|审结|其他结果",
     ),
     _claim(
@@ -320,7 +341,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("复议后起诉的行政诉讼", "lawsuits filed after reconsideration"),
         (r"复议后起诉",),
         (("reviews.litigation_after_review.total",),),
-        ("表四“复议后起诉”总计", "table 4 litigation after reconsideration, total"),
         unless=r"维持|纠正|审结|其他结果",
     ),
     _claim(
@@ -328,7 +348,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("行政复议", "reconsiderations"),
         (r"行政复议",),
         (("reviews.review.total",),),
-        ("表四“行政复议”总计", "table 4 reconsideration total"),
         unless=r"诉讼|维持|纠正|审结|结果",
         zero=rf"{_NEG}\S*行政复议",
     ),
@@ -337,7 +356,6 @@ CLAIMS: tuple[Claim, ...] = (
         ("行政诉讼", "lawsuits"),
         (r"行政诉讼",),
         (("reviews.litigation_direct.total", "reviews.litigation_after_review.total"),),
-        ("表四两组行政诉讼总计之和", "the two litigation totals of table 4"),
         unless=r"复议|维持|纠正|审结|结果",
         zero=rf"{_NEG}\S*行政诉讼",
     ),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govdisclosure.layout import layout_of
+from govdisclosure.layout import JOIN, CellLayout, layout_of
 from govdisclosure.model import (
     ActiveDisclosure2021,
     ApplicantCounts,
@@ -15,9 +15,9 @@ from govdisclosure.rules._policy import Policy
 __all__ = ["check_cross_year"]
 
 
-def _column_label(report: Report, column: str) -> L10n:
-    cell = layout_of(report.edition).cell("requests", f"carried_over.{column}")
-    return L10n(cell.column, " / ".join(cell.column_en))
+def _row(cell: CellLayout) -> L10n:
+    """A cell's row label (its last part), in both languages."""
+    return L10n(cell.row_labels[-1], cell.row_en[-1])
 
 
 def _carried(report: Report, previous: Report, policy: Policy) -> list[Finding]:
@@ -41,18 +41,22 @@ def _carried(report: Report, previous: Report, policy: Policy) -> list[Finding]:
             a, b = a or 0, b or 0
         if a == b or (column == "total" and implied):
             continue
-        path = f"$.requests.carried_over.{column}"
-        label = _column_label(report, column)
+        over_cell = layout_of(report.edition).cell("requests", f"carried_over.{column}")
+        forward_cell = layout_of(previous.edition).cell("requests", f"carried_forward.{column}")
+        path = over_cell.json_path
+        label = L10n(over_cell.column, JOIN.join(over_cell.column_en))
+        row_over, row_forward = _row(over_cell), _row(forward_cell)
+        table = layout_of(report.edition).table("requests")
         out.append(
             Finding(
                 code="GD301",
                 severity=policy.severity("GD301"),
                 path=path,
                 location=L10n(
-                    f"表三 “二、上年结转”行 “{label.zh}”列（{report.year}年）与"
-                    f"“四、结转下年度继续办理”（{previous.year}年）",
-                    f"Table 3 row II, column “{label.en}” ({report.year}) vs row IV "
-                    f"({previous.year})",
+                    f"{table.label} “{row_over.zh}”行 “{label.zh}”列（{report.year}年）与"
+                    f"“{row_forward.zh}”（{previous.year}年）",
+                    f"{table.label_en} row “{row_over.en}”, column “{label.en}” "
+                    f"({report.year}) vs row “{row_forward.en}” ({previous.year})",
                 ),
                 args=(
                     ("column", label),
@@ -63,7 +67,7 @@ def _carried(report: Report, previous: Report, policy: Policy) -> list[Finding]:
                 ),
                 sides=(
                     Side(
-                        L10n(f"{report.year}年 二、上年结转", f"{report.year} row II"),
+                        L10n(f"{report.year}年 {row_over.zh}", f"{report.year} {row_over.en}"),
                         a,
                         str(a),
                         None,
@@ -71,12 +75,13 @@ def _carried(report: Report, previous: Report, policy: Policy) -> list[Finding]:
                     ),
                     Side(
                         L10n(
-                            f"{previous.year}年 四、结转下年度继续办理", f"{previous.year} row IV"
+                            f"{previous.year}年 {row_forward.zh}",
+                            f"{previous.year} {row_forward.en}",
                         ),
                         b,
                         str(b),
                         None,
-                        (f"$.requests.carried_forward.{column}",),
+                        (forward_cell.json_path,),
                     ),
                 ),
                 discrepancy=a - b,
@@ -105,16 +110,20 @@ def _in_force(report: Report, previous: Report, policy: Policy) -> list[Finding]
         if value == expected:
             continue
         cell = layout.cell("active", f"{row}.in_force")
+        issued_cell = layout.cell("active", f"{row}.issued")
+        repealed_cell = layout.cell("active", f"{row}.repealed")
         path = cell.json_path
-        row_label = L10n(cell.row_labels[-1], cell.row_en[-1])
+        row_label = _row(cell)
+        table = layout.table("active")
         out.append(
             Finding(
                 code="GD302",
                 severity=policy.severity("GD302"),
                 path=path,
                 location=L10n(
-                    f"表二 第二十条第(一)项 “{row_label.zh}” 现行有效件数",
-                    f"Table 2 Art. 20 item (1) “{row_label.en}”, in force",
+                    f"{table.label} {cell.row_labels[0]} “{row_label.zh}” {cell.column}",
+                    f"{table.label_en} {cell.row_en[0]} “{row_label.en}”, "
+                    + JOIN.join(cell.column_en),
                 ),
                 args=(
                     ("row", row_label),
@@ -128,7 +137,9 @@ def _in_force(report: Report, previous: Report, policy: Policy) -> list[Finding]
                 ),
                 sides=(
                     Side(
-                        L10n(f"{report.year}年现行有效件数", f"in force {report.year}"),
+                        L10n(
+                            f"{report.year}年{cell.column}", f"{cell.column_en[-1]} {report.year}"
+                        ),
                         value,
                         str(value),
                         None,
@@ -136,13 +147,15 @@ def _in_force(report: Report, previous: Report, policy: Policy) -> list[Finding]
                     ),
                     Side(
                         L10n(
-                            "上年现行有效 + 本年制发 − 本年废止",
-                            "in force last year + issued − repealed",
+                            f"{previous.year}年{cell.column} + {issued_cell.column} − "
+                            f"{repealed_cell.column}",
+                            f"{cell.column_en[-1]} {previous.year} + {issued_cell.column_en[-1]} "
+                            f"− {repealed_cell.column_en[-1]}",
                         ),
                         expected,
                         str(expected),
                         None,
-                        (path, f"$.active.{row}.issued", f"$.active.{row}.repealed"),
+                        (path, issued_cell.json_path, repealed_cell.json_path),
                     ),
                 ),
                 discrepancy=value - expected,

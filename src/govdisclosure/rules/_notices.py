@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from govdisclosure.layout import layout_of
 from govdisclosure.model import Report, Requests2021, Section
 from govdisclosure.numerals import find_quantities
 from govdisclosure.rules._claims import _CLAUSE
@@ -63,8 +64,11 @@ def check_fee_notices(report: Report, policy: Policy) -> list[Finding]:
                 break
     if six is not None and any(_states_fee_notice(p) for p in _section_text(six)):
         return []
+    layout = layout_of(report.edition)
+    cell = layout.cell("requests", "other.unpaid_fee.total")
+    expected = next(s for s in layout.sections if s.ordinal == 6)
     section = (
-        L10n("第六部分“其他需要报告的事项”", "section 六 (other matters to report)")
+        L10n(f"第六部分“{expected.title}”", f"section 六 ({expected.en})")
         if six is not None
         else L10n("报告（未见第六部分）", "the report (which has no section 六)")
     )
@@ -72,20 +76,11 @@ def check_fee_notices(report: Report, policy: Policy) -> list[Finding]:
         Finding(
             code="GD402",
             severity=policy.severity("GD402"),
-            path="$.requests.other.unpaid_fee.total",
-            location=L10n(
-                "表三 (六)其他处理 / 2.申请人逾期未按收费通知要求缴纳费用；第六部分",
-                "Table 3 (6)2 unpaid fee; section 六",
-            ),
+            path=cell.json_path,
+            location=L10n(f"{cell.label}；第六部分", f"{cell.label_en}; section 六"),
             args=(("value", str(unpaid)), ("section", section)),
             sides=(
-                Side(
-                    L10n("表三(六)2 总计", "table 3 (6)2 total"),
-                    unpaid,
-                    str(unpaid),
-                    None,
-                    ("$.requests.other.unpaid_fee.total",),
-                ),
+                Side(L10n(cell.label, cell.label_en), unpaid, str(unpaid), None, (cell.json_path,)),
             ),
             year=report.year,
         )
