@@ -24,6 +24,10 @@ from __future__ import annotations
 from govdisclosure.layout import legacy_2008, standard_2021, trial_2019
 from govdisclosure.layout._types import (
     JOIN,
+    MAX_COUNT,
+    MAX_DIGITS,
+    MAX_ORDINAL,
+    MAX_PLACES,
     MAX_YEAR,
     MIN_YEAR,
     TABLE_ATTRIBUTES,
@@ -43,6 +47,10 @@ from govdisclosure.layout.match import Matcher, matcher
 
 __all__ = [
     "JOIN",
+    "MAX_COUNT",
+    "MAX_DIGITS",
+    "MAX_ORDINAL",
+    "MAX_PLACES",
     "MAX_YEAR",
     "MIN_YEAR",
     "TABLE_ATTRIBUTES",

@@ -18,6 +18,10 @@ import attrs
 
 __all__ = [
     "JOIN",
+    "MAX_COUNT",
+    "MAX_DIGITS",
+    "MAX_ORDINAL",
+    "MAX_PLACES",
     "MAX_YEAR",
     "MIN_YEAR",
     "TABLE_ATTRIBUTES",
@@ -45,6 +49,19 @@ MIN_YEAR: Final = 1990
 """The earliest report year accepted (the first local disclosure rules date from 2002)."""
 MAX_YEAR: Final = 2200
 """The latest report year accepted."""
+
+MAX_COUNT: Final = 10**15
+"""The largest count a cell or a fact may hold (and the largest |change| of a signed cell):
+far above any report, small enough to be written in Chinese numerals and formatted exactly."""
+
+MAX_ORDINAL: Final = 999
+"""Section ordinals run from 1 to this (the range :mod:`govdisclosure.numerals` writes)."""
+
+MAX_DIGITS: Final = 30
+"""The most significant digits an amount or decimal figure of a report may have."""
+
+MAX_PLACES: Final = 10
+"""The most decimal places an amount or decimal figure of a report may have."""
 
 TABLE_ATTRIBUTES: Final = ("active", "requests", "reviews")
 """The report attributes that hold tables, in the order of their numbers (二, 三, 四)."""
