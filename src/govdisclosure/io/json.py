@@ -336,9 +336,6 @@ def _fast_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
     return hook
 
 
-_SIGNED_FIELDS = signed_fields()
-
-
 def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
     """Check every cell of a row record, reporting each bad one at its own path."""
     names = {f.name for f in attrs.fields(cast(Any, cls))}
@@ -357,7 +354,7 @@ def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
                 problems.append(
                     Problem(path, f"expected an integer or null, found {_describe(cell)}")
                 )
-            elif cell < 0 and (cls, key) not in _SIGNED_FIELDS:
+            elif cell < 0 and (cls, key) not in signed_fields():
                 problems.append(Problem(path, f"expected a whole number >= 0, found {cell}"))
         if problems:
             raise StructureError(problems)
