@@ -236,6 +236,20 @@ _BLOCK_ALIASES = {
 }
 
 
+def active_table(*blocks: BlockLayout) -> TableLayout:
+    """Table 二 of an edition, from its blocks (one per 条例 item)."""
+    return TableLayout(
+        number="二",
+        number_en="2",
+        attribute="active",
+        title="主动公开政府信息情况",
+        title_en="Information disclosed proactively",
+        row_header="信息内容",
+        row_header_en="Information item",
+        blocks=blocks,
+    )
+
+
 def block(
     label: str, en: str, columns: tuple[ColumnLayout, ...], rows: tuple[RowLayout, ...]
 ) -> BlockLayout:
