@@ -377,7 +377,6 @@ def _match_labels(self: Matcher, text: str, near: bool) -> list[LabelHit]:
     return out
 
 
-
 #: Words of a report's own text that name the format it follows, for telling the editions
 #: apart when no table does (the outline a preamble lists, the notice it cites). Compared
 #: with :func:`label_key` forms; a marker counts once.

@@ -29,8 +29,8 @@ from govdisclosure.parse._text import text_units
 from govdisclosure.parse._types import (
     CODES,
     Origin,
-    ParseFinding,
     Parsed,
+    ParseFinding,
     ParseSeverity,
     SourceMap,
 )
@@ -61,8 +61,10 @@ _MD = re.compile(r"^(?:#{1,6} |\|?\s*:?-{3,}:?\s*\|)", re.M)
 def detect_format(text: str) -> str:
     """ "html", "markdown" or "text", from the first 4 KB of ``text``.
 
-    >>> detect_format("<p>一、总体情况</p>"), detect_format("## 一、总体情况"), detect_format("一、总体情况")
-    ('html', 'markdown', 'text')
+    >>> detect_format("<p>一、总体情况</p>"), detect_format("## 一、总体情况")
+    ('html', 'markdown')
+    >>> detect_format("一、总体情况")
+    'text'
     """
     head = text[:4096]
     if _HTML.search(head):

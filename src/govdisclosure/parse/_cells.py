@@ -23,7 +23,9 @@ import attrs
 
 __all__ = ["CellValue", "clean", "is_blank", "is_value", "read_token"]
 
-_PLACEHOLDERS = frozenset({"/", "//", "\\", "-", "--", "—", "——", "–", "－", "无", "不适用", "空", "——"})
+_PLACEHOLDERS = frozenset(
+    {"/", "//", "\\", "-", "--", "—", "——", "–", "\uff0d", "无", "不适用", "空"}
+)
 _UNITS = ("亿元", "万元", "元", "件", "条", "个", "项", "次", "人", "户", "宗")
 _NUMBER = re.compile(
     r"(?P<sign>[+\-增减])?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?"
@@ -75,7 +77,12 @@ def read_token(text: str, kind: str, column_unit: str | None = None) -> CellValu
     m = _NUMBER.fullmatch(t)
     if m is None or len(unicodedata.normalize("NFKC", text).split()) > 1:
         return CellValue(None, problem="unreadable")
-    sign, num, frac, unit = m.group("sign"), m.group("num").replace(",", ""), m.group("frac"), m.group("unit")
+    sign, num, frac, unit = (
+        m.group("sign"),
+        m.group("num").replace(",", ""),
+        m.group("frac"),
+        m.group("unit"),
+    )
     if kind in ("count", "signed"):
         if frac:
             return CellValue(None, unit, problem="decimal")

@@ -23,18 +23,83 @@ __all__ = ["html_units"]
 _SEARCH = 64
 _MAX_SPAN = 64
 _SKIP = frozenset(
-    {"script", "style", "noscript", "template", "head", "nav", "select", "option", "button",
-     "textarea", "iframe", "svg", "object", "canvas", "map", "audio", "video"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "nav",
+        "select",
+        "option",
+        "button",
+        "textarea",
+        "iframe",
+        "svg",
+        "object",
+        "canvas",
+        "map",
+        "audio",
+        "video",
+    }
 )
 _VOID = frozenset(
-    {"br", "img", "meta", "link", "hr", "input", "area", "base", "col", "embed", "param",
-     "source", "track", "wbr"}
+    {
+        "br",
+        "img",
+        "meta",
+        "link",
+        "hr",
+        "input",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    }
 )
 _BLOCK = frozenset(
-    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "ul", "ol", "dl",
-     "section", "article", "header", "footer", "blockquote", "pre", "center", "form", "main",
-     "aside", "caption", "figure", "figcaption", "address", "hr", "title", "body", "html",
-     "fieldset", "legend", "details", "summary"}
+    {
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "dt",
+        "dd",
+        "ul",
+        "ol",
+        "dl",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "center",
+        "form",
+        "main",
+        "aside",
+        "caption",
+        "figure",
+        "figcaption",
+        "address",
+        "hr",
+        "title",
+        "body",
+        "html",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+    }
 )
 _CLOSES_P = _BLOCK | {"table"}
 _CELL = ("td", "th")
@@ -114,7 +179,11 @@ def _clean_text(pieces: list[str]) -> str:
         for ln in lines:
             if not ln:
                 continue
-            out = out + ln if not out or not (out[-1].isascii() and ln[0].isascii()) else out + " " + ln
+            out = (
+                out + ln
+                if not out or not (out[-1].isascii() and ln[0].isascii())
+                else out + " " + ln
+            )
         text = out
     return text.strip()
 
@@ -145,7 +214,9 @@ class _Builder(HTMLParser):
             text = _clean_text(box.buf)
             if text:
                 element = self.stack[-1].path() if self.stack else None
-                box.units.append(Line(text, box.start, max(at, box.start), element, box.hint, box.level))
+                box.units.append(
+                    Line(text, box.start, max(at, box.start), element, box.hint, box.level)
+                )
             box.buf.clear()
         box.start = -1
 
@@ -236,7 +307,9 @@ class _Builder(HTMLParser):
             table = self.tables[-1]
             if not table.rows or self._find(("tr",), ("table",)) < 0:
                 table.rows.append([])
-            cell = _Cell(at, entry.path(), _span_attr(attrs, "rowspan"), _span_attr(attrs, "colspan"))
+            cell = _Cell(
+                at, entry.path(), _span_attr(attrs, "rowspan"), _span_attr(attrs, "colspan")
+            )
             table.rows[-1].append(cell)
             self.cells[-1] = cell
             self.boxes.append(cell.box)
@@ -346,7 +419,15 @@ def _table_units(table: _Table, end: int) -> list[Unit]:
                 if texts:
                     first = next(u for cell in row for u in cell.box.units)
                     last_cell = row[-1]
-                    out.append(Line(" ".join(texts), first.start, max(last_cell.end, first.start), first.element, "row"))
+                    out.append(
+                        Line(
+                            " ".join(texts),
+                            first.start,
+                            max(last_cell.end, first.start),
+                            first.element,
+                            "row",
+                        )
+                    )
                 continue
             for cell in row:
                 out.extend(cell.box.units)

@@ -48,7 +48,9 @@ def strength(text: str) -> int:
         if h.kind in ("block", "row", "group"):
             return 2
         if h.kind == "header":
-            best = max(best, 2 if (label_key(h.label) in _STRONG_HEADERS or len(h.label) > 20) else 1)
+            best = max(
+                best, 2 if (label_key(h.label) in _STRONG_HEADERS or len(h.label) > 20) else 1
+            )
         else:
             best = max(best, 1)
     return best

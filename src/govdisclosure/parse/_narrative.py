@@ -27,13 +27,30 @@ __all__ = [
     "year_of",
 ]
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3,
-              "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "\u3007": 0,
+    "零": 0,
+    "○": 0,
+    "\uff2f": 0,
+    "O": 0,
+    "0": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _DATE = re.compile(r"(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}日")
 _DATE_DASH = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_DATE_CN = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_DATE_CN = re.compile(
+    r"([\u3007零○\uff2f一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s{0,2}年")
-_YEAR_CN = re.compile(r"([〇零○Ｏ一二三四五六七八九]{4})年")
+_YEAR_CN = re.compile(r"([\u3007零○\uff2f一二三四五六七八九]{4})年")
 
 
 def _cn_year(text: str) -> int:
@@ -126,7 +143,9 @@ _META_LOOSE = _label_rx(False)
 _BULLET = "•·●◆■-*> \t\u3000\xa0"
 
 
-def metadata_pairs(line: str, *, colon: bool = True) -> list[tuple[str | None, str, str, int]] | None:
+def metadata_pairs(
+    line: str, *, colon: bool = True
+) -> list[tuple[str | None, str, str, int]] | None:
     """The (attribute, label, value, offset of the label) pairs of a metadata line, or
     ``None`` when the line does not start with a metadata label."""
     if len(line) > 400:
@@ -184,7 +203,7 @@ def _label(text: str, start: int, floor: int) -> str:
     i = start
     while i > floor and text[i - 1] not in _DELIMS:
         i -= 1
-    label = text[i:start].strip(" \t\u3000\"“”")
+    label = text[i:start].strip(' \t\u3000"“”')
     changed = True
     while changed:
         changed = False
@@ -263,8 +282,8 @@ def _breakdown(
     short: list[Fact] = []
     full: list[Fact] = []
     clause_open = True
+    prev_end = pos
     for f, q in after:
-        prev_end = full and next(qq.end for ff, qq in after if ff is full[-1]) or pos
         if _between(text, prev_end, q.start, _SENTENCE_END):
             break
         if _between(text, prev_end, q.start, _CLAUSE_END):
@@ -272,6 +291,7 @@ def _breakdown(
         if f.quantity.is_money != money:
             break
         full.append(f)
+        prev_end = q.end
         if clause_open:
             short.append(f)
     if len(full) < 1:
@@ -296,7 +316,7 @@ def _admits(total: Fact, parts: list[Fact]) -> bool:
 def _balances(text: str, mine: list[tuple[Fact, FoundQuantity]]) -> list[Relation]:
     out: list[Relation] = []
     for i in range(len(mine) - 2):
-        (a, qa), (b, qb), (c, qc) = mine[i], mine[i + 1], mine[i + 2]
+        (a, qa), (b, _qb), (c, qc) = mine[i], mine[i + 1], mine[i + 2]
         if not (a.quantity.is_money and b.quantity.is_money and c.quantity.is_money):
             continue
         if _between(text, qa.end, qc.start, _SENTENCE_END):

@@ -37,7 +37,14 @@ from govdisclosure.parse._narrative import (
     year_of,
 )
 from govdisclosure.parse._tables import TableReader, edition_votes
-from govdisclosure.parse._types import Origin, ParseFinding, Parsed, SourceMap, origin, sorted_findings
+from govdisclosure.parse._types import (
+    Origin,
+    Parsed,
+    ParseFinding,
+    SourceMap,
+    origin,
+    sorted_findings,
+)
 from govdisclosure.parse._units import Line, Region, Unit
 
 __all__ = ["read_units"]
@@ -144,9 +151,21 @@ def read_units(
             sig_agency, sig_date = _agency_date(sig_lines[0].text)  # type: ignore[misc]
         signature = Signature(agency=sig_agency, date=sig_date)
         if sig_agency:
-            prov["$.signature.agency"] = origin(smap, Span(agency_line.start, agency_line.end), agency_line.text, agency_line.element)
-        prov["$.signature.date"] = origin(smap, Span(date_line.start, date_line.end), date_line.text, date_line.element)
-        blocks.append((sig_lines[0].start, SignatureBlock(sig_agency, sig_date, Span(sig_lines[0].start, sig_lines[-1].end))))
+            prov["$.signature.agency"] = origin(
+                smap,
+                Span(agency_line.start, agency_line.end),
+                agency_line.text,
+                agency_line.element,
+            )
+        prov["$.signature.date"] = origin(
+            smap, Span(date_line.start, date_line.end), date_line.text, date_line.element
+        )
+        blocks.append(
+            (
+                sig_lines[0].start,
+                SignatureBlock(sig_agency, sig_date, Span(sig_lines[0].start, sig_lines[-1].end)),
+            )
+        )
 
     # ---- front matter, headings and paragraphs --------------------------------------------
     title: str | None = None
@@ -174,12 +193,16 @@ def read_units(
                 findings.append(ParseFinding("GP170", (("raw", v),), Span(line.start, line.end)))
             v = d
         meta[attr] = v
-        meta_items.append(MetadataItem(attr, label, v if v is not None else "", Span(line.start, line.end)))
+        meta_items.append(
+            MetadataItem(attr, label, v if v is not None else "", Span(line.start, line.end))
+        )
         if not meta_span:
             meta_span.extend((line.start, line.end))
         meta_span[1] = line.end
         if v is not None:
-            prov[f"$.metadata.{attr}"] = origin(smap, Span(line.start, line.end), value.strip(), line.element)
+            prov[f"$.metadata.{attr}"] = origin(
+                smap, Span(line.start, line.end), value.strip(), line.element
+            )
 
     for line in body:
         t = line.text
@@ -214,7 +237,12 @@ def read_units(
             d = _Draft(level, ordinal, htitle, (*parent_path, ordinal), line=line)
             (stack[-1].children if stack else top).append(d)
             stack.append(d)
-            blocks.append((line.start, Heading(len(d.path), d.path, ordinal, htitle, span=Span(line.start, line.end))))
+            blocks.append(
+                (
+                    line.start,
+                    Heading(len(d.path), d.path, ordinal, htitle, span=Span(line.start, line.end)),
+                )
+            )
             last_para = None
             continue
         if in_front and title is None and _title_like(line):
@@ -236,7 +264,10 @@ def read_units(
             and (_unbalanced(target[-1][0]) or target[-1][0].endswith((",", "，")))
         ):
             prev, pline = target[-1]
-            target[-1] = (prev + "\n" + t, Line(prev + "\n" + t, pline.start, line.end, pline.element))
+            target[-1] = (
+                prev + "\n" + t,
+                Line(prev + "\n" + t, pline.start, line.end, pline.element),
+            )
             continue
         target.append((t, line))
         last_para = (target, len(target) - 1)
@@ -245,10 +276,16 @@ def read_units(
     if skipped:
         first = skipped[0]
         findings.append(
-            ParseFinding("GP103", (("count", len(skipped)), ("example", first.text[:20])), Span(first.start, first.end))
+            ParseFinding(
+                "GP103",
+                (("count", len(skipped)), ("example", first.text[:20])),
+                Span(first.start, first.end),
+            )
         )
     if meta_items:
-        blocks.append((meta_span[0], MetadataBlock(tuple(meta_items), Span(meta_span[0], meta_span[1]))))
+        blocks.append(
+            (meta_span[0], MetadataBlock(tuple(meta_items), Span(meta_span[0], meta_span[1])))
+        )
 
     # ---- year, edition, agency ------------------------------------------------------------
     paragraphs_text = [p for p, _ in preamble] + [p for d in _walk(top) for p, _ in d.paragraphs]
@@ -273,7 +310,9 @@ def read_units(
         findings.append(ParseFinding("GP112", (("field", "year"), ("value", str(MIN_YEAR)))))
         found_year = MIN_YEAR
     elif title is not None and year is None and title_line is not None:
-        prov["$.year"] = origin(smap, Span(title_line.start, title_line.end), title, title_line.element)
+        prov["$.year"] = origin(
+            smap, Span(title_line.start, title_line.end), title, title_line.element
+        )
 
     if edition is None:
         edition = _edition(regions, top, paragraphs_text, found_year, findings)
@@ -288,13 +327,22 @@ def read_units(
             cut = not text[last_region_end:].strip()
             reader.finish(cut=cut)
             tables = reader.tables()
-            for path, (value, tok, _cell) in reader.values.items():
-                prov[path] = origin(smap, Span(tok.start, tok.end), tok.text, tok.element)
-            for path, tok, _values in reader.extra_paths():
-                if tok is not None:
-                    prov[path + ".label"] = origin(smap, Span(tok.start, tok.end), tok.text, tok.element)
+            for path, (_value, vtok, _cell) in reader.values.items():
+                prov[path] = origin(smap, Span(vtok.start, vtok.end), vtok.text, vtok.element)
+            for path, ltok, _values in reader.extra_paths():
+                if ltok is not None:
+                    tok = ltok
+                    prov[path + ".label"] = origin(
+                        smap, Span(tok.start, tok.end), tok.text, tok.element
+                    )
         else:
-            findings.append(ParseFinding("GP164", (("edition", edition.value), ("table", "二/三/四")), Span(regions[0].start, regions[0].end)))
+            findings.append(
+                ParseFinding(
+                    "GP164",
+                    (("edition", edition.value), ("table", "二/三/四")),
+                    Span(regions[0].start, regions[0].end),
+                )
+            )
     for _attr, (_obj, tb) in tables.items():
         blocks.append((tb.span.start if tb.span else 0, tb))
 
@@ -304,7 +352,9 @@ def read_units(
         if not title:
             findings.append(ParseFinding("GP112", (("field", "title"), ("value", ""))))
     elif title_line is not None:
-        prov["$.title"] = origin(smap, Span(title_line.start, title_line.end), title, title_line.element)
+        prov["$.title"] = origin(
+            smap, Span(title_line.start, title_line.end), title, title_line.element
+        )
     found_agency = agency
     if found_agency is None and signature is not None and signature.agency:
         found_agency = signature.agency
@@ -322,21 +372,24 @@ def read_units(
         found_agency = ""
 
     # ---- facts ----------------------------------------------------------------------------
-    places: list[tuple[tuple[int, ...], int, str]] = [((), i, p) for i, (p, _) in enumerate(preamble)]
+    places: list[tuple[tuple[int, ...], int, str]] = [
+        ((), i, p) for i, (p, _) in enumerate(preamble)
+    ]
     for i, (p, ln) in enumerate(preamble):
         prov[f"$.preamble[{i}]"] = origin(smap, Span(ln.start, ln.end), p, ln.element)
-    for path, jpath, d in _walk_paths(top):
-        prov[f"{jpath}.title"] = origin(smap, Span(d.line.start, d.line.end), d.line.text, d.line.element) if d.line else prov.get("$.title")  # type: ignore[assignment]
+    for spath, jpath, d in _walk_paths(top):
+        if d.line is not None:
+            prov[f"{jpath}.title"] = origin(
+                smap, Span(d.line.start, d.line.end), d.line.text, d.line.element
+            )
         for i, (p, ln) in enumerate(d.paragraphs):
-            places.append((path, i, p))
+            places.append((spath, i, p))
             prov[f"{jpath}.paragraphs[{i}]"] = origin(smap, Span(ln.start, ln.end), p, ln.element)
             blocks.append((ln.start, Paragraph(p, span=Span(ln.start, ln.end))))
     for p, ln in preamble:
         blocks.append((ln.start, Paragraph(p, span=Span(ln.start, ln.end))))
     facts, relations = facts_and_relations(places)
-    located = {
-        (f.location.section, f.location.paragraph): None for f in facts
-    }
+    located = {(f.location.section, f.location.paragraph): None for f in facts}
     del located
 
     metadata = Metadata(**meta) if meta else None
@@ -375,7 +428,9 @@ def read_units(
     return Parsed(report, sorted_findings(findings), prov, text, document, fmt)
 
 
-def _para_offset(prov: dict[str, Origin], report: Report, section: tuple[int, ...], paragraph: int) -> tuple[int, str | None] | None:
+def _para_offset(
+    prov: dict[str, Origin], report: Report, section: tuple[int, ...], paragraph: int
+) -> tuple[int, str | None] | None:
     if section == ():
         o = prov.get(f"$.preamble[{paragraph}]")
     else:
@@ -431,7 +486,12 @@ def _title_like(line: Line) -> bool:
     t = line.text
     if line.hint == "heading" and line.level == 0:
         return True
-    return len(t) <= 80 and "。" not in t and ("报告" in t or "年报" in t) and t[-1] not in _NOT_TITLE_END
+    return (
+        len(t) <= 80
+        and "。" not in t
+        and ("报告" in t or "年报" in t)
+        and t[-1] not in _NOT_TITLE_END
+    )
 
 
 def _front_chrome(text: str, title: str | None) -> bool:
@@ -444,7 +504,7 @@ def _agency_from_title(title: str) -> str | None:
     y = year_of(title)
     if y is None:
         return None
-    for marker in (str(y), ):
+    for marker in (str(y),):
         i = title.find(marker)
         if i > 0:
             return title[:i].strip() or None
@@ -465,14 +525,14 @@ def _edition(
         findings.append(ParseFinding("GP110", (("edition", e.value), ("evidence", example[e]))))
         return e
     text_keys = [label_key(p) for p in paragraphs[:6]]
-    marks = {e: 0 for e in Edition}
+    marks = dict.fromkeys(Edition, 0)
     mark_example: dict[Edition, str] = {}
     for e, words in EDITION_MARKERS.items():
         for w in words:
             if any(label_key(w) in k for k in text_keys):
                 marks[e] += 1
                 mark_example.setdefault(e, w)
-    outline = {e: 0 for e in Edition}
+    outline = dict.fromkeys(Edition, 0)
     for d in top:
         for e in Edition:
             s = matcher(e).section(d.title)
@@ -482,7 +542,9 @@ def _edition(
     if regions:
         candidates = [Edition.STANDARD_2021, Edition.TRIAL_2019]
     elif outline[Edition.LEGACY_2008] > modern:
-        findings.append(ParseFinding("GP110", (("edition", "legacy-2008"), ("evidence", "outline"))))
+        findings.append(
+            ParseFinding("GP110", (("edition", "legacy-2008"), ("evidence", "outline")))
+        )
         return Edition.LEGACY_2008
     elif modern > outline[Edition.LEGACY_2008]:
         candidates = [Edition.STANDARD_2021, Edition.TRIAL_2019]
@@ -490,10 +552,14 @@ def _edition(
         candidates = list(Edition)
     best = max(candidates, key=lambda e: marks[e])
     if marks[best] and sum(1 for e in candidates if marks[e] == marks[best]) == 1:
-        findings.append(ParseFinding("GP110", (("edition", best.value), ("evidence", mark_example[best]))))
+        findings.append(
+            ParseFinding("GP110", (("edition", best.value), ("evidence", mark_example[best])))
+        )
         return best
     by_year = Edition.for_year(year)
     if by_year not in candidates:
         by_year = Edition.TRIAL_2019 if year < 2021 else Edition.STANDARD_2021
-    findings.append(ParseFinding("GP111", (("edition", by_year.value), ("basis", f"the year {year}"))))
+    findings.append(
+        ParseFinding("GP111", (("edition", by_year.value), ("basis", f"the year {year}")))
+    )
     return by_year

@@ -17,7 +17,6 @@ blank (GP160).
 
 from __future__ import annotations
 
-import functools
 import itertools
 import typing
 from collections.abc import Sequence
@@ -90,9 +89,14 @@ class _Row:
     cells: list[Tok] = attrs.field(factory=list)
 
 
-@functools.cache
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+
+
 def _hints(cls: type[Any]) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
 
 
 def _build(cls: type[Any], data: dict[str, Any]) -> Any:
@@ -187,7 +191,11 @@ class TableReader:
         if not hits and " / " in text:
             self._parts(tok, " / ")
             return
-        if not hits and len(text.split()) > 1:
+        if (
+            not hits
+            and len(text.split()) > 1
+            and any(self.matcher.labels(p, near=False) for p in text.split()[:24])
+        ):
             self._parts(tok, None)
             return
         hit = self._choose(hits)
@@ -291,7 +299,7 @@ class TableReader:
         assert row.row is not None
         key = row.row.key
         by_key = {c.key: c for c in cells}
-        out = []
+        out: list[tuple[ColumnLayout, CellLayout | None]] = []
         for col in row.block.columns:
             k = key if col.key is None else f"{key}.{col.key}"
             out.append((col, by_key[k]))
@@ -347,7 +355,10 @@ class TableReader:
             )
         if row.kind == "extra":
             assert row.block is not None
-            values = [self._read(t, col, None, row) if t is not None else None for (col, _), t in zip(columns, placed, strict=True)]
+            values = [
+                self._read(t, col, None, row) if t is not None else None
+                for (col, _), t in zip(columns, placed, strict=True)
+            ]
             self.extra.setdefault("二", []).append((row.block, row.label, values, row.tok))
             self.findings.append(
                 ParseFinding(
@@ -357,17 +368,25 @@ class TableReader:
                 )
             )
             return
-        for (col, cell), tok in zip(columns, placed, strict=True):
-            assert cell is not None
-            if tok is None:
+        for (col, cell), placed_tok in zip(columns, placed, strict=True):
+            if cell is None or placed_tok is None:
                 continue
+            tok = placed_tok
             value = self._read(tok, col, cell, row)
             self.values[cell.json_path] = (value, tok, cell)
             grid = self.grid_cells.setdefault(row.table, [])
             grid.append(
                 GridCell(
-                    max(tok.row, 0), max(tok.col, 0), 1, tok.colspan, "data", tok.text,
-                    cell.json_path, value=value, kind=cell.kind, span=Span(tok.start, tok.end),
+                    max(tok.row, 0),
+                    max(tok.col, 0),
+                    1,
+                    tok.colspan,
+                    "data",
+                    tok.text,
+                    cell.json_path,
+                    value=value,
+                    kind=cell.kind,
+                    span=Span(tok.start, tok.end),
                 )
             )
 
@@ -378,19 +397,27 @@ class TableReader:
         r = read_token(tok.text, col.kind, unit)
         span = Span(tok.start, tok.end)
         if r.placeholder:
-            self.findings.append(ParseFinding("GP141", (("cell", name), ("raw", tok.text)), span, path))
+            self.findings.append(
+                ParseFinding("GP141", (("cell", name), ("raw", tok.text)), span, path)
+            )
             return None
         if r.problem == "signed":
-            self.findings.append(ParseFinding("GP142", (("cell", name), ("raw", tok.text)), span, path))
+            self.findings.append(
+                ParseFinding("GP142", (("cell", name), ("raw", tok.text)), span, path)
+            )
             return None
         if r.problem == "unit":
             expected = "万元" if col.kind == "amount" else ("元" if col.kind == "decimal" else "件")
             self.findings.append(
-                ParseFinding("GP143", (("cell", name), ("expected", expected), ("raw", tok.text)), span, path)
+                ParseFinding(
+                    "GP143", (("cell", name), ("expected", expected), ("raw", tok.text)), span, path
+                )
             )
             return None
         if r.problem is not None:
-            self.findings.append(ParseFinding("GP140", (("cell", name), ("raw", tok.text)), span, path))
+            self.findings.append(
+                ParseFinding("GP140", (("cell", name), ("raw", tok.text)), span, path)
+            )
             return None
         if r.value is None:
             return None
@@ -401,7 +428,12 @@ class TableReader:
                 self.findings.append(
                     ParseFinding(
                         "GP144",
-                        (("cell", name), ("raw", tok.text), ("value", format(r.value, "f")), ("unit", r.unit)),
+                        (
+                            ("cell", name),
+                            ("raw", tok.text),
+                            ("value", format(r.value, "f")),
+                            ("unit", r.unit),
+                        ),
                         span,
                         path,
                     )
@@ -435,7 +467,7 @@ class TableReader:
                     for k in keys[:-1]:
                         d = d.setdefault(k, {})
                     d[keys[-1]] = MoneyUnit(unit)
-            extra = [x for x in self.extra.get(table.number, ())]
+            extra = list(self.extra.get(table.number, ()))
             if extra:
                 present = True
             if not present:
@@ -443,7 +475,10 @@ class TableReader:
             cls = table_class(self.edition, table.attribute)
             if cls is None:
                 continue
-            rows = tuple(ExtraRow(block=b.labels[0], label=label, values=tuple(v)) for b, label, v, _ in extra)
+            rows = tuple(
+                ExtraRow(block=b.labels[0], label=label, values=tuple(v))
+                for b, label, v, _ in extra
+            )
             try:
                 obj = _build(cls, data)
                 if rows:
@@ -503,7 +538,7 @@ def _align(cells: list[Tok], k: int, cut: bool) -> tuple[list[Tok | None], int]:
     if n < k:
         if _choose_count(k, n) > _MAX_ALIGNMENTS:
             return [None] * k, nonblank
-        options = []
+        options: list[list[int | None]] = []
         for pos in itertools.combinations(range(k), n):
             arranged: list[int | None] = [None] * k
             for i, p in enumerate(pos):
@@ -524,16 +559,22 @@ def _align(cells: list[Tok], k: int, cut: bool) -> tuple[list[Tok | None], int]:
     out: list[Tok | None] = []
     lost = 0
     for c in range(k):
-        texts = {clean(cells[o[c]].text) if o[c] is not None else "" for o in options}
+        texts = {_text_at(cells, o[c]) for o in options}
         if len(texts) == 1:
             first = options[0][c]
             out.append(cells[first] if first is not None else None)
+        elif any(i is not None and not blank[i] for i in (o[c] for o in options)):
+            out.append(None)
+            lost += 1
         else:
             out.append(None)
-            lost += sum(1 for o in options if o[c] is not None and not blank[o[c]]) and 1
     placed = {id(t) for t in out if t is not None}
     unplaced = sum(1 for i, t in enumerate(cells) if not blank[i] and id(t) not in placed)
     return out, max(lost, unplaced)
+
+
+def _text_at(cells: list[Tok], i: int | None) -> str:
+    return "" if i is None else clean(cells[i].text)
 
 
 def _valid(arranged: list[int | None], blank: list[bool]) -> bool:

@@ -18,6 +18,7 @@ Everything is linear in the input: lines are scanned once, tokens are made by ``
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from govdisclosure.layout.page import CHROME_PREFIXES
@@ -106,17 +107,28 @@ def _split_pipes(offset: int, line: str, escaped: bool) -> list[tuple[int, int, 
     return cells
 
 
-def _join(a: str, b: str) -> str:
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+
+def _join(a: str, b: str, inner: int = 0) -> str:
+    """Lines of a wrapped grid cell joined: with a space where the wrap was at a space.
+
+    The renderer breaks a line only when the next piece does not fit; a piece that would
+    have fitted without a space was preceded by one."""
     if not a:
         return b
     if not b:
         return a
     if a[-1].isascii() and b[0].isascii():
         return a + " " + b
+    first = b[0] if not b[0].isascii() else b.split(" ", 1)[0]
+    if inner and _width(a) + _width(first) <= inner:
+        return a + " " + b
     return a + b
 
 
-_JUNK = re.compile(r"[+\-=]{2,}[+\-=]*|\+")
+_JUNK = re.compile(r"\+[-=+]+|[-=]+\+|[-=]{3,}")
 
 
 def _rst_region(lines: list[tuple[int, str]]) -> Region:
@@ -131,17 +143,17 @@ def _rst_region(lines: list[tuple[int, str]]) -> Region:
             return
         split = [_split_pipes(o, ln, False) for o, ln in row]
         counts = {len(s) for s in split}
-        if len(counts) == 1 and not any("+" in ln.strip()[1:-1] for _, ln in row):
+        if len(counts) == 1 and not any(_JUNK.search(ln) for _, ln in row):
             for c in range(counts.pop()):
                 text = ""
                 start = end = split[0][c][0]
                 for cells in split:
-                    s, e, t = cells[c]
+                    s, _e, t = cells[c]
                     t = t.strip()
                     if t:
                         if not text:
                             start = s + (cells[c][2].find(t))
-                        text = _join(text, t)
+                        text = _join(text, t, _width(cells[c][2]) - 2)
                         end = s + cells[c][2].find(t) + len(t)
                 toks.append(Tok(text, start, max(end, start), row=row_no, col=c))
         else:  # a header row with spanning cells: its words, line by line
@@ -224,8 +236,12 @@ def _kind(s: str) -> int:
         parts = s.split()
         if len(parts) > 1 and all(strength(p) or is_value(p) for p in parts[:20]):
             return 2 if any(strength(p) == 2 for p in parts[:20]) else 1
-    if _is_heading_like(s) or len(s) > 14 or any(ch in _SENTENCE for ch in s):
+    if _is_heading_like(s) or any(ch in _SENTENCE for ch in s):
         return -1
+    if len(s) > 14:
+        parts = s.split()
+        # header words split over lines or written a few characters at a time (PDF text)
+        return 0 if len(parts) > 1 and all(len(p) <= 6 for p in parts) else -1
     return 0
 
 
@@ -340,7 +356,9 @@ def text_units(text: str, *, markdown: bool = False) -> list[Unit]:
                 narrative(o, ln)
             toks = _loose_tokens(plain[a:b])
             if toks:
-                units.append(Region(tuple(toks), plain[a][0], plain[b - 1][0] + len(plain[b - 1][1])))
+                units.append(
+                    Region(tuple(toks), plain[a][0], plain[b - 1][0] + len(plain[b - 1][1]))
+                )
             k = b
         for o, ln in plain[k:]:
             narrative(o, ln)
@@ -351,7 +369,13 @@ def text_units(text: str, *, markdown: bool = False) -> list[Unit]:
         if u is None:
             broken[0] = False
             return
-        if markdown and units and isinstance(units[-1], Line) and units[-1].hint == "" and broken[0]:
+        if (
+            markdown
+            and units
+            and isinstance(units[-1], Line)
+            and units[-1].hint == ""
+            and broken[0]
+        ):
             prev = units[-1]
             units[-1] = Line(prev.text + "\n" + u.text, prev.start, u.end, prev.element)
         else:
@@ -388,4 +412,4 @@ def text_units(text: str, *, markdown: bool = False) -> list[Unit]:
 
 def blank(text: str) -> bool:
     """Whether a token is an empty cell."""
-    return is_blank(text) or not any_hits(text) and not text.strip()
+    return is_blank(text) or (not any_hits(text) and not text.strip())

@@ -188,8 +188,8 @@ class ParseFinding:
 
     def message(self, locale: str = "zh_CN") -> str:
         """The finding in words, in ``zh_CN`` (default) or ``en``."""
-        template = CODES[self.code][1 if not locale.startswith("en") else 2]
-        return template.format_map(dict(self.args))
+        _severity, zh, en = CODES[self.code]
+        return (en if locale.startswith("en") else zh).format_map(dict(self.args))
 
     def to_dict(self, source: SourceMap | None = None) -> dict[str, Any]:
         """A JSON-ready form (with line and column when ``source`` is given)."""
@@ -322,6 +322,4 @@ def count_by_code(findings: Iterable[ParseFinding]) -> dict[str, int]:
 
 def sorted_findings(findings: Sequence[ParseFinding]) -> tuple[ParseFinding, ...]:
     """Findings in source order (those without a span last)."""
-    return tuple(
-        sorted(findings, key=lambda f: f.span.start if f.span is not None else 1 << 62)
-    )
+    return tuple(sorted(findings, key=lambda f: f.span.start if f.span is not None else 1 << 62))
