@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -33,6 +34,7 @@ _NUMBER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=16384)
 def clean(text: str) -> str:
     """NFKC, no white space (``&nbsp;`` included), minus signs as ``-``."""
     t = unicodedata.normalize("NFKC", text)
@@ -44,6 +46,7 @@ def is_blank(text: str) -> bool:
     return not text.strip() and not text.replace("\xa0", "").replace("\u3000", "").strip()
 
 
+@functools.lru_cache(maxsize=16384)
 def is_value(text: str) -> bool:
     """Whether a token is a cell figure (a number, signed or with a unit), a placeholder or
     blank — anything but a label."""

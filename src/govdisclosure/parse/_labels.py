@@ -11,7 +11,7 @@ import functools
 from govdisclosure.layout import Edition, label_key
 from govdisclosure.layout.match import LabelHit, matcher
 
-__all__ = ["TABLED", "any_hits", "strength"]
+__all__ = ["TABLED", "any_hits", "edition_hits", "strength"]
 
 TABLED = (Edition.STANDARD_2021, Edition.TRIAL_2019)
 
@@ -22,6 +22,18 @@ def _hits(key_text: str, near: bool) -> tuple[tuple[Edition, LabelHit], ...]:
     for edition in TABLED:
         out.extend((edition, h) for h in matcher(edition).labels(key_text, near=near))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=16384)
+def _edition_hits(edition: Edition, text: str, near: bool) -> tuple[LabelHit, ...]:
+    return tuple(matcher(edition).labels(text, near=near))
+
+
+def edition_hits(edition: Edition, text: str, *, near: bool) -> list[LabelHit]:
+    """:meth:`Matcher.labels` of ``edition``, remembered (labels repeat across reports)."""
+    if len(text) > 200:
+        return []
+    return list(_edition_hits(edition, text, near))
 
 
 def any_hits(text: str, *, near: bool = False) -> tuple[tuple[Edition, LabelHit], ...]:

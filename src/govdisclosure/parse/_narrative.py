@@ -176,18 +176,15 @@ def attribute_of(label: str) -> str | None:
 
 
 _PUNCT = frozenset(":：|｜【】[]()（）,，.。、·•>/-—_ \t\u3000\xa0")
-_WORDS = sorted(CHROME_WORDS, key=len, reverse=True)
+_WORDS = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, key=len, reverse=True)))
 
 
 def chrome(line: str) -> bool:
     """Whether a short line is page furniture (打印本页, 关闭窗口, 字体:【 大 中 小 】…)."""
     if len(line) > 40:
         return False
-    t = line
-    for w in _WORDS:
-        if w in t:
-            t = t.replace(w, " ")
-    return all(ch in _PUNCT or ch.isdigit() for ch in t) and t != line
+    t = _WORDS.sub(" ", line)
+    return t != line and all(ch in _PUNCT or ch.isdigit() for ch in t)
 
 
 # --------------------------------------------------------------------------- facts
@@ -286,6 +283,8 @@ def _breakdown(
     for f, q in after:
         if _between(text, prev_end, q.start, _SENTENCE_END):
             break
+        if _depth(text, pos, q.start) > 0:
+            continue  # a figure inside brackets breaks down a part, not the total
         if _between(text, prev_end, q.start, _CLAUSE_END):
             clause_open = False
         if f.quantity.is_money != money:
@@ -302,6 +301,16 @@ def _breakdown(
     if len(chosen) < 2 and not _admits(total, chosen):
         return None
     return Relation(result=total.key, add=tuple(f.key for f in chosen), text=word)
+
+
+def _depth(text: str, a: int, b: int) -> int:
+    depth = 0
+    for ch in text[a:b]:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+    return depth
 
 
 def _admits(total: Fact, parts: list[Fact]) -> bool:

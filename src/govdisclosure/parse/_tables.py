@@ -41,7 +41,7 @@ from govdisclosure.layout.match import LabelHit, matcher
 from govdisclosure.model import ExtraRow, table_class
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.parse._cells import clean, is_value, read_token
-from govdisclosure.parse._labels import any_hits
+from govdisclosure.parse._labels import any_hits, edition_hits
 from govdisclosure.parse._types import ParseFinding
 from govdisclosure.parse._units import Region, Tok
 
@@ -90,6 +90,14 @@ class _Row:
 
 
 _HINTS: dict[type[Any], dict[str, Any]] = {}
+_BY_KEY: dict[int, dict[str, CellLayout]] = {}
+
+
+def _by_key(table: TableLayout) -> dict[str, CellLayout]:
+    out = _BY_KEY.get(id(table))
+    if out is None:
+        out = _BY_KEY[id(table)] = {c.key: c for c in table.cells}
+    return out
 
 
 def _hints(cls: type[Any]) -> dict[str, Any]:
@@ -180,10 +188,10 @@ class TableReader:
         if is_value(text):
             self._value(tok)
             return
-        hits = self.matcher.labels(text, near=len(label_key(text)) >= 6)
+        hits = edition_hits(self.edition, text, near=len(text) >= 6)
         if not hits and self.pending:
             joined = "".join(p.text for p in self.pending) + text
-            hits = self.matcher.labels(joined, near=len(label_key(joined)) >= 6)
+            hits = edition_hits(self.edition, joined, near=len(joined) >= 6)
             if hits:
                 first = self.pending[0]
                 tok = Tok(joined, first.start, tok.end, first.element, first.row, first.col)
@@ -298,7 +306,7 @@ class TableReader:
             return [(c, None) for c in row.block.columns]
         assert row.row is not None
         key = row.row.key
-        by_key = {c.key: c for c in cells}
+        by_key = _by_key(table)
         out: list[tuple[ColumnLayout, CellLayout | None]] = []
         for col in row.block.columns:
             k = key if col.key is None else f"{key}.{col.key}"
