@@ -43,13 +43,16 @@ from govdisclosure.layout._types import (
 from govdisclosure.numerals import split_ordinal
 
 __all__ = [
+    "EDITION_MARKERS",
     "ExtraCell",
+    "LabelHit",
     "Matcher",
     "NearMiss",
     "heading_key",
     "is_official_row",
     "joined_key",
     "matcher",
+    "strip_note",
 ]
 
 
@@ -140,6 +143,7 @@ class Matcher:
         self._blocks: dict[tuple[str, str], BlockLayout] = {}
         for table in self.layout.tables:
             self._index_table(table)
+        self._label_hits: dict[str, list[LabelHit]] = _label_index(self.layout.tables)
 
     def _index_table(self, table: TableLayout) -> None:
         cells = iter(table.cells)
@@ -202,6 +206,11 @@ class Matcher:
             return ExtraCell(block, str(label), columns.index(col_key))
         return None
 
+    def labels(self, text: str, *, near: bool = True) -> list[LabelHit]:
+        """Every place of this edition's tables that ``text`` names, best first (see
+        :func:`_match_labels`)."""
+        return _match_labels(self, text, near)
+
     # ---- near misses ------------------------------------------------------------------------
 
     def near(self, kind: str, table: str | None, text: str, *, limit: int = 3) -> list[NearMiss]:
@@ -245,3 +254,138 @@ class Matcher:
 def matcher(edition: Edition) -> Matcher:
     """The matcher of an edition (built once, shared)."""
     return Matcher(edition)
+
+
+# ---- labels of any kind, for readers of published tables -----------------------------------
+
+LabelKind = str
+"""What a printed table label is: "block" (表二's 第二十条第(一)项), "row" (a row's last label),
+"group" (a label over rows: 三、本年度办理结果, (三)不予公开, 行政诉讼), "column" (a column's leaf
+label), or "header" (信息内容, 申请人情况, 法人或其他组织, the corner note)."""
+
+
+@attrs.frozen(slots=True)
+class LabelHit:
+    """A place of the layout a printed label names.
+
+    ``label`` is the official label (or alias) matched; ``distance`` the edit distance of a
+    near match (0 for exact); ``note`` a parenthesised annotation the print added and the
+    match left out ("设区的市、自治州人民政府应提供相关数据").
+    """
+
+    kind: LabelKind
+    table: str
+    label: str
+    block: BlockLayout | None = None
+    row: RowLayout | None = None
+    column: ColumnLayout | None = None
+    distance: int = 0
+    note: str | None = None
+
+
+def strip_note(label: str) -> tuple[str, str | None]:
+    """A label without a final parenthesised note, and the note (``None`` if there is none).
+
+    >>> strip_note("规章(设区的市、自治州人民政府应提供相关数据)")
+    ('规章', '设区的市、自治州人民政府应提供相关数据')
+    >>> strip_note("规章")
+    ('规章', None)
+    """
+    text = label.strip()
+    if not text or text[-1] not in ")）":
+        return text, None
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth -= 1
+            if depth == 0:
+                head = text[:i].strip()
+                return (head, text[i + 1 : -1].strip()) if head else (text, None)
+    return text, None
+
+
+def _label_index(layout_tables: Sequence[TableLayout]) -> dict[str, list[LabelHit]]:
+    index: dict[str, list[LabelHit]] = {}
+
+    def add(key_text: str, hit: LabelHit) -> None:
+        hits = index.setdefault(label_key(key_text), [])
+        if hit not in hits:
+            hits.append(hit)
+
+    for table in layout_tables:
+        n = table.number
+        for text in (table.corner_note, table.column_caption, table.row_header):
+            if text:
+                add(text, LabelHit("header", n, text))
+        for block in table.blocks:
+            if block.labels:
+                for name in (block.labels[0], *block.aliases):
+                    add(name, LabelHit("block", n, block.labels[0], block))
+            for col in block.columns:
+                for label in col.labels[:-1]:
+                    add(label, LabelHit("header", n, label))
+                add(col.labels[-1], LabelHit("column", n, col.labels[-1], block, column=col))
+            for row in block.rows:
+                for label in row.labels[:-1]:
+                    add(label, LabelHit("group", n, label, block))
+                for name in (row.labels[-1], *row.aliases):
+                    add(name, LabelHit("row", n, row.labels[-1], block, row))
+    return index
+
+
+def _match_labels(self: Matcher, text: str, near: bool) -> list[LabelHit]:
+    """Every place of this edition's tables that ``text`` names, best first.
+
+    Exact matches of the :func:`label_key` form first; then the label without a final
+    parenthesised note (:func:`strip_note`); then, with ``near``, near misses of block and row
+    labels by edit distance (at most a quarter of the label's length, and never for labels
+    shorter than five characters).
+
+    >>> from govdisclosure.layout import Edition
+    >>> m = matcher(Edition.STANDARD_2021)
+    >>> [(h.kind, h.table) for h in m.labels("总计")]
+    [('column', '三'), ('column', '四')]
+    >>> hit = m.labels("规章(设区的市、自治州人民政府应提供相关数据)")[0]
+    >>> hit.kind, hit.label, hit.note
+    ('row', '规章', '设区的市、自治州人民政府应提供相关数据')
+    >>> hit = m.labels("5.属于三类内容事物信息")[0]
+    >>> hit.label, hit.distance
+    ('5.属于三类内部事务信息', 1)
+    """
+    index = self._label_hits
+    key = label_key(text)
+    hits = index.get(key)
+    if hits:
+        return list(hits)
+    head, note = strip_note(text)
+    if note is not None:
+        hits = index.get(label_key(head))
+        if hits:
+            return [attrs.evolve(h, note=note) for h in hits]
+    if not near or len(key) < 5 or len(key) > 80:
+        return []
+    out: list[LabelHit] = []
+    for kind in ("row", "block"):
+        for miss in self.near(kind, None, text, limit=3):
+            for hit in index.get(label_key(miss.label), ()):
+                if hit.kind == kind and (hit.row is miss.place or hit.block is miss.place):
+                    out.append(attrs.evolve(hit, distance=miss.distance))
+    out.sort(key=lambda h: h.distance)
+    return out
+
+
+#: Words of a report's own text that name the format it follows, for telling the editions
+#: apart when no table does (the outline a preamble lists, the notice it cites). Compared
+#: with :func:`label_key` forms; a marker counts once.
+EDITION_MARKERS: dict[Edition, tuple[str, ...]] = {
+    Edition.LEGACY_2008: ("收费及减免", "国务院令第492号", "第三十一条", "需要说明的事项与附表"),
+    Edition.TRIAL_2019: ("年度报告格式(试行)", "国办公开办函〔2019〕60号"),
+    Edition.STANDARD_2021: (
+        "国办公开办函〔2021〕30号",
+        "政府信息公开工作年度报告格式》",
+        "政府信息公开工作年度报告格式>",
+    ),
+}
