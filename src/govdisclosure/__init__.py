@@ -84,6 +84,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps
     )
     from govdisclosure.money import Amount, MoneyUnit
     from govdisclosure.numerals import Qualifier, Quantity
+    from govdisclosure.parse import Parsed, ParseFinding, parse
     from govdisclosure.rendering import RenderOptions, render
     from govdisclosure.rules import (
         Finding,
@@ -164,6 +165,7 @@ _PUBLIC: dict[str, str] = {
         "validate",
     ),
     **_names("govdisclosure.rendering", "RenderOptions", "render"),
+    **_names("govdisclosure.parse", "Parsed", "ParseFinding", "parse"),
     **{
         name: f"govdisclosure.{name}"
         for name in (

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from govdisclosure import examples
-from govdisclosure.parse._cli import add_parser
+from govdisclosure.cli.parse import add_parser
 from govdisclosure.rendering import render
 
 

@@ -9,6 +9,13 @@ False
 >>> parsed.provenance["$.signature.date"].raw
 '2016年1月29日'
 
+The package is also the function: ``govdisclosure.parse(source)`` is :func:`parse`, as
+``govdisclosure.render(report, fmt)`` is the renderer.
+
+>>> import govdisclosure as gd
+>>> gd.parse("一、总体情况\\n本年度共收到申请3件。").report.sections[0].title
+'总体情况'
+
 Every figure and text field read is in :attr:`Parsed.provenance` under its JSON path, with
 its span, line and column in :attr:`Parsed.text`; :attr:`Parsed.findings` say what was
 unreadable, ambiguous, repaired or guessed (codes GP1xx). Bytes are decoded by their BOM,
@@ -18,7 +25,9 @@ their ``<meta charset>``, strict UTF-8 or GB18030, in that order.
 from __future__ import annotations
 
 import re
-from typing import Literal
+import sys
+import types
+from typing import Any, Literal
 
 from govdisclosure.errors import ParseError
 from govdisclosure.layout import Edition
@@ -123,3 +132,13 @@ def parse_markdown(source: str | bytes, **kwargs: object) -> Parsed:
 def parse_html(source: str | bytes, **kwargs: object) -> Parsed:
     """:func:`parse` with ``format="html"``."""
     return parse(source, format="html", **kwargs)  # type: ignore[arg-type]
+
+
+class _CallableModule(types.ModuleType):
+    """``govdisclosure.parse``: the package of the readers, and :func:`parse` itself."""
+
+    def __call__(self, source: str | bytes, **kwargs: Any) -> Parsed:
+        return parse(source, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
