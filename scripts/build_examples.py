@@ -49,6 +49,7 @@ from govdisclosure import examples, layout_of, to_json
 from govdisclosure.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
+    AgencyKind,
     ApplicantCounts,
     DocumentCounts2019,
     DocumentCounts2021,
@@ -330,6 +331,7 @@ def build_xianning_2015() -> Report:
         year=2015,
         edition=Edition.LEGACY_2008,
         title=title,
+        agency_kind=AgencyKind.DEPARTMENT,  # 咸宁市民政局: a department of the city government
         metadata=metadata,
         preamble=preamble,
         sections=sections,
@@ -353,7 +355,9 @@ class _Para(NamedTuple):
     figures: tuple[Figure, ...] = ()
 
 
-_PUBLISHED = str.maketrans({"(": "\uff08", ")": "\uff09", ",": "\uff0c", ":": "\uff1a", ";": "\uff1b"})
+_PUBLISHED = str.maketrans(
+    {"(": "\uff08", ")": "\uff09", ",": "\uff0c", ":": "\uff1a", ";": "\uff1b"}
+)
 
 
 def _published(text: str) -> str:
@@ -470,6 +474,7 @@ def _jianghe_report(
         year=year,
         edition=edition,
         title=title,
+        agency_kind=AgencyKind.DEPARTMENT,
         metadata=Metadata(
             index_number=index_number,
             document_number=None,

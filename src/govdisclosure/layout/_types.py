@@ -108,7 +108,9 @@ def normalize_label(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
-_PRINTED = str.maketrans({"(": "\uff08", ")": "\uff09", ",": "\uff0c", ":": "\uff1a", ";": "\uff1b"})
+_PRINTED = str.maketrans(
+    {"(": "\uff08", ")": "\uff09", ",": "\uff0c", ":": "\uff1a", ";": "\uff1b"}
+)
 
 
 def printed_label(label: str) -> str:

@@ -95,9 +95,7 @@ _ACTIVE_2019 = TableLayout(
             _ITEM_9,
             _ITEM_9_EN,
             (
-                ColumnLayout(
-                    "projects", ("采购项目数量",), ("Procurement projects",), unit="项"
-                ),
+                ColumnLayout("projects", ("采购项目数量",), ("Procurement projects",), unit="项"),
                 ColumnLayout(
                     "amount",
                     ("采购总金额",),

@@ -44,7 +44,8 @@ class AgencyKind(enum.Enum):
     COUNTY_GOVERNMENT = "county-government"
     """县级人民政府: a 县, 自治县, 旗, 县级市 or 市辖区."""
     LOCAL_GOVERNMENT = "local-government"
-    """A 县级以上地方人民政府 whose level the name does not tell (…市人民政府: 设区的市 or 县级市)."""
+    """A 县级以上地方人民政府 whose level the name does not tell (…市人民政府: a 设区的市 or a
+    县级市)."""
     DEPARTMENT = "department"
     """政府部门: a department of a local 人民政府 (…局, …委员会, …办公室, …厅)."""
     TOWNSHIP_GOVERNMENT = "township-government"
@@ -141,14 +142,16 @@ def infer_agency_kind(name: str) -> AgencyKind | None:
     (a department; a national one when the name has no place: 国家…局), …部 of the State
     Council. A 办公厅 of a 人民政府 is a department. Anything else (…中心, …院, …所) is ``None``.
 
-    >>> infer_agency_kind("湖北省人民政府"), infer_agency_kind("江夏区人民政府")
-    (<AgencyKind.PROVINCIAL_GOVERNMENT: 'provincial-government'>, <AgencyKind.COUNTY_GOVERNMENT: 'county-government'>)
-    >>> infer_agency_kind("咸宁市人民政府"), infer_agency_kind("恩施土家族苗族自治州人民政府")
-    (<AgencyKind.LOCAL_GOVERNMENT: 'local-government'>, <AgencyKind.CITY_GOVERNMENT: 'city-government'>)
-    >>> infer_agency_kind("金口镇人民政府"), infer_agency_kind("上海市人民政府办公厅")
-    (<AgencyKind.TOWNSHIP_GOVERNMENT: 'township-government'>, <AgencyKind.DEPARTMENT: 'department'>)
-    >>> infer_agency_kind("国家税务总局"), infer_agency_kind("教育部")
-    (<AgencyKind.STATE_COUNCIL_DEPARTMENT: 'state-council-department'>, <AgencyKind.STATE_COUNCIL_DEPARTMENT: 'state-council-department'>)
+    >>> def kinds(*names):
+    ...     return [None if k is None else k.value for k in map(infer_agency_kind, names)]
+    >>> kinds("湖北省人民政府", "恩施土家族苗族自治州人民政府", "江夏区人民政府", "咸宁市人民政府")
+    ['provincial-government', 'city-government', 'county-government', 'local-government']
+    >>> kinds("金口镇人民政府", "上海市人民政府办公厅", "教育部", "某某中心")
+    ['township-government', 'department', 'state-council-department', None]
+    >>> kinds("国家税务总局")
+    ['state-council-department']
+    >>> kinds("国家税务总局上海市税务局", "中南路街道办事处")
+    ['department', 'subdistrict-office']
     """
     if not isinstance(name, str):
         raise TypeError(f"an agency's name is a str, got {name!r}")

@@ -218,6 +218,29 @@ _RULES: tuple[Rule, ...] = (
         message_en="{cell} is blank; {consequence}",
     ),
     Rule(
+        code="GD106",
+        title="无权制定规章的机关填报了规章",
+        title_en="Rules (规章) reported by a body that cannot make them",
+        severity=Severity.WARNING,
+        editions=_TABLES,
+        description=(
+            "规章只能由国务院部门和省、自治区、直辖市、设区的市、自治州的人民政府制定（立法法"
+            "第九十一、九十三条）。政府部门、县级和乡镇人民政府、街道办事处等填报表二第二十条"
+            "第(一)项“规章”本年制发（2019年版：本年新制作）数大于 0 的，多为将行政规范性文件"
+            "误填为规章。机关类别取报告所载 agency_kind，未载明时按机关名称推断；无法判断时不检查。"
+        ),
+        description_en=(
+            "Rules (规章) are made only by State Council departments and by the governments of "
+            "provinces, 设区的市 and autonomous prefectures (Legislation Law, arts. 91 and 93). "
+            "A department, a county or township government or a subdistrict office reporting "
+            "rules issued (2019: newly made) above 0 in table 2 Art. 20 item (1) has most likely "
+            "counted normative documents as rules. The kind is the report's agency_kind, else "
+            "what the agency's name says; when neither tells, the rule does not run."
+        ),
+        message="{cell} 为 {value}，而{kind}无权制定规章",
+        message_en="{cell} is {value}, but a {kind} cannot make rules (规章)",
+    ),
+    Rule(
         code="GD201",
         title="正文所述金额关系（区间运算）",
         title_en="Money relations stated in the text (interval arithmetic)",
@@ -400,15 +423,23 @@ _RULES: tuple[Rule, ...] = (
         editions=_ALL,
         spec="R12",
         description=(
-            "工作部门的年度报告应于次年1月31日前公布，县级以上地方人民政府的汇总报告应于"
-            "3月31日前公布（条例第四十九条，2019年度起）；2018年度及以前为3月31日前"
-            "（2008年条例第三十一条）。期限可由 Policy 调整。"
+            "期限按报告机关的类别确定（条例第四十九条，2019年度起）：县级以上人民政府部门"
+            "（含国务院部门）应于次年1月31日前公布；县级以上地方人民政府的年度报告应于3月31日前"
+            "公布；乡镇人民政府、街道办事处条例未作规定，默认按1月31日（多数省份的做法，可由 "
+            "Policy 调整）。2018年度及以前为3月31日前（2008年条例第三十一条）。机关类别取报告"
+            "所载 agency_kind，未载明时按机关名称推断。有落款日期的，以落款日期为准：落款在期限内"
+            "而网页发布日期晚于期限（如网站迁移后重新发布），至多给出提示。"
         ),
         description_en=(
-            "Department reports are due by 31 January of the next year, the summary report "
-            "of a local government at county level or above by 31 March (2019 regulation, "
-            "art. 49, reports on 2019 onward); reports on 2018 and before by 31 March (2008 "
-            "regulation, art. 31). Deadlines are set by the Policy."
+            "The deadline depends on the kind of body (2019 regulation, art. 49, reports on "
+            "2019 onward): departments of governments at county level or above (State Council "
+            "departments included) by 31 January of the next year; the report of a local "
+            "government at county level or above by 31 March; townships and subdistrict "
+            "offices, which art. 49 does not name, by 31 January by default (what most "
+            "provinces ask; set by the Policy). Reports on 2018 and before by 31 March (2008 "
+            "regulation, art. 31). The kind is the report's agency_kind, else what the agency's "
+            "name says. The signing date decides: a page date after a timely signature (a "
+            "portal migration, a re-publication) is a notice at most."
         ),
         message="{what}为 {date}，晚于期限 {deadline}",
         message_en="{what} is {date}, after the deadline {deadline}",
@@ -430,6 +461,30 @@ _RULES: tuple[Rule, ...] = (
         ),
         message="{problem}",
         message_en="{problem}",
+    ),
+    Rule(
+        code="GD602",
+        title="人民政府的年报未报告工作考核、社会评议和责任追究结果",
+        title_en="A government's report omits appraisal, public evaluation and accountability",
+        severity=Severity.WARNING,
+        editions=_TABLES,
+        description=(
+            "各级人民政府的年度报告还应报告政府信息公开工作考核、社会评议和责任追究结果情况"
+            "（条例第五十条第四项）。报告中没有任何一处提及“考核”“评议”或“责任追究”的，"
+            "给出警告。机关类别取报告所载 agency_kind，未载明时按机关名称推断。"
+        ),
+        description_en=(
+            "The report of a people's government at any level must also cover the results of "
+            "appraisal, public evaluation and accountability for its disclosure work (2019 "
+            "regulation, art. 50 item 4). A report that nowhere mentions 考核, 评议 or 责任追究 is "
+            "warned about. The kind is the report's agency_kind, else what the agency's name "
+            "says."
+        ),
+        message="{kind}的年度报告未见工作考核、社会评议和责任追究结果情况（条例第五十条第四项）",
+        message_en=(
+            "The report of a {kind} states no results of appraisal, public evaluation and "
+            "accountability (regulation art. 50 item 4)"
+        ),
     ),
 )
 
