@@ -21,11 +21,19 @@ guess and say so.
 '第二十条第(一)项'
 >>> m.near("row", "三", "5.属于三类内容事物信息")[0].place.key
 'withheld.internal_affairs'
+
+A label followed by a parenthetical note (a Hubei template prints
+"规章(设区的市、自治州人民政府应提供相关数据)") is the official row: :func:`split_note` gives
+the label and the note.
+
+>>> m.cell("二", "第二十条第(一)项 / 规章（设区的市、自治州人民政府应提供相关数据）", "本年制发件数").key
+'regulations.issued'
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -50,7 +58,28 @@ __all__ = [
     "is_official_row",
     "joined_key",
     "matcher",
+    "split_note",
 ]
+
+_NOTE = re.compile(r"(?P<label>.*?[^\s(（])\s*[(（](?P<note>[^()（）]+)[)）]\s*")
+
+
+def split_note(label: str) -> tuple[str, str | None]:
+    """A printed row label and the parenthetical note after it, if any.
+
+    Some templates annotate official rows ("规章(设区的市、自治州人民政府应提供相关数据)"); the
+    row is the official one and the note is kept apart. A label that is only a parenthetical,
+    or ends with none, has no note.
+
+    >>> split_note("规章（设区的市、自治州人民政府应提供相关数据）")
+    ('规章', '设区的市、自治州人民政府应提供相关数据')
+    >>> split_note("行政规范性文件"), split_note("(七)总计")
+    (('行政规范性文件', None), ('(七)总计', None))
+    """
+    m = _NOTE.fullmatch(label)
+    if m is None:
+        return label, None
+    return m["label"].strip(), m["note"].strip()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -120,8 +149,8 @@ def is_official_row(block: BlockLayout, label: str) -> bool:
     >>> is_official_row(block, "规 章"), is_official_row(block, "其他主动公开文件")
     (True, False)
     """
-    key = label_key(label)
-    return any(key == label_key(x) for r in block.rows for x in (r.labels[-1], *r.aliases))
+    keys = {label_key(label), label_key(split_note(label)[0])}
+    return any(label_key(x) in keys for r in block.rows for x in (r.labels[-1], *r.aliases))
 
 
 class Matcher:
@@ -171,9 +200,23 @@ class Matcher:
         """The cell of table ``table`` (its number) at a row and a column label path.
 
         Paths may be joined with "/" or given as sequences; a column may be named by its
-        leaf label alone where that is unique in its block ("商业企业").
+        leaf label alone where that is unique in its block ("商业企业"). A row label followed
+        by a parenthetical note (:func:`split_note`) is the row without the note.
         """
-        return self._cells.get((table, joined_key(row), joined_key(column)))
+        column_key = joined_key(column)
+        hit = self._cells.get((table, joined_key(row), column_key))
+        if hit is not None:
+            return hit
+        if isinstance(row, str):
+            head, sep, last = row.rpartition("/")
+            label, note = split_note(last)
+            stripped: str | Sequence[str] = head + sep + label
+        else:
+            label, note = split_note(row[-1]) if row else ("", None)
+            stripped = (*row[:-1], label)
+        if note is None:
+            return None
+        return self._cells.get((table, joined_key(stripped), column_key))
 
     def block(self, table: str, label: str) -> BlockLayout | None:
         """The block of table ``table`` whose official label or alias ``label`` is."""
@@ -199,6 +242,8 @@ class Matcher:
             if col_key not in columns or not block.counts_only:
                 return None
             label = row.split("/", 1)[1].strip() if isinstance(row, str) else row
+            if is_official_row(block, str(label)):
+                return None  # an official row, perhaps annotated: not an extra row
             return ExtraCell(block, str(label), columns.index(col_key))
         return None
 
