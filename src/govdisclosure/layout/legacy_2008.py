@@ -83,7 +83,7 @@ LEGACY_ITEMS: tuple[tuple[str, str, str], ...] = (
     (
         "(二)依申请公开政府信息和不予公开政府信息的情况",
         "disclosure on application and refusals",
-        r"依申请|申请公开|公开申请|不予公开",
+        r"依申请|申请公开|不予公开|收到和处理",
     ),
     ("(三)政府信息公开的收费及减免情况", "fees and fee waivers", r"收费|费用|减免|支出与收"),
     (

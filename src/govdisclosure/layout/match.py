@@ -26,7 +26,8 @@ A label followed by a parenthetical note (a Hubei template prints
 "规章(设区的市、自治州人民政府应提供相关数据)") is the official row: :func:`split_note` gives
 the label and the note.
 
->>> m.cell("二", "第二十条第(一)项 / 规章（设区的市、自治州人民政府应提供相关数据）", "本年制发件数").key
+>>> row = "第二十条第(一)项 / 规章（设区的市、自治州人民政府应提供相关数据）"
+>>> m.cell("二", row, "本年制发件数").key
 'regulations.issued'
 """
 
