@@ -76,6 +76,7 @@ from govdisclosure.model import (
 )
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import OrdinalStyle, find_quantities, parse_quantity, split_ordinal
+from govdisclosure.rules._scope import scope_of
 
 __all__ = [
     "BUILDERS",
@@ -157,7 +158,15 @@ def _located_facts(
             _require(paragraph[hit.start : hit.end] == text, f"{text!r} is not at its span")
             location = Location(section=place[0], paragraph=place[1], start=hit.start, end=hit.end)
             facts.append(
-                Fact(key=key, label=label, text=text, quantity=quantity, location=location)
+                Fact(
+                    key=key,
+                    label=label,
+                    text=text,
+                    quantity=quantity,
+                    location=location,
+                    # what the figure covers, where the words around it say so (截至, 全市 …)
+                    scope=scope_of(paragraph, hit.start),
+                )
             )
     _require(not set(labels) - seen, f"labels for missing paragraphs: {set(labels) - seen}")
     keys = [f.key for f in facts]
