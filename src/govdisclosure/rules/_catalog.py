@@ -349,15 +349,20 @@ _RULES: tuple[Rule, ...] = (
         editions=_TABLES,
         spec="R9",
         description=(
-            "正文中所述的申请数、复议数、诉讼数等（如“共收到政府信息公开申请12件”）应与表三、"
-            "表四相应数字一致。跨越多个年度的数字（“累计”“自2019年以来”“近三年”“历年”等）"
-            "不与本年度表格比较，除非另有“本年度”“全年”等限定。"
+            "正文中所述的申请数、复议数、诉讼数（如“共收到政府信息公开申请12件”“收到申请两件”），"
+            "以及行政许可、行政处罚、行政强制的处理决定数和收费金额（按四舍五入区间比较），应与"
+            "表二、表三、表四相应数字一致。只比较本年度的同类数字：跨越多个年度的数字（“截至目前”"
+            "“累计”“自2019年以来”“近三年”“历年”等）不比较，除非另有“本年度”“全年”等限定；"
+            "全辖区的数字（“全市共有……”）只在人民政府的报告中比较。"
         ),
         description_en=(
             "Figures the prose states about applications, reconsiderations and lawsuits "
-            "(“共收到政府信息公开申请12件”) must agree with tables 3 and 4. Figures that cover "
-            "several years (累计, 自2019年以来, 近三年, 历年 …) are not compared with the "
-            "year's tables, unless the sentence pins them to the year (本年度, 全年)."
+            "(“共收到政府信息公开申请12件”, also in Chinese numerals: “收到申请两件”), and the "
+            "licensing, penalty and coercion decisions and the fees (by their rounding "
+            "intervals), must agree with tables 2, 3 and 4. Only the year's own figures are "
+            "compared: figures that cover several years (截至目前, 累计, 自2019年以来, 近三年, "
+            "历年 …) are not, unless the sentence pins them to the year (本年度, 全年); figures "
+            "for the whole jurisdiction (全市共有…) only in a government's report."
         ),
         message="正文“{quote}”所述{claim}为 {prose}，而{cell}为 {table}",
         message_en="The text “{quote}” states {claim} as {prose}, but {cell} is {table}",
@@ -451,13 +456,18 @@ _RULES: tuple[Rule, ...] = (
         severity=Severity.WARNING,
         editions=_ALL,
         description=(
-            "报告应按格式包含规定的各部分并依次排列，标题应与规定标题或常见变体一致"
-            "（比较前作 NFKC 规范化并去除空白）。"
+            "2019年度起，报告应按格式包含规定的六个部分并依次排列，标题应与规定标题、条例第五十条"
+            "的表述或常见变体一致（比较前作 NFKC 规范化并去除空白）。2018年度及以前没有全国统一"
+            "的提纲：各部分可任意编排、合并或增设（概述、咨询处理情况、附表等），只要求条例"
+            "（2008年）第三十二条(一)至(五)项各有标题涉及，缺少时给出提示。"
         ),
         description_en=(
-            "A report should have the sections its edition prescribes, in order, with "
-            "headings matching the official titles or a known variant (compared after NFKC "
-            "normalisation, white space dropped)."
+            "From 2019 on, a report should have the six sections its edition prescribes, in "
+            "order, with headings matching the official titles, the wording of regulation "
+            "art. 50 or a known variant (compared after NFKC normalisation, white space "
+            "dropped). Reports on 2018 and before have no national outline: parts may be "
+            "ordered, merged or added freely (概述, 咨询处理情况, 附表 …); only an item (1)–(5) of "
+            "art. 32 of the 2008 regulation that no heading covers is reported, as a notice."
         ),
         message="{problem}",
         message_en="{problem}",
