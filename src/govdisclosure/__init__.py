@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps
     from govdisclosure.layout import layout_of
     from govdisclosure.model import (
         ActiveDisclosure2019,
+        AgencyKind,
         ActiveDisclosure2021,
         ApplicantCounts,
         DocumentCounts2019,
@@ -63,6 +64,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps
         Edition,
         ExtraRow,
         Fact,
+        FactScope,
         FeeItems2019,
         ItemCounts2019,
         Location,
@@ -81,6 +83,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps
         Signature,
         Unable,
         Withheld,
+        infer_agency_kind,
     )
     from govdisclosure.money import Amount, MoneyUnit
     from govdisclosure.numerals import Qualifier, Quantity
@@ -116,6 +119,7 @@ _PUBLIC: dict[str, str] = {
     **_names(
         "govdisclosure.model",
         "ActiveDisclosure2019",
+        "AgencyKind",
         "ActiveDisclosure2021",
         "ApplicantCounts",
         "DocumentCounts2019",
@@ -123,6 +127,7 @@ _PUBLIC: dict[str, str] = {
         "Edition",
         "ExtraRow",
         "Fact",
+        "FactScope",
         "FeeItems2019",
         "ItemCounts2019",
         "Location",
@@ -141,6 +146,7 @@ _PUBLIC: dict[str, str] = {
         "Signature",
         "Unable",
         "Withheld",
+        "infer_agency_kind",
     ),
     **_names(
         "govdisclosure.io",

@@ -53,6 +53,7 @@ from govdisclosure.model import (
     DocumentCounts2021,
     Edition,
     Fact,
+    FactScope,
     FeeItems2019,
     ItemCounts2019,
     Location,
@@ -238,6 +239,8 @@ def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
 
 _LOCATION_KEYS = frozenset(("section", "paragraph", "start", "end"))
 _FACT_KEYS = frozenset(("key", "label", "text", "quantity", "location"))
+_FACT_KEYS_SCOPED = _FACT_KEYS | {"scope"}
+_SCOPES = {s.value: s for s in FactScope}
 _QUALIFIERS = {q.value: q for q in Qualifier}
 
 
@@ -266,8 +269,11 @@ def _fast_quantity(d: Any, _: Any) -> Quantity:
 
 
 def _fast_fact(d: Any, _: Any) -> Fact:
-    if d.__class__ is not dict or d.keys() != _FACT_KEYS:
+    if d.__class__ is not dict or not _FACT_KEYS <= d.keys() <= _FACT_KEYS_SCOPED:
         raise TypeError("not a fact")
+    scope = d.get("scope", "unknown")
+    if scope.__class__ is not str or scope not in _SCOPES:
+        raise TypeError("not a fact scope")  # the detailed converter says what is wrong
     key, label, text = d["key"], d["label"], d["text"]
     if key.__class__ is not str or label.__class__ is not str or text.__class__ is not str:
         raise TypeError("not a fact")
@@ -277,6 +283,7 @@ def _fast_fact(d: Any, _: Any) -> Fact:
         text=text,
         quantity=_fast_quantity(d["quantity"], Quantity),
         location=_fast_location(d["location"], Location),
+        scope=_SCOPES[scope],
     )
 
 

@@ -21,6 +21,14 @@ guess and say so.
 '第二十条第(一)项'
 >>> m.near("row", "三", "5.属于三类内容事物信息")[0].place.key
 'withheld.internal_affairs'
+
+A label followed by a parenthetical note (a Hubei template prints
+"规章(设区的市、自治州人民政府应提供相关数据)") is the official row: :func:`split_note` gives
+the label and the note.
+
+>>> row = "第二十条第(一)项 / 规章（设区的市、自治州人民政府应提供相关数据）"
+>>> m.cell("二", row, "本年制发件数").key
+'regulations.issued'
 """
 
 from __future__ import annotations
@@ -52,8 +60,36 @@ __all__ = [
     "is_official_row",
     "joined_key",
     "matcher",
-    "strip_note",
+    "split_note",
 ]
+
+
+def split_note(label: str) -> tuple[str, str | None]:
+    """A printed row label and the parenthetical note after it, if any.
+
+    Some templates annotate official rows ("规章(设区的市、自治州人民政府应提供相关数据)"); the
+    row is the official one and the note is kept apart. A label that is only a parenthetical,
+    or ends with none, has no note; nested brackets inside the note are kept.
+
+    >>> split_note("规章（设区的市、自治州人民政府应提供相关数据）")
+    ('规章', '设区的市、自治州人民政府应提供相关数据')
+    >>> split_note("行政规范性文件"), split_note("(七)总计")
+    (('行政规范性文件', None), ('(七)总计', None))
+    """
+    text = label.strip()
+    if not text or text[-1] not in ")）":
+        return text, None
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth -= 1
+            if depth == 0:
+                head = text[:i].strip()
+                return (head, text[i + 1 : -1].strip()) if head else (text, None)
+    return text, None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -123,8 +159,8 @@ def is_official_row(block: BlockLayout, label: str) -> bool:
     >>> is_official_row(block, "规 章"), is_official_row(block, "其他主动公开文件")
     (True, False)
     """
-    key = label_key(label)
-    return any(key == label_key(x) for r in block.rows for x in (r.labels[-1], *r.aliases))
+    keys = {label_key(label), label_key(split_note(label)[0])}
+    return any(label_key(x) in keys for r in block.rows for x in (r.labels[-1], *r.aliases))
 
 
 class Matcher:
@@ -175,9 +211,23 @@ class Matcher:
         """The cell of table ``table`` (its number) at a row and a column label path.
 
         Paths may be joined with "/" or given as sequences; a column may be named by its
-        leaf label alone where that is unique in its block ("商业企业").
+        leaf label alone where that is unique in its block ("商业企业"). A row label followed
+        by a parenthetical note (:func:`split_note`) is the row without the note.
         """
-        return self._cells.get((table, joined_key(row), joined_key(column)))
+        column_key = joined_key(column)
+        hit = self._cells.get((table, joined_key(row), column_key))
+        if hit is not None:
+            return hit
+        if isinstance(row, str):
+            head, sep, last = row.rpartition("/")
+            label, note = split_note(last)
+            stripped: str | Sequence[str] = head + sep + label
+        else:
+            label, note = split_note(row[-1]) if row else ("", None)
+            stripped = (*row[:-1], label)
+        if note is None:
+            return None
+        return self._cells.get((table, joined_key(stripped), column_key))
 
     def block(self, table: str, label: str) -> BlockLayout | None:
         """The block of table ``table`` whose official label or alias ``label`` is."""
@@ -203,6 +253,8 @@ class Matcher:
             if col_key not in columns or not block.counts_only:
                 return None
             label = row.split("/", 1)[1].strip() if isinstance(row, str) else row
+            if is_official_row(block, str(label)):
+                return None  # an official row, perhaps annotated: not an extra row
             return ExtraCell(block, str(label), columns.index(col_key))
         return None
 
@@ -283,30 +335,6 @@ class LabelHit:
     note: str | None = None
 
 
-def strip_note(label: str) -> tuple[str, str | None]:
-    """A label without a final parenthesised note, and the note (``None`` if there is none).
-
-    >>> strip_note("规章(设区的市、自治州人民政府应提供相关数据)")
-    ('规章', '设区的市、自治州人民政府应提供相关数据')
-    >>> strip_note("规章")
-    ('规章', None)
-    """
-    text = label.strip()
-    if not text or text[-1] not in ")）":
-        return text, None
-    depth = 0
-    for i in range(len(text) - 1, -1, -1):
-        ch = text[i]
-        if ch in ")）":
-            depth += 1
-        elif ch in "(（":
-            depth -= 1
-            if depth == 0:
-                head = text[:i].strip()
-                return (head, text[i + 1 : -1].strip()) if head else (text, None)
-    return text, None
-
-
 def _label_index(layout_tables: Sequence[TableLayout]) -> dict[str, list[LabelHit]]:
     index: dict[str, list[LabelHit]] = {}
 
@@ -340,7 +368,7 @@ def _match_labels(self: Matcher, text: str, near: bool) -> list[LabelHit]:
     """Every place of this edition's tables that ``text`` names, best first.
 
     Exact matches of the :func:`label_key` form first; then the label without a final
-    parenthesised note (:func:`strip_note`); then, with ``near``, near misses of block and row
+    parenthesised note (:func:`split_note`); then, with ``near``, near misses of block and row
     labels by edit distance (at most a quarter of the label's length, and never for labels
     shorter than five characters).
 
@@ -360,7 +388,7 @@ def _match_labels(self: Matcher, text: str, near: bool) -> list[LabelHit]:
     hits = index.get(key)
     if hits:
         return list(hits)
-    head, note = strip_note(text)
+    head, note = split_note(text)
     if note is not None:
         hits = index.get(label_key(head))
         if hits:

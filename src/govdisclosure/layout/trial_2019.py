@@ -37,8 +37,8 @@ _OTHER_ROWS_2019 = (RowLayout("other", (_RESULTS, _OTHER), (_RESULTS_EN, _OTHER_
 
 
 _ITEMS_2019 = (
-    ColumnLayout("previous_items", ("上一年项目数量",), ("Items last year",)),
-    ColumnLayout("change", ("本年增/减",), ("Change this year",), "signed"),
+    ColumnLayout("previous_items", ("上一年项目数量",), ("Items last year",), unit="项"),
+    ColumnLayout("change", ("本年增/减",), ("Change this year",), "signed", unit="项"),
     ColumnLayout("decisions", ("处理决定数量",), ("Decisions",)),
 )
 _ACTIVE_2019 = active_table(
@@ -87,7 +87,7 @@ _ACTIVE_2019 = active_table(
         _ITEM_9,
         _ITEM_9_EN,
         (
-            ColumnLayout("projects", ("采购项目数量",), ("Procurement projects",)),
+            ColumnLayout("projects", ("采购项目数量",), ("Procurement projects",), unit="项"),
             ColumnLayout(
                 "amount",
                 ("采购总金额",),

@@ -8,13 +8,23 @@ states is a :class:`Fact` with its :class:`~govdisclosure.numerals.Quantity` and
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 from collections.abc import Iterator
 
 import attrs
 
 from govdisclosure.numerals import Quantity
 
-__all__ = ["Fact", "Location", "Metadata", "Period", "Relation", "Section", "Signature"]
+__all__ = [
+    "Fact",
+    "FactScope",
+    "Location",
+    "Metadata",
+    "Period",
+    "Relation",
+    "Section",
+    "Signature",
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -95,12 +105,38 @@ class Location:
     end: int
 
 
+class FactScope(enum.Enum):
+    """What a stated figure covers: the year's own work, or more.
+
+    >>> FactScope("cumulative").label
+    '累计'
+    """
+
+    YEAR = "year"
+    """The report year's own figure (本年度收到申请46件)."""
+    CUMULATIVE = "cumulative"
+    """A running total over several years (截至目前…147件, 历年累计, 自2019年以来)."""
+    JURISDICTION = "jurisdiction"
+    """A figure for the whole area, beyond the agency's own work (全市共有城乡低保对象…)."""
+    UNKNOWN = "unknown"
+    """Not said."""
+
+    @property
+    def label(self) -> str:
+        """The scope's name in Chinese."""
+        return {"year": "本年度", "cumulative": "累计", "jurisdiction": "辖区全域"}.get(
+            self.value, "未知"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Fact:
     """A figure the text states, typed: the quantity, its label, and where it stands.
 
     ``key`` identifies the fact within its report (relations refer to it); ``text`` is the
-    verbatim figure (``"300余条"``), equal to the located span of the paragraph.
+    verbatim figure (``"300余条"``), equal to the located span of the paragraph. ``scope``
+    says what the figure covers (:class:`FactScope`: the year's own, cumulative, the whole
+    jurisdiction, or unknown — the default); cross-checks compare like with like.
     """
 
     key: str
@@ -108,6 +144,7 @@ class Fact:
     text: str
     quantity: Quantity
     location: Location
+    scope: FactScope = FactScope.UNKNOWN
 
 
 @attrs.frozen(kw_only=True)

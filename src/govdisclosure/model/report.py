@@ -8,6 +8,7 @@ import attrs
 
 from govdisclosure.errors import Problem, StructureError
 from govdisclosure.layout import MAX_YEAR, MIN_YEAR, TABLE_ATTRIBUTES, Edition
+from govdisclosure.model.agency import AgencyKind
 from govdisclosure.model.narrative import (
     Fact,
     Location,
@@ -50,12 +51,21 @@ class Report:
 
     Tables belong to the edition: ``active`` (表二), ``requests`` (表三) and ``reviews``
     (表四) are ``None`` when not stated, and a legacy report has none.
+
+    ``agency_kind`` says what kind of body reports (:class:`AgencyKind`; the deadline, the
+    规章 a body may make and the content of a 人民政府's report depend on it). It defaults to
+    :attr:`AgencyKind.UNKNOWN`; :meth:`kind` falls back on what the name says
+    (:func:`~govdisclosure.model.infer_agency_kind`).
+
+    >>> r.agency_kind, r.kind()
+    (<AgencyKind.UNKNOWN: 'unknown'>, <AgencyKind.DEPARTMENT: 'department'>)
     """
 
     agency: str
     year: int
     edition: Edition
     title: str
+    agency_kind: AgencyKind = AgencyKind.UNKNOWN
     metadata: Metadata | None = None
     preamble: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
@@ -73,6 +83,13 @@ class Report:
             if getattr(self, name).__class__ is not str:
                 found = getattr(self, name)
                 problems.append(Problem(f"$.{name}", f"expected a string, found {found!r}"))
+        if self.agency_kind.__class__ is not AgencyKind:
+            problems.append(
+                Problem(
+                    "$.agency_kind",
+                    f"expected an AgencyKind, found {self.agency_kind!r}",
+                )
+            )
         if self.edition.__class__ is not Edition:
             problems.append(Problem("$.edition", f"expected an Edition, found {self.edition!r}"))
         if self.year.__class__ is not int or not MIN_YEAR <= self.year <= MAX_YEAR:
@@ -150,6 +167,16 @@ class Report:
                     Problem(f"$.relations[{i}].result", f"names no fact: {rel.result!r}")
                 )
         return problems
+
+    def kind(self) -> AgencyKind:
+        """The kind of body: :attr:`agency_kind` when stated, else what the agency's name says
+        (:func:`~govdisclosure.model.infer_agency_kind`), else :attr:`AgencyKind.UNKNOWN`."""
+        if self.agency_kind is not AgencyKind.UNKNOWN:
+            return self.agency_kind
+        from govdisclosure.model.agency import infer_agency_kind
+
+        inferred = infer_agency_kind(self.agency) if self.agency.__class__ is str else None
+        return AgencyKind.UNKNOWN if inferred is None else inferred
 
     def fact(self, key: str) -> Fact:
         """The fact with ``key``; :class:`KeyError` naming the key if there is none."""

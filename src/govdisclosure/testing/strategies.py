@@ -30,12 +30,14 @@ from govdisclosure.layout import layout_of
 from govdisclosure.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
+    AgencyKind,
     ApplicantCounts,
     DocumentCounts2019,
     DocumentCounts2021,
     Edition,
     ExtraRow,
     Fact,
+    FactScope,
     FeeItems2019,
     ItemCounts2019,
     Location,
@@ -54,6 +56,7 @@ from govdisclosure.model import (
     Signature,
     Unable,
     Withheld,
+    infer_agency_kind,
 )
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import Qualifier, Quantity
@@ -392,6 +395,10 @@ def _legacy_facts(draw: st.DrawFn, section: int) -> tuple[list[str], list[Fact],
     return [para, para2], facts, relations
 
 
+_ARTICLE_50_4 = "本年度政府信息公开工作考核、社会评议均已完成,未发生责任追究情况。"
+"""What 条例 第五十条第四项 asks a 人民政府's report to cover."""
+
+
 def _fee_paragraph(requests: Requests2021 | Requests2019 | None) -> str:
     unpaid = 0
     if isinstance(requests, Requests2021):
@@ -417,6 +424,10 @@ def _report(
     }[edition]
     year = draw(st.integers(low, high))
     agency = draw(st.sampled_from(_CITIES)) + draw(st.sampled_from(_BODIES))
+    agency_kind = draw(st.sampled_from(AgencyKind))
+    kind = agency_kind
+    if kind is AgencyKind.UNKNOWN:  # the rules read the kind from the name: so do we
+        kind = infer_agency_kind(agency) or AgencyKind.UNKNOWN
     title = f"{agency}{year}年政府信息公开工作年度报告"
     # before the national deadline: 1月31日 (departments), 3月31日 for the legacy edition
     month = 3 if edition is Edition.LEGACY_2008 else 1
@@ -427,6 +438,10 @@ def _report(
     active = requests = reviews = None
     if edition.has_tables:
         active = draw(active_disclosures(edition=edition, counts=counts))
+        if kind.makes_regulations is False:  # no 规章 from a body that cannot make them
+            regulations: Any = active.regulations
+            zeros = dict.fromkeys(attrs.fields_dict(type(regulations)), 0)
+            active = attrs.evolve(active, regulations=type(regulations)(**zeros))
         requests = draw(requests_tables(edition=edition, counts=counts))
         reviews = draw(reviews_and_litigation())
     sections = []
@@ -434,10 +449,14 @@ def _report(
         paragraphs = [draw(_paragraph())]
         if edition is Edition.LEGACY_2008 and s.ordinal == 2:
             paragraphs, facts, relations = draw(_legacy_facts(s.ordinal))
+            scopes = st.sampled_from((FactScope.UNKNOWN, FactScope.YEAR))  # the year's own
+            facts = [attrs.evolve(f, scope=draw(scopes)) for f in facts]
         if s.ordinal == 3 and requests is not None:
             paragraphs.insert(
                 0, f"本年度共收到政府信息公开申请{requests.new.total}件,均已按时办结。"
             )
+        if s.ordinal == 5 and edition.has_tables and kind.is_government:
+            paragraphs.append(_ARTICLE_50_4)
         if s.ordinal == 6 and edition.has_tables:
             paragraphs.append(_fee_paragraph(requests))
         sections.append(Section(ordinal=s.ordinal, title=s.title, paragraphs=tuple(paragraphs)))
@@ -446,6 +465,7 @@ def _report(
         year=year,
         edition=edition,
         title=title,
+        agency_kind=agency_kind,
         metadata=Metadata(name=title, issuer=agency, published=signed),
         preamble=(
             f"根据《中华人民共和国政府信息公开条例》规定,现公布{agency}{year}年政府信息公开工作年度报告。",
