@@ -316,7 +316,7 @@ def test_no_bool() -> None:
 def test_all() -> None:
     import govdisclosure.money as money
 
-    assert sorted(money.__all__) == ["Amount", "MoneyUnit", "round_decimal"]
+    assert sorted(money.__all__) == ["Amount", "MoneyUnit", "exact_context", "round_decimal"]
 
 
 # --------------------------------------------------------------------------------------------

@@ -108,3 +108,21 @@ class StructureError(GovDisclosureError, ValueError):
 
     def __reduce__(self) -> tuple[type[StructureError], tuple[tuple[Problem, ...]]]:
         return (type(self), (self.problems,))
+
+
+def require_str(value: object, what: str) -> str:
+    """``value`` if it is a ``str``; otherwise :class:`WrongTypeError` naming ``what``.
+
+    The one type check of the library's text readers (numerals, :meth:`Amount.parse`): an
+    internal helper, not part of ``__all__``.
+
+    >>> require_str("一", "to_int")
+    '一'
+    >>> require_str(3, "to_int")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.WrongTypeError: to_int expects a str, got int 3
+    """
+    if not isinstance(value, str):
+        raise WrongTypeError(f"{what} expects a str, got {type(value).__name__} {value!r}")
+    return value

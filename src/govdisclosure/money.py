@@ -30,7 +30,7 @@ Floats are refused, because a float cannot say how many decimals were printed:
 >>> Amount(20.3, MoneyUnit.WAN_YUAN)
 Traceback (most recent call last):
 ...
-TypeError: Amount value must not be a float (got 20.3): ... pass a str or Decimal instead, ...
+govdisclosure.errors.WrongTypeError: Amount value must not be a float (got 20.3): ...
 
 Rounding only happens when asked for, and is 四舍五入 (``ROUND_HALF_UP``) unless the caller
 says otherwise:
@@ -52,14 +52,16 @@ from typing import overload
 
 import attrs
 
-__all__ = ["Amount", "MoneyUnit", "round_decimal"]
+from govdisclosure.errors import MoneyError, WrongTypeError, require_str
+
+__all__ = ["Amount", "MoneyUnit", "exact_context", "round_decimal"]
 
 # --------------------------------------------------------------------------------------------
 # The private decimal context
 # --------------------------------------------------------------------------------------------
 
 #: Significant digits available to every operation. Each Amount holds at most this many
-#: digits and decimal places; an exact result that would need more raises ValueError
+#: digits and decimal places; an exact result that would need more raises MoneyError
 #: instead of being rounded. (No report comes near: this only stops runaway inputs.)
 _PREC = 200
 _INT_LIMIT = 10**_PREC
@@ -86,8 +88,31 @@ def _context(*traps: type[decimal.DecimalException]) -> decimal.Context:
     )
 
 
+def exact_context() -> decimal.Context:
+    """A new decimal context for exact arithmetic: any rounding at all raises.
+
+    The one definition of "exact" in the library (money, numerals, and the rules use it):
+    precision 200, the widest exponent range, ``ROUND_HALF_UP`` for the explicit roundings
+    that pass a mode, and every signal trapped — ``Inexact``, ``Rounded`` (even dropping
+    trailing zeros), ``Subnormal``, ``Clamped``, ``Overflow``, ``InvalidOperation``,
+    ``DivisionByZero`` and ``FloatOperation`` — so an operation gives the exact result or
+    raises a :class:`decimal.DecimalException`. Pass it as ``context=`` (or call its
+    methods: ``ctx.add(a, b)``); never install it with :func:`decimal.setcontext`, and keep one
+    per module (``_CTX = exact_context()``) rather than sharing one between modules.
+
+    >>> ctx = exact_context()
+    >>> ctx.add(Decimal("0.1"), Decimal("0.20"))
+    Decimal('0.30')
+    >>> ctx.divide(Decimal(1), Decimal(3))
+    Traceback (most recent call last):
+    ...
+    decimal.Inexact: [<class 'decimal.Inexact'>, ...]
+    """
+    return _context(decimal.Subnormal, decimal.Clamped, decimal.Inexact, decimal.Rounded)
+
+
 #: Exact arithmetic: any rounding at all (Inexact, or Rounded dropping trailing zeros) traps.
-_EXACT = _context(decimal.Subnormal, decimal.Clamped, decimal.Inexact, decimal.Rounded)
+_EXACT = exact_context()
 
 #: Explicit rounding (``quantize`` with a rounding mode the caller chose): Inexact is expected.
 _ROUNDING = _context()
@@ -108,14 +133,14 @@ _ROUNDING_MODES = frozenset(
 )
 
 
-def _too_big(what: str) -> ValueError:
-    return ValueError(f"{what} needs more than {_PREC} significant digits to be held exactly")
+def _too_big(what: str) -> MoneyError:
+    return MoneyError(f"{what} needs more than {_PREC} significant digits to be held exactly")
 
 
 def _exponent(d: Decimal) -> int:
     exponent = d.as_tuple().exponent
     if not isinstance(exponent, int):  # pragma: no cover - only finite Decimals get here
-        raise ValueError(f"expected a finite Decimal, got {d!r}")
+        raise MoneyError(f"expected a finite Decimal, got {d!r}")
     return exponent
 
 
@@ -131,7 +156,7 @@ def _normalised(d: Decimal, what: str) -> Decimal:
     if len(d.as_tuple().digits) > _PREC:
         raise _too_big(what)
     if _exponent(d) < -_PREC:
-        raise ValueError(f"{what} has more than {_PREC} decimal places")
+        raise MoneyError(f"{what} has more than {_PREC} decimal places")
     return d
 
 
@@ -150,7 +175,7 @@ def _scaleb(d: Decimal, places: int, what: str) -> Decimal:
 
 def _check_rounding(rounding: str) -> None:
     if rounding not in _ROUNDING_MODES:
-        raise ValueError(
+        raise MoneyError(
             f"unknown rounding mode {rounding!r}: expected one of the decimal module's "
             "ROUND_* constants, e.g. decimal.ROUND_HALF_UP"
         )
@@ -158,9 +183,9 @@ def _check_rounding(rounding: str) -> None:
 
 def _check_places(places: object) -> None:
     if isinstance(places, bool) or not isinstance(places, int):
-        raise TypeError(f"places must be an int, got {places!r}")
+        raise WrongTypeError(f"places must be an int, got {places!r}")
     if not 0 <= places <= _PREC:
-        raise ValueError(f"places must be between 0 and {_PREC}, got {places!r}")
+        raise MoneyError(f"places must be between 0 and {_PREC}, got {places!r}")
 
 
 def round_decimal(value: Decimal, places: int, *, rounding: str = decimal.ROUND_HALF_UP) -> Decimal:
@@ -280,14 +305,16 @@ class MoneyUnit(enum.Enum):
         >>> MoneyUnit.from_label("万")
         Traceback (most recent call last):
         ...
-        ValueError: unknown money unit '万': expected one of '元', '万元', '亿元'
+        govdisclosure.errors.MoneyError: unknown money unit '万': expected one of '元', '万元', ...
         """
-        label = "".join(unicodedata.normalize("NFKC", _require_str(text, "a unit label")).split())
+        label = "".join(
+            unicodedata.normalize("NFKC", require_str(text, "MoneyUnit.from_label")).split()
+        )
         for unit in cls:
             if unit.value == label:
                 return unit
         expected = ", ".join(repr(u.value) for u in cls)
-        raise ValueError(f"unknown money unit {text!r}: expected one of {expected}")
+        raise MoneyError(f"unknown money unit {text!r}: expected one of {expected}")
 
 
 _UNIT_EXPONENTS: dict[str, int] = {"YUAN": 0, "WAN_YUAN": 4, "YI_YUAN": 8}
@@ -327,16 +354,18 @@ _PRINTED_EXAMPLES = "'36581.5万元', '1,619,106 元', '¥1,234.50' or '人民�
 def _to_decimal(value: Decimal | int | str) -> Decimal:
     """The converter of ``Amount.value``: exact, strict, and normalised."""
     if isinstance(value, bool):
-        raise TypeError(f"Amount value must be a Decimal, int or str, not a bool (got {value!r})")
+        raise WrongTypeError(
+            f"Amount value must be a Decimal, int or str, not a bool (got {value!r})"
+        )
     if isinstance(value, float):
-        raise TypeError(
+        raise WrongTypeError(
             f"Amount value must not be a float (got {value!r}): a float cannot keep the "
             "printed precision; pass a str or Decimal instead, e.g. "
             f"Amount('{value!r}', MoneyUnit.WAN_YUAN)"
         )
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise ValueError(f"Amount value must be a finite number, got {value!r}")
+            raise MoneyError(f"Amount value must be a finite number, got {value!r}")
         number = Decimal(value)
     elif isinstance(value, int):
         if not -_INT_LIMIT < value < _INT_LIMIT:
@@ -344,14 +373,14 @@ def _to_decimal(value: Decimal | int | str) -> Decimal:
         number = Decimal(value)
     elif isinstance(value, str):
         if not _PLAIN_LITERAL.fullmatch(value):
-            raise ValueError(
+            raise MoneyError(
                 f"cannot use {value!r} as an Amount value: expected a plain decimal literal "
                 "such as '20.30', '-5' or '1619106' (use Amount.parse for printed forms "
                 "such as '36581.5万元')"
             )
         number = Decimal(value)
     else:
-        raise TypeError(
+        raise WrongTypeError(
             f"Amount value must be a Decimal, int or str, not {type(value).__name__} "
             f"(got {value!r})"
         )
@@ -360,7 +389,7 @@ def _to_decimal(value: Decimal | int | str) -> Decimal:
 
 def _check_unit(unit: object) -> None:
     if not isinstance(unit, MoneyUnit):
-        raise TypeError(
+        raise WrongTypeError(
             f"Amount unit must be a MoneyUnit such as MoneyUnit.WAN_YUAN, got {unit!r}"
             + (
                 f"; use MoneyUnit.from_label({unit!r}) to read a label"
@@ -372,7 +401,7 @@ def _check_unit(unit: object) -> None:
 
 def _as_amount(item: object, where: str) -> Amount:
     if not isinstance(item, Amount):
-        raise TypeError(f"{where} must be an Amount, got {item!r}")
+        raise WrongTypeError(f"{where} must be an Amount, got {item!r}")
     return item
 
 
@@ -380,7 +409,7 @@ def _as_factor(other: object, operation: str) -> Decimal | None:
     """An int or finite Decimal operand as a Decimal; None for types to leave to Python."""
     if isinstance(other, bool | float | Amount):
         what = "an Amount" if isinstance(other, Amount) else f"{type(other).__name__} {other!r}"
-        raise TypeError(
+        raise WrongTypeError(
             f"cannot {operation} an Amount by {what}: use an int or a Decimal"
             + (
                 " (a str or Decimal keeps the precision of a float)"
@@ -394,9 +423,9 @@ def _as_factor(other: object, operation: str) -> Decimal | None:
         return Decimal(other)
     if isinstance(other, Decimal):
         if not other.is_finite():
-            raise ValueError(f"cannot {operation} an Amount by {other!r}: not a finite number")
+            raise MoneyError(f"cannot {operation} an Amount by {other!r}: not a finite number")
         if len(other.as_tuple().digits) > _PREC or not -_PREC <= _exponent(other) <= _PREC:
-            raise ValueError(
+            raise MoneyError(
                 f"cannot {operation} an Amount by {other!r}: a factor may have at most "
                 f"{_PREC} digits and an exponent between -{_PREC} and {_PREC}"
             )
@@ -408,16 +437,10 @@ def _refuse_bare_number(other: object, symbol: str, amount: Amount) -> None:
     if isinstance(other, int | float | Decimal | Fraction):
         starts_sum = symbol == "+" and not isinstance(other, float) and other == 0
         hint = "; sum() starts from 0, so use Amount.total(amounts)" if starts_sum else ""
-        raise TypeError(
+        raise WrongTypeError(
             f"unsupported operand for {symbol}: an Amount ({amount}) and a bare number "
             f"{other!r}: both sides need a unit{hint}"
         )
-
-
-def _require_str(text: object, what: str) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"{what} needs a str, got {type(text).__name__} {text!r}")
-    return text
 
 
 @attrs.frozen(slots=True, eq=False, order=False, repr=False)
@@ -471,16 +494,16 @@ class Amount:
         >>> Amount.parse("58.5万")
         Traceback (most recent call last):
         ...
-        ValueError: cannot read '58.5万' as an amount of money: ... 万 alone is a multiplier ...
+        govdisclosure.errors.MoneyError: cannot read '58.5万' ... 万 alone is a multiplier ...
         """
-        _require_str(text, "Amount.parse reads printed text and")
+        require_str(text, "Amount.parse")
         normal = unicodedata.normalize("NFKC", text)
         match = _PRINTED.fullmatch(normal)
         if match is None or (match["sign1"] and match["sign2"]):
-            raise ValueError(cls._parse_error(text, normal))
+            raise MoneyError(cls._parse_error(text, normal))
         label, prefix = match["unit"], match["prefix"]
         if label is None and prefix is None:
-            raise ValueError(cls._parse_error(text, normal))
+            raise MoneyError(cls._parse_error(text, normal))
         unit = MoneyUnit.YUAN if label is None else MoneyUnit.from_label(label)
         sign = match["sign1"] or match["sign2"] or ""
         number = match["number"].replace(",", "")
@@ -625,7 +648,7 @@ class Amount:
             return str(self)
         match = _FORMAT_SPEC.fullmatch(spec)
         if match is None:
-            raise ValueError(
+            raise MoneyError(
                 f"invalid format spec {spec!r} for an Amount: expected "
                 "[[fill]align][sign][width][,|_][.precision][f], e.g. ',.2f'"
             )
@@ -748,12 +771,12 @@ class Amount:
         return NotImplemented if result is None else result
 
     def __radd__(self, other: Amount) -> Amount:
-        """Only reached with a non-Amount on the left: bare numbers raise TypeError.
+        """Only reached with a non-Amount on the left: bare numbers raise WrongTypeError.
 
         >>> 0 + Amount(1, MoneyUnit.YUAN)
         Traceback (most recent call last):
         ...
-        TypeError: unsupported operand for +: ... sum() starts from 0, so use Amount.total(amounts)
+        govdisclosure.errors.WrongTypeError: unsupported operand for +: ... Amount.total(amounts)
         """
         _refuse_bare_number(other, "+", self)
         return NotImplemented
@@ -768,12 +791,12 @@ class Amount:
         return NotImplemented if result is None else result
 
     def __rsub__(self, other: Amount) -> Amount:
-        """Only reached with a non-Amount on the left: bare numbers raise TypeError.
+        """Only reached with a non-Amount on the left: bare numbers raise WrongTypeError.
 
         >>> Decimal(5) - Amount(1, MoneyUnit.YUAN)
         Traceback (most recent call last):
         ...
-        TypeError: unsupported operand for -: ... bare number Decimal('5'): both sides need a unit
+        govdisclosure.errors.WrongTypeError: unsupported operand ... both sides need a unit
         """
         _refuse_bare_number(other, "-", self)
         return NotImplemented
@@ -824,7 +847,7 @@ class Amount:
     @overload
     def __truediv__(self, other: int | Decimal) -> Amount: ...
     def __truediv__(self, other: Amount | int | Decimal) -> Amount | Decimal:
-        """Exact quotient; raises ValueError if it does not terminate (use :meth:`divide`).
+        """Exact quotient; raises MoneyError if it does not terminate (use :meth:`divide`).
 
         Dividing by an Amount gives the exact ratio of the 元 values as a Decimal.
 
@@ -835,7 +858,7 @@ class Amount:
         >>> Amount(10, MoneyUnit.YUAN) / 3
         Traceback (most recent call last):
         ...
-        ValueError: 10元 / 3 does not terminate as a decimal; round it explicitly with .divide(...
+        govdisclosure.errors.MoneyError: 10元 / 3 does not terminate as a decimal; ...
         """
         if isinstance(other, Amount):
             if other.is_zero:
@@ -843,7 +866,7 @@ class Amount:
             what = f"{self} / {other}"
             ratio = _exact_quotient(self.yuan, other.yuan, what)
             if ratio is None:
-                raise ValueError(
+                raise MoneyError(
                     f"{what} does not terminate as a decimal; take fractions.Fraction(a.yuan) "
                     "/ fractions.Fraction(b.yuan), or divide a.yuan by b.yuan in a decimal "
                     "context of your choice"
@@ -856,7 +879,7 @@ class Amount:
             raise ZeroDivisionError(f"cannot divide {self} by zero ({other!r})")
         quotient = _exact_quotient(self.value, divisor, f"{self} / {other!r}")
         if quotient is None:
-            raise ValueError(
+            raise MoneyError(
                 f"{self} / {other!r} does not terminate as a decimal; round it explicitly "
                 f"with .divide({other!r}, places, rounding=...)"
             )
@@ -876,7 +899,7 @@ class Amount:
         """
         factor = _as_factor(divisor, "divide")
         if factor is None:
-            raise TypeError(f"cannot divide an Amount by {divisor!r}: use an int or a Decimal")
+            raise WrongTypeError(f"cannot divide an Amount by {divisor!r}: use an int or a Decimal")
         _check_places(places)
         _check_rounding(rounding)
         if factor.is_zero():
@@ -904,7 +927,7 @@ class Amount:
             result = amount if result is None else result + amount
         if result is None:
             if unit is None:
-                raise ValueError(
+                raise MoneyError(
                     "cannot total an empty iterable without a unit: "
                     "pass unit=MoneyUnit.YUAN (or another) to get zero"
                 )
