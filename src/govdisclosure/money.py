@@ -326,18 +326,17 @@ _UNIT_EXPONENTS: dict[str, int] = {"YUAN": 0, "WAN_YUAN": 4, "YI_YUAN": 8}
 
 _PLAIN_LITERAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
-# After NFKC: an optional sign, an optional ¥ / 人民币 prefix, the number (thousands
-# separators only in groups of three), an optional unit. White space only between the parts.
+# After NFKC and strip(): an optional sign, an optional ¥ / 人民币 prefix, the number
+# (thousands separators only in groups of three), an optional unit. White space only between
+# the parts, and only right after a part that is present: no two runs of white space are
+# adjacent, so a failed match backtracks over each run once and parse is linear in the text.
 _PRINTED = re.compile(
     r"""
-    \s*
-    (?P<sign1>[-+\u2212])?\s*
-    (?P<prefix>人民币|\u00a5)?\s*
-    (?P<sign2>[-+\u2212])?\s*
+    (?:(?P<sign1>[-+\u2212])\s*)?
+    (?:(?P<prefix>人民币|\u00a5)\s*)?
+    (?:(?P<sign2>[-+\u2212])\s*)?
     (?P<number>[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
-    \s*
-    (?P<unit>元|万\s*元|亿\s*元)?
-    \s*
+    (?:\s*(?P<unit>元|万\s*元|亿\s*元))?
     """,
     re.VERBOSE,
 )
@@ -498,7 +497,7 @@ class Amount:
         """
         require_str(text, "Amount.parse")
         normal = unicodedata.normalize("NFKC", text)
-        match = _PRINTED.fullmatch(normal)
+        match = _PRINTED.fullmatch(normal.strip())
         if match is None or (match["sign1"] and match["sign2"]):
             raise MoneyError(cls._parse_error(text, normal))
         label, prefix = match["unit"], match["prefix"]

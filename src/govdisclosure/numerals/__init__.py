@@ -10,6 +10,13 @@ and nothing reads the ambient :mod:`decimal` context.
 >>> from_int(10010), from_int(12, financial=True)
 ('一万零一十', '壹拾贰')
 
+Numerals written **digit by digit**, as years are printed, are the explicit path
+:func:`digits_to_int` (which :func:`to_int` refuses), and a whole printed date is
+:func:`parse_date`:
+
+>>> digits_to_int("二\u3007二四"), parse_date("二\u3007一六年一月二十九日")
+(2024, datetime.date(2016, 1, 29))
+
 **Ordinals** of headings (一、 (一) 1. 1、), both ways:
 
 >>> split_ordinal("（一）主动公开")
@@ -43,17 +50,19 @@ what was expected:
 '十十' is not a well-formed Chinese numeral: expected digits 零一二三四五六七八九
 (or 大写 壹贰叁…) with units 十百千万亿 in the standard order, as in '一千二百三十四'
 
-The package is laid out one floor per job: :mod:`~govdisclosure.numerals.chinese`
-(numerals), :mod:`~govdisclosure.numerals.ordinals`, :mod:`~govdisclosure.numerals.quantity`,
-:mod:`~govdisclosure.numerals.finder` (prose), and ``_words`` (the word lists, as data).
-Import from ``govdisclosure.numerals``; the submodules are its rooms, not its face.
+The package is laid out one room per job: :mod:`~govdisclosure.numerals.chinese` (numerals),
+:mod:`~govdisclosure.numerals.dates`, :mod:`~govdisclosure.numerals.ordinals`,
+:mod:`~govdisclosure.numerals.quantity`, :mod:`~govdisclosure.numerals.finder` (prose), and
+``_words`` (the word lists, as data). Import from ``govdisclosure.numerals``; the submodules
+are its rooms, not its face.
 """
 
 from __future__ import annotations
 
 from govdisclosure.errors import NumeralError
 from govdisclosure.numerals._words import MEASURE_WORDS
-from govdisclosure.numerals.chinese import MAX_NUMERAL, from_int, to_int
+from govdisclosure.numerals.chinese import MAX_NUMERAL, digits_to_int, from_int, to_int
+from govdisclosure.numerals.dates import parse_date
 from govdisclosure.numerals.finder import FoundQuantity, find_quantities
 from govdisclosure.numerals.ordinals import (
     MAX_ORDINAL,
@@ -75,9 +84,11 @@ __all__ = [
     "OrdinalStyle",
     "Qualifier",
     "Quantity",
+    "digits_to_int",
     "find_quantities",
     "format_ordinal",
     "from_int",
+    "parse_date",
     "parse_ordinal",
     "parse_quantity",
     "split_ordinal",

@@ -136,3 +136,14 @@ DURATION_NOUNS: Final = (
     "年",
     "周",
 )
+
+#: Chinese-numeral counts only (find_quantities(..., chinese=True)). Before the numeral,
+#: these make it vague or a rate, not a count: 数十件 (dozens), 几百人, 上百人, 成千, 每一件.
+CN_VAGUE_BEFORE: Final = ("数", "几", "上", "成", "每")
+
+#: A lone 一 after one of these characters ends another word (统一, 唯一, 之一, 同一, 逐一).
+CN_WORDS_ENDING_IN_ONE: Final = "统唯之万同逐单划专进"
+
+#: Figures that begin with a numeral and a measure word but are words, not counts:
+#: 一起 (together), 一次性 (one-off), 一条龙 (one-stop), and reduplicated 一个个.
+CN_NOT_COUNTS: Final = ("一起", "一次性", "一条龙", "一个个", "一件件", "一项项", "一批批")

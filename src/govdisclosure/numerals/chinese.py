@@ -9,10 +9,10 @@ from __future__ import annotations
 import itertools
 from typing import Final
 
-from govdisclosure.errors import NumeralError, WrongTypeError, require_str
+from govdisclosure.errors import NumeralError, WrongTypeError, require_str, safe_repr
 from govdisclosure.numerals._text import nfkc
 
-__all__ = ["MAX_NUMERAL", "from_int", "to_int"]
+__all__ = ["MAX_NUMERAL", "digits_to_int", "from_int", "to_int"]
 
 #: The largest number :func:`to_int` reads and :func:`from_int` writes (10**16 - 1).
 MAX_NUMERAL: Final = 10**16 - 1
@@ -21,7 +21,7 @@ _DIGITS: Final = "零一二三四五六七八九"
 _FINANCIAL: Final = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
 
 # Characters of the two scripts; 零 万 亿 (and 萬 億) belong to both.
-_ORDINARY_ONLY: Final = frozenset("〇一二三四五六七八九十百千两")
+_ORDINARY_ONLY: Final = frozenset("\u3007一二三四五六七八九十百千两")
 _FINANCIAL_ONLY: Final = frozenset("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
 _SHARED: Final = frozenset("零万亿萬億")
 NUMERAL_CHARS: Final = _ORDINARY_ONLY | _FINANCIAL_ONLY | _SHARED
@@ -124,7 +124,11 @@ def _spellings(n: int) -> set[str]:
 
 
 def _loose_value(n: str) -> int:
-    """Read a normalised numeral without checking its form (the caller checks)."""
+    """Read a normalised numeral without checking its form (the caller checks).
+
+    Linear in the length: a value beyond :data:`MAX_NUMERAL` is returned as
+    ``MAX_NUMERAL + 1`` as soon as the running value passes it.
+    """
     extra = 0
     if len(n) >= 3 and n[-1] in _DIGIT_VALUE and n[-2] in _ABBREVIATED_PLACE:
         extra = _DIGIT_VALUE[n[-1]] * _ABBREVIATED_PLACE[n[-2]] // 10
@@ -143,7 +147,42 @@ def _loose_value(n: str) -> int:
         else:  # 亿
             total = (total + wan + section + (digit or 0)) * 10**8
             wan, section, digit = 0, 0, None
+        if total + wan > MAX_NUMERAL:
+            # The running value never decreases: stop before "一亿亿亿…" builds a huge int.
+            return MAX_NUMERAL + 1
     return total + wan + section + (digit or 0) + extra
+
+
+def _ordinary(s: str, text: str) -> str:
+    """The ordinary simplified form of a stripped numeral ``s``, or NumeralError on its chars.
+
+    Every check here is one pass over ``s``; ``text`` (as given) is quoted in the messages.
+    """
+    for i, ch in enumerate(s):
+        if ch not in NUMERAL_CHARS:
+            raise NumeralError(
+                f"{text!r} is not a Chinese numeral: unexpected {ch!r} at position {i}; "
+                + _EXPECTED_NUMERAL
+            )
+    if any(ch in _ORDINARY_ONLY for ch in s) and any(ch in _FINANCIAL_ONLY for ch in s):
+        raise NumeralError(
+            f"{text!r} mixes 大写 (壹贰叁…) and ordinary (一二三…) numerals; "
+            "expected one or the other"
+        )
+    for i, ch in enumerate(s):
+        if ch == "两" and s != "两" and (i + 1 == len(s) or s[i + 1] not in "百千万亿萬億"):
+            raise NumeralError(
+                f"{text!r} is not a well-formed Chinese numeral: 两 stands only before "
+                "百, 千, 万 or 亿 (or alone); write 二 elsewhere"
+            )
+    n = s.translate(_TO_ORDINARY)
+    for a, b in itertools.pairwise(n):
+        if a in _DIGIT_VALUE and a != "零" and b in _DIGIT_VALUE:
+            raise NumeralError(
+                f"{text!r} is a digit-by-digit reading, not a number: expected units between "
+                "the digits, as in '一百二十三'"
+            )
+    return n
 
 
 def to_int(text: str) -> int:
@@ -181,30 +220,7 @@ def to_int(text: str) -> int:
     s = nfkc(text).strip()
     if not s:
         raise NumeralError(f"expected a Chinese numeral, got {text!r}")
-    for i, ch in enumerate(s):
-        if ch not in NUMERAL_CHARS:
-            raise NumeralError(
-                f"{text!r} is not a Chinese numeral: unexpected {ch!r} at position {i}; "
-                + _EXPECTED_NUMERAL
-            )
-    if any(ch in _ORDINARY_ONLY for ch in s) and any(ch in _FINANCIAL_ONLY for ch in s):
-        raise NumeralError(
-            f"{text!r} mixes 大写 (壹贰叁…) and ordinary (一二三…) numerals; "
-            "expected one or the other"
-        )
-    for i, ch in enumerate(s):
-        if ch == "两" and s != "两" and (i + 1 == len(s) or s[i + 1] not in "百千万亿萬億"):
-            raise NumeralError(
-                f"{text!r} is not a well-formed Chinese numeral: 两 stands only before "
-                "百, 千, 万 or 亿 (or alone); write 二 elsewhere"
-            )
-    n = s.translate(_TO_ORDINARY)
-    for a, b in itertools.pairwise(n):
-        if a in _DIGIT_VALUE and a != "零" and b in _DIGIT_VALUE:
-            raise NumeralError(
-                f"{text!r} is a digit-by-digit reading, not a number: expected units between "
-                "the digits, as in '一百二十三'"
-            )
+    n = _ordinary(s, text)
     if n.startswith("一十"):
         n = n[1:]
     n = n.replace("零十", "零一十")
@@ -239,12 +255,68 @@ def from_int(n: int, *, financial: bool = False) -> str:
     govdisclosure.errors.NumeralError: from_int expects 0 <= n <= 10**16 - 1, got -1
     """
     if isinstance(n, bool) or not isinstance(n, int):
-        raise WrongTypeError(f"from_int expects an int, got {type(n).__name__} {n!r}")
+        raise WrongTypeError(f"from_int expects an int, got {type(n).__name__} {safe_repr(n)}")
     if not 0 <= n <= MAX_NUMERAL:
-        raise NumeralError(f"from_int expects 0 <= n <= 10**16 - 1, got {n!r}")
+        raise NumeralError(f"from_int expects 0 <= n <= 10**16 - 1, got {safe_repr(n)}")
     standard = _standard(n)
     if not financial:
         return standard
     if standard.startswith("十"):
         standard = "一" + standard
     return standard.translate(_FINANCIAL)
+
+
+# --------------------------------------------------------------------------------------------
+# Digit by digit (years, dates)
+# --------------------------------------------------------------------------------------------
+
+#: The digits of a numeral written digit by digit; U+3007, 零 and ○ (U+25CB, a white circle,
+#: a common stand-in for U+3007) are all zero.
+_DIGIT_BY_DIGIT: Final = {"\u3007": 0, "零": 0, "\u25cb": 0} | {
+    ch: i for i, ch in enumerate(_DIGITS) if i
+}
+
+#: The longest numeral digits_to_int reads: MAX_NUMERAL has 16 digits.
+_MAX_DIGIT_RUN: Final = 16
+
+
+def digits_to_int(text: str) -> int:
+    """Read a Chinese numeral written digit by digit, as years are printed: ``二\u3007二四`` → 2024.
+
+    Every character is one digit: ``一二三四五六七八九``, and ``\u3007``, ``零`` or ``○`` for zero
+    (after NFKC, ignoring surrounding white space), at most 16 of them. This is the explicit
+    path for the readings :func:`to_int` refuses; units (十百千万亿), 大写 digits and Arabic
+    digits are :class:`~govdisclosure.errors.NumeralError` here.
+
+    >>> digits_to_int("二\u3007二四"), digits_to_int("二零一六"), digits_to_int("二○○八")
+    (2024, 2016, 2008)
+    >>> digits_to_int("\u3007七")
+    7
+    >>> digits_to_int("二千零二十四")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.NumeralError: '二千零二十四' is not a numeral written digit by digit: ...
+    """
+    require_str(text, "digits_to_int")
+    s = nfkc(text).strip()
+    expected = (
+        "expected only the digits 一二三四五六七八九 and \u3007 (or 零, ○) for zero, as years "
+        "are printed: '二\u3007二四'"
+    )
+    if not s:
+        raise NumeralError(f"expected a numeral written digit by digit, got {text!r}; {expected}")
+    for i, ch in enumerate(s):
+        if ch not in _DIGIT_BY_DIGIT:
+            raise NumeralError(
+                f"{text!r} is not a numeral written digit by digit: unexpected {ch!r} at "
+                f"position {i}; {expected}"
+            )
+    if len(s) > _MAX_DIGIT_RUN:
+        raise NumeralError(
+            f"{text!r} has {len(s)} digits: numerals written digit by digit are read up to "
+            f"{_MAX_DIGIT_RUN} digits"
+        )
+    value = 0
+    for ch in s:
+        value = value * 10 + _DIGIT_BY_DIGIT[ch]
+    return value

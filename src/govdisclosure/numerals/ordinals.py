@@ -8,7 +8,7 @@ from typing import Final
 
 import attrs
 
-from govdisclosure.errors import NumeralError, WrongTypeError, require_str
+from govdisclosure.errors import NumeralError, WrongTypeError, require_str, safe_repr
 from govdisclosure.numerals._text import nfkc, normalise_with_map
 from govdisclosure.numerals.chinese import NUMERAL_CHARS, from_int, to_int
 
@@ -59,10 +59,12 @@ class OrdinalStyle(enum.Enum):
 def _check_ordinal_value(value: object, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise WrongTypeError(
-            f"{what} expects an int ordinal value, got {type(value).__name__} {value!r}"
+            f"{what} expects an int ordinal value, got {type(value).__name__} {safe_repr(value)}"
         )
     if not 1 <= value <= MAX_ORDINAL:
-        raise NumeralError(f"{what} expects an ordinal from 1 to {MAX_ORDINAL}, got {value!r}")
+        raise NumeralError(
+            f"{what} expects an ordinal from 1 to {MAX_ORDINAL}, got {safe_repr(value)}"
+        )
     return value
 
 
@@ -120,6 +122,10 @@ def _ordinal_of(match: re.Match[str]) -> Ordinal:
     if style in (OrdinalStyle.ARABIC_DOT, OrdinalStyle.ARABIC_COMMA):
         if digits.startswith("0"):
             raise NumeralError(f"an ordinal has no leading zero, found {match.group()!r}")
+        if len(digits) > len(str(MAX_ORDINAL)):  # before int(): "1" * 4301 is no int
+            raise NumeralError(
+                f"an ordinal runs from 1 to {MAX_ORDINAL}, found {len(digits)} digits"
+            )
         value = int(digits)
     else:
         value = to_int(digits)

@@ -18,6 +18,7 @@ from govdisclosure.errors import NumeralError, WrongTypeError, require_str
 from govdisclosure.money import Amount, MoneyUnit, _exponent, exact_context
 from govdisclosure.numerals._text import nfkc
 from govdisclosure.numerals._words import MEASURE_WORDS, PREFIX_WORDS
+from govdisclosure.numerals.chinese import to_int
 
 __all__ = ["Qualifier", "Quantity", "parse_quantity"]
 
@@ -98,22 +99,40 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _SP: Final = r"[ \t]*"
+#: The characters of a Chinese count: ordinary digits and units, 两 and 零 (not 大写).
+_CN_RUN: Final = "零\u3007一二三四五六七八九十百千万亿两"
 _NUMBER: Final = (
     r"(?<![0-9A-Za-z.])(?<![0-9],)"
     r"(?P<number>(?:[1-9][0-9]{0,2}(?:,[0-9]{3})+|[1-9][0-9]*|0)(?:\.[0-9]+)?)(?![0-9])"
 )
-_QUANTITY_PATTERN: Final = "".join(
-    [
-        rf"(?:(?P<prefix>{_alternation(_PREFIX_WORDS)}){_SP})?",
-        _NUMBER,
-        rf"(?:{_SP}(?P<q1>[余多]))?",  # 300余条, 300余万元
-        rf"(?:{_SP}(?P<mult>[万亿]))?",
-        rf"(?:{_SP}(?P<q2>[余多]))?",  # 6.1万余次
-        rf"(?:{_SP}(?P<measure>{_alternation(MEASURE_WORDS)}))?",
-        rf"(?:{_SP}(?P<suffix>以上|左右))?",
-    ]
-)
-_QUANTITY_RE: Final = re.compile(_QUANTITY_PATTERN)
+#: A Chinese numeral as counts print it (两, 十二, 一百零五, 两万): ordinary characters only;
+#: to_int decides whether the run is a well-formed numeral. Never inside a longer run of
+#: numeral characters or right after a digit or point (1.5万 is the digits' business); after
+#: a comma it may start (NFKC reads the Chinese ，as ,).
+_CN_NUMBER: Final = rf"(?<![0-9.{_CN_RUN}])(?P<number>[{_CN_RUN}]+)"
+
+
+def _quantity_pattern(number: str) -> str:
+    """The pattern of a quantity around ``number`` (one spelling of the figure itself).
+
+    Each optional part starts with its own word, so no two runs of white space compete for
+    the same characters and a failed match backtracks over each run once: linear.
+    """
+    return "".join(
+        [
+            rf"(?:(?P<prefix>{_alternation(_PREFIX_WORDS)}){_SP})?",
+            number,
+            rf"(?:{_SP}(?P<q1>[余多]))?",  # 300余条, 300余万元
+            rf"(?:{_SP}(?P<mult>[万亿]))?",
+            rf"(?:{_SP}(?P<q2>[余多]))?",  # 6.1万余次
+            rf"(?:{_SP}(?P<measure>{_alternation(MEASURE_WORDS)}))?",
+            rf"(?:{_SP}(?P<suffix>以上|左右))?",
+        ]
+    )
+
+
+_QUANTITY_RE: Final = re.compile(_quantity_pattern(_NUMBER))
+_CN_QUANTITY_RE: Final = re.compile(_quantity_pattern(_CN_NUMBER))
 
 
 def _value_of(value: Decimal | int | str) -> Decimal:
@@ -358,8 +377,13 @@ def _qualifier_of(match: re.Match[str]) -> tuple[Qualifier | None, str | None]:
 
 
 def _quantity_of(match: re.Match[str], qualifier: Qualifier | None) -> Quantity:
+    """The Quantity a match spells (Arabic digits, or a Chinese numeral read by to_int)."""
     number = match.group("number").replace(",", "")
     unit = (match.group("mult") or "") + (match.group("measure") or "")
+    if not number.isascii():
+        return Quantity(Decimal(to_int(number)), unit, qualifier)
+    if len(number.replace(".", "").lstrip("0")) > _MAX_DIGITS:  # before Decimal(): linear
+        raise NumeralError(f"Quantity value has more than {_MAX_DIGITS} digits: {number!r}")
     return Quantity(Decimal(number), unit, qualifier)
 
 
