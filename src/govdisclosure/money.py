@@ -52,7 +52,7 @@ from typing import overload
 
 import attrs
 
-from govdisclosure.errors import MoneyError, WrongTypeError, require_str
+from govdisclosure.errors import MoneyError, WrongTypeError, require_str, safe_repr
 
 __all__ = ["Amount", "MoneyUnit", "exact_context", "round_decimal"]
 
@@ -65,6 +65,10 @@ __all__ = ["Amount", "MoneyUnit", "exact_context", "round_decimal"]
 #: instead of being rounded. (No report comes near: this only stops runaway inputs.)
 _PREC = 200
 _INT_LIMIT = 10**_PREC
+
+#: The most digits round_decimal keeps (before and after the point): Amounts hold 200, bare
+#: Decimals (counts, for formatting) may be longer.
+_MAX_ROUNDED = 1_000_000
 
 _ALWAYS_TRAPPED = [
     decimal.InvalidOperation,
@@ -140,7 +144,7 @@ def _too_big(what: str) -> MoneyError:
 def _exponent(d: Decimal) -> int:
     exponent = d.as_tuple().exponent
     if not isinstance(exponent, int):  # pragma: no cover - only finite Decimals get here
-        raise MoneyError(f"expected a finite Decimal, got {d!r}")
+        raise MoneyError(f"expected a finite Decimal, got {safe_repr(d)}")
     return exponent
 
 
@@ -176,16 +180,16 @@ def _scaleb(d: Decimal, places: int, what: str) -> Decimal:
 def _check_rounding(rounding: str) -> None:
     if rounding not in _ROUNDING_MODES:
         raise MoneyError(
-            f"unknown rounding mode {rounding!r}: expected one of the decimal module's "
+            f"unknown rounding mode {safe_repr(rounding)}: expected one of the decimal module's "
             "ROUND_* constants, e.g. decimal.ROUND_HALF_UP"
         )
 
 
 def _check_places(places: object) -> None:
     if isinstance(places, bool) or not isinstance(places, int):
-        raise WrongTypeError(f"places must be an int, got {places!r}")
+        raise WrongTypeError(f"places must be an int, got {safe_repr(places)}")
     if not 0 <= places <= _PREC:
-        raise MoneyError(f"places must be between 0 and {_PREC}, got {places!r}")
+        raise MoneyError(f"places must be between 0 and {_PREC}, got {safe_repr(places)}")
 
 
 def round_decimal(value: Decimal, places: int, *, rounding: str = decimal.ROUND_HALF_UP) -> Decimal:
@@ -203,9 +207,28 @@ def round_decimal(value: Decimal, places: int, *, rounding: str = decimal.ROUND_
     _check_rounding(rounding)
     try:
         target = _ONE.scaleb(-places, _EXACT)
-        return value.quantize(target, rounding=rounding, context=_ROUNDING)
+        return value.quantize(target, rounding=rounding, context=_rounding_for(value, places))
     except decimal.DecimalException:
         raise _too_big(f"{value} rounded to {places} places") from None
+
+
+def _rounding_for(value: Decimal, places: int) -> decimal.Context:
+    """_ROUNDING, or a copy wide enough for the digits ``value`` keeps at ``places``.
+
+    An Amount never needs more than _ROUNDING's 200 digits; a bare Decimal (a count printed
+    by :mod:`govdisclosure.fmt`) may have up to _MAX_ROUNDED digits.
+    """
+    t = value.as_tuple()
+    if not isinstance(t.exponent, int):
+        return _ROUNDING
+    needed = max(len(t.digits) + t.exponent, 1) + places
+    if needed <= _PREC:
+        return _ROUNDING
+    if needed > _MAX_ROUNDED:
+        raise _too_big(f"a number of {needed} digits rounded to {places} places")
+    wide = _ROUNDING.copy()
+    wide.prec = needed
+    return wide
 
 
 def _terminates(ratio: Fraction) -> bool:
@@ -314,7 +337,7 @@ class MoneyUnit(enum.Enum):
             if unit.value == label:
                 return unit
         expected = ", ".join(repr(u.value) for u in cls)
-        raise MoneyError(f"unknown money unit {text!r}: expected one of {expected}")
+        raise MoneyError(f"unknown money unit {safe_repr(text)}: expected one of {expected}")
 
 
 _UNIT_EXPONENTS: dict[str, int] = {"YUAN": 0, "WAN_YUAN": 4, "YI_YUAN": 8}
@@ -347,6 +370,9 @@ _FORMAT_SPEC = re.compile(
     re.DOTALL,
 )
 
+#: The widest ``format(amount, ">N")`` pads to: a wider spec is a mistake, not a layout.
+_MAX_WIDTH = 10_000
+
 _PRINTED_EXAMPLES = "'36581.5万元', '1,619,106 元', '¥1,234.50' or '人民币3.2亿元'"
 
 
@@ -354,17 +380,17 @@ def _to_decimal(value: Decimal | int | str) -> Decimal:
     """The converter of ``Amount.value``: exact, strict, and normalised."""
     if isinstance(value, bool):
         raise WrongTypeError(
-            f"Amount value must be a Decimal, int or str, not a bool (got {value!r})"
+            f"Amount value must be a Decimal, int or str, not a bool (got {safe_repr(value)})"
         )
     if isinstance(value, float):
         raise WrongTypeError(
-            f"Amount value must not be a float (got {value!r}): a float cannot keep the "
+            f"Amount value must not be a float (got {safe_repr(value)}): a float cannot keep the "
             "printed precision; pass a str or Decimal instead, e.g. "
-            f"Amount('{value!r}', MoneyUnit.WAN_YUAN)"
+            f"Amount('{safe_repr(value)}', MoneyUnit.WAN_YUAN)"
         )
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise MoneyError(f"Amount value must be a finite number, got {value!r}")
+            raise MoneyError(f"Amount value must be a finite number, got {safe_repr(value)}")
         number = Decimal(value)
     elif isinstance(value, int):
         if not -_INT_LIMIT < value < _INT_LIMIT:
@@ -373,25 +399,25 @@ def _to_decimal(value: Decimal | int | str) -> Decimal:
     elif isinstance(value, str):
         if not _PLAIN_LITERAL.fullmatch(value):
             raise MoneyError(
-                f"cannot use {value!r} as an Amount value: expected a plain decimal literal "
-                "such as '20.30', '-5' or '1619106' (use Amount.parse for printed forms "
+                f"cannot use {safe_repr(value)} as an Amount value: expected a plain decimal "
+                "literal such as '20.30', '-5' or '1619106' (use Amount.parse for printed forms "
                 "such as '36581.5万元')"
             )
         number = Decimal(value)
     else:
         raise WrongTypeError(
             f"Amount value must be a Decimal, int or str, not {type(value).__name__} "
-            f"(got {value!r})"
+            f"(got {safe_repr(value)})"
         )
-    return _normalised(number, f"the Amount value {value!r}")
+    return _normalised(number, f"the Amount value {safe_repr(value)}")
 
 
 def _check_unit(unit: object) -> None:
     if not isinstance(unit, MoneyUnit):
         raise WrongTypeError(
-            f"Amount unit must be a MoneyUnit such as MoneyUnit.WAN_YUAN, got {unit!r}"
+            f"Amount unit must be a MoneyUnit such as MoneyUnit.WAN_YUAN, got {safe_repr(unit)}"
             + (
-                f"; use MoneyUnit.from_label({unit!r}) to read a label"
+                f"; use MoneyUnit.from_label({safe_repr(unit)}) to read a label"
                 if isinstance(unit, str)
                 else ""
             )
@@ -400,14 +426,18 @@ def _check_unit(unit: object) -> None:
 
 def _as_amount(item: object, where: str) -> Amount:
     if not isinstance(item, Amount):
-        raise WrongTypeError(f"{where} must be an Amount, got {item!r}")
+        raise WrongTypeError(f"{where} must be an Amount, got {safe_repr(item)}")
     return item
 
 
 def _as_factor(other: object, operation: str) -> Decimal | None:
     """An int or finite Decimal operand as a Decimal; None for types to leave to Python."""
     if isinstance(other, bool | float | Amount):
-        what = "an Amount" if isinstance(other, Amount) else f"{type(other).__name__} {other!r}"
+        what = (
+            "an Amount"
+            if isinstance(other, Amount)
+            else f"{type(other).__name__} {safe_repr(other)}"
+        )
         raise WrongTypeError(
             f"cannot {operation} an Amount by {what}: use an int or a Decimal"
             + (
@@ -422,10 +452,12 @@ def _as_factor(other: object, operation: str) -> Decimal | None:
         return Decimal(other)
     if isinstance(other, Decimal):
         if not other.is_finite():
-            raise MoneyError(f"cannot {operation} an Amount by {other!r}: not a finite number")
+            raise MoneyError(
+                f"cannot {operation} an Amount by {safe_repr(other)}: not a finite number"
+            )
         if len(other.as_tuple().digits) > _PREC or not -_PREC <= _exponent(other) <= _PREC:
             raise MoneyError(
-                f"cannot {operation} an Amount by {other!r}: a factor may have at most "
+                f"cannot {operation} an Amount by {safe_repr(other)}: a factor may have at most "
                 f"{_PREC} digits and an exponent between -{_PREC} and {_PREC}"
             )
         return other
@@ -438,7 +470,7 @@ def _refuse_bare_number(other: object, symbol: str, amount: Amount) -> None:
         hint = "; sum() starts from 0, so use Amount.total(amounts)" if starts_sum else ""
         raise WrongTypeError(
             f"unsupported operand for {symbol}: an Amount ({amount}) and a bare number "
-            f"{other!r}: both sides need a unit{hint}"
+            f"{safe_repr(other)}: both sides need a unit{hint}"
         )
 
 
@@ -511,7 +543,7 @@ class Amount:
     @staticmethod
     def _parse_error(text: str, normal: str) -> str:
         message = (
-            f"cannot read {text!r} as an amount of money: expected a plain decimal number "
+            f"cannot read {safe_repr(text)} as an amount of money: expected a plain decimal number "
             "with a unit 元, 万元 or 亿元 (or a ¥/人民币 prefix for 元), such as "
             f"{_PRINTED_EXAMPLES}"
         )
@@ -648,21 +680,26 @@ class Amount:
         match = _FORMAT_SPEC.fullmatch(spec)
         if match is None:
             raise MoneyError(
-                f"invalid format spec {spec!r} for an Amount: expected "
+                f"invalid format spec {safe_repr(spec)} for an Amount: expected "
                 "[[fill]align][sign][width][,|_][.precision][f], e.g. ',.2f'"
             )
         value = self.value
-        if match["precision"] is not None:
-            value = self.round(int(match["precision"])).value
+        precision, width = match["precision"], match["width"]
+        if precision is not None:
+            if len(precision) > len(str(_PREC)):  # before int(): 5,000 digits are no int
+                raise MoneyError(f"places must be between 0 and {_PREC}, got {precision}")
+            value = self.round(int(precision)).value
         grouping = match["grouping"]
         number = format(value, f"{match['sign'] or ''}{',' if grouping else ''}f")
         if grouping == "_":
             number = number.replace(",", "_")
         text = number + self.unit.value
-        if match["width"] is None:
+        if width is None:
             return text
+        if len(width) > len(str(_MAX_WIDTH)) or int(width) > _MAX_WIDTH:
+            raise MoneyError(f"a format width must be at most {_MAX_WIDTH}, got {width}")
         align = f"{match['fill'] or ''}{match['align'] or '>'}"
-        return format(text, f"{align}{match['width']}")
+        return format(text, f"{align}{width}")
 
     # ---- comparison ------------------------------------------------------------------------
 
@@ -830,7 +867,7 @@ class Amount:
         try:
             product = _EXACT.multiply(self.value, factor)
         except decimal.DecimalException:
-            raise _too_big(f"{self} * {other!r}") from None
+            raise _too_big(f"{self} * {safe_repr(other)}") from None
         return Amount(product, self.unit)
 
     def __rmul__(self, other: int | Decimal) -> Amount:
@@ -875,12 +912,12 @@ class Amount:
         if divisor is None:
             return NotImplemented
         if divisor.is_zero():
-            raise ZeroDivisionError(f"cannot divide {self} by zero ({other!r})")
-        quotient = _exact_quotient(self.value, divisor, f"{self} / {other!r}")
+            raise ZeroDivisionError(f"cannot divide {self} by zero ({safe_repr(other)})")
+        quotient = _exact_quotient(self.value, divisor, f"{self} / {safe_repr(other)}")
         if quotient is None:
             raise MoneyError(
-                f"{self} / {other!r} does not terminate as a decimal; round it explicitly "
-                f"with .divide({other!r}, places, rounding=...)"
+                f"{self} / {safe_repr(other)} does not terminate as a decimal; round it explicitly "
+                f"with .divide({safe_repr(other)}, places, rounding=...)"
             )
         return Amount(quotient, self.unit)
 
@@ -898,11 +935,13 @@ class Amount:
         """
         factor = _as_factor(divisor, "divide")
         if factor is None:
-            raise WrongTypeError(f"cannot divide an Amount by {divisor!r}: use an int or a Decimal")
+            raise WrongTypeError(
+                f"cannot divide an Amount by {safe_repr(divisor)}: use an int or a Decimal"
+            )
         _check_places(places)
         _check_rounding(rounding)
         if factor.is_zero():
-            raise ZeroDivisionError(f"cannot divide {self} by zero ({divisor!r})")
+            raise ZeroDivisionError(f"cannot divide {self} by zero ({safe_repr(divisor)})")
         ratio = Fraction(self.value) / Fraction(factor)
         return Amount(_round_ratio(ratio, places, rounding), self.unit)
 
