@@ -124,7 +124,7 @@ def require_str(value: object, what: str) -> str:
     govdisclosure.errors.WrongTypeError: to_int expects a str, got int 3
     """
     if not isinstance(value, str):
-        raise WrongTypeError(f"{what} expects a str, got {type(value).__name__} {value!r}")
+        raise WrongTypeError(f"{what} expects a str, got {type(value).__name__} {safe_repr(value)}")
     return value
 
 

@@ -73,10 +73,11 @@ __all__ = [
 MAX_FORMAT_DIGITS: Final = 100_000
 
 #: The context every function here (and babel, which reads the ambient context) runs in:
-#: wide enough to hold any number of MAX_FORMAT_DIGITS exactly, half-up, and trapping what
-#: would lose a digit silently. The caller's context never applies (see _own_context).
+#: wide enough for any Amount (200 digits, 200 places), half-up, and trapping what would
+#: lose a digit silently. The caller's context never applies (see _own_context); a longer
+#: number gets a copy as wide as it needs (_fitting), so that nothing ever rounds by accident.
 _CTX: Final = decimal.Context(
-    prec=2 * MAX_FORMAT_DIGITS,
+    prec=420,
     rounding=decimal.ROUND_HALF_UP,
     Emax=decimal.MAX_EMAX,
     Emin=decimal.MIN_EMIN,
@@ -85,6 +86,28 @@ _CTX: Final = decimal.Context(
     flags=[],
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
+
+
+def _fitting(*numbers: Decimal) -> decimal.Context:
+    """_CTX, or a copy wide enough to hold each of ``numbers`` exactly, with some to spare.
+
+    (Not simply a huge precision for everything: babel computes 10 ** -places in the
+    ambient context, and that takes time in proportion to the precision.)
+    """
+    width = max(_width(d) for d in numbers)
+    if width + 20 <= _CTX.prec:
+        return _CTX
+    wide = _CTX.copy()
+    wide.prec = width + 20
+    return wide
+
+
+def _width(d: Decimal) -> int:
+    """The digits a finite Decimal prints with, before and after the point together."""
+    _, digits, exponent = d.as_tuple()
+    assert isinstance(exponent, int)
+    return max(len(digits) + exponent, 1) + max(-exponent, 0)
+
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -131,7 +154,7 @@ def parse_locale(locale: str | Locale) -> Locale:
         return locale
     if not isinstance(locale, str):
         raise WrongTypeError(
-            f"locale must be a str such as 'zh_CN' or a babel Locale, got {locale!r}"
+            f"locale must be a str such as 'zh_CN' or a babel Locale, got {safe_repr(locale)}"
         )
     return _parse_locale(locale)
 
@@ -157,10 +180,8 @@ def _decimal(value: Decimal | int, what: str = "value") -> Decimal:
         )
     d = Decimal(value)
     if not d.is_finite():
-        raise MoneyError(f"{what} must be a finite number, got {value!r}")
-    _, digits, exponent = d.as_tuple()
-    assert isinstance(exponent, int)
-    width = max(len(digits) + exponent, 1) + max(-exponent, 0)
+        raise MoneyError(f"{what} must be a finite number, got {safe_repr(value)}")
+    width = _width(d)
     if width > MAX_FORMAT_DIGITS:
         raise MoneyError(
             f"{what} would print with {width} digits: numbers of up to {MAX_FORMAT_DIGITS} "
@@ -225,6 +246,14 @@ def format_number(
     if places is not None:
         d = round_half_up(d, places, rounding=rounding)
         _decimal(d)  # rounding may add places: still printable?
+    ctx = _fitting(d)
+    if ctx is not _CTX:  # a long number: widen the context babel reads (see _own_context)
+        with decimal.localcontext(ctx):
+            return _babel_number(d, locale, grouping)
+    return _babel_number(d, locale, grouping)
+
+
+def _babel_number(d: Decimal, locale: str | Locale, grouping: bool) -> str:
     return _numbers.format_decimal(
         d,
         format=_pattern(_places_of(d), grouping),
@@ -242,7 +271,9 @@ def format_signed(value: int, *, locale: str | Locale = "zh_CN") -> str:
     ('+173', '-417', '0')
     """
     if isinstance(value, bool) or not isinstance(value, int):
-        raise WrongTypeError(f"value must be an int, not {type(value).__name__} ({value!r})")
+        raise WrongTypeError(
+            f"value must be an int, not {type(value).__name__} ({safe_repr(value)})"
+        )
     text = format_number(value, locale=locale)
     return "+" + text if value > 0 else text
 
@@ -276,7 +307,9 @@ def format_amount(
     ('36581.50', '36,581.50 ten thousand yuan')
     """
     if not isinstance(amount, Amount):
-        raise WrongTypeError(f"amount must be an Amount, not {type(amount).__name__} ({amount!r})")
+        raise WrongTypeError(
+            f"amount must be an Amount, not {type(amount).__name__} ({safe_repr(amount)})"
+        )
     number = format_number(amount.value, locale=locale, grouping=grouping, places=places)
     if not unit:
         return number
@@ -322,7 +355,9 @@ def format_count(
     '1 household'
     """
     if isinstance(value, bool) or not isinstance(value, int):
-        raise WrongTypeError(f"value must be an int, not {type(value).__name__} ({value!r})")
+        raise WrongTypeError(
+            f"value must be an int, not {type(value).__name__} ({safe_repr(value)})"
+        )
     loc = parse_locale(locale)
     number = format_number(value, locale=loc, grouping=grouping)
     if is_chinese(loc):
@@ -336,7 +371,7 @@ def format_count(
 
 def _check_date(value: object, what: str) -> _dt.date:
     if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
-        raise WrongTypeError(f"{what} must be a datetime.date, got {value!r}")
+        raise WrongTypeError(f"{what} must be a datetime.date, got {safe_repr(value)}")
     return value
 
 
@@ -436,7 +471,7 @@ def format_ordinal(
     ['IV.', '(4)', '4.']
     """
     if isinstance(level, bool) or not isinstance(level, int) or level < 1:
-        raise ValueError(f"level must be an int >= 1, got {level!r}")
+        raise ValueError(f"level must be an int >= 1, got {safe_repr(level)}")
     style = _LEVEL_STYLES.get(level, OrdinalStyle.ARABIC_DOT)
     text = _format_ordinal(n, style, fullwidth=fullwidth)  # validates n
     if is_chinese(locale):
@@ -462,15 +497,16 @@ def _compact_parts(
     other = forms["other"]
     magnitudes = sorted(int(m) for m in other)
     target = value.copy_abs()
+    ctx = _fitting(value)
     while True:
         below = [m for m in magnitudes if target >= m]
         if not below or other[str(below[-1])] == "0":
             return round_half_up(value, fraction_digits), "0", 0
         magnitude = below[-1]
         shift = len(str(magnitude)) - other[str(magnitude)].count("0")
-        number = round_half_up(value.scaleb(-shift, _CTX), fraction_digits)
+        number = round_half_up(value.scaleb(-shift, ctx), fraction_digits)
         above = [m for m in magnitudes if m > magnitude]
-        if above and number.copy_abs().scaleb(shift, _CTX) >= above[0]:
+        if above and number.copy_abs().scaleb(shift, ctx) >= above[0]:
             target = Decimal(above[0])  # rounding carried into the next magnitude
             continue
         plural = loc.plural_form(number.copy_abs())
@@ -479,9 +515,10 @@ def _compact_parts(
 
 
 def _compact_text(number: Decimal, pattern: str, loc: Locale) -> str:
-    number = number.normalize(_CTX)
+    ctx = _fitting(number)
+    number = number.normalize(ctx)
     if _places_of(number) == 0:
-        number = number.quantize(Decimal(1), context=_CTX)
+        number = number.quantize(Decimal(1), context=ctx)
     text = format_number(number, locale=loc)
     if pattern == "0":
         return text
@@ -535,14 +572,16 @@ def format_compact_amount(
     'about 365.82M yuan'
     """
     if not isinstance(amount, Amount):
-        raise WrongTypeError(f"amount must be an Amount, not {type(amount).__name__} ({amount!r})")
+        raise WrongTypeError(
+            f"amount must be an Amount, not {type(amount).__name__} ({safe_repr(amount)})"
+        )
     loc = parse_locale(locale)
     yuan = amount.yuan
     number, pattern, shift = _compact_parts(yuan, loc, fraction_digits, "short")
     text = _compact_text(number, pattern, loc)
     chinese = is_chinese(loc)
     word = approximate if approximate is not None else ("约" if chinese else "about ")
-    prefix = "" if number.scaleb(shift, _CTX) == yuan else word
+    prefix = "" if number.scaleb(shift, _fitting(number, yuan)) == yuan else word
     return f"{prefix}{text}元" if chinese else f"{prefix}{text} yuan"
 
 
@@ -564,5 +603,5 @@ def format_list(
     values = list(items)
     for v in values:
         if not isinstance(v, str):
-            raise WrongTypeError(f"format_list expects strings, got {v!r}")
+            raise WrongTypeError(f"format_list expects strings, got {safe_repr(v)}")
     return _lists.format_list(values, style=style, locale=parse_locale(locale))

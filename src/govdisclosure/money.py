@@ -177,6 +177,25 @@ def _scaleb(d: Decimal, places: int, what: str) -> Decimal:
         raise _too_big(what) from None
 
 
+#: Exact arithmetic on what an Amount derives (its value in 元, its interval), which may need
+#: a few digits more than the Amount itself holds: 200 digits in 亿元 are 208 in 元.
+_WIDE = exact_context()
+_WIDE.prec = 2 * _PREC
+
+
+def _in_yuan(d: Decimal, places: int) -> Decimal:
+    """d * 10**places, exact, a positive exponent made 0 and -0 made 0 (no size limit).
+
+    Only for values derived from a valid Amount, which always fit _WIDE.
+    """
+    result = d.scaleb(places, _WIDE)
+    if _exponent(result) > 0:
+        result = result.quantize(_ONE, context=_WIDE)
+    if result.is_zero() and result.is_signed():
+        result = result.copy_abs()
+    return result
+
+
 def _check_rounding(rounding: str) -> None:
     if rounding not in _ROUNDING_MODES:
         raise MoneyError(
@@ -568,7 +587,7 @@ class Amount:
         """
         if self.unit is MoneyUnit.YUAN:
             return self.value
-        return _scaleb(self.value, self.unit.exponent, f"{self} in 元")
+        return _in_yuan(self.value, self.unit.exponent)
 
     @property
     def decimals(self) -> int:
@@ -600,15 +619,11 @@ class Amount:
         >>> Amount(1619106, MoneyUnit.YUAN).interval()
         (Decimal('1619105.5'), Decimal('1619106.5'))
         """
-        what = f"the interval of {self}"
-        half = Decimal(5).scaleb(_exponent(self.value) - 1, _EXACT)
-        try:
-            low = _EXACT.subtract(self.value, half)
-            high = _EXACT.add(self.value, half)
-        except decimal.DecimalException:
-            raise _too_big(what) from None
+        half = Decimal(5).scaleb(_exponent(self.value) - 1, _WIDE)
+        low = _WIDE.subtract(self.value, half)
+        high = _WIDE.add(self.value, half)
         exponent = self.unit.exponent
-        return _scaleb(low, exponent, what), _scaleb(high, exponent, what)
+        return _in_yuan(low, exponent), _in_yuan(high, exponent)
 
     def to(self, unit: MoneyUnit) -> Amount:
         """The same amount, exactly, in another unit.

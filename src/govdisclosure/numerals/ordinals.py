@@ -85,7 +85,9 @@ class Ordinal:
     def __attrs_post_init__(self) -> None:
         _check_ordinal_value(self.value, "Ordinal")
         if not isinstance(self.style, OrdinalStyle):
-            raise WrongTypeError(f"Ordinal style must be an OrdinalStyle, got {self.style!r}")
+            raise WrongTypeError(
+                f"Ordinal style must be an OrdinalStyle, got {safe_repr(self.style)}"
+            )
 
     def format(self, *, fullwidth: bool = False) -> str:
         """This ordinal as text; see :func:`format_ordinal`.
@@ -208,4 +210,4 @@ def format_ordinal(n: int, style: OrdinalStyle, *, fullwidth: bool = False) -> s
         return f"{n}\uff0e" if fullwidth else f"{n}."
     if style is OrdinalStyle.ARABIC_COMMA:
         return f"{n}、"
-    raise WrongTypeError(f"format_ordinal expects an OrdinalStyle, got {style!r}")
+    raise WrongTypeError(f"format_ordinal expects an OrdinalStyle, got {safe_repr(style)}")

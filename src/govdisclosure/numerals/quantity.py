@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from govdisclosure.errors import NumeralError, WrongTypeError, require_str
+from govdisclosure.errors import NumeralError, WrongTypeError, require_str, safe_repr
 from govdisclosure.money import Amount, MoneyUnit, _exponent, exact_context
 from govdisclosure.numerals._text import nfkc
 from govdisclosure.numerals._words import MEASURE_WORDS, PREFIX_WORDS
@@ -145,22 +145,23 @@ def _value_of(value: Decimal | int | str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (Decimal, int, str)):
         raise WrongTypeError(
             f"Quantity value must be a Decimal, int or str, got {type(value).__name__} "
-            f"{value!r}; floats are refused (pass Decimal('6.1'))"
+            f"{safe_repr(value)}; floats are refused (pass Decimal('6.1'))"
         )
     if isinstance(value, str):
         if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", value) is None:
             raise NumeralError(
-                f"Quantity value must be digits with an optional decimal part, got {value!r}"
+                "Quantity value must be digits with an optional decimal part, "
+                f"got {safe_repr(value)}"
             )
         value = Decimal(value)
     elif isinstance(value, int):
         value = Decimal(value)
     if not value.is_finite() or value.is_signed():
-        raise NumeralError(f"Quantity value must be a finite number >= 0, got {value!r}")
+        raise NumeralError(f"Quantity value must be a finite number >= 0, got {safe_repr(value)}")
+    if len(value.as_tuple().digits) + max(_exponent(value), 0) > _MAX_DIGITS:
+        raise NumeralError(f"Quantity value has more than {_MAX_DIGITS} digits: {safe_repr(value)}")
     if _exponent(value) > 0:
         value = value.quantize(Decimal(1), context=_CTX)
-    if len(value.as_tuple().digits) > _MAX_DIGITS:
-        raise NumeralError(f"Quantity value has more than {_MAX_DIGITS} digits: {value!r}")
     return value
 
 
@@ -220,17 +221,18 @@ class Quantity:
         if not isinstance(self.unit, str) or self.unit not in _UNITS:
             raise NumeralError(
                 f"Quantity unit must be a measure word from MEASURE_WORDS, optionally after "
-                f"万 or 亿 (条, 万次, 元, 万元, 万), got {self.unit!r}"
+                f"万 or 亿 (条, 万次, 元, 万元, 万), got {safe_repr(self.unit)}"
             )
         if self.qualifier is not None:
             if not isinstance(self.qualifier, Qualifier):
                 raise WrongTypeError(
-                    f"Quantity qualifier must be a Qualifier or None, got {self.qualifier!r}"
+                    "Quantity qualifier must be a Qualifier or None, "
+                    f"got {safe_repr(self.qualifier)}"
                 )
             if self.value.is_zero():
                 raise NumeralError(
-                    f"a qualified quantity must be above zero, got {self.value!r} with "
-                    f"{self.qualifier.value!r}"
+                    f"a qualified quantity must be above zero, got {safe_repr(self.value)} with "
+                    f"{safe_repr(self.qualifier.value)}"
                 )
 
     # --- the unit --------------------------------------------------------------------------
@@ -339,9 +341,11 @@ class Quantity:
         True
         """
         if isinstance(x, bool) or not isinstance(x, (int, Decimal)):
-            raise WrongTypeError(f"admits expects an int or Decimal, got {type(x).__name__} {x!r}")
+            raise WrongTypeError(
+                f"admits expects an int or Decimal, got {type(x).__name__} {safe_repr(x)}"
+            )
         if isinstance(x, Decimal) and not x.is_finite():
-            raise NumeralError(f"admits expects a finite number, got {x!r}")
+            raise NumeralError(f"admits expects a finite number, got {safe_repr(x)}")
         d = Decimal(x)
         low, high, low_inclusive, high_inclusive = self.bounds()
         if d < low or (d == low and not low_inclusive):
