@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import decimal
 import json
 import pickle
 import re
+import time
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +18,7 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from govdisclosure.errors import GovDisclosureError, WrongTypeError
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import (
     MAX_NUMERAL,
@@ -27,9 +30,11 @@ from govdisclosure.numerals import (
     OrdinalStyle,
     Qualifier,
     Quantity,
+    digits_to_int,
     find_quantities,
     format_ordinal,
     from_int,
+    parse_date,
     parse_ordinal,
     parse_quantity,
     split_ordinal,
@@ -944,12 +949,6 @@ def test_spans_are_verbatim_in_any_text(text: str) -> None:
 # =============================================================================================
 # Issue 8: every reader is linear and ends in NumeralError or a result (regressions)
 # =============================================================================================
-
-import datetime  # noqa: E402
-import time  # noqa: E402
-
-from govdisclosure.errors import GovDisclosureError, WrongTypeError  # noqa: E402
-from govdisclosure.numerals import digits_to_int, parse_date  # noqa: E402
 
 
 def _quickly(function: Any, *args: Any, budget: float = 2.0, **kwargs: Any) -> Any:
