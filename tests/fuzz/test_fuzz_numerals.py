@@ -167,3 +167,21 @@ def test_readers_refuse_other_types(value: object) -> None:
             assert result is None, f"{reader.__name__} accepted {value!r}"
     if not isinstance(value, str):
         assert result_or_own_error(find_quantities, value) is None  # type: ignore[arg-type]
+
+
+@fuzz_settings()
+@given(
+    head=adversarial_text(40),
+    padding=st.sampled_from(["", " " * 300, "\u3000" * 200, "(" + " " * 300, "\u203e" * 150]),
+    tail=adversarial_text(400),
+)
+@example(head="(", padding=" " * 300, tail="一)标题")
+@example(head="1", padding="", tail="1" * 300 + ".x")
+@example(head=" " * 300 + "12", padding="", tail=".5" + "x" * 300)
+def test_split_ordinal_window_agrees_with_the_whole_text(
+    head: str, padding: str, tail: str
+) -> None:
+    from govdisclosure.numerals.ordinals import _split
+
+    text = head + padding + tail
+    assert split_ordinal(text) == _split(text, len(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 
 def nfkc(text: str) -> str:
@@ -10,7 +11,7 @@ def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def normalise_with_map(text: str) -> tuple[str, list[int]]:
+def normalise_with_map(text: str) -> tuple[str, Sequence[int]]:
     """NFKC per character, with the original index of every normalised character.
 
     ``index[i]`` is the position in ``text`` of normalised character ``i``; one extra entry
@@ -18,9 +19,11 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
 
     >>> normalise_with_map("１２件")
     ('12件', [0, 1, 2, 3])
+    >>> normalise_with_map("12件."[:2])
+    ('12', range(0, 3))
     """
     if text.isascii():
-        return text, [*range(len(text) + 1)]
+        return text, range(len(text) + 1)  # no list of a million ints for a megabyte
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
@@ -266,7 +267,7 @@ def find_quantities(text: str, *, chinese: bool = False) -> list[FoundQuantity]:
 
 
 def _found(
-    text: str, normal: str, index: list[int], match: re.Match[str], *, chinese: bool
+    text: str, normal: str, index: Sequence[int], match: re.Match[str], *, chinese: bool
 ) -> FoundQuantity | None:
     """The FoundQuantity of one candidate match, in the offsets of the original text."""
     reading = _read(normal, match, chinese)

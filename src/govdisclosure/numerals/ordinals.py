@@ -176,10 +176,40 @@ def split_ordinal(text: str) -> tuple[Ordinal, str] | None:
     (True, True)
     """
     require_str(text, "split_ordinal")
-    normal, index = normalise_with_map(text)
-    stripped = normal.lstrip()
-    offset = len(normal) - len(stripped)
+    lead = len(text) - len(text.lstrip())
+    if len(text) - lead > 2 * _WINDOW:
+        # A heading's ordinal is short: read a window at the start, not the whole page.
+        found = _split(text, lead + _WINDOW)
+        if not isinstance(found, _Undecided):
+            return found
+    found = _split(text, len(text))
+    assert not isinstance(found, _Undecided)  # the whole text always decides
+    return found
+
+
+#: How many characters after the leading white space split_ordinal reads first. Every valid
+#: ordinal is far shorter; the one that may be longer, "(" and many spaces, is read in full.
+_WINDOW: Final = 128
+
+
+class _Undecided(enum.Enum):
+    """_split's answer when a window of the text cannot decide."""
+
+    UNDECIDED = "undecided"
+
+
+def _split(text: str, stop: int) -> tuple[Ordinal, str] | _Undecided | None:
+    """split_ordinal on ``text[:stop]``, or _UNDECIDED if the rest of the text could matter."""
+    window = stop < len(text)
+    normal, index = normalise_with_map(text[:stop])
+    offset = len(normal) - len(normal.lstrip())
     match = _ORDINAL_RE.match(normal, offset)
+    if window and (
+        len(normal) - offset < _WINDOW // 2
+        or (match is None and normal.startswith("(", offset))
+        or (match is not None and match.end() >= len(normal) - 1)
+    ):
+        return _Undecided.UNDECIDED
     if match is None:
         return None
     try:
