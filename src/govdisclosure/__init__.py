@@ -56,8 +56,8 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps
     from govdisclosure.layout import layout_of
     from govdisclosure.model import (
         ActiveDisclosure2019,
-        AgencyKind,
         ActiveDisclosure2021,
+        AgencyKind,
         ApplicantCounts,
         DocumentCounts2019,
         DocumentCounts2021,

@@ -561,6 +561,24 @@ def _break_deadline(report: Report, c: Chooser) -> tuple[Report, Expected]:
 
 _UNKNOWN_HEADINGS = ("工作亮点", "附件", "典型案例", "下一步工作计划", "相关链接")
 
+_ARTICLE_50_4 = re.compile(r"考核|评议|责任追究")
+_UNSAID = {"考核": "评估", "评议": "评价", "责任追究": "问责处理"}
+
+
+def _texts(s: Section) -> list[str]:
+    return [s.title, *s.paragraphs, *(t for sub in s.subsections for t in _texts(sub))]
+
+
+def _keeps_article_50(report: Report, sections: list[Section], i: int, title: bool) -> bool:
+    """Whether the report still names 第五十条第四项 (GD602) once section ``i`` is dropped
+    (or, with ``title``, only its heading replaced): breaking GD601 must not break GD602."""
+    if not any(_ARTICLE_50_4.search(t) for s in sections for t in _texts(s)):
+        return True  # nothing to keep
+    rest = [t for j, s in enumerate(sections) if j != i for t in _texts(s)]
+    if title:
+        rest += [*sections[i].paragraphs, *(t for u in sections[i].subsections for t in _texts(u))]
+    return any(_ARTICLE_50_4.search(t) for t in (*report.preamble, *rest))
+
 
 def _break_sections(report: Report, c: Chooser) -> tuple[Report, Expected]:
     sections = list(report.sections)
@@ -580,9 +598,14 @@ def _break_sections(report: Report, c: Chooser) -> tuple[Report, Expected]:
         if matched[i] in required
         and (s.ordinal,) not in with_facts
         and not (matched[i] == 6 and unpaid)
+        and _keeps_article_50(report, sections, i, title=False)
     ]
     renamable = [
-        i for i, s in enumerate(sections) if matched[i] in required and s.ordinal == matched[i]
+        i
+        for i, s in enumerate(sections)
+        if matched[i] in required
+        and s.ordinal == matched[i]
+        and _keeps_article_50(report, sections, i, title=True)
     ]
     if legacy:  # no national outline: only an item of 第三十二条 no heading covers is found
         how = c.choice(("rename", "drop") if droppable else ("rename",))
@@ -617,10 +640,6 @@ def _break_regulations(report: Report, c: Chooser) -> tuple[Report, Expected]:
     cell = layout_of(report.edition).cell("active", f"regulations.{key}")
     report = _set(report, f"active.regulations.{key}", c.integers(1, 30))
     return report, Expected("GD106", cell.json_path)
-
-
-_ARTICLE_50_4 = re.compile(r"考核|评议|责任追究")
-_UNSAID = {"考核": "评估", "评议": "评价", "责任追究": "问责处理"}
 
 
 def _break_article_50(report: Report, c: Chooser) -> tuple[Report, Expected]:
