@@ -421,8 +421,9 @@ def arabic(figure: str) -> str:
     """A figure with its Chinese numeral written in digits, for
     :func:`~govdisclosure.numerals.parse_quantity` (两件 → 2件, 约十二件 → 约12件).
 
-    A local reading of Chinese-numeral counts, to be replaced by
-    ``numerals.find_quantities(text, chinese=True)`` once that keyword exists.
+    Claims find their figures with :data:`_FIGURE` (the words of a clause decide what a
+    figure claims), then read each with :func:`~govdisclosure.numerals.parse_quantity`, which
+    takes Arabic digits: the Chinese numeral is read by :func:`~govdisclosure.numerals.to_int`.
 
     >>> arabic("两件"), arabic("十余件"), arabic("12件")
     ('2件', '10余件', '12件')

@@ -17,22 +17,17 @@ Interval(low=Decimal('3250'), high=Decimal('3350'), low_closed=True, high_closed
 
 from __future__ import annotations
 
-import decimal
 from decimal import Decimal
 
 from govdisclosure.model import Fact, Relation, Report
+from govdisclosure.money import exact_context
 from govdisclosure.numerals import Quantity, from_int
 from govdisclosure.rules._findings import Finding, Interval, L10n, Side
 from govdisclosure.rules._policy import Policy
 
 __all__ = ["check_relations", "figure_interval", "place_of"]
 
-_CTX = decimal.Context(
-    prec=200,
-    Emax=decimal.MAX_EMAX,
-    Emin=decimal.MIN_EMIN,
-    traps=[decimal.InvalidOperation, decimal.Overflow, decimal.Inexact, decimal.Rounded],
-)
+_CTX = exact_context()
 
 
 def figure_interval(q: Quantity) -> Interval:
