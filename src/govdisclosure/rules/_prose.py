@@ -173,51 +173,31 @@ def _claim_finding(
     claim, q = hit.claim, hit.quantity
     prose = Decimal(0) if q is None else (q.exact if q.qualifier is None else None)
     interval = None if q is None else figure_interval(q)
+    args = (
+        ("quote", hit.quote),
+        ("claim", claim.label),
+        ("prose", hit.figure),
+        ("cell", claim.alternatives_label),
+        ("table", str(value)),
+    )
+    cells = tuple("$." + p for p in alt)
     if isinstance(value, Amount):  # amounts: both intervals, the gap in 元
         table = Interval.closed(*value.interval())
-        gap = None if interval is None else interval.gap(table)
-        return Finding(
-            code="GD401",
-            severity=policy.severity("GD401"),
-            path=path,
-            location=place_of(report, ords, j),
-            args=(
-                ("quote", hit.quote),
-                ("claim", claim.label),
-                ("prose", hit.figure),
-                ("cell", claim.alternatives_label),
-                ("table", str(value)),
-            ),
-            sides=(
-                Side(claim.label, None if q is None else q.exact, hit.figure, interval, (path,)),
-                Side(
-                    claim.alternatives_label,
-                    None,
-                    str(value),
-                    table,
-                    tuple("$." + p for p in alt),
-                ),
-            ),
-            discrepancy=gap,
-            year=report.year,
-        )
+        ours = Side(claim.label, None if q is None else q.exact, hit.figure, interval, (path,))
+        theirs = Side(claim.alternatives_label, None, str(value), table, cells)
+        discrepancy: Any = None if interval is None else interval.gap(table)
+    else:
+        ours = Side(claim.label, prose, hit.figure, interval, (path,))
+        theirs = Side(claim.alternatives_label, value, str(value), None, cells)
+        discrepancy = None if prose is None else int(prose) - value
     return Finding(
         code="GD401",
         severity=policy.severity("GD401"),
         path=path,
         location=place_of(report, ords, j),
-        args=(
-            ("quote", hit.quote),
-            ("claim", claim.label),
-            ("prose", hit.figure),
-            ("cell", claim.alternatives_label),
-            ("table", str(value)),
-        ),
-        sides=(
-            Side(claim.label, prose, hit.figure, interval, (path,)),
-            Side(claim.alternatives_label, value, str(value), None, tuple("$." + p for p in alt)),
-        ),
-        discrepancy=None if prose is None else int(prose) - value,
+        args=args,
+        sides=(ours, theirs),
+        discrepancy=discrepancy,
         year=report.year,
     )
 
