@@ -24,7 +24,7 @@ from govdisclosure.errors import StructureError
 from govdisclosure.layout import MAX_YEAR, MIN_YEAR, Edition, label_key, layout_of
 from govdisclosure.layout.match import EDITION_MARKERS, matcher
 from govdisclosure.model import Metadata, Report, Section, Signature
-from govdisclosure.numerals import OrdinalStyle, split_ordinal
+from govdisclosure.numerals import OrdinalStyle
 from govdisclosure.parse._narrative import (
     attribute_of,
     chrome,
@@ -45,7 +45,7 @@ from govdisclosure.parse._types import (
     origin,
     sorted_findings,
 )
-from govdisclosure.parse._units import Line, Region, Unit
+from govdisclosure.parse._units import Line, Region, Unit, ordinal_split
 
 __all__ = ["read_units"]
 
@@ -62,17 +62,17 @@ _DATE_FIELDS = frozenset({"published", "document_date"})
 def _heading(line: Line) -> tuple[int, int, str] | None:
     """(level, ordinal, title) of a heading line."""
     text = line.text
-    split = split_ordinal(text[:16]) if text else None
+    split = ordinal_split(text[:16]) if text else None
     if line.hint == "heading" and line.level >= 1:
         if split is not None:
             rest = text[len(text) - len(text.lstrip()) :]
-            split2 = split_ordinal(rest)
+            split2 = ordinal_split(rest)
             if split2 is not None:
                 return line.level, split2[0].value, split2[1].strip()
         return line.level, 0, text
     if split is None:
         return None
-    split = split_ordinal(text)
+    split = ordinal_split(text)
     if split is None:
         return None
     ordinal, rest = split

@@ -202,7 +202,7 @@ class TableReader:
         if (
             not hits
             and len(text.split()) > 1
-            and any(self.matcher.labels(p, near=False) for p in text.split()[:24])
+            and any(edition_hits(self.edition, p, near=False) for p in text.split()[:24])
         ):
             self._parts(tok, None)
             return
@@ -399,10 +399,15 @@ class TableReader:
             )
 
     def _read(self, tok: Tok, col: ColumnLayout, cell: CellLayout | None, row: _Row) -> Any:
-        name = cell.label if cell is not None else f"表二 {row.label} | {col.labels[-1]}"
-        path = cell.json_path if cell is not None else None
         unit = "万元" if col.kind == "amount" else None
         r = read_token(tok.text, col.kind, unit)
+        if r.problem is None and not r.placeholder and r.unit is None:
+            # the common case: a figure or a blank, nothing to say
+            if r.value is None:
+                return None
+            return Amount(r.value, MoneyUnit.WAN_YUAN) if col.kind == "amount" else r.value
+        name = cell.label if cell is not None else f"表二 {row.label} | {col.labels[-1]}"
+        path = cell.json_path if cell is not None else None
         span = Span(tok.start, tok.end)
         if r.placeholder:
             self.findings.append(

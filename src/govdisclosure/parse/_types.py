@@ -250,7 +250,8 @@ class SourceMap:
 
     def offset(self, line: int, column: int) -> int:
         """The offset of a 1-based line and 0-based column (as ``html.parser`` counts)."""
-        return self._starts[min(line, len(self._starts)) - 1] + column
+        starts = self._starts
+        return (starts[line - 1] if 0 < line <= len(starts) else starts[-1]) + column
 
 
 @attrs.frozen(slots=True, eq=False)
