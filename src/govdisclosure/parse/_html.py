@@ -215,6 +215,7 @@ class _Builder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.smap = SourceMap(text)
         self.stack: list[_Entry] = []
+        self.open: dict[str, int] = {}  # how many elements of each tag are on the stack
         self.root = _Entry("#document", 1, None)
         self.page = _Container()
         self.boxes: list[_Container] = [self.page]
@@ -262,14 +263,18 @@ class _Builder(HTMLParser):
         parent.children[tag] = k
         entry = _Entry(tag, k, parent)
         self.stack.append(entry)
+        self.open[tag] = self.open.get(tag, 0) + 1
         return entry
 
     def _pop_to(self, index: int, at: int) -> None:
         while len(self.stack) > index:
             self._close(self.stack[-1], at)
-            self.stack.pop()
+            self.open[self.stack.pop().tag] -= 1
 
     def _find(self, tags: tuple[str, ...], stop: tuple[str, ...] = ()) -> int:
+        open_ = self.open
+        if not any(open_.get(t) for t in tags):
+            return -1
         for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - _SEARCH), -1):
             t = self.stack[i].tag
             if t in tags:
@@ -343,6 +348,8 @@ class _Builder(HTMLParser):
         if self.skip:
             i = self._find((tag,))
             if i >= 0 and tag in _SKIP:
+                for e in self.stack[i:]:
+                    self.open[e.tag] -= 1
                 del self.stack[i:]
                 self.skip -= 1
                 if self.skip < 0:
