@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import Any
 
 import attrs
@@ -25,6 +26,7 @@ from govdisclosure.layout import MAX_YEAR, MIN_YEAR, Edition, label_key, layout_
 from govdisclosure.layout.match import EDITION_MARKERS, matcher
 from govdisclosure.model import Metadata, Report, Section, Signature
 from govdisclosure.numerals import OrdinalStyle
+from govdisclosure.parse._labels import any_hits
 from govdisclosure.parse._narrative import (
     attribute_of,
     chrome,
@@ -82,6 +84,99 @@ def _heading(line: Line) -> tuple[int, int, str] | None:
     return _LEVELS[ordinal.style], ordinal.value, rest
 
 
+_COLONS = (":", "：")
+_NOT_IN_TITLE = frozenset("。，,；;！？!?")
+
+
+@functools.lru_cache(maxsize=1024)
+def _known_heading(title: str) -> bool:
+    """Whether ``title`` names a section of any edition, through the matcher (exactly, or by
+    one of its aliases)."""
+    return any(matcher(e).section(title) is not None for e in Edition)
+
+
+def _run_in(line: Line) -> tuple[Line, tuple[int, int, str], Line] | None:
+    """A heading with its first paragraph on the same line — ``(一)标题:正文``, or ``一、标题:
+    正文`` where the words before the colon are a known heading — as (the heading's line, its
+    level, ordinal and title, the paragraph's line); ``None`` for any other line.
+
+    Spans are exact where the line is printed verbatim (text, most HTML); otherwise both parts
+    keep the line's span."""
+    text = line.text
+    if line.hint == "heading" or len(text) < 4:
+        return None
+    split = ordinal_split(text[:16])
+    if split is None or split[0].style not in _LEVELS:
+        return None
+    ordinal = split[0]
+    if ordinal.style not in (OrdinalStyle.PAREN, OrdinalStyle.CHINESE):
+        return None
+    cut = min((i for i in (text.find(c) for c in _COLONS) if i >= 0), default=-1)
+    if cut < 0:
+        return None
+    whole = ordinal_split(text[:cut])
+    if whole is None:
+        return None
+    title = whole[1].strip()
+    body = text[cut + 1 :]
+    lead = len(body) - len(body.lstrip())
+    body = body.strip()
+    if (
+        not title
+        or not body
+        or len(title) > 40
+        or any(ch in _NOT_IN_TITLE for ch in title)
+        or _unbalanced(title)
+    ):
+        return None
+    if ordinal.style is OrdinalStyle.CHINESE and not _known_heading(title):
+        return None
+    if line.end - line.start == len(text):
+        head = Line(text[: cut + 1], line.start, line.start + cut + 1, line.element)
+        b0 = line.start + cut + 1 + lead
+        para = Line(body, b0, b0 + len(body), line.element)
+    else:
+        head = Line(text[: cut + 1], line.start, line.end, line.element)
+        para = Line(body, line.start, line.end, line.element)
+    return head, (_LEVELS[ordinal.style], ordinal.value, title), para
+
+
+@functools.lru_cache(maxsize=1024)
+def _near_heading(edition: Edition, title: str) -> str | None:
+    """The official heading (or alias) of ``edition`` that ``title`` misses by a few edits
+    (through the matcher); ``None`` when it names a section exactly or none closely."""
+    m = matcher(edition)
+    if m.section(title) is not None:
+        return None
+    near = m.near("section", None, title)
+    return near[0].label if near else None
+
+
+def _peel_headings(region: Region) -> tuple[list[Line], Region]:
+    """The section headings a table region opens with (a page that prints "二、主动公开政府信息
+    情况" in the table's first row), as lines, and the region without them. Only a heading
+    the matcher knows is taken, and only before the table's first label or figure."""
+    heads: list[Line] = []
+    toks = region.toks
+    i = 0
+    while i < len(toks) and len(heads) < 2:
+        tok = toks[i]
+        if not tok.text.strip():
+            i += 1
+            continue
+        if any_hits(tok.text):
+            break
+        line = Line(tok.text, tok.start, tok.end, tok.element)
+        h = _heading(line)
+        if h is None or h[0] != 1 or not _known_heading(h[2]):
+            break
+        heads.append(line)
+        i += 1
+    if not heads:
+        return [], region
+    return heads, Region(toks[i:], region.start, region.end, region.element)
+
+
 def _unbalanced(text: str) -> bool:
     return text.count("(") + text.count("（") > text.count(")") + text.count("）")
 
@@ -121,7 +216,15 @@ def read_units(
     prov: dict[str, Origin] = {}
     blocks: list[tuple[int, Block]] = []
     lines = [u for u in units if isinstance(u, Line)]
-    regions = [u for u in units if isinstance(u, Region)]
+    regions = []
+    peeled: list[Line] = []
+    for u in units:
+        if isinstance(u, Region):
+            heads, rest = _peel_headings(u)
+            peeled.extend(heads)
+            regions.append(rest)
+    if peeled:  # a section heading printed as the first row of its table
+        lines = sorted([*lines, *peeled], key=lambda ln: ln.start)
 
     # ---- the end: signature --------------------------------------------------------------
     body = list(lines)
@@ -163,7 +266,12 @@ def read_units(
         blocks.append(
             (
                 sig_lines[0].start,
-                SignatureBlock(sig_agency, sig_date, Span(sig_lines[0].start, sig_lines[-1].end)),
+                SignatureBlock(
+                    sig_agency,
+                    sig_date,
+                    Span(sig_lines[0].start, sig_lines[-1].end),
+                    sig_lines[0].element,
+                ),
             )
         )
 
@@ -194,7 +302,9 @@ def read_units(
             v = d
         meta[attr] = v
         meta_items.append(
-            MetadataItem(attr, label, v if v is not None else "", Span(line.start, line.end))
+            MetadataItem(
+                attr, label, v if v is not None else "", Span(line.start, line.end), line.element
+            )
         )
         if not meta_span:
             meta_span.extend((line.start, line.end))
@@ -226,28 +336,41 @@ def read_units(
         if chrome(t):
             skipped.append(line)
             continue
-        h = _heading(line)
+        run_in = _run_in(line)
+        h = _heading(line) if run_in is None else run_in[1]
         if h is not None and not (line.hint == "heading" and line.level == 0):
+            hline = line if run_in is None else run_in[0]
             level, ordinal, htitle = h
             while stack and stack[-1].level >= level:
                 stack.pop()
             if not ordinal:
                 ordinal = len(stack[-1].children if stack else top) + 1
             parent_path = stack[-1].path if stack else ()
-            d = _Draft(level, ordinal, htitle, (*parent_path, ordinal), line=line)
+            d = _Draft(level, ordinal, htitle, (*parent_path, ordinal), line=hline)
             (stack[-1].children if stack else top).append(d)
             stack.append(d)
             blocks.append(
                 (
-                    line.start,
-                    Heading(len(d.path), d.path, ordinal, htitle, span=Span(line.start, line.end)),
+                    hline.start,
+                    Heading(
+                        len(d.path),
+                        d.path,
+                        ordinal,
+                        htitle,
+                        span=Span(hline.start, hline.end),
+                        element=hline.element,
+                    ),
                 )
             )
             last_para = None
+            if run_in is not None:  # the paragraph printed on the heading's line
+                para = run_in[2]
+                d.paragraphs.append((para.text, para))
+                last_para = (d.paragraphs, 0)
             continue
         if in_front and title is None and _title_like(line):
             title, title_line = t, line
-            blocks.append((line.start, Title(t, Span(line.start, line.end))))
+            blocks.append((line.start, Title(t, Span(line.start, line.end), line.element)))
             continue
         if in_front and title is not None and t == title:
             skipped.append(line)
@@ -284,7 +407,12 @@ def read_units(
         )
     if meta_items:
         blocks.append(
-            (meta_span[0], MetadataBlock(tuple(meta_items), Span(meta_span[0], meta_span[1])))
+            (
+                meta_span[0],
+                MetadataBlock(
+                    tuple(meta_items), Span(meta_span[0], meta_span[1]), meta_items[0].element
+                ),
+            )
         )
 
     # ---- year, edition, agency ------------------------------------------------------------
@@ -316,6 +444,14 @@ def read_units(
 
     if edition is None:
         edition = _edition(regions, top, paragraphs_text, found_year, findings)
+    for d in top:
+        near = _near_heading(edition, d.title)
+        if near is not None and d.line is not None:
+            findings.append(
+                ParseFinding(
+                    "GP120", (("found", d.title), ("label", near)), Span(d.line.start, d.line.end)
+                )
+            )
 
     # ---- tables ---------------------------------------------------------------------------
     tables: dict[str, tuple[Any, TableBlock]] = {}
@@ -385,9 +521,9 @@ def read_units(
         for i, (p, ln) in enumerate(d.paragraphs):
             places.append((spath, i, p))
             prov[f"{jpath}.paragraphs[{i}]"] = origin(smap, Span(ln.start, ln.end), p, ln.element)
-            blocks.append((ln.start, Paragraph(p, span=Span(ln.start, ln.end))))
+            blocks.append((ln.start, Paragraph(p, span=Span(ln.start, ln.end), element=ln.element)))
     for p, ln in preamble:
-        blocks.append((ln.start, Paragraph(p, span=Span(ln.start, ln.end))))
+        blocks.append((ln.start, Paragraph(p, span=Span(ln.start, ln.end), element=ln.element)))
     facts, relations = facts_and_relations(places)
     located = {(f.location.section, f.location.paragraph): None for f in facts}
     del located

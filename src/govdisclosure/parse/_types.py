@@ -66,8 +66,8 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
     ),
     "GP120": (
         ParseSeverity.NOTICE,
-        "标题“{found}”按近似匹配读作“{label}”",
-        "heading {found!r} read as {label!r} (near match)",
+        "标题“{found}”与规定标题“{label}”近似，按原文保留",
+        "heading {found!r} is a near match of the official {label!r}; kept as printed",
     ),
     "GP130": (
         ParseSeverity.NOTICE,
