@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from govdisclosure.errors import GovDisclosureError
-from govdisclosure.parse import Parsed, ParseSeverity, parse
+from govdisclosure.parse import Parsed, ParseSeverity, SourceMap, parse
 
 __all__ = ["add_parser", "run"]
 
@@ -93,11 +93,11 @@ class _Progress:
 def _record(path: Path, parsed: Parsed, check: bool) -> tuple[dict[str, Any], bool]:
     from govdisclosure.io.json import to_dict
 
+    smap = SourceMap(parsed.text)
     smap_findings = [f.to_dict() for f in parsed.findings]
     for f, d in zip(parsed.findings, smap_findings, strict=True):
         if f.span is not None:
-            line = parsed.text.count("\n", 0, f.span.start) + 1
-            d["line"] = line
+            d["line"] = smap.line_column(f.span.start)[0]
     out: dict[str, Any] = {
         "file": str(path),
         "report": to_dict(parsed.report),

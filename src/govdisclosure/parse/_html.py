@@ -273,7 +273,10 @@ class _Builder(HTMLParser):
 
     def _find(self, tags: tuple[str, ...], stop: tuple[str, ...] = ()) -> int:
         open_ = self.open
-        if not any(open_.get(t) for t in tags):
+        for t in tags:
+            if open_.get(t):
+                break
+        else:  # no such element is open
             return -1
         for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - _SEARCH), -1):
             t = self.stack[i].tag

@@ -192,6 +192,45 @@ class _Draft:
     line: Line | None = None
 
 
+class _Continued:
+    """The paragraph last read, while lines may continue it: its lines so far and the depth
+    of its open brackets, kept as it grows so that a long broken paragraph costs linear
+    time; :meth:`close` writes the joined paragraph back."""
+
+    __slots__ = ("depth", "end", "index", "pieces", "target")
+
+    def __init__(self) -> None:
+        self.target: list[tuple[str, Line]] | None = None
+        self.index = -1
+        self.pieces: list[str] = []
+        self.depth = 0
+        self.end = -1
+
+    def open(self, target: list[tuple[str, Line]], text: str) -> None:
+        self.target, self.index, self.pieces, self.end = target, len(target) - 1, [text], -1
+        self.depth = _depth(text)
+
+    def add(self, text: str, end: int) -> None:
+        self.pieces.append(text)
+        self.depth += _depth(text)
+        self.end = end
+
+    def close(self) -> None:
+        if self.target is not None and len(self.pieces) > 1:
+            _, first = self.target[self.index]
+            joined = "\n".join(self.pieces)
+            self.target[self.index] = (
+                joined,
+                Line(joined, first.start, self.end, first.element),
+            )
+        self.target, self.pieces = None, []
+
+
+def _depth(text: str) -> int:
+    """Opening brackets less closing ones (a paragraph with more opened than closed goes on)."""
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+
+
 def _to_section(d: _Draft) -> Section:
     return Section(
         ordinal=d.ordinal,
@@ -287,6 +326,7 @@ def read_units(
     pending_label: tuple[str, Line] | None = None
     skipped: list[Line] = list(chrome_lines)
     last_para: tuple[list[tuple[str, Line]], int] | None = None
+    cont = _Continued()
     plain = fmt == "text"
 
     def add_meta(attr: str | None, label: str, value: str, line: Line) -> None:
@@ -362,11 +402,13 @@ def read_units(
                     ),
                 )
             )
+            cont.close()
             last_para = None
             if run_in is not None:  # the paragraph printed on the heading's line
                 para = run_in[2]
                 d.paragraphs.append((para.text, para))
                 last_para = (d.paragraphs, 0)
+                cont.open(d.paragraphs, para.text)
             continue
         if in_front and title is None and _title_like(line):
             title, title_line = t, line
@@ -384,16 +426,16 @@ def read_units(
             and last_para is not None
             and last_para[0] is target
             and target
-            and (_unbalanced(target[-1][0]) or target[-1][0].endswith((",", "，")))
+            and (cont.depth > 0 or cont.pieces[-1].endswith((",", "，")))
         ):
-            prev, pline = target[-1]
-            target[-1] = (
-                prev + "\n" + t,
-                Line(prev + "\n" + t, pline.start, line.end, pline.element),
-            )
+            # a paragraph broken over lines (PDF text): its lines are joined once, at the end
+            cont.add(t, line.end)
             continue
+        cont.close()
         target.append((t, line))
         last_para = (target, len(target) - 1)
+        cont.open(target, t)
+    cont.close()
     if pending_label is not None:
         add_meta(attribute_of(pending_label[0]), pending_label[0], "", pending_label[1])
     if skipped:
@@ -513,7 +555,9 @@ def read_units(
     ]
     for i, (p, ln) in enumerate(preamble):
         prov[f"$.preamble[{i}]"] = origin(smap, Span(ln.start, ln.end), p, ln.element)
+    jpaths: dict[tuple[int, ...], str] = {}  # a section's path of ordinals → its JSON path
     for spath, jpath, d in _walk_paths(top):
+        jpaths.setdefault(spath, jpath)
         if d.line is not None:
             prov[f"{jpath}.title"] = origin(
                 smap, Span(d.line.start, d.line.end), d.line.text, d.line.element
@@ -552,7 +596,7 @@ def read_units(
     # provenance of facts by their place
     index = {id(f): i for i, f in enumerate(report.facts)}
     for f in report.facts:
-        offset = _para_offset(prov, report, f.location.section, f.location.paragraph)
+        offset = _para_offset(prov, jpaths, f.location.section, f.location.paragraph)
         if offset is not None:
             start, element = offset
             prov[f"$.facts[{index[id(f)]}]"] = origin(
@@ -565,19 +609,17 @@ def read_units(
 
 
 def _para_offset(
-    prov: dict[str, Origin], report: Report, section: tuple[int, ...], paragraph: int
+    prov: dict[str, Origin],
+    jpaths: dict[tuple[int, ...], str],
+    section: tuple[int, ...],
+    paragraph: int,
 ) -> tuple[int, str | None] | None:
     if section == ():
         o = prov.get(f"$.preamble[{paragraph}]")
     else:
-        jpath = "$"
-        sections = report.sections
-        for ordinal in section:
-            idx = next((i for i, s in enumerate(sections) if s.ordinal == ordinal), None)
-            if idx is None:
-                return None
-            jpath += f".sections[{idx}]" if jpath == "$" else f".subsections[{idx}]"
-            sections = sections[idx].subsections
+        jpath = jpaths.get(section)
+        if jpath is None:
+            return None
         o = prov.get(f"{jpath}.paragraphs[{paragraph}]")
     if o is None or o.end - o.start != len(o.raw):
         return None
