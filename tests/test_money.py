@@ -1117,9 +1117,9 @@ def test_round_decimal_is_half_up_like_fraction(value: Decimal, places: int) -> 
 # --------------------------------------------------------------------------------------------
 
 
-def test_parse_is_linear_in_white_space() -> None:
-    import time
-
+def test_parse_refuses_white_space_padded_junk() -> None:
+    """The reproducers of the n**4 pattern (over 60 s at n = 400); the time is measured in
+    benchmarks/bench_readers.py."""
     from govdisclosure.errors import MoneyError
 
     for text in (
@@ -1127,10 +1127,8 @@ def test_parse_is_linear_in_white_space() -> None:
         "-" + " " * 100_000 + "x",
         "¥" + " " * 50_000 + "1 " * 50_000,
     ):
-        start = time.perf_counter()
         with pytest.raises(MoneyError):
             Amount.parse(text)
-        assert time.perf_counter() - start < 2.0  # n**4 before: over 60 s at n = 400
     assert Amount.parse(" " * 1000 + "- ¥ 1,234.50" + " " * 1000) == Amount("-1234.50", YUAN)
     assert Amount.parse("\u3000 + 人民币 \t 3.2 亿 元 ") == Amount("3.2", MoneyUnit.YI_YUAN)
 

@@ -74,6 +74,9 @@ class Title:
 
     text: str
     span: Span | None = None
+    element: str | None = None
+    """Read from an HTML source: the path of the element it was read from
+    (``#document[1]/html[1]/body[1]/…/td[7]``); ``None`` otherwise. The renderers ignore it."""
 
 
 @attrs.frozen(slots=True)
@@ -86,6 +89,9 @@ class MetadataItem:
     label: str
     value: str | _dt.date
     span: Span | None = None
+    element: str | None = None
+    """Read from an HTML source: the path of the element it was read from
+    (``#document[1]/html[1]/body[1]/…/td[7]``); ``None`` otherwise. The renderers ignore it."""
 
 
 @attrs.frozen(slots=True)
@@ -94,6 +100,9 @@ class MetadataBlock:
 
     items: tuple[MetadataItem, ...]
     span: Span | None = None
+    element: str | None = None
+    """Read from an HTML source: the path of the element it was read from
+    (``#document[1]/html[1]/body[1]/…/td[7]``); ``None`` otherwise. The renderers ignore it."""
 
 
 @attrs.frozen(slots=True)
@@ -104,6 +113,9 @@ class Paragraph:
     verbatim: bool = True
     """Text as the report states it (Chinese whatever the document's language)."""
     span: Span | None = None
+    element: str | None = None
+    """Read from an HTML source: the path of the element it was read from
+    (``#document[1]/html[1]/body[1]/…/td[7]``); ``None`` otherwise. The renderers ignore it."""
 
 
 @attrs.frozen(slots=True)
@@ -118,6 +130,9 @@ class Heading:
     translated: bool = False
     """Whether ``title`` is the layout's English heading (else the report's own words)."""
     span: Span | None = None
+    element: str | None = None
+    """Read from an HTML source: the path of the element it was read from
+    (``#document[1]/html[1]/body[1]/…/td[7]``); ``None`` otherwise. The renderers ignore it."""
 
 
 Role = Literal["corner", "colhead", "rowhead", "block", "data"]
@@ -147,6 +162,9 @@ class GridCell:
     unit: str | None = None
     """The unit of a decimal figure whose unit the report prints (2019 采购总金额)."""
     span: Span | None = None
+    element: str | None = None
+    """Read from an HTML source: the path of the element it was read from
+    (``#document[1]/html[1]/body[1]/…/td[7]``); ``None`` otherwise. The renderers ignore it."""
 
 
 @attrs.frozen(slots=True)
@@ -194,6 +212,9 @@ class TableBlock:
     data: Any = None
     """Laid out from a report: the table object (``report.active`` …)."""
     span: Span | None = None
+    element: str | None = None
+    """Read from an HTML source: the path of the element it was read from
+    (``#document[1]/html[1]/body[1]/…/td[7]``); ``None`` otherwise. The renderers ignore it."""
 
 
 @attrs.frozen(slots=True)
@@ -203,6 +224,9 @@ class SignatureBlock:
     agency: str
     date: _dt.date | None = None
     span: Span | None = None
+    element: str | None = None
+    """Read from an HTML source: the path of the element it was read from
+    (``#document[1]/html[1]/body[1]/…/td[7]``); ``None`` otherwise. The renderers ignore it."""
 
 
 Block = Title | MetadataBlock | Paragraph | Heading | TableBlock | SignatureBlock

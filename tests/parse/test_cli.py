@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import sys
+import types
 from pathlib import Path
+
+import pytest
 
 from govdisclosure import examples
 from govdisclosure.cli.parse import add_parser
@@ -36,3 +40,87 @@ def test_one_file_as_json() -> None:
     status, out = _run(["parse", str(path), "--format", "json"])
     assert status == 0
     assert json.loads(out)["report"]["edition"] == "standard-2021"
+
+
+class _Stderr(io.StringIO):
+    """A standard error that says whether it is a terminal."""
+
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def _folder(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text(examples.source_text("xianning-2015"), "utf-8")
+    (tmp_path / "b.txt").write_text(render(examples.load("jianghe-2021"), "text"), "utf-8")
+    return tmp_path
+
+
+def _stderr_of(monkeypatch: pytest.MonkeyPatch, argv: list[str], *, tty: bool) -> str:
+    err = _Stderr(tty)
+    monkeypatch.setattr(sys, "stderr", err)
+    status, _out = _run(argv)
+    assert status == 0
+    return err.getvalue()
+
+
+def test_no_progress_when_stderr_is_no_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    err = _stderr_of(monkeypatch, ["parse", str(_folder(tmp_path)), "--format", "jsonl"], tty=False)
+    assert "\r" not in err
+    assert err.count("\n") == 1  # only the summary
+    assert err.startswith("files 2/2,")
+
+
+def test_a_counter_on_a_terminal_without_tqdm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # as if not installed
+    err = _stderr_of(monkeypatch, ["parse", str(_folder(tmp_path)), "--format", "jsonl"], tty=True)
+    assert "\r1/2 a.txt" in err
+    assert "\r2/2 b.txt" in err
+    assert err.rstrip().endswith("findings: " + err.rsplit("findings: ", 1)[1].strip())
+
+
+def test_tqdm_on_a_terminal_when_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    updates: list[int] = []
+
+    class FakeBar:
+        def __init__(self, **kwargs: object) -> None:
+            assert kwargs["total"] == 2
+            assert kwargs["file"] is sys.stderr
+
+        def set_postfix_str(self, s: str, refresh: bool = True) -> None:
+            pass
+
+        def update(self, n: int) -> None:
+            updates.append(n)
+
+        def write(self, s: str, file: object = None) -> None:
+            pass
+
+        def close(self) -> None:
+            updates.append(0)
+
+    monkeypatch.setitem(sys.modules, "tqdm", types.SimpleNamespace(tqdm=FakeBar))
+    err = _stderr_of(monkeypatch, ["parse", str(_folder(tmp_path)), "--format", "jsonl"], tty=True)
+    assert updates == [1, 1, 0]
+    assert "\r" not in err  # the bar, not the counter
+
+
+def test_one_file_shows_no_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _folder(tmp_path) / "a.txt"
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    err = _stderr_of(monkeypatch, ["parse", str(path)], tty=True)
+    assert "\r" not in err
+
+
+def test_the_real_tqdm_when_installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("tqdm")
+    err = _stderr_of(monkeypatch, ["parse", str(_folder(tmp_path)), "--format", "jsonl"], tty=True)
+    assert "0/2 [" in err  # tqdm's bar, drawn on standard error
+    assert "\r1/2 a.txt" not in err

@@ -6,7 +6,10 @@ published reports (text, Markdown or HTML; a directory is read for ``*.txt``, ``
 for several, or always with ``jsonl``), or a short text account. ``--check`` adds the
 validation findings of :func:`govdisclosure.check`, located in the source. One unreadable
 file never stops the run: it is reported with its path and reason. A summary (files, cells
-read, blanks, findings by code) goes to standard error at the end. Exit status as ``check``:
+read, blanks, findings by code) goes to standard error at the end. When standard error is a
+terminal and there is a directory or more than one file, a progress bar runs there (tqdm's
+when it is installed — ``pip install govdisclosure[progress]`` — a plain counter otherwise);
+never when standard error is a file or a pipe. Exit status as ``check``:
 0, 1 when a finding of severity error was found (with ``--check``), 2 when an input is
 unusable.
 
@@ -21,6 +24,7 @@ unusable.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Iterator
@@ -28,7 +32,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from govdisclosure.errors import GovDisclosureError
-from govdisclosure.parse import Parsed, ParseSeverity, parse
+from govdisclosure.parse import Parsed, ParseSeverity, SourceMap, parse
 
 __all__ = ["add_parser", "run"]
 
@@ -44,14 +48,56 @@ def _files(inputs: list[str]) -> Iterator[Path]:
             yield path
 
 
+class _Progress:
+    """A progress bar on standard error: tqdm's when installed, else a counter on one line;
+    nothing at all when ``shown`` is false."""
+
+    def __init__(self, total: int, shown: bool) -> None:
+        self.total = total
+        self.shown = shown
+        self.bar: Any = None
+        if shown:
+            try:
+                tqdm = importlib.import_module("tqdm").tqdm  # the optional extra "progress"
+            except ImportError:
+                self.bar = None
+            else:
+                self.bar = tqdm(total=total, file=sys.stderr, unit="file", leave=False)
+
+    def step(self, i: int, path: Path) -> None:
+        """File ``i`` (from 1) of the total is ``path``."""
+        if not self.shown:
+            return
+        if self.bar is not None:
+            self.bar.set_postfix_str(path.name[:40], refresh=False)
+            self.bar.update(1)
+        else:
+            print(f"\r{i}/{self.total} {path.name[:40]:<40}", end="", file=sys.stderr, flush=True)
+
+    def write(self, message: str) -> None:
+        """A line on standard error that does not break the bar."""
+        if self.bar is not None:
+            self.bar.write(message, file=sys.stderr)
+        else:
+            if self.shown:
+                print("\r", end="", file=sys.stderr)
+            print(message, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        elif self.shown:
+            print(file=sys.stderr)
+
+
 def _record(path: Path, parsed: Parsed, check: bool) -> tuple[dict[str, Any], bool]:
     from govdisclosure.io.json import to_dict
 
+    smap = SourceMap(parsed.text)
     smap_findings = [f.to_dict() for f in parsed.findings]
     for f, d in zip(parsed.findings, smap_findings, strict=True):
         if f.span is not None:
-            line = parsed.text.count("\n", 0, f.span.start) + 1
-            d["line"] = line
+            d["line"] = smap.line_column(f.span.start)[0]
     out: dict[str, Any] = {
         "file": str(path),
         "report": to_dict(parsed.report),
@@ -78,15 +124,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     codes: dict[str, int] = {}
     records: list[dict[str, Any]] = []
     paths = list(_files(args.inputs))
-    progress = sys.stderr.isatty() and len(paths) > 1
+    many = len(paths) > 1 or any(Path(name).is_dir() for name in args.inputs)
+    progress = _Progress(len(paths), _is_terminal(sys.stderr) and many)
     for i, path in enumerate(paths, 1):
-        if progress:
-            print(f"\r{i}/{len(paths)} {path.name[:40]:<40}", end="", file=sys.stderr)
+        progress.step(i, path)
         try:
             data = path.read_bytes()
             parsed = parse(data)
         except (OSError, GovDisclosureError) as exc:
-            print(f"govdisclosure: {path}: {exc}", file=sys.stderr)
+            progress.write(f"govdisclosure: {path}: {exc}")
             status = 2
             continue
         files += 1
@@ -102,8 +148,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         records.append(record)
         if parsed.errors() and status == 0 and args.check:
             status = 1
-    if progress:
-        print(file=sys.stderr)
+    progress.close()
     text = _format(records, args.format)
     if args.output:
         try:
@@ -120,6 +165,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         file=sys.stderr,
     )
     return status
+
+
+def _is_terminal(stream: Any) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if callable(isatty) else False
+    except (OSError, ValueError):  # a closed or detached stream
+        return False
 
 
 def _format(records: list[dict[str, Any]], fmt: str) -> str:

@@ -70,8 +70,12 @@ class CellValue:
     problem: str | None = None
 
 
+@functools.lru_cache(maxsize=16384)
 def read_token(text: str, kind: str, column_unit: str | None = None) -> CellValue:
-    """Read a cell token for a column of ``kind`` ("count", "signed", "amount", "decimal")."""
+    """Read a cell token for a column of ``kind`` ("count", "signed", "amount", "decimal").
+
+    Remembered per distinct (token, kind, unit): the tokens of table cells repeat ("0",
+    "/", "1") and a :class:`CellValue` is immutable."""
     t = clean(text)
     if not t:
         return CellValue(None)

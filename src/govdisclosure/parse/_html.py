@@ -103,26 +103,48 @@ _BLOCK = frozenset(
 )
 _CLOSES_P = _BLOCK | {"table"}
 _CELL = ("td", "th")
+_FLUSHES = _BLOCK | {"table", "tr", *_CELL}
+_TABLE_PARTS = frozenset({*_CELL, "tr", "tbody", "thead", "tfoot"})
+_CLOSED_BY: dict[str, tuple[str, ...]] = {
+    "td": ("td", "th"),
+    "th": ("td", "th"),
+    "tr": ("tr", "td", "th"),
+    "tbody": ("tr", "td", "th", "tbody", "thead", "tfoot"),
+    "thead": ("tr", "td", "th", "tbody", "thead", "tfoot"),
+    "tfoot": ("tr", "td", "th", "tbody", "thead", "tfoot"),
+}
+_STOP_TABLE = ("table",)
 
 
 class _Entry:
-    __slots__ = ("children", "index", "parent", "tag")
+    __slots__ = ("_path", "children", "depth", "index", "parent", "tag")
 
     def __init__(self, tag: str, index: int, parent: _Entry | None) -> None:
         self.tag = tag
         self.index = index
         self.parent = parent
+        self.depth: int = 1 if parent is None else parent.depth + 1
         self.children: dict[str, int] | None = None
+        self._path: str | None = None
 
     def path(self) -> str:
-        parts: list[str] = []
-        e: _Entry | None = self
-        while e is not None and len(parts) < 12:
-            parts.append(f"{e.tag}[{e.index}]")
-            e = e.parent
-        if e is not None:
-            parts.append("…")
-        return "/".join(reversed(parts))
+        """The element path (at most the 12 innermost steps), made once per element."""
+        if self._path is None:
+            if self.parent is None:
+                self._path = f"{self.tag}[{self.index}]"
+                return self._path
+            if self.depth <= 12:  # the parent's path, one step longer
+                self._path = f"{self.parent.path()}/{self.tag}[{self.index}]"
+                return self._path
+            parts: list[str] = []
+            e: _Entry | None = self
+            while e is not None and len(parts) < 12:
+                parts.append(f"{e.tag}[{e.index}]")
+                e = e.parent
+            if e is not None:
+                parts.append("…")
+            self._path = "/".join(reversed(parts))
+        return self._path
 
 
 class _Container:
@@ -193,6 +215,7 @@ class _Builder(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.smap = SourceMap(text)
         self.stack: list[_Entry] = []
+        self.open: dict[str, int] = {}  # how many elements of each tag are on the stack
         self.root = _Entry("#document", 1, None)
         self.page = _Container()
         self.boxes: list[_Container] = [self.page]
@@ -240,14 +263,21 @@ class _Builder(HTMLParser):
         parent.children[tag] = k
         entry = _Entry(tag, k, parent)
         self.stack.append(entry)
+        self.open[tag] = self.open.get(tag, 0) + 1
         return entry
 
     def _pop_to(self, index: int, at: int) -> None:
         while len(self.stack) > index:
             self._close(self.stack[-1], at)
-            self.stack.pop()
+            self.open[self.stack.pop().tag] -= 1
 
     def _find(self, tags: tuple[str, ...], stop: tuple[str, ...] = ()) -> int:
+        open_ = self.open
+        for t in tags:
+            if open_.get(t):
+                break
+        else:  # no such element is open
+            return -1
         for i in range(len(self.stack) - 1, max(-1, len(self.stack) - 1 - _SEARCH), -1):
             t = self.stack[i].tag
             if t in tags:
@@ -281,23 +311,18 @@ class _Builder(HTMLParser):
             i = self._find(("dt", "dd"), ("dl", "table"))
             if i >= 0:
                 self._pop_to(i, at)
-        elif tag in _CELL or tag == "tr" or tag in ("tbody", "thead", "tfoot"):
-            stop = ("table",)
-            targets = {
-                "td": ("td", "th"),
-                "th": ("td", "th"),
-                "tr": ("tr", "td", "th"),
-            }.get(tag, ("tr", "td", "th", "tbody", "thead", "tfoot"))
-            i = self._find(targets, stop)
+        elif tag in _TABLE_PARTS:
+            targets = _CLOSED_BY[tag]
+            i = self._find(targets, _STOP_TABLE)
             while i >= 0:
                 self._pop_to(i, at)
-                i = self._find(targets, stop)
+                i = self._find(targets, _STOP_TABLE)
         if tag in _SKIP:
             self._flush(at)
             self.skip = 1
             self._push(tag)
             return
-        if tag in _BLOCK or tag in ("table", "tr", *_CELL):
+        if tag in _FLUSHES:
             self._flush(at)
         entry = self._push(tag)
         if tag == "table":
@@ -326,6 +351,8 @@ class _Builder(HTMLParser):
         if self.skip:
             i = self._find((tag,))
             if i >= 0 and tag in _SKIP:
+                for e in self.stack[i:]:
+                    self.open[e.tag] -= 1
                 del self.stack[i:]
                 self.skip -= 1
                 if self.skip < 0:
@@ -333,7 +360,7 @@ class _Builder(HTMLParser):
             return
         if tag in _VOID:
             return
-        stop = ("table",) if tag in (*_CELL, "tr", "tbody", "thead", "tfoot") else ()
+        stop = _STOP_TABLE if tag in _TABLE_PARTS else ()
         i = self._find((tag,), stop)
         if i < 0:
             if tag == "p":

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import Any
 
 import attrs
@@ -24,7 +25,8 @@ from govdisclosure.errors import StructureError
 from govdisclosure.layout import MAX_YEAR, MIN_YEAR, Edition, label_key, layout_of
 from govdisclosure.layout.match import EDITION_MARKERS, matcher
 from govdisclosure.model import Metadata, Report, Section, Signature
-from govdisclosure.numerals import OrdinalStyle, split_ordinal
+from govdisclosure.numerals import OrdinalStyle
+from govdisclosure.parse._labels import any_hits
 from govdisclosure.parse._narrative import (
     attribute_of,
     chrome,
@@ -45,7 +47,7 @@ from govdisclosure.parse._types import (
     origin,
     sorted_findings,
 )
-from govdisclosure.parse._units import Line, Region, Unit
+from govdisclosure.parse._units import Line, Region, Unit, ordinal_split
 
 __all__ = ["read_units"]
 
@@ -62,17 +64,17 @@ _DATE_FIELDS = frozenset({"published", "document_date"})
 def _heading(line: Line) -> tuple[int, int, str] | None:
     """(level, ordinal, title) of a heading line."""
     text = line.text
-    split = split_ordinal(text[:16]) if text else None
+    split = ordinal_split(text[:16]) if text else None
     if line.hint == "heading" and line.level >= 1:
         if split is not None:
             rest = text[len(text) - len(text.lstrip()) :]
-            split2 = split_ordinal(rest)
+            split2 = ordinal_split(rest)
             if split2 is not None:
                 return line.level, split2[0].value, split2[1].strip()
         return line.level, 0, text
     if split is None:
         return None
-    split = split_ordinal(text)
+    split = ordinal_split(text)
     if split is None:
         return None
     ordinal, rest = split
@@ -80,6 +82,99 @@ def _heading(line: Line) -> tuple[int, int, str] | None:
     if not rest or len(rest) > 40 or "。" in rest or rest[-1] in _NOT_TITLE_END:
         return None
     return _LEVELS[ordinal.style], ordinal.value, rest
+
+
+_COLONS = (":", "：")
+_NOT_IN_TITLE = frozenset("。，,；;！？!?")
+
+
+@functools.lru_cache(maxsize=1024)
+def _known_heading(title: str) -> bool:
+    """Whether ``title`` names a section of any edition, through the matcher (exactly, or by
+    one of its aliases)."""
+    return any(matcher(e).section(title) is not None for e in Edition)
+
+
+def _run_in(line: Line) -> tuple[Line, tuple[int, int, str], Line] | None:
+    """A heading with its first paragraph on the same line — ``(一)标题:正文``, or ``一、标题:
+    正文`` where the words before the colon are a known heading — as (the heading's line, its
+    level, ordinal and title, the paragraph's line); ``None`` for any other line.
+
+    Spans are exact where the line is printed verbatim (text, most HTML); otherwise both parts
+    keep the line's span."""
+    text = line.text
+    if line.hint == "heading" or len(text) < 4:
+        return None
+    split = ordinal_split(text[:16])
+    if split is None or split[0].style not in _LEVELS:
+        return None
+    ordinal = split[0]
+    if ordinal.style not in (OrdinalStyle.PAREN, OrdinalStyle.CHINESE):
+        return None
+    cut = min((i for i in (text.find(c) for c in _COLONS) if i >= 0), default=-1)
+    if cut < 0:
+        return None
+    whole = ordinal_split(text[:cut])
+    if whole is None:
+        return None
+    title = whole[1].strip()
+    body = text[cut + 1 :]
+    lead = len(body) - len(body.lstrip())
+    body = body.strip()
+    if (
+        not title
+        or not body
+        or len(title) > 40
+        or any(ch in _NOT_IN_TITLE for ch in title)
+        or _unbalanced(title)
+    ):
+        return None
+    if ordinal.style is OrdinalStyle.CHINESE and not _known_heading(title):
+        return None
+    if line.end - line.start == len(text):
+        head = Line(text[: cut + 1], line.start, line.start + cut + 1, line.element)
+        b0 = line.start + cut + 1 + lead
+        para = Line(body, b0, b0 + len(body), line.element)
+    else:
+        head = Line(text[: cut + 1], line.start, line.end, line.element)
+        para = Line(body, line.start, line.end, line.element)
+    return head, (_LEVELS[ordinal.style], ordinal.value, title), para
+
+
+@functools.lru_cache(maxsize=1024)
+def _near_heading(edition: Edition, title: str) -> str | None:
+    """The official heading (or alias) of ``edition`` that ``title`` misses by a few edits
+    (through the matcher); ``None`` when it names a section exactly or none closely."""
+    m = matcher(edition)
+    if m.section(title) is not None:
+        return None
+    near = m.near("section", None, title)
+    return near[0].label if near else None
+
+
+def _peel_headings(region: Region) -> tuple[list[Line], Region]:
+    """The section headings a table region opens with (a page that prints "二、主动公开政府信息
+    情况" in the table's first row), as lines, and the region without them. Only a heading
+    the matcher knows is taken, and only before the table's first label or figure."""
+    heads: list[Line] = []
+    toks = region.toks
+    i = 0
+    while i < len(toks) and len(heads) < 2:
+        tok = toks[i]
+        if not tok.text.strip():
+            i += 1
+            continue
+        if any_hits(tok.text):
+            break
+        line = Line(tok.text, tok.start, tok.end, tok.element)
+        h = _heading(line)
+        if h is None or h[0] != 1 or not _known_heading(h[2]):
+            break
+        heads.append(line)
+        i += 1
+    if not heads:
+        return [], region
+    return heads, Region(toks[i:], region.start, region.end, region.element)
 
 
 def _unbalanced(text: str) -> bool:
@@ -95,6 +190,45 @@ class _Draft:
     paragraphs: list[tuple[str, Line]] = attrs.field(factory=list)
     children: list[_Draft] = attrs.field(factory=list)
     line: Line | None = None
+
+
+class _Continued:
+    """The paragraph last read, while lines may continue it: its lines so far and the depth
+    of its open brackets, kept as it grows so that a long broken paragraph costs linear
+    time; :meth:`close` writes the joined paragraph back."""
+
+    __slots__ = ("depth", "end", "index", "pieces", "target")
+
+    def __init__(self) -> None:
+        self.target: list[tuple[str, Line]] | None = None
+        self.index = -1
+        self.pieces: list[str] = []
+        self.depth = 0
+        self.end = -1
+
+    def open(self, target: list[tuple[str, Line]], text: str) -> None:
+        self.target, self.index, self.pieces, self.end = target, len(target) - 1, [text], -1
+        self.depth = _depth(text)
+
+    def add(self, text: str, end: int) -> None:
+        self.pieces.append(text)
+        self.depth += _depth(text)
+        self.end = end
+
+    def close(self) -> None:
+        if self.target is not None and len(self.pieces) > 1:
+            _, first = self.target[self.index]
+            joined = "\n".join(self.pieces)
+            self.target[self.index] = (
+                joined,
+                Line(joined, first.start, self.end, first.element),
+            )
+        self.target, self.pieces = None, []
+
+
+def _depth(text: str) -> int:
+    """Opening brackets less closing ones (a paragraph with more opened than closed goes on)."""
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
 def _to_section(d: _Draft) -> Section:
@@ -121,7 +255,15 @@ def read_units(
     prov: dict[str, Origin] = {}
     blocks: list[tuple[int, Block]] = []
     lines = [u for u in units if isinstance(u, Line)]
-    regions = [u for u in units if isinstance(u, Region)]
+    regions = []
+    peeled: list[Line] = []
+    for u in units:
+        if isinstance(u, Region):
+            heads, rest = _peel_headings(u)
+            peeled.extend(heads)
+            regions.append(rest)
+    if peeled:  # a section heading printed as the first row of its table
+        lines = sorted([*lines, *peeled], key=lambda ln: ln.start)
 
     # ---- the end: signature --------------------------------------------------------------
     body = list(lines)
@@ -163,7 +305,12 @@ def read_units(
         blocks.append(
             (
                 sig_lines[0].start,
-                SignatureBlock(sig_agency, sig_date, Span(sig_lines[0].start, sig_lines[-1].end)),
+                SignatureBlock(
+                    sig_agency,
+                    sig_date,
+                    Span(sig_lines[0].start, sig_lines[-1].end),
+                    sig_lines[0].element,
+                ),
             )
         )
 
@@ -179,6 +326,7 @@ def read_units(
     pending_label: tuple[str, Line] | None = None
     skipped: list[Line] = list(chrome_lines)
     last_para: tuple[list[tuple[str, Line]], int] | None = None
+    cont = _Continued()
     plain = fmt == "text"
 
     def add_meta(attr: str | None, label: str, value: str, line: Line) -> None:
@@ -194,7 +342,9 @@ def read_units(
             v = d
         meta[attr] = v
         meta_items.append(
-            MetadataItem(attr, label, v if v is not None else "", Span(line.start, line.end))
+            MetadataItem(
+                attr, label, v if v is not None else "", Span(line.start, line.end), line.element
+            )
         )
         if not meta_span:
             meta_span.extend((line.start, line.end))
@@ -226,28 +376,43 @@ def read_units(
         if chrome(t):
             skipped.append(line)
             continue
-        h = _heading(line)
+        run_in = _run_in(line)
+        h = _heading(line) if run_in is None else run_in[1]
         if h is not None and not (line.hint == "heading" and line.level == 0):
+            hline = line if run_in is None else run_in[0]
             level, ordinal, htitle = h
             while stack and stack[-1].level >= level:
                 stack.pop()
             if not ordinal:
                 ordinal = len(stack[-1].children if stack else top) + 1
             parent_path = stack[-1].path if stack else ()
-            d = _Draft(level, ordinal, htitle, (*parent_path, ordinal), line=line)
+            d = _Draft(level, ordinal, htitle, (*parent_path, ordinal), line=hline)
             (stack[-1].children if stack else top).append(d)
             stack.append(d)
             blocks.append(
                 (
-                    line.start,
-                    Heading(len(d.path), d.path, ordinal, htitle, span=Span(line.start, line.end)),
+                    hline.start,
+                    Heading(
+                        len(d.path),
+                        d.path,
+                        ordinal,
+                        htitle,
+                        span=Span(hline.start, hline.end),
+                        element=hline.element,
+                    ),
                 )
             )
+            cont.close()
             last_para = None
+            if run_in is not None:  # the paragraph printed on the heading's line
+                para = run_in[2]
+                d.paragraphs.append((para.text, para))
+                last_para = (d.paragraphs, 0)
+                cont.open(d.paragraphs, para.text)
             continue
         if in_front and title is None and _title_like(line):
             title, title_line = t, line
-            blocks.append((line.start, Title(t, Span(line.start, line.end))))
+            blocks.append((line.start, Title(t, Span(line.start, line.end), line.element)))
             continue
         if in_front and title is not None and t == title:
             skipped.append(line)
@@ -261,16 +426,16 @@ def read_units(
             and last_para is not None
             and last_para[0] is target
             and target
-            and (_unbalanced(target[-1][0]) or target[-1][0].endswith((",", "，")))
+            and (cont.depth > 0 or cont.pieces[-1].endswith((",", "，")))
         ):
-            prev, pline = target[-1]
-            target[-1] = (
-                prev + "\n" + t,
-                Line(prev + "\n" + t, pline.start, line.end, pline.element),
-            )
+            # a paragraph broken over lines (PDF text): its lines are joined once, at the end
+            cont.add(t, line.end)
             continue
+        cont.close()
         target.append((t, line))
         last_para = (target, len(target) - 1)
+        cont.open(target, t)
+    cont.close()
     if pending_label is not None:
         add_meta(attribute_of(pending_label[0]), pending_label[0], "", pending_label[1])
     if skipped:
@@ -284,7 +449,12 @@ def read_units(
         )
     if meta_items:
         blocks.append(
-            (meta_span[0], MetadataBlock(tuple(meta_items), Span(meta_span[0], meta_span[1])))
+            (
+                meta_span[0],
+                MetadataBlock(
+                    tuple(meta_items), Span(meta_span[0], meta_span[1]), meta_items[0].element
+                ),
+            )
         )
 
     # ---- year, edition, agency ------------------------------------------------------------
@@ -316,6 +486,14 @@ def read_units(
 
     if edition is None:
         edition = _edition(regions, top, paragraphs_text, found_year, findings)
+    for d in top:
+        near = _near_heading(edition, d.title)
+        if near is not None and d.line is not None:
+            findings.append(
+                ParseFinding(
+                    "GP120", (("found", d.title), ("label", near)), Span(d.line.start, d.line.end)
+                )
+            )
 
     # ---- tables ---------------------------------------------------------------------------
     tables: dict[str, tuple[Any, TableBlock]] = {}
@@ -377,7 +555,9 @@ def read_units(
     ]
     for i, (p, ln) in enumerate(preamble):
         prov[f"$.preamble[{i}]"] = origin(smap, Span(ln.start, ln.end), p, ln.element)
+    jpaths: dict[tuple[int, ...], str] = {}  # a section's path of ordinals → its JSON path
     for spath, jpath, d in _walk_paths(top):
+        jpaths.setdefault(spath, jpath)
         if d.line is not None:
             prov[f"{jpath}.title"] = origin(
                 smap, Span(d.line.start, d.line.end), d.line.text, d.line.element
@@ -385,9 +565,9 @@ def read_units(
         for i, (p, ln) in enumerate(d.paragraphs):
             places.append((spath, i, p))
             prov[f"{jpath}.paragraphs[{i}]"] = origin(smap, Span(ln.start, ln.end), p, ln.element)
-            blocks.append((ln.start, Paragraph(p, span=Span(ln.start, ln.end))))
+            blocks.append((ln.start, Paragraph(p, span=Span(ln.start, ln.end), element=ln.element)))
     for p, ln in preamble:
-        blocks.append((ln.start, Paragraph(p, span=Span(ln.start, ln.end))))
+        blocks.append((ln.start, Paragraph(p, span=Span(ln.start, ln.end), element=ln.element)))
     facts, relations = facts_and_relations(places)
     located = {(f.location.section, f.location.paragraph): None for f in facts}
     del located
@@ -416,7 +596,7 @@ def read_units(
     # provenance of facts by their place
     index = {id(f): i for i, f in enumerate(report.facts)}
     for f in report.facts:
-        offset = _para_offset(prov, report, f.location.section, f.location.paragraph)
+        offset = _para_offset(prov, jpaths, f.location.section, f.location.paragraph)
         if offset is not None:
             start, element = offset
             prov[f"$.facts[{index[id(f)]}]"] = origin(
@@ -429,19 +609,17 @@ def read_units(
 
 
 def _para_offset(
-    prov: dict[str, Origin], report: Report, section: tuple[int, ...], paragraph: int
+    prov: dict[str, Origin],
+    jpaths: dict[tuple[int, ...], str],
+    section: tuple[int, ...],
+    paragraph: int,
 ) -> tuple[int, str | None] | None:
     if section == ():
         o = prov.get(f"$.preamble[{paragraph}]")
     else:
-        jpath = "$"
-        sections = report.sections
-        for ordinal in section:
-            idx = next((i for i, s in enumerate(sections) if s.ordinal == ordinal), None)
-            if idx is None:
-                return None
-            jpath += f".sections[{idx}]" if jpath == "$" else f".subsections[{idx}]"
-            sections = sections[idx].subsections
+        jpath = jpaths.get(section)
+        if jpath is None:
+            return None
         o = prov.get(f"{jpath}.paragraphs[{paragraph}]")
     if o is None or o.end - o.start != len(o.raw):
         return None

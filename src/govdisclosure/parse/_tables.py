@@ -141,10 +141,13 @@ class TableReader:
         self.spans: dict[str, list[int]] = {}
         self.last_tok: Tok | None = None
         self.header_seen = False
+        self.region: Region | None = None
+        self.elements: dict[str, str | None] = {}  # the element each table was read from
 
     # ---- tokens -------------------------------------------------------------------------
 
     def feed(self, region: Region) -> None:
+        self.region = region
         for tok in region.toks:
             self._tok(tok)
             self.last_tok = tok
@@ -162,9 +165,17 @@ class TableReader:
             self.header_seen = False
             if table not in self.tables_seen:
                 self.tables_seen.append(table)
-        span = self.spans.setdefault(table, [tok.start, tok.end])
-        span[0] = min(span[0], tok.start)
-        span[1] = max(span[1], tok.end)
+        self._extend(table, tok.start, tok.end)
+        if table not in self.elements:
+            self.elements[table] = self.region.element if self.region is not None else None
+
+    def _extend(self, table: str, start: int, end: int) -> None:
+        """The table's span grown to hold ``[start, end)``."""
+        span = self.spans.setdefault(table, [start, end])
+        if start < span[0]:
+            span[0] = start
+        if end > span[1]:
+            span[1] = end
 
     def _choose(self, hits: list[LabelHit]) -> LabelHit | None:
         if not hits:
@@ -202,7 +213,7 @@ class TableReader:
         if (
             not hits
             and len(text.split()) > 1
-            and any(self.matcher.labels(p, near=False) for p in text.split()[:24])
+            and any(edition_hits(self.edition, p, near=False) for p in text.split()[:24])
         ):
             self._parts(tok, None)
             return
@@ -345,6 +356,7 @@ class TableReader:
         n, k = len(row.cells), len(columns)
         where = row.tok or row.cells[0]
         span = Span(where.start, row.cells[-1].end)
+        self._extend(row.table, span.start, span.end)  # the table holds its figures too
         if cut and n < k:
             self.findings.append(
                 ParseFinding("GP160", (("table", row.table), ("row", row.label)), span)
@@ -395,14 +407,20 @@ class TableReader:
                     value=value,
                     kind=cell.kind,
                     span=Span(tok.start, tok.end),
+                    element=tok.element,
                 )
             )
 
     def _read(self, tok: Tok, col: ColumnLayout, cell: CellLayout | None, row: _Row) -> Any:
-        name = cell.label if cell is not None else f"表二 {row.label} | {col.labels[-1]}"
-        path = cell.json_path if cell is not None else None
         unit = "万元" if col.kind == "amount" else None
         r = read_token(tok.text, col.kind, unit)
+        if r.problem is None and not r.placeholder and r.unit is None:
+            # the common case: a figure or a blank, nothing to say
+            if r.value is None:
+                return None
+            return Amount(r.value, MoneyUnit.WAN_YUAN) if col.kind == "amount" else r.value
+        name = cell.label if cell is not None else f"表二 {row.label} | {col.labels[-1]}"
+        path = cell.json_path if cell is not None else None
         span = Span(tok.start, tok.end)
         if r.placeholder:
             self.findings.append(
@@ -501,7 +519,13 @@ class TableReader:
             ncols = max((c.col + c.colspan for c in cells), default=0)
             grid = Grid(table.number, nrows, ncols, 0, (), 1, cells, table.number_en)
             s = self.spans.get(table.number)
-            block = TableBlock(table, grid, obj, Span(s[0], s[1]) if s else None)
+            block = TableBlock(
+                table,
+                grid,
+                obj,
+                Span(s[0], s[1]) if s else None,
+                self.elements.get(table.number),
+            )
             out[table.attribute] = (obj, block)
             self._missing_rows(table)
         return out

@@ -17,15 +17,15 @@ Everything is linear in the input: lines are scanned once, tokens are made by ``
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
 
 from govdisclosure.layout.page import CHROME_PREFIXES
-from govdisclosure.numerals import split_ordinal
 from govdisclosure.parse._cells import is_blank, is_value
 from govdisclosure.parse._labels import any_hits, strength
-from govdisclosure.parse._units import Line, Region, Tok, Unit
+from govdisclosure.parse._units import Line, Region, Tok, Unit, ordinal_split
 
 __all__ = ["text_units", "unescape_markdown"]
 
@@ -88,30 +88,51 @@ def _stripped(offset: int, line: str) -> tuple[int, int, str]:
 def _split_pipes(offset: int, line: str, escaped: bool) -> list[tuple[int, int, str]]:
     """The cells of a pipe row (outer pipes dropped), with spans; ``\\|`` kept in cells when
     ``escaped``."""
-    cells: list[tuple[int, int, str]] = []
     s = line.rstrip()
-    start = 0
-    lead = len(s) - len(s.lstrip())
-    i = lead
+    i = len(s) - len(s.lstrip())
     if s[i : i + 1] == "|":
         i += 1
-    start = i
-    n = len(s)
-    while i <= n:
-        if i == n or (s[i] == "|" and not (escaped and i > 0 and s[i - 1] == "\\")):
-            if i == n and start == n:
-                break
-            cells.append((offset + start, offset + i, s[start:i]))
-            start = i + 1
-        i += 1
+    if escaped and "\\|" in s:
+        pieces: list[str] = []
+        start = i
+        for m in _UNESCAPED_PIPE.finditer(s, i):
+            pieces.append(s[start : m.start()])
+            start = m.end()
+        pieces.append(s[start:])
+    else:
+        pieces = s[i:].split("|")
+    if pieces[-1] == "":
+        pieces.pop()
+    cells: list[tuple[int, int, str]] = []
+    pos = offset + i
+    for piece in pieces:
+        end = pos + len(piece)
+        cells.append((pos, end, piece))
+        pos = end + 1
     return cells
 
 
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+
+
+_ASCII_GONE = dict.fromkeys(range(128))
+
+
+@functools.lru_cache(maxsize=8192)
+def _wide(text: str) -> int:
+    """How many characters of ``text`` (no ASCII in it) print two columns wide."""
+    eaw = unicodedata.east_asian_width
+    return sum(1 for ch in text if eaw(ch) in "WFA")
+
+
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+    """The printed width of ``text`` (East Asian wide characters count two)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + _wide(text.translate(_ASCII_GONE))
 
 
-def _join(a: str, b: str, inner: int = 0) -> str:
+def _join(a: str, b: str, inner: int | str = 0) -> str:
     """Lines of a wrapped grid cell joined: with a space where the wrap was at a space.
 
     The renderer breaks a line only when the next piece does not fit; a piece that would
@@ -123,6 +144,8 @@ def _join(a: str, b: str, inner: int = 0) -> str:
     if a[-1].isascii() and b[0].isascii():
         return a + " " + b
     first = b[0] if not b[0].isascii() else b.split(" ", 1)[0]
+    if isinstance(inner, str):  # the cell as printed: its width less the padding
+        inner = _width(inner) - 2
     if inner and _width(a) + _width(first) <= inner:
         return a + " " + b
     return a + b
@@ -153,7 +176,7 @@ def _rst_region(lines: list[tuple[int, str]]) -> Region:
                     if t:
                         if not text:
                             start = s + (cells[c][2].find(t))
-                        text = _join(text, t, _width(cells[c][2]) - 2)
+                        text = _join(text, t, cells[c][2])
                         end = s + cells[c][2].find(t) + len(t)
                 toks.append(Tok(text, start, max(end, start), row=row_no, col=c))
         else:  # a header row with spanning cells: its words, line by line
@@ -198,7 +221,7 @@ def _chrome(s: str) -> bool:
 
 
 def _is_heading_like(s: str) -> bool:
-    split = split_ordinal(s[:12]) if s[:1] else None
+    split = ordinal_split(s[:12]) if s[:1] else None
     return split is not None and split[0].style.value in ("chinese", "paren")
 
 

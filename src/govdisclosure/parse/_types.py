@@ -66,8 +66,8 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
     ),
     "GP120": (
         ParseSeverity.NOTICE,
-        "标题“{found}”按近似匹配读作“{label}”",
-        "heading {found!r} read as {label!r} (near match)",
+        "标题“{found}”与规定标题“{label}”近似，按原文保留",
+        "heading {found!r} is a near match of the official {label!r}; kept as printed",
     ),
     "GP130": (
         ParseSeverity.NOTICE,
@@ -250,7 +250,8 @@ class SourceMap:
 
     def offset(self, line: int, column: int) -> int:
         """The offset of a 1-based line and 0-based column (as ``html.parser`` counts)."""
-        return self._starts[min(line, len(self._starts)) - 1] + column
+        starts = self._starts
+        return (starts[line - 1] if 0 < line <= len(starts) else starts[-1]) + column
 
 
 @attrs.frozen(slots=True, eq=False)

@@ -7,9 +7,41 @@ HTML) differ in how they find these; the reader after them is one.
 
 from __future__ import annotations
 
+import functools
+import unicodedata
+
 import attrs
 
-__all__ = ["Line", "Region", "Tok"]
+from govdisclosure.numerals import Ordinal, split_ordinal
+from govdisclosure.numerals.chinese import NUMERAL_CHARS
+
+__all__ = ["Line", "Region", "Tok", "ordinal_split"]
+
+# The first character (after NFKC) of anything :func:`split_ordinal` reads: "(", a digit or a
+# Chinese numeral; a line that starts otherwise is not looked at again.
+_ORDINAL_FIRST = frozenset("(0123456789") | NUMERAL_CHARS
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_may_open(ch: str) -> bool:
+    return unicodedata.normalize("NFKC", ch)[:1] in _ORDINAL_FIRST
+
+
+def ordinal_split(text: str) -> tuple[Ordinal, str] | None:
+    """:func:`~govdisclosure.numerals.split_ordinal`, asked only of text whose first
+    character can start an ordinal (most lines of a report cannot); short texts (headings,
+    which repeat from report to report) are remembered."""
+    s = text.lstrip()
+    if not s or not _first_may_open(s[0]):
+        return None
+    if len(text) <= 64:
+        return _short_split(text)
+    return split_ordinal(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_split(text: str) -> tuple[Ordinal, str] | None:
+    return split_ordinal(text)
 
 
 @attrs.frozen(slots=True)
