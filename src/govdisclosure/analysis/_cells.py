@@ -23,8 +23,8 @@ from govdisclosure.model import Report
 from govdisclosure.money import Amount
 
 __all__ = [
-    "Correspondence",
     "CellValue",
+    "Correspondence",
     "correspondence",
     "extra_rows",
     "tables_from_values",
@@ -131,8 +131,8 @@ def _json_value(value: CellValue) -> Any:
 def tables_from_values(
     edition: Edition,
     values: Mapping[str, CellValue],
-    extra: Mapping[tuple[str, str, str], tuple[int | None, ...]] = {},  # noqa: B006 - read only
-    units: Mapping[str, Any] = {},  # noqa: B006 - read only
+    extra: Mapping[tuple[str, str, str], tuple[int | None, ...]] = {},
+    units: Mapping[str, Any] = {},
 ) -> dict[str, Any]:
     """Tables of ``edition`` holding ``values`` (JSON path → value) and extra rows.
 
@@ -174,8 +174,5 @@ def tables_from_values(
     try:
         report = from_dict(document)
     except StructureError as exc:
-        raise StructureError(
-            Problem(p.path, p.message, p.label) for p in exc.problems
-        ) from None
+        raise StructureError(Problem(p.path, p.message, p.label) for p in exc.problems) from None
     return {name: getattr(report, name) for name in TABLE_ATTRIBUTES}
-

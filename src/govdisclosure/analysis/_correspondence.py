@@ -10,8 +10,9 @@ no counterpart, with the reason. Every table cell of both editions is named exac
 '$.requests.new.natural_person'
 >>> SAME["$.active.licensing.decisions"]
 '$.active.licensing'
->>> SPLIT["$.requests.other.total"]
-('$.requests.other.no_correction.total', '$.requests.other.unpaid_fee.total', '$.requests.other.other.total')
+>>> SPLIT["$.requests.other.total"]   # doctest: +NORMALIZE_WHITESPACE
+('$.requests.other.no_correction.total', '$.requests.other.unpaid_fee.total',
+ '$.requests.other.other.total')
 >>> ONLY_2021["$.active.fees"]
 '本年收费金额 (2021) has no counterpart in 2019, which counted fee items, not amounts'
 """
@@ -70,11 +71,7 @@ SAME: Final[dict[str, str]] = {
         for col in _APPLICANTS
     },
     # 表四 is identical.
-    **{
-        f"$.reviews.{g}.{col}": f"$.reviews.{g}.{col}"
-        for g in _REVIEW_GROUPS
-        for col in _OUTCOMES
-    },
+    **{f"$.reviews.{g}.{col}": f"$.reviews.{g}.{col}" for g in _REVIEW_GROUPS for col in _OUTCOMES},
     # 表二 (一)项: 本年新制作数量 (2019) is what 2021 calls 本年制发件数; 规范性文件 became
     # 行政规范性文件.
     "$.active.regulations.new_made": "$.active.regulations.issued",
@@ -112,7 +109,9 @@ ONLY_2019: Final[dict[str, str]] = {
         f"$.active.other_services.{col}": "其他对外管理服务事项 (2019) was dropped in 2021"
         for col in ("previous_items", "change", "decisions")
     },
-    "$.active.fees.previous_items": "行政事业性收费 项目数量 (2019): 2021 states the amount instead",
+    "$.active.fees.previous_items": (
+        "行政事业性收费 项目数量 (2019): 2021 states the amount instead"
+    ),
     "$.active.fees.change": "行政事业性收费 本年增/减 (2019): 2021 states the amount instead",
     "$.active.procurement.projects": "第二十条第(九)项 政府集中采购 was dropped in 2021",
     "$.active.procurement.amount": "第二十条第(九)项 政府集中采购 was dropped in 2021",

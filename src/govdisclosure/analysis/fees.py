@@ -14,11 +14,12 @@ The worked examples of the 办法 and of the format specification:
 >>> fee_by_count(35).amount
 Amount('3000', MoneyUnit.YUAN)
 >>> print(fee_by_count(35))
-按件 35件: 11–30 20件×100元=2000元; 31–40 5件×200元=1000元; 共3000元
+按件 35件: 11–30件 20件 每件100元 计2000元; 31–40件 5件 每件200元 计1000元; 合计3000元
 >>> fee_by_pages(250).amount
 Amount('4700', MoneyUnit.YUAN)
 >>> [str(t) for t in fee_by_pages(250).charged]
-['31–100 70页×10元=700元', '101–200 100页×20元=2000元', '201– 50页×40元=2000元']
+['31–100页 70页 每页10元 计700元', '101–200页 100页 每页20元 计2000元',
+ '201页以上 50页 每页40元 计2000元']
 >>> fee_by_count(10).amount, fee_by_pages(30).amount, fee_by_count(0).amount
 (Amount('0', MoneyUnit.YUAN), Amount('0', MoneyUnit.YUAN), Amount('0', MoneyUnit.YUAN))
 
@@ -30,11 +31,11 @@ Amount('499999999999999998500000000000000002000', MoneyUnit.YUAN)
 >>> fee_by_count(-1)
 Traceback (most recent call last):
 ...
-govdisclosure.analysis.fees.FeeInputError: requests_in_month must be a whole number >= 0 (an int), got -1
+govdisclosure.analysis.fees.FeeInputError: requests_in_month must be a whole number >= 0 ..., got -1
 >>> fee_by_pages(2.5)
 Traceback (most recent call last):
 ...
-govdisclosure.analysis.fees.FeeInputError: pages must be a whole number >= 0 (an int), got 2.5 (float)
+govdisclosure.analysis.fees.FeeInputError: pages must be a whole number >= 0 (an int), got 2.5 ...
 
 A 收费通知 states the basis, the standard, the amount and how to pay; it is due 20 working
 days after the notice (the date arithmetic counts Monday to Friday, minus the holidays you
@@ -100,7 +101,7 @@ class Tier:
 
     >>> t = Tier(first=31, last=40, units=5, rate=Amount(200, MoneyUnit.YUAN), measure="件")
     >>> t.amount, str(t)
-    (Amount('1000', MoneyUnit.YUAN), '31–40 5件×200元=1000元')
+    (Amount('1000', MoneyUnit.YUAN), '31–40件 5件 每件200元 计1000元')
     """
 
     first: int
@@ -111,12 +112,13 @@ class Tier:
 
     @property
     def amount(self) -> Amount:
-        """``units × rate``, exactly."""
+        """``units`` times ``rate``, exactly."""
         return self.rate * self.units
 
     def __str__(self) -> str:
-        last = "" if self.last is None else str(self.last)
-        return f"{self.first}–{last} {self.units}{self.measure}×{self.rate}={self.amount}"
+        m = self.measure
+        band = f"{self.first}{m}以上" if self.last is None else f"{self.first}–{self.last}{m}"
+        return f"{band} {self.units}{m} 每{m}{self.rate} 计{self.amount}"
 
 
 class _CountTiers(Sequence[Tier]):
@@ -202,11 +204,13 @@ def _page_tiers(n: int) -> tuple[Tier, ...]:
 
 
 def _whole(value: object, name: str) -> int:
-    if value.__class__ is not int or value < 0:  # type: ignore[operator]
-        plain_int = isinstance(value, int) and not isinstance(value, bool)
-        kind = "" if plain_int else f" ({type(value).__name__})"
-        raise FeeInputError(f"{name} must be a whole number >= 0 (an int), got {value!r}{kind}")
-    return value  # type: ignore[return-value]
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value >= 0:
+            return value
+        raise FeeInputError(f"{name} must be a whole number >= 0 (an int), got {value!r}")
+    raise FeeInputError(
+        f"{name} must be a whole number >= 0 (an int), got {value!r} ({type(value).__name__})"
+    )
 
 
 @attrs.frozen
@@ -246,7 +250,7 @@ class Fee:
             parts = [*map(str, charged[:2]), "…", *map(str, charged[-1:])]
         else:
             parts = [str(t) for t in charged]
-        return f"{head}: " + "; ".join([*parts, f"共{self.amount}"])
+        return f"{head}: " + "; ".join([*parts, f"合计{self.amount}"])
 
 
 def fee_by_count(requests_in_month: int) -> Fee:
@@ -259,7 +263,8 @@ def fee_by_count(requests_in_month: int) -> Fee:
     >>> fee_by_count(11).amount, fee_by_count(30).amount, fee_by_count(31).amount
     (Amount('100', MoneyUnit.YUAN), Amount('2000', MoneyUnit.YUAN), Amount('2200', MoneyUnit.YUAN))
     >>> [str(t) for t in fee_by_count(52).charged]
-    ['11–30 20件×100元=2000元', '31–40 10件×200元=2000元', '41–50 10件×300元=3000元', '51–60 2件×400元=800元']
+    ['11–30件 20件 每件100元 计2000元', '31–40件 10件 每件200元 计2000元',
+     '41–50件 10件 每件300元 计3000元', '51–60件 2件 每件400元 计800元']
     """
     n = _whole(requests_in_month, "requests_in_month")
     return Fee("count", n, _yuan(_count_fee(n)), _CountTiers(n))
@@ -361,7 +366,7 @@ class FeeNotice:
         >>> print(FeeNotice(fee=fee_by_count(35), issued=dt.date(2024, 3, 1)).text())
         依据：国办函〔2020〕109号《政府信息公开信息处理费管理办法》
         标准：按件计收：...
-        数额：3000元（按件 35件: 11–30 20件×100元=2000元; 31–40 5件×200元=1000元; 共3000元）
+        数额：3000元（按件 35件: ...; 合计3000元）
         缴纳方式：按通知载明的方式缴纳
         缴纳期限：2024年3月29日前（逾期未缴纳的，视为放弃申请）
         """
