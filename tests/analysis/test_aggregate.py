@@ -17,8 +17,7 @@ from govdisclosure.analysis import (
     aggregate,
     check_rollup,
 )
-from govdisclosure.analysis._aggregate import _values_in
-from govdisclosure.analysis._cells import tables_from_values
+from govdisclosure.analysis._cells import tables_from_values, values_of
 from govdisclosure.io import to_rows
 from govdisclosure.layout import Edition, layout_of
 from govdisclosure.money import Amount, MoneyUnit
@@ -90,7 +89,7 @@ def test_check_rollup_flags_exactly_the_perturbed_cells(parts, data) -> None:  #
     chosen = data.draw(
         st.lists(st.sampled_from(cells), min_size=1, max_size=6, unique_by=lambda c: c.json_path)
     )
-    values = _values_in(summary, summary.edition)
+    values = values_of(summary, summary.edition)
     for cell in chosen:
         delta = data.draw(st.integers(1, 50))
         old = values[cell.json_path]

@@ -9,7 +9,6 @@ result says which inputs lacked it.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal
@@ -18,9 +17,9 @@ import attrs
 
 from govdisclosure.analysis._cells import (
     CellValue,
-    correspondence,
     extra_rows,
     tables_from_values,
+    values_of,
 )
 from govdisclosure.analysis._rollup_rules import RollupFinding
 from govdisclosure.errors import GovDisclosureError
@@ -217,13 +216,6 @@ def _printed(exact: Amount, places_in_yuan: int) -> Amount:
     return Amount(round_decimal(exact.value / step, 0) * step, exact.unit)
 
 
-def _amount_of_decimal(value: Decimal | None, unit: Any) -> CellValue:
-    """The 2019 采购总金额 as an Amount when the report printed a unit."""
-    if value is None or not isinstance(unit, MoneyUnit):
-        return value
-    return Amount(value, unit)
-
-
 class _Accumulator:
     """Cell-wise sums of reports of one edition; mergeable (for a cluster's reduce)."""
 
@@ -281,33 +273,6 @@ class _Accumulator:
                 ]
             )
         return self
-
-
-def _values_in(report: Report, edition: Edition) -> dict[str, CellValue]:
-    """The cells of ``report`` as cells of ``edition`` (through the correspondence)."""
-    if report.edition is edition:
-        out: dict[str, CellValue] = {}
-        for cell in layout_of(edition).cells:
-            value = cell.get(report)
-            if cell.kind == "decimal":
-                table = getattr(report, cell.attribute)
-                value = _amount_of_decimal(value, None if table is None else _unit(cell, table))
-            out[cell.json_path] = value
-        return out
-    corr = correspondence(report.edition, edition)
-    out = {new.json_path: old.get(report) for old, new in corr.pairs}
-    for single, several, side in corr.sums:
-        if side == "new":  # the target holds one cell for several of the report's
-            values = [c.get(report) for c in several]
-            out[single.json_path] = None if None in values else sum(values)
-    return out
-
-
-def _unit(cell: CellLayout, table: Any) -> MoneyUnit | None:
-    if cell.unit_from is None:
-        return None
-    unit = operator.attrgetter(cell.unit_from)(table)
-    return unit if isinstance(unit, MoneyUnit) else None
 
 
 def _check_reports(reports: Iterable[Report]) -> list[Report]:
@@ -399,13 +364,7 @@ def _finish(acc: _Accumulator, *, agency: str, year: int, kind: str, blanks: Bla
             )
         )
         values[cell.json_path] = value
-    units = _decimal_units(acc.edition, values)
-    tables = tables_from_values(
-        acc.edition,
-        values,
-        {k: tuple(v) for k, v in acc.extra.items()},
-        units,
-    )
+    tables = tables_from_values(acc.edition, values, {k: tuple(v) for k, v in acc.extra.items()})
     report = Report(
         agency=agency,
         year=year,
@@ -431,21 +390,6 @@ def _zero(cell: CellLayout) -> CellValue:
     if cell.kind == "decimal":
         return Decimal(0)
     return 0
-
-
-def _decimal_units(edition: Edition, values: dict[str, CellValue]) -> dict[str, Any]:
-    """Put the 2019 采购总金额 back as a Decimal with its unit beside it."""
-    units: dict[str, Any] = {}
-    for cell in layout_of(edition).cells:
-        if cell.kind == "decimal" and cell.unit_from is not None:
-            v = values.get(cell.json_path)
-            path = f"$.{cell.attribute}.{cell.unit_from}"
-            if isinstance(v, Amount):
-                values[cell.json_path] = v.value
-                units[path] = v.unit
-            else:
-                units[path] = None
-    return units
 
 
 def aggregate(
@@ -498,7 +442,7 @@ def aggregate(
     target = _target_edition(items, edition, map_editions)
     acc = _Accumulator(target)
     for r in items:
-        acc.add(r, _values_in(r, target), r.edition is not target)
+        acc.add(r, values_of(r, target), r.edition is not target)
     return _finish(acc, agency=agency, year=year, kind=kind, blanks=blanks)
 
 
@@ -571,7 +515,7 @@ def check_rollup(
         map_editions=map_editions,
     )
     findings: list[RollupFinding] = []
-    stated = _values_in(summary, summary.edition)
+    stated = values_of(summary, summary.edition)
     for cell in layout_of(summary.edition).cells:
         a = agg.cell(cell.json_path)
         s = stated[cell.json_path]

@@ -9,7 +9,8 @@ counts, an :class:`~govdisclosure.money.Amount` for the 2021 fee, a ``Decimal`` 
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import operator
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -20,7 +21,7 @@ from govdisclosure.errors import Problem, StructureError
 from govdisclosure.io import from_dict
 from govdisclosure.layout import TABLE_ATTRIBUTES, CellLayout, Edition, layout_of
 from govdisclosure.model import Report
-from govdisclosure.money import Amount
+from govdisclosure.money import Amount, MoneyUnit
 
 __all__ = [
     "CellValue",
@@ -28,6 +29,7 @@ __all__ = [
     "correspondence",
     "extra_rows",
     "tables_from_values",
+    "values_of",
 ]
 
 CellValue = int | Amount | Decimal | None
@@ -128,17 +130,46 @@ def _json_value(value: CellValue) -> Any:
     return value
 
 
+def values_of(report: Report, edition: Edition | None = None) -> dict[str, CellValue]:
+    """Every table cell of ``report`` by JSON path, as cells of ``edition`` (by default the
+    report's own; another edition through the correspondence: only cells that map, and a
+    cell that is the sum of several of the report's when all of them are stated).
+
+    A figure whose unit the report prints beside it (2019 采购总金额) is an
+    :class:`~govdisclosure.money.Amount` when the unit was printed.
+    """
+    edition = report.edition if edition is None else edition
+    if report.edition is edition:
+        out: dict[str, CellValue] = {}
+        for cell in layout_of(edition).cells:
+            value = cell.get(report)
+            if cell.unit_from is not None and value is not None:
+                unit = operator.attrgetter(cell.unit_from)(getattr(report, cell.attribute))
+                if isinstance(unit, MoneyUnit):
+                    value = Amount(value, unit)
+            out[cell.json_path] = value
+        return out
+    corr = correspondence(report.edition, edition)
+    out = {new.json_path: old.get(report) for old, new in corr.pairs}
+    for single, several, side in corr.sums:
+        if side == "new":  # the target holds one cell for several of the report's
+            parts = [c.get(report) for c in several]
+            out[single.json_path] = None if None in parts else sum(parts)
+    return out
+
+
 def tables_from_values(
     edition: Edition,
     values: Mapping[str, CellValue],
     extra: Mapping[tuple[str, str, str], tuple[int | None, ...]] = {},
-    units: Mapping[str, Any] = {},
+    present: Iterable[str] | None = None,
 ) -> dict[str, Any]:
     """Tables of ``edition`` holding ``values`` (JSON path → value) and extra rows.
 
-    Tables none of whose cells is given are ``None``. ``units`` gives the printed unit of a
-    column whose unit the report prints (``"$.active.procurement.amount_unit"`` → MoneyUnit).
-    Raises :class:`~govdisclosure.StructureError` when the values do not fit the model.
+    Tables none of whose cells is given are ``None`` (or, with ``present``, the tables not
+    named there). An :class:`~govdisclosure.money.Amount` in a column whose unit the report
+    prints (2019 采购总金额) is written as the figure and its unit. Raises
+    :class:`~govdisclosure.StructureError` when the values do not fit the model.
     """
     layout = layout_of(edition)
     trees: dict[str, dict[str, Any]] = {}
@@ -149,15 +180,20 @@ def tables_from_values(
         *parents, last = cell.key.split(".")
         for p in parents:
             node = node.setdefault(p, {})
-        node[last] = _json_value(values[cell.json_path])
-    for path, unit in units.items():
-        attribute, *parents, last = path.removeprefix("$.").split(".")
-        if attribute not in trees:
-            continue
-        node = trees[attribute]
-        for p in parents:
-            node = node.setdefault(p, {})
-        node[last] = None if unit is None else unit.value
+        value = values[cell.json_path]
+        if cell.unit_from is not None:
+            unit_node = trees[cell.attribute]
+            *unit_parents, unit_last = cell.unit_from.split(".")
+            for p in unit_parents:
+                unit_node = unit_node.setdefault(p, {})
+            unit_node[unit_last] = value.unit.value if isinstance(value, Amount) else None
+            value = value.value if isinstance(value, Amount) else value
+        node[last] = _json_value(value)
+    if present is not None:
+        keep = set(present)
+        trees = {k: v for k, v in trees.items() if k in keep}
+        for attribute in keep:
+            trees.setdefault(attribute, {})
     for (attribute, block, label), row in extra.items():
         trees.setdefault(attribute, {}).setdefault("extra_rows", []).append(
             {"block": block, "label": label, "values": list(row)}
