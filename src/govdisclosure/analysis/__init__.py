@@ -9,16 +9,36 @@ from govdisclosure.analysis._aggregate import (
     aggregate,
     check_rollup,
 )
+from govdisclosure.analysis._diff import (
+    CellChange,
+    FactChange,
+    FieldChange,
+    ReportDiff,
+    RowChange,
+    SectionChange,
+    SumChange,
+    Unmapped,
+    diff,
+)
 from govdisclosure.analysis._rollup_rules import RollupFinding, rollup_catalog
 
 __all__ = [
     "Aggregate",
     "AggregateCell",
     "AggregateError",
+    "CellChange",
     "DuplicateReportsError",
+    "FactChange",
+    "FieldChange",
     "MixedEditionsError",
+    "ReportDiff",
     "RollupFinding",
+    "RowChange",
+    "SectionChange",
+    "SumChange",
+    "Unmapped",
     "aggregate",
     "check_rollup",
+    "diff",
     "rollup_catalog",
 ]

@@ -12,7 +12,7 @@ import functools
 import operator
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -47,7 +47,7 @@ class Correspondence:
     old: Edition
     new: Edition
     pairs: tuple[tuple[CellLayout, CellLayout], ...]
-    sums: tuple[tuple[CellLayout, tuple[CellLayout, ...], str], ...]
+    sums: tuple[tuple[CellLayout, tuple[CellLayout, ...], Literal["old", "new"]], ...]
     only_old: tuple[tuple[CellLayout, str], ...]
     only_new: tuple[tuple[CellLayout, str], ...]
 
@@ -80,14 +80,17 @@ def correspondence(old: Edition, new: Edition) -> Correspondence:
     t19, t21 = Edition.TRIAL_2019, Edition.STANDARD_2021
     if {old, new} == {t19, t21}:
         same = [(_find(t19, a), _find(t21, b)) for a, b in corr.SAME.items()]
+        side: Literal["old", "new"] = "old" if old is t19 else "new"
         sums = [
-            (_find(t19, a), tuple(_find(t21, p) for p in parts), "old" if old is t19 else "new")
+            (_find(t19, a), tuple(_find(t21, p) for p in parts), side)
             for a, parts in corr.SPLIT.items()
         ]
         only19 = [(_find(t19, p), why) for p, why in corr.ONLY_2019.items()]
         split19 = [(c, "split into three rows in 2021") for c, _, _ in sums]
         only21 = [(_find(t21, p), why) for p, why in corr.ONLY_2021.items()]
         split21 = [(p, "one row in 2019: compared as a sum") for _, parts, _ in sums for p in parts]
+        order = {c.json_path: i for i, c in enumerate(layout_of(new).cells)}
+        same.sort(key=lambda pair: order[(pair[1] if old is t19 else pair[0]).json_path])
         if old is t19:
             return Correspondence(
                 old, new, tuple(same), tuple(sums), (*only19, *split19), (*only21, *split21)
