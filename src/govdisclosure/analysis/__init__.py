@@ -20,9 +20,18 @@ from govdisclosure.analysis._diff import (
     Unmapped,
     diff,
 )
+from govdisclosure.analysis._frame import (
+    COLUMNS,
+    agency_kind,
+    rows_frame,
+    write_csv,
+    write_jsonl,
+    write_parquet,
+)
 from govdisclosure.analysis._rollup_rules import RollupFinding, rollup_catalog
 
 __all__ = [
+    "COLUMNS",
     "Aggregate",
     "AggregateCell",
     "AggregateError",
@@ -37,8 +46,13 @@ __all__ = [
     "SectionChange",
     "SumChange",
     "Unmapped",
+    "agency_kind",
     "aggregate",
     "check_rollup",
     "diff",
     "rollup_catalog",
+    "rows_frame",
+    "write_csv",
+    "write_jsonl",
+    "write_parquet",
 ]
