@@ -231,12 +231,7 @@ def write_parquet(rows: Sequence[dict[str, Any]], path: str) -> int:
     exact = decimal.Context(prec=38, traps=[decimal.Inexact, decimal.InvalidOperation])
     quantum = Decimal(1).scaleb(-scale)
     columns["value"] = pa.array(
-        [
-            None
-            if row.get("value") is None
-            else Decimal(row["value"]).quantize(quantum, context=exact)
-            for row in rows
-        ],
+        [None if v is None else Decimal(v).quantize(quantum, context=exact) for v in values],
         type=pa.decimal128(38, scale),
     )
     table = pa.table({name: columns[name] for name in COLUMNS})
