@@ -83,7 +83,7 @@ _PARSE_MODULE = "govdisclosure.parse"
 def _read_published(data: bytes, path: str) -> Report:
     """Text, HTML and Markdown reports, through :mod:`govdisclosure.parse` when present."""
     try:
-        parse = importlib.import_module(_PARSE_MODULE)
+        parse = importlib.import_module("govdisclosure.parse")
     except ImportError:
         raise UnusableFile(
             path,
