@@ -27,6 +27,7 @@ import importlib
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import MappingProxyType
@@ -307,7 +308,11 @@ U = TypeVar("U")
 
 
 def _context() -> Any:
+    """How workers start: forked on Linux while this process has a single thread (cheap, and
+    safe then); otherwise from a fork server that has imported this module (or spawned)."""
     methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["govdisclosure.analysis.batch"])
