@@ -1,4 +1,21 @@
-"""Analysis of many reports: diff, aggregate, check_rollup, fees, tidy frames, batch."""
+"""Analysis of many reports: comparison, summaries, the 信息处理费, tidy exports and batches.
+
+- :func:`diff` — what changed between two reports (across editions through the 2019 → 2021
+  cell correspondence); :meth:`ReportDiff.apply` rebuilds the new one.
+- :func:`aggregate` — a government's summary from its parts, exactly, with blanks kept
+  incomplete; :func:`check_rollup` — a published summary against its parts (GA1xx findings).
+- :mod:`govdisclosure.analysis.fees` — ``fee_by_count``, ``fee_by_pages``, ``FeeNotice``.
+- :func:`rows_frame` and :func:`write_csv`, :func:`write_jsonl`, :func:`write_parquet`.
+- :mod:`govdisclosure.analysis.batch` (every core) and :mod:`govdisclosure.analysis.dask`.
+
+>>> from govdisclosure import examples
+>>> old, new = examples.load("jianghe-2020"), examples.load("jianghe-2021")
+>>> diff(old, new).cell("$.requests.new.total").change
+8
+>>> from govdisclosure.analysis.fees import fee_by_count
+>>> fee_by_count(35).amount
+Amount('3000', MoneyUnit.YUAN)
+"""
 
 from govdisclosure.analysis._aggregate import (
     Aggregate,
@@ -22,6 +39,7 @@ from govdisclosure.analysis._diff import (
 )
 from govdisclosure.analysis._frame import (
     COLUMNS,
+    MissingExtraError,
     agency_kind,
     rows_frame,
     write_csv,
@@ -39,6 +57,7 @@ __all__ = [
     "DuplicateReportsError",
     "FactChange",
     "FieldChange",
+    "MissingExtraError",
     "MixedEditionsError",
     "ReportDiff",
     "RollupFinding",
