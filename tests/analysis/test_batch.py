@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import io
 import json
 import pickle
@@ -52,7 +53,8 @@ def folder(tmp_path: Path) -> Path:
     (tmp_path / "junk.json").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "empty.json").write_bytes(b"")
     (tmp_path / "not-a-file.json").mkdir()
-    (tmp_path / "report.txt").write_text("某局2021年政府信息公开工作年度报告", encoding="utf-8")
+    # not UTF-8: unusable with or without govdisclosure.parse
+    (tmp_path / "report.txt").write_bytes("某局年度报告".encode("gb18030"))
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     (tmp_path / "list.json").write_text("[]", encoding="utf-8")
     return tmp_path
@@ -79,7 +81,8 @@ def test_check_files_survives_bad_files(folder: Path, jobs: int) -> None:
         assert by_name[name].status == "unusable", name
         assert by_name[name].reason
     assert by_name["empty.json"].reason == "the file is empty"
-    assert "govdisclosure.parse" in (by_name["report.txt"].reason or "")
+    if importlib.util.find_spec("govdisclosure.parse") is None:  # until the parser lands
+        assert "govdisclosure.parse" in (by_name["report.txt"].reason or "")
     assert by_name["wrong.json"].status == "findings"
     assert by_name["wrong.json"].findings.codes == ("GD104",)
     assert all(by_name[f"{i}.json"].status == "ok" for i in range(5))
