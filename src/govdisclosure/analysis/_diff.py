@@ -653,6 +653,7 @@ _WORDS = {
         "same": "两份报告相同",
         "cells": "表格单元格",
         "cell": "单元格",
+        "field": "字段",
         "old": "原值",
         "new": "新值",
         "change": "变化",
@@ -677,6 +678,7 @@ _WORDS = {
         "same": "the two reports are the same",
         "cells": "Table cells",
         "cell": "cell",
+        "field": "field",
         "old": "old",
         "new": "new",
         "change": "change",
@@ -742,7 +744,11 @@ def _render(d: ReportDiff, locale: str, fmt: str) -> list[str]:
         return out
     if d.fields:
         out.append(_heading(fmt, w["fields"]))
-        out += _table(fmt, [w["cell"]], [[f.name] for f in d.fields])
+        out += _table(
+            fmt,
+            [w["field"], w["old"], w["new"]],
+            [[f.name, _field_text(f.old), _field_text(f.new)] for f in d.fields],
+        )
     if d.cells:
         out.append(_heading(fmt, f"{w['cells']} ({len(d.cells)})"))
         out += _table(
@@ -814,6 +820,12 @@ def _render(d: ReportDiff, locale: str, fmt: str) -> list[str]:
             else:
                 out += [*("  " + line for line in lines), ""]
     return out
+
+
+def _field_text(value: Any) -> str:
+    if value is None or isinstance(value, str | int):
+        return "—" if value is None else str(value)
+    return "…"  # a record (metadata, signature, period): see the diff's fields
 
 
 def _line_class(line: str) -> str:
