@@ -220,3 +220,20 @@ def test_aggregate_pickles() -> None:
     assert pickle.loads(pickle.dumps(result)) == result
     findings = check_rollup(result.report, [named(A, "甲局")])
     assert pickle.loads(pickle.dumps(findings)) == findings
+
+
+def test_the_ambient_decimal_context_plays_no_part() -> None:
+    import decimal
+
+    fees = ["12345.67", "0.01", "99999.99"]
+    parts = [
+        named(A, f"机关{i}", active=attrs.evolve(A.active, fees=Amount(f, MoneyUnit.WAN_YUAN)))
+        for i, f in enumerate(fees)
+    ]
+    expected = aggregate(parts, agency="某市", year=2021)
+    with decimal.localcontext(prec=3, rounding=decimal.ROUND_DOWN):
+        result = aggregate(parts, agency="某市", year=2021)
+        findings = check_rollup(expected.report, parts)
+    assert result == expected
+    assert not findings
+    assert str(result.cell("$.active.fees").value) == "112345.67万元"

@@ -16,6 +16,7 @@ from typing import Any, Literal
 import attrs
 
 from govdisclosure.analysis._cells import (
+    EXACT,
     CellValue,
     extra_rows,
     tables_from_values,
@@ -173,13 +174,13 @@ class _Sum:
         self.stated += 1
         if isinstance(value, Amount):
             low, high = value.interval()
-            self.low += low
-            self.high += high
+            self.low = EXACT.add(self.low, low)
+            self.high = EXACT.add(self.high, high)
             places = _decimals_in_yuan(value)
             self.places = places if self.places is None else min(self.places, places)
             self.exact = value if self.exact is None else self.exact + value
         elif isinstance(value, Decimal):
-            self.bare = value if self.bare is None else self.bare + value
+            self.bare = value if self.bare is None else EXACT.add(self.bare, value)
             self.bare_from.append(agency)
         else:
             self.exact = value if self.exact is None else self.exact + value
@@ -196,14 +197,14 @@ class _Sum:
     def merge(self, other: _Sum) -> None:
         if other.exact is not None:
             self.exact = other.exact if self.exact is None else self.exact + other.exact
-        self.low += other.low
-        self.high += other.high
+        self.low = EXACT.add(self.low, other.low)
+        self.high = EXACT.add(self.high, other.high)
         if other.places is not None:
             self.places = other.places if self.places is None else min(self.places, other.places)
         self.stated += other.stated
         self.missing += other.missing
         if other.bare is not None:
-            self.bare = other.bare if self.bare is None else self.bare + other.bare
+            self.bare = other.bare if self.bare is None else EXACT.add(self.bare, other.bare)
         self.bare_from += other.bare_from
 
 
@@ -212,8 +213,8 @@ def _printed(exact: Amount, places_in_yuan: int) -> Amount:
     places = places_in_yuan + exact.unit.exponent
     if places >= 0:
         return exact.round(places)
-    step = Decimal(10) ** -places
-    return Amount(round_decimal(exact.value / step, 0) * step, exact.unit)
+    coarse = round_decimal(exact.value.scaleb(places, EXACT), 0)
+    return Amount(coarse.scaleb(-places, EXACT), exact.unit)
 
 
 class _Accumulator:
@@ -464,8 +465,8 @@ def _interval_of(value: CellValue) -> Interval | None:
     if isinstance(value, int):
         return Interval.point(value)
     if isinstance(value, Decimal):
-        half = Decimal(5).scaleb(value.as_tuple().exponent - 1)  # type: ignore[operator]
-        return Interval.closed(value - half, value + half)
+        half = Decimal(5).scaleb(value.as_tuple().exponent - 1, EXACT)  # type: ignore[operator]
+        return Interval.closed(EXACT.subtract(value, half), EXACT.add(value, half))
     return None
 
 

@@ -8,6 +8,7 @@ counts, an :class:`~govdisclosure.money.Amount` for the 2021 fee, a ``Decimal`` 
 
 from __future__ import annotations
 
+import decimal
 import functools
 import operator
 from collections.abc import Iterable, Mapping
@@ -24,6 +25,7 @@ from govdisclosure.model import Report
 from govdisclosure.money import Amount, MoneyUnit
 
 __all__ = [
+    "EXACT",
     "CellValue",
     "Correspondence",
     "correspondence",
@@ -33,6 +35,15 @@ __all__ = [
 ]
 
 CellValue = int | Amount | Decimal | None
+
+EXACT = decimal.Context(
+    prec=400,
+    rounding=decimal.ROUND_HALF_UP,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.InvalidOperation, decimal.Inexact, decimal.Rounded, decimal.Overflow],
+)
+"""Exact decimal arithmetic, whatever the caller's context (any rounding raises)."""
 
 
 @attrs.frozen

@@ -32,6 +32,7 @@ from typing import Any, Literal
 import attrs
 
 from govdisclosure.analysis._cells import (
+    EXACT,
     CellValue,
     correspondence,
     extra_rows,
@@ -63,6 +64,8 @@ def _difference(old: CellValue, new: CellValue) -> CellValue:
         return new - old
     if isinstance(old, Amount) or isinstance(new, Amount):
         return None
+    if isinstance(old, Decimal) or isinstance(new, Decimal):
+        return EXACT.subtract(Decimal(new), Decimal(old))
     return new - old
 
 
@@ -87,7 +90,7 @@ def _percent(ratio: Fraction | None, places: int) -> Decimal | None:
     scaled = ratio * 100 * 10**places
     n, d = abs(scaled.numerator), scaled.denominator
     rounded = (2 * n + d) // (2 * d)
-    return Decimal(-rounded if scaled < 0 else rounded).scaleb(-places)
+    return Decimal(-rounded if scaled < 0 else rounded).scaleb(-places, EXACT)
 
 
 def _text(value: CellValue) -> str:
@@ -232,7 +235,7 @@ class FactChange:
         a, b = self.old.quantity, self.new.quantity
         if a.unit != b.unit:
             return None
-        return b.exact - a.exact
+        return EXACT.subtract(b.exact, a.exact)
 
     def percent(self, places: int = 1) -> Decimal | None:
         """The relative change of the exact value in percent (half-up)."""

@@ -229,7 +229,7 @@ def write_parquet(rows: Sequence[dict[str, Any]], path: str) -> int:
     }
     values = [row.get("value") for row in rows]
     exact = decimal.Context(prec=38, traps=[decimal.Inexact, decimal.InvalidOperation])
-    quantum = Decimal(1).scaleb(-scale)
+    quantum = Decimal(1).scaleb(-scale, exact)
     columns["value"] = pa.array(
         [None if v is None else Decimal(v).quantize(quantum, context=exact) for v in values],
         type=pa.decimal128(38, scale),
