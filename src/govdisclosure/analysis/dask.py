@@ -4,15 +4,19 @@ Needs Dask (``pip install 'govdisclosure[dask]'``); nothing else in govdisclosur
 The library's functions are pure and picklable, so the same code runs on Dask's local
 schedulers and on a distributed cluster (``dask.distributed.Client(...)`` makes it the
 default scheduler): the files are read where the workers run, so they must be on storage
-the workers see.
+the workers see::
 
->>> from govdisclosure.analysis.dask import check_bag   # doctest: +SKIP
->>> results = check_bag(files, npartitions=64).compute()  # doctest: +SKIP
+    from govdisclosure.analysis.dask import aggregate_bag, check_bag
+
+    results = check_bag("reports/", npartitions=64).compute()
 
 Aggregation reduces partition by partition — each partition sums its reports cell-wise, the
-partial sums are merged — so no worker ever holds all the reports:
+partial sums are merged — so no worker ever holds all the reports::
 
->>> summary, unusable = aggregate_bag(files, agency="某市人民政府", year=2023)  # doctest: +SKIP
+    summary, unusable = aggregate_bag("reports/", agency="某市人民政府", year=2023)
+
+The how-to "run on a cluster" (``docs/howto-cluster.md``) runs both on Dask's local
+schedulers.
 """
 
 from __future__ import annotations
