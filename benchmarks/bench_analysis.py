@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -144,6 +145,13 @@ def test_aggregate(benchmark: Any, aggregate_paths: list[str]) -> None:
 # --------------------------------------------------------------------------- script
 
 
+def _cpu() -> float:
+    """User and system CPU time of this process and of its finished workers."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def burn(n: int) -> int:
     """A pure-Python CPU loop: the control for what two processes can gain on this machine."""
     total = 0
@@ -180,15 +188,25 @@ def main() -> None:
             paths = write(generate(args.n), base / "check")
         print(f"{len(paths)} reports on disk after {time.perf_counter() - start:.1f} s")
         best: dict[int, float] = {}
+        cpu: dict[int, float] = {}
         for _ in range(args.rounds):
             for jobs in (1, 2):
+                before = _cpu()
                 seconds, _ = timed_check(paths, jobs)
+                used = _cpu() - before
                 best[jobs] = min(best.get(jobs, seconds), seconds)
+                cpu[jobs] = min(cpu.get(jobs, used), used)
         for jobs, seconds in best.items():
+            rate = len(paths) / seconds
             print(
-                f"check, {jobs} process(es): {seconds:.2f} s, {len(paths) / seconds:,.0f} reports/s"
+                f"check, {jobs} process(es): {seconds:.2f} s, {rate:,.0f} reports/s "
+                f"(CPU time of this process and its workers: {cpu[jobs]:.2f} s)"
             )
         print(f"speed-up with 2 processes: {best[1] / best[2]:.2f}x")
+        print(
+            f"speed-up two free cores would give (CPU time {cpu[1]:.2f} s on 1 process, "
+            f"{cpu[2]:.2f} s on 2): {2 * cpu[1] / cpu[2]:.2f}x"
+        )
         one, two = control()
         print(
             f"control, a pure-Python loop through the same pool: 1 process {one:.2f} s, "

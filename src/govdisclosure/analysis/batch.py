@@ -342,7 +342,7 @@ def map_files(
             if progress is not None:
                 progress.update()
         return
-    size = chunksize or max(1, min(64, len(items) // (n * 8) or 1))
+    size = chunksize or max(1, min(256, len(items) // (n * 4)))
     with ProcessPoolExecutor(max_workers=n, mp_context=_context()) as pool:
         for result in pool.map(fn, items, chunksize=size):
             yield result
