@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import io
 import json
 import pickle
@@ -53,14 +52,16 @@ def folder(tmp_path: Path) -> Path:
     (tmp_path / "junk.json").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "empty.json").write_bytes(b"")
     (tmp_path / "not-a-file.json").mkdir()
-    # not UTF-8: unusable with or without govdisclosure.parse
-    (tmp_path / "report.txt").write_bytes("某局年度报告".encode("gb18030"))
+    # a published text report, read by govdisclosure.parse, and binary junk named like one
+    text = Path(examples.__file__).parent / "xianning-2015.txt"
+    (tmp_path / "report.txt").write_bytes(text.read_bytes())
+    (tmp_path / "junk.txt").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     (tmp_path / "list.json").write_text("[]", encoding="utf-8")
     return tmp_path
 
 
-BAD = {"malformed.json", "junk.json", "empty.json", "not-a-file.json", "report.txt", "list.json"}
+BAD = {"malformed.json", "junk.json", "empty.json", "not-a-file.json", "junk.txt", "list.json"}
 
 
 def test_discover(folder: Path) -> None:
@@ -81,8 +82,10 @@ def test_check_files_survives_bad_files(folder: Path, jobs: int) -> None:
         assert by_name[name].status == "unusable", name
         assert by_name[name].reason
     assert by_name["empty.json"].reason == "the file is empty"
-    if importlib.util.find_spec("govdisclosure.parse") is None:  # until the parser lands
-        assert "govdisclosure.parse" in (by_name["report.txt"].reason or "")
+    assert "no report could be read" in (by_name["junk.txt"].reason or "")
+    text = by_name["report.txt"]
+    assert (text.status, text.agency, text.year) != ("unusable", None, None)
+    assert text.agency == "咸宁市民政局"
     assert by_name["wrong.json"].status == "findings"
     assert by_name["wrong.json"].findings.codes == ("GD104",)
     assert all(by_name[f"{i}.json"].status == "ok" for i in range(5))
@@ -104,18 +107,18 @@ def test_check_command(folder: Path, fmt: str, capsys: pytest.CaptureFixture[str
         assert name in err, name
     if fmt == "json":
         doc = json.loads(out)
-        assert doc["summary"] == {"files": 12, "ok": 5, "findings": 1, "unusable": 6, "skipped": 1}
+        assert doc["summary"] == {"files": 13, "ok": 6, "findings": 1, "unusable": 6, "skipped": 1}
         files = {Path(f["file"]).name: f for f in doc["files"]}
         assert files["junk.json"]["status"] == "unusable"
         assert files["wrong.json"]["findings"][0]["code"] == "GD104"
     elif fmt == "jsonl":
         lines = [json.loads(x) for x in out.splitlines()]
-        assert len(lines) == 12
+        assert len(lines) == 13
     elif fmt == "csv":
         assert out.splitlines()[0].startswith("file,status,agency")
         assert "GD104" in out
     else:
-        assert "checked 12 file(s): 5 without errors, 1 with errors, 6 unusable" in out
+        assert "checked 13 file(s): 6 without errors, 1 with errors, 6 unusable" in out
         assert "GD104" in out
 
 
@@ -133,9 +136,13 @@ def test_aggregate_command(folder: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert A.requests is not None
     assert doc["report"]["requests"]["new"]["total"] == 5 * A.requests.new.total
     # with the bad files around: still adds up the good ones, reports the bad, exits 2
-    status, out = run("aggregate", str(folder), "--agency", "江河市人民政府", "--format", "csv")
+    status, out = run(
+        "aggregate", str(folder), "--agency", "江河市人民政府", "--year", "2021", "--format", "csv"
+    )
     assert status == 2
-    assert "junk.json" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "junk.json" in err
+    assert "report.txt: 咸宁市民政局 2015: left out" in err
     assert out.startswith("agency,year,edition")
 
 

@@ -40,7 +40,6 @@ from govdisclosure.analysis._diff import (
 from govdisclosure.analysis._frame import (
     COLUMNS,
     MissingExtraError,
-    agency_kind,
     rows_frame,
     write_csv,
     write_jsonl,
@@ -65,7 +64,6 @@ __all__ = [
     "SectionChange",
     "SumChange",
     "Unmapped",
-    "agency_kind",
     "aggregate",
     "check_rollup",
     "diff",

@@ -26,7 +26,7 @@ from govdisclosure.analysis._rollup_rules import RollupFinding
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.io import to_dict
 from govdisclosure.layout import CellLayout, Edition, label_key, layout_of
-from govdisclosure.model import Report
+from govdisclosure.model import AgencyKind, Report, infer_agency_kind
 from govdisclosure.money import Amount, MoneyUnit, round_decimal
 from govdisclosure.rules import Findings, Interval, L10n, Severity, Side
 
@@ -95,7 +95,7 @@ class Aggregate:
     agency: str
     year: int
     edition: Edition
-    kind: str
+    kind: AgencyKind
     parts: tuple[tuple[str, int], ...]
     cells: tuple[AggregateCell, ...] = attrs.field(repr=False)
     report: Report = attrs.field(repr=False)
@@ -133,7 +133,7 @@ class Aggregate:
             "agency": self.agency,
             "year": self.year,
             "edition": self.edition.value,
-            "kind": self.kind,
+            "kind": self.kind.value,
             "parts": [{"agency": a, "year": y} for a, y in self.parts],
             "mapped": list(self.mapped),
             "complete": self.complete,
@@ -323,7 +323,9 @@ def _target_edition(
     return target
 
 
-def _finish(acc: _Accumulator, *, agency: str, year: int, kind: str, blanks: Blanks) -> Aggregate:
+def _finish(
+    acc: _Accumulator, *, agency: str, year: int, kind: AgencyKind | None, blanks: Blanks
+) -> Aggregate:
     if acc.duplicates:
         dup = "; ".join(
             f"{acc.parts[i][0]} {acc.parts[i][1]} (reports {i} and {j})"
@@ -366,11 +368,14 @@ def _finish(acc: _Accumulator, *, agency: str, year: int, kind: str, blanks: Bla
         )
         values[cell.json_path] = value
     tables = tables_from_values(acc.edition, values, {k: tuple(v) for k, v in acc.extra.items()})
+    if kind is None:
+        kind = infer_agency_kind(agency) or AgencyKind.UNKNOWN
     report = Report(
         agency=agency,
         year=year,
         edition=acc.edition,
         title=f"{agency}{year}年政府信息公开工作年度报告",
+        agency_kind=kind,
         **tables,
     )
     return Aggregate(
@@ -398,7 +403,7 @@ def aggregate(
     *,
     agency: str,
     year: int,
-    kind: str = "government",
+    kind: AgencyKind | None = None,
     edition: Edition | None = None,
     map_editions: bool = False,
     blanks: Blanks = "incomplete",
@@ -406,13 +411,14 @@ def aggregate(
     """The summary of ``reports``: the cell-wise sum of every table, exactly.
 
     ``agency`` and ``year`` name the summary (the government whose departments and 乡镇/街道
-    are summed; every report must be of ``year``); ``kind`` says what kind of body compiles
-    it (``"government"`` by default). The reports must be of one edition unless
-    ``map_editions=True``: then they are mapped onto ``edition`` (by default the newest
-    present) through the 2019 ↔ 2021 correspondence, and cells with no counterpart become
-    incomplete for the mapped reports. The same agency and year twice raise
-    :class:`DuplicateReportsError`. A blank cell makes the summed cell incomplete (its
-    ``value`` is ``None``; ``exact`` is the sum of the others) unless ``blanks="zero"``.
+    are summed; every report must be of ``year``); ``kind`` is the summary body's
+    :class:`~govdisclosure.model.AgencyKind` (by default what its name says). The reports
+    must be of one edition unless ``map_editions=True``: then they are mapped onto
+    ``edition`` (by default the newest present) through the 2019 ↔ 2021 correspondence, and
+    cells with no counterpart become incomplete for the mapped reports. The same agency and
+    year twice raise :class:`DuplicateReportsError`. A blank cell makes the summed cell
+    incomplete (its ``value`` is ``None``; ``exact`` is the sum of the others) unless
+    ``blanks="zero"``.
 
     >>> from govdisclosure import examples
     >>> import attrs
@@ -432,6 +438,8 @@ def aggregate(
     items = _check_reports(reports)
     if not isinstance(agency, str) or not agency.strip():
         raise TypeError(f"agency must be the summary body's name, got {agency!r}")
+    if kind is not None and not isinstance(kind, AgencyKind):
+        raise TypeError(f"kind must be an AgencyKind or None, got {kind!r}")
     if blanks not in ("incomplete", "zero"):
         raise ValueError(f"blanks must be 'incomplete' or 'zero', got {blanks!r}")
     wrong_year = [f"{r.agency} ({r.year})" for r in items if r.year != year]

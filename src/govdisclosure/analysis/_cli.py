@@ -1,7 +1,8 @@
 """The batch commands, for :mod:`govdisclosure.cli` to register: ``check``, ``aggregate``, ``diff``.
 
-``govdisclosure check PATH...`` walks folders (and takes files) of JSON reports — text and
-HTML too once :mod:`govdisclosure.parse` exists — and checks them on every core
+``govdisclosure check PATH...`` walks folders (and takes files) of JSON reports and of
+published text, Markdown and HTML reports (read by :mod:`govdisclosure.parse`), and checks
+them on every core
 (``--jobs``); ``aggregate PATH... --agency NAME`` sums them into a government's summary
 (``--summary FILE`` checks a published summary against them instead); ``diff OLD NEW``
 compares two reports, or two folders of reports paired by agency. One bad file never stops
@@ -40,7 +41,7 @@ from govdisclosure.analysis.batch import (
     read_files,
 )
 from govdisclosure.layout import Edition, label_key
-from govdisclosure.model import Report
+from govdisclosure.model import AgencyKind, Report
 from govdisclosure.rules import Findings, Policy
 
 __all__ = ["add_parsers", "run_aggregate", "run_check", "run_diff"]
@@ -111,7 +112,11 @@ def add_parsers(
     p.add_argument("paths", nargs="+", metavar="PATH", help="a report file or a folder")
     p.add_argument("--agency", help="the summary body (default: that of --summary)")
     p.add_argument("--year", type=int, help="the year (default: the reports' one year)")
-    p.add_argument("--kind", default="government", help="the kind of body (government)")
+    p.add_argument(
+        "--kind",
+        choices=[k.value for k in AgencyKind],
+        help="the summary body's kind (default: what its name says)",
+    )
     p.add_argument("--edition", choices=[e.value for e in Edition if e.has_tables])
     p.add_argument(
         "--map-editions",
@@ -266,15 +271,15 @@ def _emit(
 
 def _read_all(
     paths: Iterable[str], jobs: int | None, command: str
-) -> tuple[list[Report], list[FileResult], int]:
+) -> tuple[list[tuple[str, Report]], list[FileResult], int]:
     files, bad, skipped = _gather(paths)
     _report_bad(bad, command)
     progress = Progress(len(files), label="read")
-    reports: list[Report] = []
+    reports: list[tuple[str, Report]] = []
     try:
         for path, result in read_files(files, jobs=jobs, progress=progress):
             if isinstance(result, Report):
-                reports.append(result)
+                reports.append((path, result))
             else:
                 bad.append(result)
                 print(
@@ -294,7 +299,8 @@ def run_aggregate(args: argparse.Namespace, out: TextIO) -> int:
         except UnusableFile as exc:
             print(f"govdisclosure aggregate: {exc}", file=sys.stderr)
             return 2
-    reports, bad, skipped = _read_all(args.paths, args.jobs, "aggregate")
+    read, bad, skipped = _read_all(args.paths, args.jobs, "aggregate")
+    reports = [r for _, r in read]
     if not reports:
         print("govdisclosure aggregate: no usable report to add up", file=sys.stderr)
         return 2
@@ -311,6 +317,20 @@ def run_aggregate(args: argparse.Namespace, out: TextIO) -> int:
         )
         return 2
     status = 2 if bad else 0
+    kept = []
+    for path, r in read:
+        if r.year != year or not r.edition.has_tables:
+            why = f"a report of {r.year}" if r.year != year else "no national tables"
+            print(
+                f"govdisclosure aggregate: {path}: {r.agency} {r.year}: left out ({why})",
+                file=sys.stderr,
+            )
+        else:
+            kept.append(r)
+    reports = kept
+    if not reports:
+        print(f"govdisclosure aggregate: no report of {year} with tables", file=sys.stderr)
+        return 2
     try:
         if summary is not None:
             expected = None
@@ -326,7 +346,7 @@ def run_aggregate(args: argparse.Namespace, out: TextIO) -> int:
             reports,
             agency=agency,
             year=year,
-            kind=args.kind,
+            kind=None if args.kind is None else AgencyKind(args.kind),
             edition=None if args.edition is None else Edition(args.edition),
             map_editions=args.map_editions,
             blanks=args.blanks,
@@ -338,7 +358,7 @@ def run_aggregate(args: argparse.Namespace, out: TextIO) -> int:
         document = result.to_dict() | {"unusable": [r.to_dict() for r in bad], "skipped": skipped}
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
-        rows = rows_frame([result.report], kind_of=lambda _: result.kind, facts=False)
+        rows = rows_frame([result.report], facts=False)
         (write_jsonl if args.format == "jsonl" else write_csv)(rows, out)
     print(
         f"aggregate: {len(reports)} report(s) added up, {len(result.incomplete)} incomplete "
@@ -381,8 +401,9 @@ def _pairs(
 def run_diff(args: argparse.Namespace, out: TextIO) -> int:
     """``diff``; returns the exit status."""
     locale = _LOCALES[args.lang]
-    old, bad_old, _ = _read_all([args.old], args.jobs, "diff")
-    new, bad_new, _ = _read_all([args.new], args.jobs, "diff")
+    old_read, bad_old, _ = _read_all([args.old], args.jobs, "diff")
+    new_read, bad_new, _ = _read_all([args.new], args.jobs, "diff")
+    old, new = [r for _, r in old_read], [r for _, r in new_read]
     status = 2 if bad_old or bad_new else 0
     if not old or not new:
         print("govdisclosure diff: nothing to compare", file=sys.stderr)

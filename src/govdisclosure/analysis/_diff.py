@@ -287,7 +287,9 @@ class FieldChange:
     new: Any
 
 
-_FIELDS = ("agency", "year", "title", "metadata", "signature", "period")
+_SPECIAL = frozenset({"edition", "preamble", "sections", "facts", "relations", *TABLE_ATTRIBUTES})
+_FIELDS = tuple(f.name for f in attrs.fields(Report) if f.name not in _SPECIAL)
+"""The report's other fields (agency, year, title, metadata, agency_kind, …), compared whole."""
 
 
 @attrs.frozen

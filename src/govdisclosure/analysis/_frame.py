@@ -14,7 +14,7 @@ pandas or polars without either being a dependency::
 >>> rows = rows_frame([examples.load("jianghe-2021"), examples.load("xianning-2015")])
 >>> first = rows[0]
 >>> first["agency"], first["kind"], first["path"], first["value"], first["unit"]
-('江河市自然资源和规划局', 'department', '$.active.regulations.issued', 2, '件')
+('江河市自然资源和规划局', 'department', '$.active.regulations.issued', 0, '件')
 >>> fact = next(r for r in rows if r["source"] == "fact" and r["year"] == 2015)
 >>> fact["path"], fact["row"], fact["value"], fact["unit"]
 ('$.facts[0]', 'key_areas.social_assistance', Decimal('8'), '条')
@@ -26,17 +26,16 @@ import csv
 import decimal
 import importlib
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import IO, Any
 
 from govdisclosure.errors import GovDisclosureError
-from govdisclosure.layout import JOIN, TABLE_ATTRIBUTES, layout_of, normalize_label
+from govdisclosure.layout import JOIN, TABLE_ATTRIBUTES, layout_of
 from govdisclosure.model import Report
 from govdisclosure.money import Amount
 
-__all__ = ["COLUMNS", "agency_kind", "rows_frame", "write_csv", "write_jsonl", "write_parquet"]
+__all__ = ["COLUMNS", "rows_frame", "write_csv", "write_jsonl", "write_parquet"]
 
 COLUMNS = (
     "agency",
@@ -53,28 +52,6 @@ COLUMNS = (
     "qualifier",
 )
 """The columns of every row, in order."""
-
-_TOWNSHIP = re.compile(r"(乡|镇)人民政府$")
-
-
-def agency_kind(agency: str) -> str:
-    """The kind of a body, from its name: ``government`` (a 人民政府 above the township),
-    ``township`` (乡/镇人民政府), ``subdistrict`` (街道办事处) or ``department``.
-
-    A heuristic on the name (pass ``kind_of=`` to :func:`rows_frame` to use your own list).
-
-    >>> names = ("江河市人民政府", "青山镇人民政府", "东湖街道办事处", "江河市教育局")
-    >>> [agency_kind(a) for a in names]
-    ['government', 'township', 'subdistrict', 'department']
-    """
-    name = normalize_label(agency)
-    if "街道办事处" in name or name.endswith("街道"):
-        return "subdistrict"
-    if _TOWNSHIP.search(name):
-        return "township"
-    if name.endswith("人民政府"):
-        return "government"
-    return "department"
 
 
 def _value(value: Any, unit: str | None) -> tuple[Any, str | None]:
@@ -95,10 +72,11 @@ def rows_frame(
     or ``"fact"``; ``path`` is the JSON path (``$.requests.new.total``,
     ``$.active.extra_rows[0].values[1]``, ``$.facts[3]``); ``value`` an ``int`` or an exact
     ``Decimal`` (``None`` for a blank cell), in ``unit``; ``qualifier`` the 余/约/… of an
-    approximate figure of prose. ``kind`` is the kind of agency (:func:`agency_kind` by
-    default).
+    approximate figure of prose. ``kind`` is the kind of agency: ``kind_of(report)`` when
+    given, else :meth:`Report.kind() <govdisclosure.model.Report.kind>` (as stated, or read
+    from the agency's name), by its value (``"department"``, ``"county-government"``, …).
     """
-    kind = (lambda r: agency_kind(r.agency)) if kind_of is None else kind_of
+    kind: Callable[[Report], str] = (lambda r: r.kind().value) if kind_of is None else kind_of
     out: list[dict[str, Any]] = []
     for report in reports:
         if not isinstance(report, Report):

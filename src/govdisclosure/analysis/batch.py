@@ -4,10 +4,10 @@ The library's functions are pure and picklable, so a batch is a map over files: 
 reads one file (through the reader its suffix selects) and checks it, and one bad file never
 stops the batch — it comes back as a :class:`FileResult` with its path and the reason.
 
-Readers are chosen by suffix from a mapping (:data:`READERS`): ``.json`` reads the JSON form
-today; ``.txt``, ``.html``, ``.htm`` and ``.md`` go through :mod:`govdisclosure.parse` once
-it exists (until then such files are reported as unusable, with the reason). Pass
-``readers=`` to use your own.
+Readers are chosen by suffix from a mapping (:data:`READERS`): ``.json`` reads the JSON form;
+``.txt``, ``.md``, ``.html`` and ``.htm`` are published reports read by
+:func:`govdisclosure.parse.parse`. Pass ``readers=`` to use your own (any function of the
+file's bytes and path that returns a report).
 
 >>> from govdisclosure import examples, to_json
 >>> import pathlib, tempfile
@@ -35,9 +35,10 @@ from typing import Any, Literal, TextIO, TypeVar
 
 import attrs
 
-from govdisclosure.errors import GovDisclosureError, Problem, StructureError
+from govdisclosure.errors import GovDisclosureError, ParseError, Problem, StructureError
 from govdisclosure.io import from_json
 from govdisclosure.model import Report
+from govdisclosure.parse import parse
 from govdisclosure.rules import Findings, Policy, check
 
 __all__ = [
@@ -78,29 +79,29 @@ def _read_json(data: bytes, path: str) -> Report:
     return from_json(data)
 
 
-_PARSE_MODULE = "govdisclosure.parse"
+_FORMATS: dict[str, Literal["text", "markdown", "html"]] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def _read_published(data: bytes, path: str) -> Report:
-    """Text, HTML and Markdown reports, through :mod:`govdisclosure.parse` when present."""
-    try:
-        parse = importlib.import_module("govdisclosure.parse")
-    except ImportError:
-        raise UnusableFile(
-            path,
-            f"reading {os.path.splitext(path)[1]} files needs {_PARSE_MODULE}, which this "
-            "version of govdisclosure does not have yet; convert the report to JSON",
-        ) from None
+    """Text, Markdown and HTML reports, through :func:`govdisclosure.parse.parse` (any common
+    encoding; what it could not read is in its findings, the report is what it read)."""
     if not data.strip():
         raise UnusableFile(path, "the file is empty")
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UnusableFile(path, f"not UTF-8 text: {exc.reason} at byte {exc.start}") from None
-    result = parse.parse(text)
-    report = getattr(result, "report", result)
-    if not isinstance(report, Report):
-        raise UnusableFile(path, f"{_PARSE_MODULE}.parse gave no report")
+        parsed = parse(data, format=_FORMATS.get(_suffix(path), "auto"))
+    except ParseError as exc:
+        raise UnusableFile(path, f"not a report: {exc}") from None
+    report = parsed.report
+    if not report.agency.strip() and not report.sections and not report.edition.has_tables:
+        said = "; ".join(f.message("en") for f in parsed.findings if f.severity.value != "info")[
+            :300
+        ]
+        raise UnusableFile(path, "no report could be read from it" + (f" ({said})" if said else ""))
     return report
 
 

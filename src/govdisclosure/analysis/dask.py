@@ -44,7 +44,7 @@ from govdisclosure.analysis.batch import (
     discover,
 )
 from govdisclosure.layout import Edition
-from govdisclosure.model import Report
+from govdisclosure.model import AgencyKind, Report
 from govdisclosure.rules import Policy
 
 __all__ = ["aggregate_bag", "check_bag", "files_bag"]
@@ -152,7 +152,7 @@ def aggregate_bag(
     *,
     agency: str,
     year: int,
-    kind: str = "government",
+    kind: AgencyKind | None = None,
     edition: Edition | None = None,
     map_editions: bool = False,
     blanks: Blanks = "incomplete",
