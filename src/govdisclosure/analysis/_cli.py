@@ -44,7 +44,15 @@ from govdisclosure.layout import Edition, label_key
 from govdisclosure.model import AgencyKind, Report
 from govdisclosure.rules import Findings, Policy
 
-__all__ = ["add_parsers", "run_aggregate", "run_check", "run_diff"]
+__all__ = [
+    "add_aggregate_parser",
+    "add_check_parser",
+    "add_diff_parser",
+    "add_parsers",
+    "run_aggregate",
+    "run_check",
+    "run_diff",
+]
 
 _LOCALES = {"zh": "zh_CN", "zh_CN": "zh_CN", "en": "en"}
 
@@ -77,30 +85,45 @@ def add_parsers(
     ``diff`` on the sub-parsers of the ``govdisclosure`` command.
 
     Each parsed namespace gets ``func``: call ``args.func(args, out)`` for the exit status.
+    The three are also registered one by one (:func:`add_check_parser`,
+    :func:`add_aggregate_parser`, :func:`add_diff_parser`), as ``govdisclosure.cli`` modules
+    do.
     """
     if check is not None:
-        p = subparsers.add_parser(
-            check,
-            help="check report files and folders of them on every core (exit 1 on errors)",
-            description=(
-                "Check every report under the given folders (and the given files) against the "
-                "rules. Exit status: 0 no error, 1 an error-severity finding, 2 unusable input."
-            ),
-        )
-        p.add_argument("paths", nargs="+", metavar="PATH", help="a report file or a folder")
-        p.add_argument(
-            "--format",
-            choices=("text", "json", "jsonl", "csv"),
-            default="text",
-            help="text (default), json (one document), jsonl (a line per file), csv (a row "
-            "per finding)",
-        )
-        p.add_argument("--blank", choices=("unknown", "zero"), default="unknown")
-        p.add_argument("--select", metavar="CODES", help="comma-separated rule codes to run")
-        p.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes to skip")
-        _common(p)
-        p.set_defaults(func=run_check)
+        add_check_parser(subparsers, name=check)
+    add_aggregate_parser(subparsers)
+    add_diff_parser(subparsers)
 
+
+def add_check_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser], *, name: str = "check"
+) -> None:
+    """Register the batch ``check PATH...`` (files and folders; every core)."""
+    p = subparsers.add_parser(
+        name,
+        help="check report files and folders of them on every core (exit 1 on errors)",
+        description=(
+            "Check every report under the given folders (and the given files) against the "
+            "rules. Exit status: 0 no error, 1 an error-severity finding, 2 unusable input."
+        ),
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a report file or a folder")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl", "csv"),
+        default="text",
+        help="text (default), json (one document), jsonl (a line per file), csv (a row "
+        "per finding)",
+    )
+    p.add_argument("--blank", choices=("unknown", "zero"), default="unknown")
+    p.add_argument("--select", metavar="CODES", help="comma-separated rule codes to run")
+    p.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes to skip")
+    _common(p)
+    p.set_defaults(func=run_check)
+
+
+def add_aggregate_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``aggregate PATH... --agency NAME`` (and ``--summary FILE`` to check one)."""
     p = subparsers.add_parser(
         "aggregate",
         help="sum the reports of a government's departments into its summary",
@@ -130,6 +153,9 @@ def add_parsers(
     _common(p)
     p.set_defaults(func=run_aggregate)
 
+
+def add_diff_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``diff OLD NEW`` (two files, or two folders paired by agency)."""
     p = subparsers.add_parser(
         "diff",
         help="compare two reports (or two folders of reports, paired by agency)",
