@@ -239,8 +239,15 @@ class _Accumulator:
         self.parts.append((report.agency, report.year))
         if mapped:
             self.mapped.append(report.agency)
+        agency = report.agency
+        get = values.get
         for path, s in self.sums.items():
-            s.add(values.get(path), report.agency)
+            value = get(path)
+            if value.__class__ is int and s.exact.__class__ is int:  # the common case, inline
+                s.exact += value
+                s.stated += 1
+            else:
+                s.add(value, agency)
         for key3, row in (extra_rows(report) if not mapped else {}).items():
             total = self.extra.get(key3)
             if total is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import decimal
 import functools
 import operator
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -144,6 +144,23 @@ def _json_value(value: CellValue) -> Any:
     return value
 
 
+_Getter = Callable[[Any], Any]
+
+
+@functools.cache
+def _plan(
+    edition: Edition,
+) -> tuple[tuple[str, tuple[tuple[str, _Getter, _Getter | None], ...]], ...]:
+    """The cells of an edition by table: JSON path, getter, and the getter of a printed unit."""
+    by_table: dict[str, list[tuple[str, _Getter, _Getter | None]]] = {}
+    for cell in layout_of(edition).cells:
+        unit_of = None if cell.unit_from is None else operator.attrgetter(cell.unit_from)
+        by_table.setdefault(cell.attribute, []).append(
+            (cell.json_path, cell.get_from_table, unit_of)
+        )
+    return tuple((attribute, tuple(cells)) for attribute, cells in by_table.items())
+
+
 def values_of(report: Report, edition: Edition | None = None) -> dict[str, CellValue]:
     """Every table cell of ``report`` by JSON path, as cells of ``edition`` (by default the
     report's own; another edition through the correspondence: only cells that map, and a
@@ -155,13 +172,18 @@ def values_of(report: Report, edition: Edition | None = None) -> dict[str, CellV
     edition = report.edition if edition is None else edition
     if report.edition is edition:
         out: dict[str, CellValue] = {}
-        for cell in layout_of(edition).cells:
-            value = cell.get(report)
-            if cell.unit_from is not None and value is not None:
-                unit = operator.attrgetter(cell.unit_from)(getattr(report, cell.attribute))
-                if isinstance(unit, MoneyUnit):
-                    value = Amount(value, unit)
-            out[cell.json_path] = value
+        for attribute, cells in _plan(edition):
+            table = getattr(report, attribute)
+            if table is None:
+                out.update(dict.fromkeys((path for path, _, _ in cells), None))
+                continue
+            for path, get, unit_of in cells:
+                value = get(table)
+                if unit_of is not None and value is not None:
+                    unit = unit_of(table)
+                    if isinstance(unit, MoneyUnit):
+                        value = Amount(value, unit)
+                out[path] = value
         return out
     corr = correspondence(report.edition, edition)
     out = {new.json_path: old.get(report) for old, new in corr.pairs}
