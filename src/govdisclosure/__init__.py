@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps it = _PUBLIC
     from govdisclosure import (
+        analysis,
         document,
         editions,
         errors,
@@ -33,6 +34,15 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps
         numerals,
         rendering,
         rules,
+    )
+    from govdisclosure.analysis import (
+        Aggregate,
+        ReportDiff,
+        aggregate,
+        check_rollup,
+        diff,
+        fees,
+        rows_frame,
     )
     from govdisclosure.errors import (
         GovDisclosureError,
@@ -108,7 +118,7 @@ def _names(module: str, *names: str) -> dict[str, str]:
 
 
 #: Every public name of ``govdisclosure`` and the module it comes from; a module's own name
-#: maps to the module itself.
+#: maps to the module itself (``fees`` is ``govdisclosure.analysis.fees``).
 _PUBLIC: dict[str, str] = {
     **_names("govdisclosure.errors", "GovDisclosureError", "Problem", "StructureError"),
     **_names("govdisclosure.errors", "MoneyError", "NumeralError", "ParseError"),
@@ -172,9 +182,20 @@ _PUBLIC: dict[str, str] = {
     ),
     **_names("govdisclosure.rendering", "RenderOptions", "render"),
     **_names("govdisclosure.parse", "Parsed", "ParseFinding", "parse"),
+    **_names(
+        "govdisclosure.analysis",
+        "Aggregate",
+        "ReportDiff",
+        "aggregate",
+        "check_rollup",
+        "diff",
+        "rows_frame",
+    ),
+    "fees": "govdisclosure.analysis.fees",
     **{
         name: f"govdisclosure.{name}"
         for name in (
+            "analysis",
             "document",
             "editions",
             "errors",
@@ -199,7 +220,7 @@ def __getattr__(name: str) -> Any:
     import importlib
 
     module = importlib.import_module(module_name)
-    value = module if module_name == f"govdisclosure.{name}" else getattr(module, name)
+    value = module if module_name.endswith(f".{name}") else getattr(module, name)
     globals()[name] = value
     return value
 

@@ -27,7 +27,7 @@ from govdisclosure.errors import StructureError
 __all__ = ["COMMANDS", "main"]
 
 #: The sub-commands in the order ``--help`` lists them: each a module of this package.
-COMMANDS = ("demo", "example", "schema", "render", "rows", "check", "parse")
+COMMANDS = ("demo", "example", "schema", "render", "rows", "check", "parse", "aggregate", "diff")
 
 
 def _parser() -> argparse.ArgumentParser:
