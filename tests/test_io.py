@@ -4,6 +4,7 @@ import copy
 import csv
 import io
 import json
+from decimal import Decimal
 from typing import Any
 
 import jsonschema
@@ -56,14 +57,33 @@ def test_rows_round_trip_is_identity(report: gd.Report) -> None:
     rows = gd.to_rows(report)
     assert gd.from_rows(rows, report=report) == report
     for row in rows:
-        assert set(row) == {"table", "row", "column", "value", "unit"}
-        assert row["value"] is None or type(row["value"]) in (int, str)
+        if row["kind"] == "cell":
+            assert set(row) == {"kind", "path", "table", "row", "column", "value", "unit"}
+            # one type per unit: ints for counts, Decimals for amounts
+            expected = int if row["unit"] == "件" else Decimal
+            assert row["value"] is None or type(row["value"]) is expected
+        else:
+            assert row["kind"] == "fact"
+            assert not report.edition.has_tables
+            assert set(row) == {
+                "kind",
+                "path",
+                "key",
+                "label",
+                "value",
+                "unit",
+                "qualifier",
+                "location",
+            }
+            assert type(row["value"]) is Decimal
 
 
 @given(gst.reports(editions=[Edition.STANDARD_2021, Edition.TRIAL_2019]))
 def test_rows_survive_a_csv_file(report: gd.Report) -> None:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["table", "row", "column", "value", "unit"])
+    writer = csv.DictWriter(
+        buffer, fieldnames=["kind", "path", "table", "row", "column", "value", "unit"]
+    )
     writer.writeheader()
     writer.writerows(gd.to_rows(report))
     back = list(csv.DictReader(io.StringIO(buffer.getvalue())))
@@ -84,10 +104,10 @@ def test_rows_use_official_labels() -> None:
     ]
     assert cell["value"] is None
     assert cell["unit"] == "件"
-    assert (
-        rows["二", "第二十条第(八)项 / 行政事业性收费", "本年收费金额(单位:万元)"]["value"]
-        == "20.30"
-    )
+    fee = rows["二", "第二十条第(八)项 / 行政事业性收费", "本年收费金额(单位:万元)"]
+    assert fee["value"] == Decimal("20.30")
+    assert str(fee["value"]) == "20.30"  # the printed precision
+    assert fee["path"] == "$.active.fees"
     assert rows["四", "行政诉讼 / 复议后起诉", "总计"]["value"] is None
     assert rows["三", "一、本年新收政府信息公开申请数量", "自然人"]["value"] == 2
     assert len(rows) == 200

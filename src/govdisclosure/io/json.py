@@ -140,6 +140,14 @@ def _describe(value: object) -> str:
     return f"{text} ({article} {name})"
 
 
+def _cut(value: object) -> str:
+    """A short repr of ``value`` (no type): strings cut to 40 characters, their length said."""
+    if isinstance(value, str) and len(value) > _MAX_REPR:
+        return f"{value[:40]!r}… ({len(value):,} characters)"
+    text = _describe(value)
+    return text.rsplit(" (", 1)[0] if text.endswith(")") and " (a" in text else text
+
+
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
