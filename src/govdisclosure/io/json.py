@@ -140,6 +140,11 @@ def _describe(value: object) -> str:
     return f"{text} ({article} {name})"
 
 
+def _num(value: int) -> str:
+    """An int as messages print it: its digits, or its size when it has too many."""
+    return str(value) if -(10**40) < value < 10**40 else _describe(value)
+
+
 def _cut(value: object) -> str:
     """A short repr of ``value`` (no type): strings cut to 40 characters, their length said."""
     if isinstance(value, str) and len(value) > _MAX_REPR:
@@ -616,7 +621,7 @@ def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
                     Problem(path, f"expected an integer or null, found {_describe(cell)}")
                 )
             elif cell < 0 and (cls, key) not in _SIGNED_FIELDS:
-                problems.append(Problem(path, f"expected a whole number >= 0, found {cell}"))
+                problems.append(Problem(path, f"expected a whole number >= 0, found {_num(cell)}"))
             elif not -MAX_COUNT <= cell <= MAX_COUNT:
                 problems.append(Problem(path, _too_large(cell)))
         if problems:
@@ -698,8 +703,18 @@ def _labels() -> dict[str, str]:
     return {cell.json_path: cell.label for e in Edition for cell in layout_of(e).cells}
 
 
+_MAX_MESSAGE = 400
+
+
 def _problem(path: str, message: str) -> Problem:
-    return Problem(path, message, _labels().get(path))
+    return Problem(path, _short_message(message), _labels().get(path))
+
+
+def _short_message(message: str) -> str:
+    """A message as long as it needs, but never one that echoes a long input whole."""
+    if len(message) <= _MAX_MESSAGE:
+        return message
+    return f"{message[:_MAX_MESSAGE]}… (cut: the message is {len(message):,} characters long)"
 
 
 def _message(exc: BaseException) -> str:
@@ -716,7 +731,7 @@ def _walk(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, StructureError):
         return [_problem(path + p.path[1:], p.message) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [_problem(f"{path}.{k}", "unknown key") for k in sorted(exc.extra_fields)]
+        return [_problem(_key_path(path, k), "unknown key") for k in sorted(exc.extra_fields)]
     if isinstance(exc, ClassValidationError):
         out: list[Problem] = []
         with_notes, without = exc.group_exceptions()

@@ -29,6 +29,8 @@ from govdisclosure.io.json import (
     _cut,
     _decimal_bounds,
     _describe,
+    _num,
+    _short_message,
 )
 from govdisclosure.layout import (
     JOIN,
@@ -162,9 +164,7 @@ def _count_value(
     if value is None or value == "":
         return None, None
     if unit not in (None, "", "件"):
-        return None, Problem(
-            path, f'expected unit "件" for a count, found {_cut(unit)}', label
-        )
+        return None, Problem(path, f'expected unit "件" for a count, found {_cut(unit)}', label)
     number: int | None = None
     if value.__class__ is int:
         number = value
@@ -177,7 +177,7 @@ def _count_value(
     if number is None:
         return None, Problem(path, f"expected a whole number, found {_describe(value)}", label)
     if number < 0 and not signed:
-        return None, Problem(path, f"expected a whole number >= 0, found {number}", label)
+        return None, Problem(path, f"expected a whole number >= 0, found {_num(number)}", label)
     if not -MAX_COUNT <= number <= MAX_COUNT:
         return None, Problem(path, _too_large(value), label)
     return number, None
@@ -457,7 +457,8 @@ class _Reader:
                 tables[attribute] = _build_table(model, cells or {}, [e[1:] for e in extras])
             except StructureError as exc:  # e.g. an extra row under an official label
                 self.problems += [
-                    Problem(f"$.{attribute}{p.path[1:]}", p.message, p.label) for p in exc.problems
+                    Problem(f"$.{attribute}{p.path[1:]}", _short_message(p.message), p.label)
+                    for p in exc.problems
                 ]
         return tables
 
@@ -579,7 +580,7 @@ def _empty_report(rows: Any) -> tuple[list[Any], Report]:
             ]
         )
     ((agency, year, edition),) = ids
-    if agency.__class__ is not str or not agency.strip() or _SURROGATE_RE.search(agency):
+    if agency.__class__ is not str or _SURROGATE_RE.search(agency):
         problems.append(
             Problem("$[0].agency", f"expected the agency's name, found {_describe(agency)}")
         )
