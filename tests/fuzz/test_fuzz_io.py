@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import govdisclosure as gd
 from fuzz.conftest import FUZZ_EXAMPLES, fuzz_settings
 from govdisclosure import Edition, StructureError
+from govdisclosure.io.json import DISAGREE
 
 BASES = [gd.to_dict(gd.examples.load(n)) for n in gd.examples.names()]
 _SMALL = gd.to_dict(
@@ -98,6 +99,8 @@ weird_json = st.one_of(
             "-1.00",
             "1E+3",
             "20.30",
+            "1000000000000000.5",
+            "9999999999999999",
             '"',
             "",
             " ",
@@ -165,6 +168,7 @@ def _located(exc: StructureError) -> None:
         assert p.path.startswith("$"), p
         assert len(p.message) < 2_000, "a message echoes its input"
         str(p).encode("utf-8")  # printable: no lone surrogate in a message
+        assert DISAGREE not in p.message, p
 
 
 def load(data: Any) -> gd.Report | None:
