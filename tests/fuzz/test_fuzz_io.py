@@ -268,8 +268,8 @@ INEXPRESSIBLE = (
 
 
 def _inexpressible(problem: gd.Problem) -> bool:
-    if ".extra_rows[" in problem.path and ".block" in problem.path:
-        return True  # the blocks an extra row may name depend on its table
+    if ".extra_rows[" in problem.path:
+        return True  # an extra row's block, width and signs depend on its table and block
     return any(m in problem.message for m in INEXPRESSIBLE)
 
 
@@ -315,7 +315,7 @@ def mutated_rows(draw: st.DrawFn) -> Any:
             row[draw(st.sampled_from(["table", "row", "column", "path", "unit", "kind"]))] = draw(
                 weird_json
             )
-        elif op == "delete":
+        elif op == "delete" and row:
             row.pop(draw(st.sampled_from(sorted(row))))
         elif op == "drop":
             rows.pop(i)

@@ -841,7 +841,7 @@ def _record_problems(
     for key in stand_ins:
         fields[key] = _PLACEHOLDERS[key]
     for key, needs in _DEPENDS.items():
-        if any(n in bad for n in needs) or (key == "relations" and "facts" not in fields):
+        if any(n in bad for n in needs):
             fields.pop(key, None)
     if "year" in bad:
         stand_ins.add("year")
