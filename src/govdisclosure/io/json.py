@@ -765,7 +765,11 @@ def _walk(exc: BaseException, path: str) -> list[Problem]:
         for sub in without:
             out += _walk(sub, path)
         return out
-    return [_problem(path, _message(exc))]
+    try:
+        message = _message(exc)
+    except Exception:  # str() itself fails (an int too long to print inside the message)
+        message = f"not readable here ({type(exc).__name__})"
+    return [_problem(path, message)]
 
 
 #: What stands in for a report field that is missing or bad, so that the report-level checks
@@ -840,9 +844,11 @@ def _record_problems(
     fields = dict(kwargs)
     for key in stand_ins:
         fields[key] = _PLACEHOLDERS[key]
-    for key, needs in _DEPENDS.items():
-        if any(n in bad for n in needs):
+    dropped: set[str] = set()
+    for key, needs in _DEPENDS.items():  # facts before relations
+        if any(n in bad or n in dropped for n in needs):
             fields.pop(key, None)
+            dropped.add(key)
     if "year" in bad:
         stand_ins.add("year")
     try:
@@ -876,11 +882,18 @@ def from_dict(data: Any) -> Report:
     try:
         return _converter().structure(data, Report)
     except Exception as exc:  # the fast path failed: find and locate every problem
-        first = f"{type(exc).__name__}: {exc}"
+        first: BaseException = exc
     problems = _report_problems(data)
     if not problems:  # pragma: no cover - the two paths disagree: a bug, said as one
-        problems = [Problem("$", f"{DISAGREE}: {_short_message(first)}")]
+        problems = [Problem("$", f"{DISAGREE}: {_short_message(_exception_text(first))}")]
     raise StructureError(problems) from None
+
+
+def _exception_text(exc: BaseException) -> str:
+    try:
+        return f"{type(exc).__name__}: {exc}"
+    except Exception:  # str() itself fails (a KeyError of an int too long to print)
+        return type(exc).__name__
 
 
 #: What a problem says when the fast reader refused what the detailed one accepts (a bug:
