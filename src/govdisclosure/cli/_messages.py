@@ -157,7 +157,7 @@ def unusable_text(exc: StructureError, locale: str) -> str:
 
 def print_unusable(command: str, path: str, exc: BaseException, locale: str, err: TextIO) -> None:
     """The lines of one unusable file on ``err``: the file named, then every problem."""
-    word = "无法使用的输入" if locale == "zh_CN" else "unusable input"
+    word = "无法使用的输入 (unusable input)" if locale == "zh_CN" else "unusable input"
     name = (
         "标准输入"
         if path == "-" and locale == "zh_CN"
