@@ -4,8 +4,10 @@ import copy
 import csv
 import io
 import json
+from decimal import Decimal
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given
@@ -56,14 +58,33 @@ def test_rows_round_trip_is_identity(report: gd.Report) -> None:
     rows = gd.to_rows(report)
     assert gd.from_rows(rows, report=report) == report
     for row in rows:
-        assert set(row) == {"table", "row", "column", "value", "unit"}
-        assert row["value"] is None or type(row["value"]) in (int, str)
+        if row["kind"] == "cell":
+            assert set(row) == {"kind", "path", "table", "row", "column", "value", "unit"}
+            # one type per unit: ints for counts, Decimals for amounts
+            expected = int if row["unit"] in ("件", "项") else Decimal
+            assert row["value"] is None or type(row["value"]) is expected
+        else:
+            assert row["kind"] == "fact"
+            assert not report.edition.has_tables
+            assert set(row) == {
+                "kind",
+                "path",
+                "key",
+                "label",
+                "value",
+                "unit",
+                "qualifier",
+                "location",
+            }
+            assert type(row["value"]) is Decimal
 
 
 @given(gst.reports(editions=[Edition.STANDARD_2021, Edition.TRIAL_2019]))
 def test_rows_survive_a_csv_file(report: gd.Report) -> None:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=["table", "row", "column", "value", "unit"])
+    writer = csv.DictWriter(
+        buffer, fieldnames=["kind", "path", "table", "row", "column", "value", "unit"]
+    )
     writer.writeheader()
     writer.writerows(gd.to_rows(report))
     back = list(csv.DictReader(io.StringIO(buffer.getvalue())))
@@ -84,10 +105,10 @@ def test_rows_use_official_labels() -> None:
     ]
     assert cell["value"] is None
     assert cell["unit"] == "件"
-    assert (
-        rows["二", "第二十条第(八)项 / 行政事业性收费", "本年收费金额(单位:万元)"]["value"]
-        == "20.30"
-    )
+    fee = rows["二", "第二十条第(八)项 / 行政事业性收费", "本年收费金额(单位:万元)"]
+    assert fee["value"] == Decimal("20.30")
+    assert str(fee["value"]) == "20.30"  # the printed precision
+    assert fee["path"] == "$.active.fees"
     assert rows["四", "行政诉讼 / 复议后起诉", "总计"]["value"] is None
     assert rows["三", "一、本年新收政府信息公开申请数量", "自然人"]["value"] == 2
     assert len(rows) == 200
@@ -444,3 +465,224 @@ def test_extra_rows_are_kept_in_block_order() -> None:
     five = gd.ExtraRow(block="第二十条第(五)项", label="其他许可", values=(1,))
     one = gd.ExtraRow(block="第二十条第(一)项", label="其他文件", values=(1, 2, 3))
     assert gd.ActiveDisclosure2021(extra_rows=(five, one)).extra_rows == (one, five)
+
+
+# --------------------------------------------------------------------------- issue 8: the boundary
+
+
+def _mutated(path: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    data = gd.to_dict(gd.examples.load("jianghe-2021"))
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "where", "message"),
+    [
+        (
+            ("requests", "new", "natural_person"),
+            10**4301,
+            "$.requests.new.natural_person",
+            "at most",
+        ),
+        (
+            ("requests", "new", "natural_person"),
+            -(10**5000),
+            "$.requests.new.natural_person",
+            ">= 0",
+        ),
+        (("year",), 10**5000, "$.year", "expected a year from 1990 to 2200"),
+        (("active", "fees", "value"), "1" * 201, "$.active.fees", "30 significant digits"),
+        (("active", "fees", "value"), "0." + "0" * 200 + "1", "$.active.fees", "10 decimal places"),
+        (("facts", 0, "quantity", "value"), "1" * 40, "$.facts[0].quantity.value", "significant"),
+        (("facts", 0, "location", "start"), 10**5000, "$.facts[0].location.start", "from 0 to"),
+        (("sections", 0, "ordinal"), 0, "$.sections[0].ordinal", "from 1 to 999"),
+        (("sections", 0, "ordinal"), -1, "$.sections[0].ordinal", "from 1 to 999"),
+        (("sections", 0, "ordinal"), 1000, "$.sections[0].ordinal", "from 1 to 999"),
+        (("sections", 0, "ordinal"), 1.5, "$.sections[0].ordinal", "from 1 to 999"),
+        (("title",), "标题\ud800", "$.title", "lone surrogate"),
+        (("sections", 0, "paragraphs", 0), "\udfff", "$.sections[0].paragraphs[0]", "surrogate"),
+        (("metadata",), [], "$.metadata", "expected an object, found [] (a list)"),
+    ],
+    ids=lambda v: "case" if isinstance(v, int) and abs(v) > 10**9 else None,
+)
+def test_one_bound_where_data_enters(path: Any, value: Any, where: str, message: str) -> None:
+    problems = _problems(_mutated(path, value))
+    assert any(p == where and message in m for p, m in problems), problems
+    assert all(len(m) < 500 for _, m in problems)
+
+
+def test_no_recursion_error_from_deep_input() -> None:
+    with pytest.raises(StructureError):  # at $.edition, or at $ on a deeper stack
+        gd.from_json('{"edition": ' + "[" * 991 + "]" * 991 + "}")
+    deep: Any = []
+    for _ in range(10_000):
+        deep = [deep]
+    assert _problems(deep) == [("$", "expected a report object, found [[[...]]] (a list)")]
+    assert _problems(_mutated(("preamble",), deep))[0][0] == "$.preamble[0]"
+    section: dict[str, Any] = {"ordinal": 1, "title": "t"}
+    for _ in range(5_000):
+        section = {"ordinal": 1, "title": "t", "subsections": [section]}
+    assert "nested at most 10 deep" in _problems(_mutated(("sections",), [section]))[0][1]
+    rows = [{"table": "三", "row": deep, "column": "自然人", "value": deep}]
+    with pytest.raises(StructureError, match="expected labels and path as strings"):
+        gd.tables_from_rows(rows, Edition.STANDARD_2021)
+
+
+def test_a_lone_surrogate_never_reaches_the_output() -> None:
+    text = json.dumps(_mutated(("agency",), "局\ud800"))  # as the \ud800 escape
+    with pytest.raises(StructureError, match="lone surrogate"):
+        gd.from_json(text)
+    with pytest.raises(StructureError) as info:
+        gd.from_dict(_mutated(("\ud800",), 1))
+    str(info.value).encode("utf-8")  # the unknown key's path is escaped
+    assert info.value.paths == ('$["\\ud800"]',)
+
+
+def test_every_problem_is_listed() -> None:
+    data = _mutated(("colour",), "red")
+    data["year"] = 1900
+    data["sections"][0]["ordinal"] = -1
+    paths = [p for p, _ in _problems(data)]
+    assert paths == ["$.year", "$.sections[0].ordinal", "$.colour"]
+
+
+def test_json_syntax_errors_give_line_and_column_and_are_short() -> None:
+    text = gd.to_json(gd.examples.load("jianghe-2021"), indent=1)
+    broken = text[:-3] + "x}"
+    with pytest.raises(StructureError) as info:
+        gd.from_json(broken)
+    (problem,) = info.value.problems
+    assert f"line {text[:-3].count(chr(10)) + 1}, column" in problem.message
+    assert f"the input is {len(broken):,} characters long" in problem.message
+    assert len(problem.message) < 300
+    with pytest.raises(StructureError) as info:
+        gd.from_json(json.dumps("x" * 10_000))
+    assert "(a str of 10,000 characters)" in info.value.problems[0].message
+    assert len(info.value.problems[0].message) < 200
+
+
+def test_rows_refuse_what_does_not_fit_with_a_located_error() -> None:
+    new = "一、本年新收政府信息公开申请数量"
+    fee = ("第二十条第(八)项 / 行政事业性收费", "本年收费金额(单位:万元)")
+    rows = [
+        {"table": "三", "row": new, "column": "自然人", "value": "1" * 4301},
+        {"table": "二", "row": fee[0], "column": fee[1], "value": "1" * 201},
+        {"table": "二", "row": fee[0], "column": fee[1], "value": "0." + "0" * 200 + "1"},
+        {"table": "三", "row": new, "column": "商业企业", "value": 10**4301},
+    ]
+    with pytest.raises(StructureError) as info:
+        gd.tables_from_rows(rows, Edition.STANDARD_2021)
+    assert info.value.paths == ("$[0]", "$[1]", "$[2]", "$[3]")
+    assert "at most" in info.value.problems[0].message
+
+
+def test_rows_round_trip_two_extra_rows_of_one_label_and_odd_labels() -> None:
+    rows_of = (
+        gd.ExtraRow(block="第二十条第(一)项", label="其他", values=(1, 2, 3)),
+        gd.ExtraRow(block="第二十条第(一)项", label="其他", values=(4, 5, 6)),
+        gd.ExtraRow(block="第二十条第(一)项", label='"', values=(7, None, 9)),
+        gd.ExtraRow(block="第二十条第(一)项", label=" a / b ", values=(0, 0, 0)),
+    )
+    report = gd.from_dict(_minimal())
+    report = attrs.evolve(report, active=gd.ActiveDisclosure2021(extra_rows=rows_of))
+    rows = gd.to_rows(report)
+    assert gd.from_rows(rows, report=report) == report
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+    writer.writeheader()
+    writer.writerows(rows)
+    back = list(csv.DictReader(io.StringIO(buffer.getvalue())))
+    assert gd.from_rows(back, report=report) == report
+
+
+def test_rows_path_and_labels_must_agree() -> None:
+    rows = [
+        {
+            "path": "$.requests.new.natural_person",
+            "table": "三",
+            "row": "一、本年新收政府信息公开申请数量",
+            "column": "商业企业",
+            "value": 1,
+        }
+    ]
+    with pytest.raises(StructureError, match="name different cells"):
+        gd.tables_from_rows(rows, Edition.STANDARD_2021)
+
+
+def test_from_rows_without_a_report() -> None:
+    report = gd.examples.load("jianghe-2020")
+    alone = gd.from_rows(gd.to_rows(report, with_report=True))
+    assert (alone.agency, alone.year, alone.edition) == (report.agency, 2020, report.edition)
+    assert alone.title == f"{report.agency}2020年政府信息公开工作年度报告"
+    assert (alone.active, alone.requests, alone.reviews) == (
+        report.active,
+        report.requests,
+        report.reviews,
+    )
+    assert alone.sections == ()
+    assert alone.facts == ()
+    two = gd.to_rows(report, with_report=True) + gd.to_rows(
+        gd.examples.load("jianghe-2021"), with_report=True
+    )
+    with pytest.raises(StructureError, match="the rows of one report"):
+        gd.from_rows(two)
+    with pytest.raises(StructureError, match="agency"):
+        gd.from_rows(gd.to_rows(report))
+
+
+def test_legacy_rows_are_its_facts() -> None:
+    legacy = gd.examples.load("xianning-2015")
+    rows = gd.to_rows(legacy, with_report=True)
+    assert len(rows) == len(legacy.facts) > 0
+    first = rows[0]
+    fact = legacy.facts[0]
+    assert first["kind"] == "fact"
+    assert first["path"] == "$.facts[0]"
+    assert (first["key"], first["label"], first["value"], first["unit"]) == (
+        fact.key,
+        fact.label,
+        fact.quantity.value,
+        fact.quantity.unit,
+    )
+    assert first["location"].startswith("§")
+    assert gd.from_rows(rows, report=legacy) == legacy  # fact rows are skipped
+    assert gd.from_rows(rows).facts == ()
+    assert not any(r["kind"] == "fact" for r in gd.to_rows(gd.examples.load("jianghe-2021")))
+    assert any(
+        r["kind"] == "fact" for r in gd.to_rows(gd.examples.load("jianghe-2021"), facts=True)
+    )
+
+
+def test_schema_refuses_what_the_loader_refuses() -> None:
+    strict = jsonschema.validators.extend(
+        jsonschema.Draft202012Validator,
+        type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine(
+            "integer", lambda _, x: isinstance(x, int) and not isinstance(x, bool)
+        ),
+    )(gd.json_schema())
+    for path, value in [
+        (("requests", "new", "natural_person"), 34.0),
+        (("year",), 2021.0),
+        (("sections", 0, "ordinal"), 1.0),
+        (("sections", 0, "ordinal"), 0),
+        (("sections", 0, "ordinal"), 1000),
+        (("requests", "new", "natural_person"), 10**15 + 1),
+        (("active", "fees", "value"), "1" * 31),
+        (("active", "fees", "value"), "0.00000000001"),
+        (("active", "fees", "value"), "-1.00"),
+        (("active", "fees", "unit"), "元"),
+        (("facts", 0, "quantity", "unit"), "kg"),
+        (("facts", 0, "quantity", "value"), "1000000000000000.5"),
+        (("facts", 0, "location", "section"), [1] * 11),
+    ]:
+        data = _mutated(path, value)
+        assert not strict.is_valid(data), (path, value)
+        with pytest.raises(StructureError):
+            gd.from_dict(data)
+    # JSON Schema's own "integer" is any number with a zero fraction: 34.0 passes a validator
+    # that follows the specification to the letter; the loader, reading JSON text, refuses it
+    assert VALIDATOR.is_valid(_mutated(("requests", "new", "natural_person"), 34.0))

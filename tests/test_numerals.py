@@ -1026,6 +1026,7 @@ def test_package_layout_and_public_names() -> None:
             "MAX_NUMERAL",
             "MAX_ORDINAL",
             "MEASURE_WORDS",
+            "UNITS",
             "FoundQuantity",
             "NumeralError",
             "Ordinal",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 from unicodedata import east_asian_width
 
@@ -193,8 +194,8 @@ def _expected(report: Report) -> list[tuple[str, str, str]]:
             text = ""
         elif row["column"] == "本年增/减":
             text = f"+{value}" if value > 0 else str(value)
-        elif row["unit"] in ("元",) and isinstance(value, str):
-            text = value + row["unit"]
+        elif row["unit"] in ("元",) and isinstance(value, Decimal):  # to_rows: Decimal amounts
+            text = format(value, "f") + row["unit"]
         else:
             text = str(value)
         out.append((label_key(row["row"]), label_key(row["column"]), text))

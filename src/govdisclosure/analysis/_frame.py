@@ -31,7 +31,7 @@ from decimal import Decimal
 from typing import IO, Any
 
 from govdisclosure.errors import GovDisclosureError
-from govdisclosure.layout import JOIN, TABLE_ATTRIBUTES, layout_of
+from govdisclosure.io import to_rows
 from govdisclosure.model import Report
 from govdisclosure.money import Amount
 
@@ -87,60 +87,21 @@ def rows_frame(
             "edition": report.edition.value,
             "kind": kind(report),
         }
-        for cell in layout_of(report.edition).cells:
-            table = getattr(report, cell.attribute)
-            if table is None:
-                continue
-            value, unit = _value(cell.get_from_table(table), cell.unit_of(table))
+        for row in to_rows(report, facts=facts):  # the tidy rows of io, one vocabulary
+            fact = row["kind"] == "fact"
             out.append(
                 {
                     **ids,
-                    "source": "cell",
-                    "table": cell.table,
-                    "path": cell.json_path,
-                    "row": cell.row,
-                    "column": cell.column,
-                    "value": value,
-                    "unit": unit,
-                    "qualifier": None,
+                    "source": "extra_row" if ".extra_rows[" in row["path"] else row["kind"],
+                    "table": None if fact else row["table"],
+                    "path": row["path"],
+                    "row": row["key"] if fact else row["row"],
+                    "column": row["label"] if fact else row["column"],
+                    "value": row["value"],
+                    "unit": row["unit"],
+                    "qualifier": row["qualifier"] if fact else None,
                 }
             )
-        for attribute in TABLE_ATTRIBUTES:
-            table = getattr(report, attribute)
-            for i, row in enumerate(getattr(table, "extra_rows", ())):
-                layout = layout_of(report.edition).table(attribute)
-                block = layout.block(row.block)
-                assert block is not None
-                for j, (col, value) in enumerate(zip(block.columns, row.values, strict=True)):
-                    out.append(
-                        {
-                            **ids,
-                            "source": "extra_row",
-                            "table": layout.number,
-                            "path": f"$.{attribute}.extra_rows[{i}].values[{j}]",
-                            "row": f"{row.block}{JOIN}{row.label}",
-                            "column": JOIN.join(col.labels),
-                            "value": value,
-                            "unit": "件",
-                            "qualifier": None,
-                        }
-                    )
-        if facts:
-            for i, fact in enumerate(report.facts):
-                q = fact.quantity
-                out.append(
-                    {
-                        **ids,
-                        "source": "fact",
-                        "table": None,
-                        "path": f"$.facts[{i}]",
-                        "row": fact.key,
-                        "column": fact.label,
-                        "value": q.value,
-                        "unit": q.unit,
-                        "qualifier": None if q.qualifier is None else q.qualifier.value,
-                    }
-                )
     return out
 
 

@@ -14,9 +14,13 @@ def read_report(path: str) -> Report:
     """The JSON report at ``path`` (``-`` reads standard input).
 
     Raises :class:`~govdisclosure.StructureError` for unusable content and :class:`OSError`
-    when the file cannot be read.
+    when the file cannot be read (standard input closed included).
     """
     if path == "-":
-        return from_json(sys.stdin.buffer.read())
+        stdin = sys.stdin
+        if stdin is None or stdin.closed:
+            raise OSError("standard input is closed")
+        buffer = getattr(stdin, "buffer", None)
+        return from_json(buffer.read() if buffer is not None else stdin.read())
     with open(path, "rb") as f:
         return from_json(f.read())

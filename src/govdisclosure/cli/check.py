@@ -13,6 +13,7 @@ import sys
 from typing import Any, TextIO
 
 from govdisclosure.cli._files import read_report
+from govdisclosure.cli._messages import add_lang, print_unusable
 from govdisclosure.errors import StructureError
 from govdisclosure.model import Report
 from govdisclosure.rules import Findings, Policy, check, check_series
@@ -47,7 +48,7 @@ def add_parser(sub: Any) -> None:
         ),
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="JSON report; - for stdin")
-    p.add_argument("--lang", default="zh_CN", help="zh_CN (default) or en")
+    add_lang(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument(
         "--blank",
@@ -105,7 +106,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     key = locale_key(args.lang)
     reports: list[tuple[str, Report]] = []
-    unusable: list[tuple[str, str, list[dict[str, str | None]]]] = []
+    unusable: list[tuple[str, Exception, list[dict[str, str | None]]]] = []
     for path in args.files:
         try:
             reports.append((path, read_report(path)))
@@ -113,9 +114,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             problems = [
                 {"path": p.path, "message": p.message, "label": p.label} for p in exc.problems
             ]
-            unusable.append((path, str(exc), problems))
+            unusable.append((path, exc, problems))
         except OSError as exc:
-            unusable.append((path, str(exc), [{"path": "$", "message": str(exc), "label": None}]))
+            message = exc.strerror if exc.strerror else str(exc)
+            unusable.append((path, exc, [{"path": "$", "message": message, "label": None}]))
     results: list[tuple[str, Report, Findings]] = []
     if args.series and reports:
         try:
@@ -145,6 +147,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             year = text["year"].format(year=r.year)
             print(f"{path}: {r.agency} {year} ({r.edition.value})", file=out)
             print_findings(findings, out, args.lang)
-    for path, message, _ in unusable:
-        print(f"govdisclosure check: {path}: {_TEXT[key]['unusable']}\n{message}", file=sys.stderr)
+    for path, error, _ in unusable:
+        print_unusable("check", path, error, args.lang, sys.stderr)
     return status

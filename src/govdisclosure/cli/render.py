@@ -1,15 +1,17 @@
 """``govdisclosure render``: a JSON report as publishable text, Markdown or HTML.
 
-``govdisclosure render FILE [--format text|markdown|html] [--lang zh|en] [-o OUT]`` prints
-a JSON report (``-`` reads standard input) in the chosen format, or writes it to ``OUT``.
-Unusable input prints every problem to standard error and exits with status 2.
+``govdisclosure render FILE [--format text|markdown|html] [--lang zh|zh_CN|en] [--check]
+[-o OUT]`` prints a JSON report (``-`` reads standard input) in the chosen format, or writes
+it to ``OUT``. Unusable input prints every problem to standard error, the file named, and
+exits with status 2. With ``--check`` a report with an error-severity finding is not
+rendered: its findings go to standard error and the status is 1.
 
 >>> import argparse, io
 >>> parser = argparse.ArgumentParser(prog="govdisclosure")
 >>> add_parser(parser.add_subparsers(dest="command"))
 >>> args = parser.parse_args(["render", "report.json", "--format", "html", "--lang", "en"])
->>> args.format, args.lang, args.output
-('html', 'en', None)
+>>> args.format, args.lang, args.output, args.check
+('html', 'en', None, False)
 """
 
 from __future__ import annotations
@@ -19,25 +21,35 @@ import sys
 from typing import TextIO
 
 from govdisclosure.cli._files import read_report
+from govdisclosure.cli._messages import add_lang, print_unusable
 from govdisclosure.errors import StructureError
 from govdisclosure.rendering import FORMATS, render
 
 __all__ = ["add_parser", "run"]
-
-_LOCALES = {"zh": "zh_CN", "en": "en"}
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Carry out ``render`` with parsed arguments; returns the exit status."""
     try:
         report = read_report(args.file)
-    except StructureError as exc:
-        print(f"govdisclosure: unusable input\n{exc}", file=sys.stderr)
+    except (StructureError, OSError) as exc:
+        print_unusable("render", args.file, exc, args.lang, sys.stderr)
         return 2
-    except OSError as exc:
-        print(f"govdisclosure: {exc}", file=sys.stderr)
-        return 2
-    result = render(report, args.format, locale=_LOCALES[args.lang])
+    if args.check:
+        from govdisclosure.cli.check import print_findings
+        from govdisclosure.rules import check
+
+        findings = check(report)
+        if findings.errors:
+            refused = (
+                "有错误级别的问题，不予生成"
+                if args.lang == "zh_CN"
+                else "error-severity findings: not rendered"
+            )
+            print(f"govdisclosure render: {args.file}: {refused}", file=sys.stderr)
+            print_findings(findings, sys.stderr, args.lang)
+            return 1
+    result = render(report, args.format, locale=args.lang)
     if args.output is None:
         out.write(result)
         return 0
@@ -45,7 +57,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         with open(args.output, "w", encoding="utf-8", newline="\n") as f:
             f.write(result)
     except OSError as exc:
-        print(f"govdisclosure: {exc}", file=sys.stderr)
+        print_unusable("render", args.output, exc, args.lang, sys.stderr)
         return 2
     return 0
 
@@ -62,8 +74,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     )
     p.add_argument("file", metavar="FILE", help="JSON report; - for standard input")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (text)")
+    add_lang(p)
     p.add_argument(
-        "--lang", choices=tuple(_LOCALES), default="zh", help="language of the labels (zh)"
+        "--check",
+        action="store_true",
+        help="refuse (exit 1) to render a report with error-severity findings",
     )
     p.add_argument(
         "-o", "--output", metavar="OUT", help="write to OUT (UTF-8) instead of standard output"

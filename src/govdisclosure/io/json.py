@@ -29,7 +29,9 @@ import datetime as _dt
 import enum
 import functools
 import json
+import math
 import re
+import reprlib
 import types
 import typing
 from collections.abc import Callable
@@ -44,9 +46,19 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
+from cattrs.gen import make_dict_structure_fn
 
 from govdisclosure.errors import Problem, StructureError
-from govdisclosure.layout import TABLE_ATTRIBUTES, layout_of
+from govdisclosure.layout import (
+    MAX_COUNT,
+    MAX_DIGITS,
+    MAX_ORDINAL,
+    MAX_PLACES,
+    MAX_YEAR,
+    MIN_YEAR,
+    TABLE_ATTRIBUTES,
+    layout_of,
+)
 from govdisclosure.model import (
     ApplicantCounts,
     DocumentCounts2019,
@@ -71,6 +83,21 @@ __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 T = TypeVar("T")
 
 _DECIMAL_RE = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
+
+#: The deepest nesting of sub-sections a report may have (一、 → (一) → 1. → (1) → … ):
+#: real reports use three or four levels; the bound keeps every reader and writer of the
+#: section tree far from Python's recursion limit.
+MAX_SECTION_DEPTH = 10
+
+_INT_PART = MAX_DIGITS - 1
+#: A decimal literal in plain notation within the bounds (layout.MAX_DIGITS significant
+#: digits, layout.MAX_PLACES places): the loader's test and the JSON Schema's pattern.
+BOUNDED_DECIMAL = (
+    rf"^-?(?:0(?:\.[0-9]{{1,{MAX_PLACES}}})?|[1-9][0-9]{{0,{_INT_PART}}}"
+    rf"|(?=[0-9.]{{3,{MAX_DIGITS + 1}}}$)[1-9][0-9]*\.[0-9]{{1,{MAX_PLACES}}})$"
+)
+_BOUNDED_DECIMAL_RE = re.compile(BOUNDED_DECIMAL.replace("$", r"\Z"))
+_MAX_DECIMAL_TEXT = MAX_DIGITS + 2  # sign and point: longer literals are refused unread
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 # Rows are plain records of int | None cells: the fast path builds them directly and the
@@ -85,11 +112,73 @@ _ROW_CLASSES: tuple[type[Any], ...] = (
 )
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 2
+_REPR.maxstring = 60
+_REPR.maxother = 60
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 4
+_MAX_REPR = 80
+
+
 def _describe(value: object) -> str:
+    """What was found, for messages: short whatever the input (no multi-KB echo, no deep
+    recursion, no integer too long to print)."""
     if value is None:
         return "null"
     name = type(value).__name__
-    return f"{value!r} ({'an' if name[0] in 'aeiou' else 'a'} {name})"
+    article = "an" if name[0] in "aeiou" else "a"
+    if value.__class__ is int and not -(10**40) < value < 10**40:
+        digits = int(value.bit_length() * math.log10(2)) + 1
+        return f"an integer of about {digits:,} digits"
+    if isinstance(value, str) and len(value) > _MAX_REPR:
+        return f"{value[:40]!r}… (a str of {len(value):,} characters)"
+    try:
+        text = _REPR.repr(value)
+    except Exception:  # a value whose repr fails still gets described
+        text = f"<{name}>"
+    if len(text) > _MAX_REPR:
+        text = text[:_MAX_REPR] + "…"
+    return f"{text} ({article} {name})"
+
+
+def _num(value: int) -> str:
+    """An int as messages print it: its digits, or its size when it has too many."""
+    return str(value) if -(10**40) < value < 10**40 else _describe(value)
+
+
+def _cut(value: object) -> str:
+    """A short repr of ``value`` (no type): strings cut to 40 characters, their length said."""
+    if isinstance(value, str) and len(value) > _MAX_REPR:
+        return f"{value[:40]!r}… ({len(value):,} characters)"
+    text = _describe(value)
+    return text.rsplit(" (", 1)[0] if text.endswith(")") and " (a" in text else text
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(value: str) -> str:
+    """A string from outside: refused if it holds a lone surrogate (which no UTF-8 text can
+    carry: it would break ``to_json(r).encode()`` and every printed output)."""
+    if not value.isascii() and _SURROGATE_RE.search(value):
+        at = _SURROGATE_RE.search(value).start()  # type: ignore[union-attr]
+        raise ValueError(
+            f"expected text, found a lone surrogate {value[at]!r} at character {at} "
+            "(not Unicode text: no UTF-8 file can hold it)"
+        )
+    return value
+
+
+def _key_path(path: str, key: object) -> str:
+    """``path`` extended by an object key; odd keys are quoted (ASCII-escaped, cut)."""
+    if key.__class__ is str and _KEY_RE.match(key):
+        return f"{path}.{key}"
+    if key.__class__ is str and len(key) > 40:
+        key = key[:40] + "…"
+    return f"{path}[{json.dumps(key)}]"
+
+
+_KEY_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,40}\Z")
 
 
 # --------------------------------------------------------------------------- strict hooks
@@ -98,13 +187,19 @@ def _describe(value: object) -> str:
 def _structure_int(value: Any, _: type) -> int:
     if value.__class__ is not int:
         raise TypeError(f"expected an integer, found {_describe(value)}")
+    if not -MAX_COUNT <= value <= MAX_COUNT:
+        raise ValueError(_too_large(value))
     return value  # type: ignore[no-any-return,unused-ignore]
+
+
+def _too_large(value: int) -> str:
+    return f"expected an integer of at most {MAX_COUNT:_} in size, found {_describe(value)}"
 
 
 def _structure_str(value: Any, _: type) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected a string, found {_describe(value)}")
-    return value  # type: ignore[no-any-return,unused-ignore]
+    return _check_text(value)
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
@@ -113,11 +208,20 @@ def _structure_decimal(value: Any, _: type) -> Decimal:
         if isinstance(value, float):
             found = f"{value!r} (a float, which would lose the printed precision)"
         raise TypeError(f'expected a decimal number as a string such as "20.30", found {found}')
-    if not _DECIMAL_RE.match(value):
+    if len(value) > _MAX_DECIMAL_TEXT or not _BOUNDED_DECIMAL_RE.match(value):
+        if len(value) <= 10_000 and _DECIMAL_RE.match(value):
+            raise ValueError(_decimal_bounds(value))
         raise ValueError(
-            f'expected a decimal number in plain notation such as "20.30", found {value!r}'
+            f'expected a decimal number in plain notation such as "20.30", found {_describe(value)}'
         )
     return Decimal(value)
+
+
+def _decimal_bounds(value: str) -> str:
+    return (
+        f"expected a decimal of at most {MAX_DIGITS} significant digits and {MAX_PLACES} "
+        f"decimal places, found {_describe(value)}"
+    )
 
 
 def _structure_date(value: Any, _: type) -> _dt.date:
@@ -131,8 +235,10 @@ def _structure_date(value: Any, _: type) -> _dt.date:
 
 def _structure_unit(value: Any, _: type) -> MoneyUnit:
     try:
+        if value.__class__ is not str:
+            raise TypeError
         return MoneyUnit(value)
-    except ValueError:
+    except (ValueError, TypeError):
         raise ValueError(
             f'expected one of "元", "万元", "亿元", found {_describe(value)}'
         ) from None
@@ -154,8 +260,10 @@ def _structure_enum_factory(cls: type[Any]) -> Callable[[Any, type], Any]:
 
     def hook(value: Any, _: type) -> Any:
         try:
+            if value.__class__ is not str:  # every enum of a report has str values
+                raise TypeError
             return cls(value)
-        except ValueError:
+        except (ValueError, TypeError):
             raise ValueError(f"expected one of {values}, found {_describe(value)}") from None
 
     return hook
@@ -186,7 +294,12 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(_is_tuple, _strict_tuple_factory)
     conv.register_structure_hook_factory(_is_optional, _optional_factory)
-    if not detailed:
+    conv.register_structure_hook_factory(attrs.has, _attrs_factory)
+    if detailed:
+        conv.register_structure_hook(Quantity, _detailed_quantity_hook(conv))
+        conv.register_structure_hook(Location, _detailed_location)
+        conv.register_structure_hook(Section, _detailed_section_hook(conv))
+    else:
         conv.register_structure_hook(Location, _fast_location)
         conv.register_structure_hook(Quantity, _fast_quantity)
         conv.register_structure_hook(Fact, _fast_fact)
@@ -211,14 +324,20 @@ def _is_optional(t: Any) -> bool:
 
 
 def _optional_str(value: Any, _: Any) -> str | None:
-    if value is not None and value.__class__ is not str:
+    if value is None:
+        return None
+    if value.__class__ is not str:
         raise TypeError(f"expected a string or null, found {_describe(value)}")
-    return value  # type: ignore[no-any-return,unused-ignore]
+    return _check_text(value)
 
 
 def _optional_int(value: Any, _: Any) -> int | None:
-    if value is not None and value.__class__ is not int:
+    if value is None:
+        return None
+    if value.__class__ is not int:
         raise TypeError(f"expected an integer or null, found {_describe(value)}")
+    if not -MAX_COUNT <= value <= MAX_COUNT:
+        raise ValueError(_too_large(value))
     return value  # type: ignore[no-any-return,unused-ignore]
 
 
@@ -237,6 +356,19 @@ def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
     return structure
 
 
+def _attrs_factory(cls: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """An attrs record from a JSON object only (``"metadata": []`` is a located error, not
+    an AttributeError from inside cattrs)."""
+    inner = make_dict_structure_fn(cls, conv)
+
+    def hook(value: Any, type_: Any) -> Any:
+        if value.__class__ is not dict:
+            raise TypeError(f"expected an object, found {_describe(value)}")
+        return inner(value, type_)
+
+    return hook
+
+
 _LOCATION_KEYS = frozenset(("section", "paragraph", "start", "end"))
 _FACT_KEYS = frozenset(("key", "label", "text", "quantity", "location"))
 _FACT_KEYS_SCOPED = _FACT_KEYS | {"scope"}
@@ -244,16 +376,71 @@ _SCOPES = {s.value: s for s in FactScope}
 _QUALIFIERS = {q.value: q for q in Qualifier}
 
 
+def _is_ordinal(x: Any) -> bool:
+    return x.__class__ is int and 1 <= x <= MAX_ORDINAL
+
+
+def _is_index(x: Any) -> bool:
+    return x.__class__ is int and 0 <= x <= MAX_COUNT
+
+
 def _fast_location(d: Any, _: Any) -> Location:
     if d.__class__ is not dict or d.keys() != _LOCATION_KEYS:
         raise TypeError("not a location")  # the detailed converter says what is wrong
     section = d["section"]
-    if section.__class__ is not list or any(x.__class__ is not int for x in section):
+    if (
+        section.__class__ is not list
+        or len(section) > MAX_SECTION_DEPTH
+        or not all(map(_is_ordinal, section))
+    ):
         raise TypeError("not a section path")
     p, start, end = d["paragraph"], d["start"], d["end"]
-    if p.__class__ is not int or start.__class__ is not int or end.__class__ is not int:
+    if not (_is_index(p) and _is_index(start) and _is_index(end)):
         raise TypeError("not a span")
     return Location(section=tuple(section), paragraph=p, start=start, end=end)
+
+
+def _detailed_location(d: Any, _: Any) -> Location:
+    """A location, every bad part reported at its own path."""
+    if d.__class__ is not dict:
+        raise TypeError(f"expected an object, found {_describe(d)}")
+    problems = [Problem(_key_path("$", k), "unknown key") for k in d if k not in _LOCATION_KEYS]
+    problems += [
+        Problem(f"$.{k}", "required field missing") for k in sorted(_LOCATION_KEYS) if k not in d
+    ]
+    section = d.get("section", [])
+    if section.__class__ is not list:
+        problems.append(Problem("$.section", f"expected an array, found {_describe(section)}"))
+    elif len(section) > MAX_SECTION_DEPTH:
+        problems.append(
+            Problem(
+                "$.section",
+                f"expected a path of at most {MAX_SECTION_DEPTH} ordinals, found {len(section):,}",
+            )
+        )
+    else:
+        problems += [
+            Problem(f"$.section[{i}]", _ordinal_message(x))
+            for i, x in enumerate(section)
+            if not _is_ordinal(x)
+        ]
+    for k in ("paragraph", "start", "end"):
+        if k in d and not _is_index(d[k]):
+            problems.append(
+                Problem(
+                    f"$.{k}",
+                    f"expected a whole number from 0 to {MAX_COUNT:_}, found {_describe(d[k])}",
+                )
+            )
+    if problems:
+        raise StructureError(problems)
+    return Location(
+        section=tuple(section), paragraph=d["paragraph"], start=d["start"], end=d["end"]
+    )
+
+
+def _ordinal_message(x: Any) -> str:
+    return f"expected an ordinal from 1 to {MAX_ORDINAL}, found {_describe(x)}"
 
 
 def _fast_quantity(d: Any, _: Any) -> Quantity:
@@ -265,7 +452,32 @@ def _fast_quantity(d: Any, _: Any) -> Quantity:
     unit = d["unit"]
     if unit.__class__ is not str:
         raise TypeError("not a unit")
-    return Quantity(_structure_decimal(d["value"], Decimal), unit, qualifier)
+    return Quantity(_structure_quantity_value(d["value"]), unit, qualifier)
+
+
+def _detailed_quantity_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Quantity]:
+    """A quantity as cattrs structures it, then its size bounded (located at ``$.value``)."""
+    inner = _attrs_factory(Quantity, conv)
+
+    def hook(value: Any, type_: Any) -> Quantity:
+        if value.__class__ is dict and "value" in value:
+            try:
+                _structure_quantity_value(value["value"])
+            except ValueError as exc:
+                raise StructureError([Problem("$.value", str(exc))]) from None
+        result: Quantity = inner(value, type_)
+        return result
+
+    return hook
+
+
+def _structure_quantity_value(value: Any) -> Decimal:
+    number = _structure_decimal(value, Decimal)
+    if not -MAX_COUNT <= number <= MAX_COUNT:
+        raise ValueError(
+            f"expected a figure of at most {MAX_COUNT:_} in size, found {_describe(value)}"
+        )
+    return number
 
 
 def _fast_fact(d: Any, _: Any) -> Fact:
@@ -278,9 +490,9 @@ def _fast_fact(d: Any, _: Any) -> Fact:
     if key.__class__ is not str or label.__class__ is not str or text.__class__ is not str:
         raise TypeError("not a fact")
     return Fact(
-        key=key,
-        label=label,
-        text=text,
+        key=_check_text(key),
+        label=_check_text(label),
+        text=_check_text(text),
         quantity=_fast_quantity(d["quantity"], Quantity),
         location=_fast_location(d["location"], Location),
         scope=_SCOPES[scope],
@@ -297,27 +509,92 @@ def _fast_strings(value: Any, _: Any) -> tuple[str, ...]:
     for item in value:
         if item.__class__ is not str:
             raise TypeError("expected strings")  # the detailed converter locates it
+        if not item.isascii() and _SURROGATE_RE.search(item):
+            raise ValueError("a lone surrogate")
     return tuple(value)
 
 
 _SECTION_KEYS = frozenset(("ordinal", "title", "paragraphs", "subsections"))
 
 
-def _fast_section(d: Any, _: Any) -> Section:
+def _fast_section(d: Any, _: Any, depth: int = 1) -> Section:
     if d.__class__ is not dict or not d.keys() <= _SECTION_KEYS:
         raise TypeError("not a section")
     ordinal, title = d["ordinal"], d["title"]
-    if ordinal.__class__ is not int or title.__class__ is not str:
+    if (
+        ordinal.__class__ is not int
+        or title.__class__ is not str
+        or not 1 <= ordinal <= MAX_ORDINAL
+    ):
         raise TypeError("not a section")
     subsections = d.get("subsections", ())
     if subsections.__class__ is not list and subsections != ():
         raise TypeError("not a list of sections")
+    if subsections and depth >= MAX_SECTION_DEPTH:
+        raise TypeError("sections nested too deep")
     return Section(
         ordinal=ordinal,
-        title=title,
+        title=_check_text(title),
         paragraphs=_fast_strings(d.get("paragraphs", []), None),
-        subsections=tuple([_fast_section(x, None) for x in subsections]),
+        subsections=tuple([_fast_section(x, None, depth + 1) for x in subsections]),
     )
+
+
+def _detailed_section_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Section]:
+    """A section, every bad part reported at its own path; the depth is bounded."""
+
+    def structure(d: Any, depth: int) -> Section:
+        if d.__class__ is not dict:
+            raise StructureError([Problem("$", f"expected a section object, found {_describe(d)}")])
+        problems = [Problem(_key_path("$", k), "unknown key") for k in d if k not in _SECTION_KEYS]
+        problems += [
+            Problem(f"$.{k}", "required field missing") for k in ("ordinal", "title") if k not in d
+        ]
+        ordinal = d.get("ordinal", 1)
+        if not _is_ordinal(ordinal):
+            problems.append(Problem("$.ordinal", _ordinal_message(ordinal)))
+        title = d.get("title", "")
+        paragraphs: Any = ()
+        for key, t in (("title", str), ("paragraphs", tuple[str, ...])):
+            if key in d:
+                try:
+                    value = conv.structure(d[key], t)
+                except Exception as exc:
+                    problems += _walk(exc, f"$.{key}")
+                else:
+                    if key == "title":
+                        title = value
+                    else:
+                        paragraphs = value
+        subsections: list[Section] = []
+        items = d.get("subsections", [])
+        if items.__class__ is not list:
+            problems.append(
+                Problem("$.subsections", f"expected an array, found {_describe(items)}")
+            )
+        elif items and depth >= MAX_SECTION_DEPTH:
+            problems.append(
+                Problem(
+                    "$.subsections",
+                    f"expected sections nested at most {MAX_SECTION_DEPTH} deep",
+                )
+            )
+        else:
+            for i, item in enumerate(items):
+                try:
+                    subsections.append(structure(item, depth + 1))
+                except StructureError as exc:
+                    problems += [
+                        Problem(f"$.subsections[{i}]{p.path[1:]}", p.message, p.label)
+                        for p in exc.problems
+                    ]
+        if problems:
+            raise StructureError(problems)
+        return Section(
+            ordinal=ordinal, title=title, paragraphs=paragraphs, subsections=tuple(subsections)
+        )
+
+    return lambda d, _: structure(d, 1)
 
 
 def _strict_tuple_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
@@ -338,6 +615,9 @@ def _fast_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
     def hook(value: Any, _: type) -> T:
         if value.__class__ is not dict:
             raise TypeError(f"expected an object, found {_describe(value)}")
+        for v in value.values():
+            if v.__class__ is int and not -MAX_COUNT <= v <= MAX_COUNT:
+                raise ValueError("a count out of bounds")  # located by the detailed path
         return cls(**value)
 
     return hook
@@ -352,7 +632,7 @@ def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
             raise TypeError(f"expected an object, found {_describe(value)}")
         problems = []
         for key, cell in value.items():
-            path = f"$.{key}"
+            path = _key_path("$", key)
             if key not in names:
                 problems.append(Problem(path, "unknown key"))
             elif cell is None:
@@ -362,7 +642,9 @@ def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
                     Problem(path, f"expected an integer or null, found {_describe(cell)}")
                 )
             elif cell < 0 and (cls, key) not in signed_fields():
-                problems.append(Problem(path, f"expected a whole number >= 0, found {cell}"))
+                problems.append(Problem(path, f"expected a whole number >= 0, found {_num(cell)}"))
+            elif not -MAX_COUNT <= cell <= MAX_COUNT:
+                problems.append(Problem(path, _too_large(cell)))
         if problems:
             raise StructureError(problems)
         return cls(**value)
@@ -442,8 +724,18 @@ def _labels() -> dict[str, str]:
     return {cell.json_path: cell.label for e in Edition for cell in layout_of(e).cells}
 
 
+_MAX_MESSAGE = 400
+
+
 def _problem(path: str, message: str) -> Problem:
-    return Problem(path, message, _labels().get(path))
+    return Problem(path, _short_message(message), _labels().get(path))
+
+
+def _short_message(message: str) -> str:
+    """A message as long as it needs, but never one that echoes a long input whole."""
+    if len(message) <= _MAX_MESSAGE:
+        return message
+    return f"{message[:_MAX_MESSAGE]}… (cut: the message is {len(message):,} characters long)"
 
 
 def _message(exc: BaseException) -> str:
@@ -460,7 +752,7 @@ def _walk(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, StructureError):
         return [_problem(path + p.path[1:], p.message) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
-        return [_problem(f"{path}.{k}", "unknown key") for k in sorted(exc.extra_fields)]
+        return [_problem(_key_path(path, k), "unknown key") for k in sorted(exc.extra_fields)]
     if isinstance(exc, ClassValidationError):
         out: list[Problem] = []
         with_notes, without = exc.group_exceptions()
@@ -477,11 +769,27 @@ def _walk(exc: BaseException, path: str) -> list[Problem]:
         for sub in without:
             out += _walk(sub, path)
         return out
-    return [_problem(path, _message(exc))]
+    try:
+        message = _message(exc)
+    except Exception:  # str() itself fails (an int too long to print inside the message)
+        message = f"not readable here ({type(exc).__name__})"
+    return [_problem(path, message)]
+
+
+#: What stands in for a report field that is missing or bad, so that the report-level checks
+#: (year, facts, relations) still run and report their own problems.
+_PLACEHOLDERS: dict[str, Any] = {"agency": "", "title": "", "year": 2000}
+#: Fields whose report-level checks read other fields: not checked when those are bad.
+_DEPENDS = {"facts": ("sections", "preamble"), "relations": ("facts",)}
 
 
 def _report_problems(data: Any) -> list[Problem]:
-    """Structure ``data`` field by field with the detailed converter, collecting problems."""
+    """Structure ``data`` field by field with the detailed converter, collecting problems.
+
+    Every problem is listed: an unknown key or a bad field does not hide the others, and the
+    report-level checks (the year's range, the facts' spans, the relations' keys) run on
+    whatever fields structured cleanly.
+    """
     if data.__class__ is not dict:
         return [Problem("$", f"expected a report object, found {_describe(data)}")]
     conv = _converter(detailed=True)
@@ -493,12 +801,13 @@ def _report_problems(data: Any) -> list[Problem]:
         except ValueError as exc:
             problems.append(Problem("$.edition", str(exc)))
     kwargs: dict[str, Any] = {}
+    bad: set[str] = set()
     for key, value in data.items():
-        path = f"$.{key}"
         if key not in _REPORT_KEYS:
             known = ", ".join(_REPORT_KEYS)
-            problems.append(Problem(path, f"unknown key (expected one of: {known})"))
+            problems.append(Problem(_key_path("$", key), f"unknown key (expected one of: {known})"))
             continue
+        path = f"$.{key}"
         if key == "edition":
             continue
         if edition is None and key in TABLE_ATTRIBUTES:
@@ -510,19 +819,54 @@ def _report_problems(data: Any) -> list[Problem]:
                     Problem(path, f"a {edition.value if edition else 'report'} has no table {key}")
                 )
             continue
+        if key == "year" and value.__class__ is int and not MIN_YEAR <= value <= MAX_YEAR:
+            problems.append(
+                Problem(
+                    path, f"expected a year from {MIN_YEAR} to {MAX_YEAR}, found {_describe(value)}"
+                )
+            )
+            bad.add(key)
+            continue
         try:
             kwargs[key] = conv.structure(value, t)
         except Exception as exc:  # every failure is reported, located
             problems += _walk(exc, path)
+            bad.add(key)
     for key in _REQUIRED_KEYS:
         if key not in data:
             problems.append(Problem(f"$.{key}", "required field missing"))
-    if not problems and edition is not None:
-        try:
-            Report(edition=edition, **kwargs)
-        except StructureError as exc:
-            problems += [_problem(p.path, p.message) for p in exc.problems]
+            bad.add(key)
+    problems += _record_problems(kwargs, bad, edition)
     return problems
+
+
+def _record_problems(
+    kwargs: dict[str, Any], bad: set[str], edition: Edition | None
+) -> list[Problem]:
+    """The report-level problems of the fields that structured, the bad ones stood in for."""
+    stand_ins = {k for k in bad if k in _PLACEHOLDERS}
+    fields = dict(kwargs)
+    for key in stand_ins:
+        fields[key] = _PLACEHOLDERS[key]
+    dropped: set[str] = set()
+    for key, needs in _DEPENDS.items():  # facts before relations
+        if any(n in bad or n in dropped for n in needs):
+            fields.pop(key, None)
+            dropped.add(key)
+    if "year" in bad:
+        stand_ins.add("year")
+    try:
+        Report(edition=edition or Edition.LEGACY_2008, **fields)
+    except StructureError as exc:
+        return [
+            _problem(p.path, p.message)
+            for p in exc.problems
+            if p.path.removeprefix("$.").split(".")[0].split("[")[0] not in stand_ins
+            and not (edition is None and p.path == "$.edition")
+        ]
+    except Exception as exc:  # pragma: no cover - the model refused what the hooks let in
+        return [Problem("$", f"the report cannot be built: {exc}")]
+    return []
 
 
 # --------------------------------------------------------------------------- public
@@ -541,11 +885,24 @@ def from_dict(data: Any) -> Report:
     """
     try:
         return _converter().structure(data, Report)
-    except Exception:  # the fast path failed: find and locate every problem
-        problems = _report_problems(data)
-        if not problems:  # pragma: no cover - the two paths disagree: never hide it
-            raise
-        raise StructureError(problems) from None
+    except Exception as exc:  # the fast path failed: find and locate every problem
+        first: BaseException = exc
+    problems = _report_problems(data)
+    if not problems:  # pragma: no cover - the two paths disagree: a bug, said as one
+        problems = [Problem("$", f"{DISAGREE}: {_short_message(_exception_text(first))}")]
+    raise StructureError(problems) from None
+
+
+def _exception_text(exc: BaseException) -> str:
+    try:
+        return f"{type(exc).__name__}: {exc}"
+    except Exception:  # str() itself fails (a KeyError of an int too long to print)
+        return type(exc).__name__
+
+
+#: What a problem says when the fast reader refused what the detailed one accepts (a bug:
+#: the fuzz suite looks for it).
+DISAGREE = "the report could not be read (the two readers disagree: please report it)"
 
 
 def to_json(report: Report, *, indent: int | None = None) -> str:
@@ -562,16 +919,14 @@ def from_json(text: str | bytes) -> Report:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise StructureError(
-            [Problem("$", f"expected JSON text, found an error at {exc.pos}: {exc.msg}")]
-        ) from None
+        raise StructureError([Problem("$", _syntax_message(exc))]) from None
     except UnicodeDecodeError as exc:
         raise StructureError(
             [
                 Problem(
                     "$",
                     "expected UTF-8 (or UTF-16/32) JSON text, found undecodable bytes: "
-                    f"{exc.reason} at {exc.start}",
+                    f"{exc.reason} at byte {exc.start}",
                 )
             ]
         ) from None
@@ -582,3 +937,15 @@ def from_json(text: str | bytes) -> Report:
     except ValueError as exc:  # e.g. an integer longer than Python converts
         raise StructureError([Problem("$", f"expected JSON text, found: {exc}")]) from None
     return from_dict(data)
+
+
+def _syntax_message(exc: json.JSONDecodeError) -> str:
+    """Line, column and a short excerpt of the place: never the whole input."""
+    doc = exc.doc
+    line_start = doc.rfind("\n", 0, exc.pos) + 1
+    excerpt = doc[max(line_start, exc.pos - 30) : exc.pos + 30].split("\n")[0]
+    size = f"; the input is {len(doc):,} characters long" if len(doc) > 200 else ""
+    return (
+        f"expected JSON text, found an error at line {exc.lineno}, column {exc.colno}: "
+        f"{exc.msg}, near {excerpt!r}{size}"
+    )

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import enum
 import functools
@@ -18,16 +19,41 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.layout import JOIN, MAX_YEAR, MIN_YEAR, TABLE_ATTRIBUTES, Edition, layout_of
-from govdisclosure.model import ExtraRow, Report, table_class, table_classes
+from govdisclosure.io.json import BOUNDED_DECIMAL, MAX_SECTION_DEPTH
+from govdisclosure.layout import (
+    JOIN,
+    MAX_COUNT,
+    MAX_ORDINAL,
+    MAX_YEAR,
+    MIN_YEAR,
+    TABLE_ATTRIBUTES,
+    Edition,
+    layout_of,
+)
+from govdisclosure.model import (
+    ActiveDisclosure2021,
+    ExtraRow,
+    Location,
+    Report,
+    Section,
+    table_class,
+    table_classes,
+)
 from govdisclosure.model.tables import signed_fields
 from govdisclosure.money import Amount, MoneyUnit
+from govdisclosure.numerals import UNITS, Quantity
 
 __all__ = ["json_schema"]
 
 # Signed: the 2019 本年增/减, and the values of extra rows (which may stand in such a column).
 _SIGNED = signed_fields() | {(ExtraRow, "values")}
-_DECIMAL = {"type": "string", "pattern": r"^-?(0|[1-9][0-9]*)(\.[0-9]+)?$"}
+_DECIMAL = {"type": "string", "pattern": BOUNDED_DECIMAL}
+_UNSIGNED_DECIMAL = {"type": "string", "pattern": BOUNDED_DECIMAL.replace("^-?", "^", 1)}
+_COUNT = {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
+_SIGNED_COUNT = {"type": "integer", "minimum": -MAX_COUNT, "maximum": MAX_COUNT}
+_ORDINAL = {"type": "integer", "minimum": 1, "maximum": MAX_ORDINAL}
+# The text of a JSON Schema string is Unicode text: a lone surrogate cannot be written in
+# a pattern every validator reads alike, so it is the one text rule left to the loader.
 _DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
 
@@ -67,25 +93,34 @@ class _Builder:
         if origin in (typing.Union, types.UnionType):
             return {"anyOf": [self.type_schema(a, owner=owner, name=name) for a in t.__args__]}
         if origin is tuple:
-            return {
+            out: dict[str, Any] = {
                 "type": "array",
                 "items": self.type_schema(t.__args__[0], owner=owner, name=name),
             }
+            if (owner, name) == (Location, "section"):
+                out["maxItems"] = MAX_SECTION_DEPTH
+            return out
         if t is type(None):
             return {"type": "null"}
         if t is bool:
             return {"type": "boolean"}
         if t is int:
             if (owner, name) in _SIGNED:
-                return {"type": "integer"}
+                return dict(_SIGNED_COUNT)
             if owner is Report and name == "year":
                 return {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
-            return {"type": "integer", "minimum": 0}
+            if (owner, name) in ((Section, "ordinal"), (Location, "section")):
+                return dict(_ORDINAL)
+            return dict(_COUNT)
         if t is str:
+            if owner is Quantity and name == "unit":
+                return {"enum": sorted(_quantity_units())}
+            if owner is ExtraRow and name == "label":
+                return {"type": "string", "pattern": r"\S"}
             return {"type": "string"}
         if t is Decimal:
             if name == "amount":
-                return {"type": "string", "pattern": r"^(0|[1-9][0-9]*)(\.[0-9]+)?$"}
+                return dict(_UNSIGNED_DECIMAL)
             return dict(_DECIMAL)
         if t is _dt.date:
             return dict(_DATE)
@@ -128,6 +163,7 @@ def _schema() -> dict[str, Any]:
             }
         )
     _describe_cells(b.defs)
+    _tighten(b.defs)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://govdisclosure.readthedocs.io/schema/report.json",
@@ -138,6 +174,51 @@ def _schema() -> dict[str, Any]:
         "allOf": edition_rules,
         "$defs": b.defs,
     }
+
+
+_N = len(str(MAX_COUNT))
+#: A non-negative plain decimal above MAX_COUNT (which is 1 followed by zeros).
+_ABOVE_MAX_COUNT = rf"^(?:[0-9]{{{_N + 1},}}|(?!{MAX_COUNT}(?:\.0*)?$)[0-9]{{{_N}}}(?:\.|$))"
+
+
+def _quantity_units() -> set[str]:
+    return set(UNITS)
+
+
+def _tighten(defs: dict[str, Any]) -> None:
+    """What the loader checks beyond the field types, where JSON Schema can say it."""
+    # the 2021 收费: an amount >= 0 in 万元
+    fees = defs[ActiveDisclosure2021.__name__]["properties"]["fees"]
+    fees["anyOf"] = [
+        {
+            "type": "object",
+            "properties": {"value": dict(_UNSIGNED_DECIMAL), "unit": {"const": "万元"}},
+            "required": ["value", "unit"],
+            "additionalProperties": False,
+        },
+        {"type": "null"},
+    ]
+    # a quantity: the figure at most MAX_COUNT in size (the pattern bounds its digits) and
+    # not negative; a qualified quantity is above zero
+    q = defs[Quantity.__name__]
+    q["properties"]["value"] = {
+        "type": "string",
+        "pattern": BOUNDED_DECIMAL.replace("^-?", "^", 1),
+        "not": {"pattern": _ABOVE_MAX_COUNT},
+    }
+    q["if"] = {"properties": {"qualifier": {"type": "string"}}, "required": ["qualifier"]}
+    q["then"] = {"properties": {"value": {"not": {"pattern": r"^0(\.0*)?$"}}}}
+    # sub-sections nest at most MAX_SECTION_DEPTH deep: Section_1 … Section_N
+    section = defs["Section"]
+    for depth in range(MAX_SECTION_DEPTH, 0, -1):
+        level = copy.deepcopy(section)
+        inner = f"#/$defs/Section{depth + 1}" if depth < MAX_SECTION_DEPTH else None
+        if inner is None:
+            level["properties"]["subsections"] = {"type": "array", "maxItems": 0}
+        else:
+            level["properties"]["subsections"]["items"] = {"$ref": inner}
+        defs[f"Section{depth}"] = level
+    defs["Section"] = {"$ref": "#/$defs/Section1", "description": section["description"]}
 
 
 def _describe_cells(defs: dict[str, Any]) -> None:

@@ -72,12 +72,13 @@ from govdisclosure.numerals.ordinals import (
     parse_ordinal,
     split_ordinal,
 )
-from govdisclosure.numerals.quantity import Qualifier, Quantity, parse_quantity
+from govdisclosure.numerals.quantity import UNITS, Qualifier, Quantity, parse_quantity
 
 __all__ = [
     "MAX_NUMERAL",
     "MAX_ORDINAL",
     "MEASURE_WORDS",
+    "UNITS",
     "FoundQuantity",
     "NumeralError",
     "Ordinal",

@@ -86,12 +86,14 @@ _PREFIX_QUALIFIERS: Final = frozenset(
 _PREFIX_WORDS: Final[dict[str, Qualifier]] = {w: Qualifier(q) for w, q in PREFIX_WORDS.items()}
 
 _MULTIPLIERS: Final = {"万": 4, "亿": 8}
-_MONEY_UNITS: Final = frozenset({"元", "万元", "亿元"})
-_UNITS: Final = frozenset(
+_MONEYUNITS: Final = frozenset({"元", "万元", "亿元"})
+UNITS: Final = frozenset(
     {"万", "亿"}
     | set(MEASURE_WORDS)
     | {m + measure for m in _MULTIPLIERS for measure in MEASURE_WORDS}
 )
+"""Every unit a :class:`Quantity` may carry: a measure word, optionally after 万 or 亿, or a
+bare 万/亿."""
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -218,7 +220,7 @@ class Quantity:
     qualifier: Qualifier | None = None
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.unit, str) or self.unit not in _UNITS:
+        if not isinstance(self.unit, str) or self.unit not in UNITS:
             raise NumeralError(
                 f"Quantity unit must be a measure word from MEASURE_WORDS, optionally after "
                 f"万 or 亿 (条, 万次, 元, 万元, 万), got {safe_repr(self.unit)}"
@@ -248,7 +250,7 @@ class Quantity:
         >>> parse_quantity("36581.5万元").is_money, parse_quantity("58.5万").is_money
         (True, False)
         """
-        return self.unit in _MONEY_UNITS
+        return self.unit in _MONEYUNITS
 
     @property
     def multiplier(self) -> Decimal:
