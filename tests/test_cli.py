@@ -219,3 +219,18 @@ def test_a_lone_surrogate_does_not_crash_the_cli(
     for command in ("check", "render", "rows"):
         assert _run(command, str(path))[0] == 2
         assert "$.title" in capsys.readouterr().err
+
+
+def test_check_takes_a_folder_as_a_batch(tmp_path: Path) -> None:
+    for name in ("jianghe-2020", "jianghe-2021"):
+        (tmp_path / f"{name}.json").write_text(gd.to_json(gd.examples.load(name)), "utf-8")
+    out = io.StringIO()
+    assert main(["check", str(tmp_path), "--jobs", "1", "--format", "jsonl"], out) == 0
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert sorted(Path(line["file"]).name for line in lines) == [
+        "jianghe-2020.json",
+        "jianghe-2021.json",
+    ]
+    (tmp_path / "broken.json").write_text("{", "utf-8")
+    assert main(["check", str(tmp_path), "--jobs", "1"], io.StringIO()) == 2
+    assert main(["check", str(tmp_path), "--series"], io.StringIO()) == 2

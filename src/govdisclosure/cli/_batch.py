@@ -57,7 +57,8 @@ __all__ = [
 _LOCALES = {"zh": "zh_CN", "zh_CN": "zh_CN", "en": "en"}
 
 
-def _jobs(text: str) -> int:
+def jobs(text: str) -> int:
+    """The ``--jobs`` option: a number of processes, at least 1."""
     n = int(text)
     if n < 1:
         raise argparse.ArgumentTypeError(f"--jobs must be at least 1, got {n}")
@@ -68,7 +69,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--jobs",
         "-j",
-        type=_jobs,
+        type=jobs,
         default=None,
         metavar="N",
         help="processes to use (default: every core)",

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any, TextIO
 
+from govdisclosure.cli import _batch
 from govdisclosure.cli._files import read_report
 from govdisclosure.cli._messages import add_lang, print_unusable
 from govdisclosure.errors import StructureError
@@ -47,9 +49,29 @@ def add_parser(sub: Any) -> None:
             "0 no error, 1 an error-severity finding, 2 unusable input."
         ),
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="JSON report; - for stdin")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="PATH",
+        help="a report (JSON, or published text/Markdown/HTML in a folder); a folder of them; "
+        "- for stdin",
+    )
     add_lang(p)
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl", "csv"),
+        default="text",
+        help="text (default), json; for a batch also jsonl (a line per file) and csv (a row "
+        "per finding)",
+    )
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=_batch.jobs,
+        default=None,
+        metavar="N",
+        help="check as a batch on N processes (a folder is always a batch, on every core)",
+    )
     p.add_argument(
         "--blank",
         choices=("unknown", "zero"),
@@ -94,8 +116,32 @@ def print_findings(findings: Findings, out: TextIO, locale: str, indent: str = "
     )
 
 
+def _is_batch(args: argparse.Namespace) -> bool:
+    """Folders, ``--jobs``, or a batch format: the batch check of :mod:`._batch`."""
+    folders = any(path != "-" and os.path.isdir(path) for path in args.files)
+    return folders or args.jobs is not None or args.format in ("jsonl", "csv")
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """The ``check`` sub-command; returns the exit status."""
+    if _is_batch(args):
+        if args.series or "-" in args.files:
+            print(
+                "govdisclosure check: --series and - (stdin) read files one by one: "
+                "not with folders, --jobs, jsonl or csv",
+                file=sys.stderr,
+            )
+            return 2
+        batch = argparse.Namespace(
+            paths=args.files,
+            format=args.format,
+            blank=args.blank,
+            select=args.select,
+            ignore=args.ignore,
+            jobs=args.jobs,
+            lang=args.lang,
+        )
+        return _batch.run_check(batch, out)
     try:
         locale_key(args.lang)
         policy = Policy(
