@@ -29,6 +29,7 @@ def _minimal() -> dict[str, Any]:
         requests=gd.Requests2021.build(
             new=gd.ApplicantCounts.build(natural_person=2),
             granted=gd.ApplicantCounts.build(natural_person=2),
+            blank=True,  # rows not given stay blank (builders fill zeros by default)
         ),
         reviews=gd.ReviewsAndLitigation(),
     )
