@@ -49,6 +49,7 @@ from govdisclosure import examples, layout_of, to_json
 from govdisclosure.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
+    AgencyKind,
     ApplicantCounts,
     DocumentCounts2019,
     DocumentCounts2021,
@@ -75,6 +76,7 @@ from govdisclosure.model import (
 )
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import OrdinalStyle, find_quantities, parse_quantity, split_ordinal
+from govdisclosure.rules._scope import scope_of
 
 __all__ = [
     "BUILDERS",
@@ -156,7 +158,15 @@ def _located_facts(
             _require(paragraph[hit.start : hit.end] == text, f"{text!r} is not at its span")
             location = Location(section=place[0], paragraph=place[1], start=hit.start, end=hit.end)
             facts.append(
-                Fact(key=key, label=label, text=text, quantity=quantity, location=location)
+                Fact(
+                    key=key,
+                    label=label,
+                    text=text,
+                    quantity=quantity,
+                    location=location,
+                    # what the figure covers, where the words around it say so (截至, 全市 …)
+                    scope=scope_of(paragraph, hit.start),
+                )
             )
     _require(not set(labels) - seen, f"labels for missing paragraphs: {set(labels) - seen}")
     keys = [f.key for f in facts]
@@ -330,6 +340,7 @@ def build_xianning_2015() -> Report:
         year=2015,
         edition=Edition.LEGACY_2008,
         title=title,
+        agency_kind=AgencyKind.DEPARTMENT,  # 咸宁市民政局: a department of the city government
         metadata=metadata,
         preamble=preamble,
         sections=sections,
@@ -353,8 +364,21 @@ class _Para(NamedTuple):
     figures: tuple[Figure, ...] = ()
 
 
+_PUBLISHED = str.maketrans(
+    {"(": "\uff08", ")": "\uff09", ",": "\uff0c", ":": "\uff1a", ";": "\uff1b"}
+)
+
+
+def _published(text: str) -> str:
+    """Invented prose as real reports write it: full-width （），：；.
+
+    The source lines below are written with ASCII marks (easier to edit and to line up); the
+    reports print the full-width marks, as every published 年报 does."""
+    return text.translate(_PUBLISHED)
+
+
 def _p(text: str, *figures: Figure) -> _Para:
-    return _Para(text, figures)
+    return _Para(_published(text), figures)
 
 
 class _Outline:
@@ -418,7 +442,7 @@ def _preamble(year: int, edition: Edition) -> str:
         form = "《中华人民共和国政府信息公开工作年度报告格式(试行)》(国办公开办函〔2019〕60号)"
     else:
         form = "《中华人民共和国政府信息公开工作年度报告格式》(国办公开办函〔2021〕30号)"
-    return (
+    return _published(
         f"本报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和{form}的要求编制,"
         "由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、"
         "政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项"
@@ -459,6 +483,7 @@ def _jianghe_report(
         year=year,
         edition=edition,
         title=title,
+        agency_kind=AgencyKind.DEPARTMENT,
         metadata=Metadata(
             index_number=index_number,
             document_number=None,
@@ -621,7 +646,8 @@ def build_jianghe_2020() -> Report:
     titles = _official_titles(edition)
     requests = _requests_2020()
     active = ActiveDisclosure2019(
-        regulations=DocumentCounts2019(new_made=1, new_published=1, total_published=8),
+        # a 市局 makes no 规章 (立法法: 国务院部门 and 省级/设区的市 人民政府 only)
+        regulations=DocumentCounts2019(new_made=0, new_published=0, total_published=0),
         normative_documents=DocumentCounts2019(new_made=9, new_published=9, total_published=50),
         licensing=ItemCounts2019(previous_items=46, change=-3, decisions=1175),
         other_services=ItemCounts2019(previous_items=18, change=2, decisions=342),
@@ -820,7 +846,8 @@ def build_jianghe_2021() -> Report:
     titles = _official_titles(edition)
     requests = _requests_2021()
     active = ActiveDisclosure2021(
-        regulations=DocumentCounts2021(issued=2, repealed=1, in_force=9),
+        # a 市局 makes no 规章 (立法法: 国务院部门 and 省级/设区的市 人民政府 only)
+        regulations=DocumentCounts2021(issued=0, repealed=0, in_force=0),
         normative_documents=DocumentCounts2021(issued=11, repealed=4, in_force=57),
         licensing=1268,
         punishment=87,
@@ -978,7 +1005,7 @@ def build_jianghe_2021() -> Report:
             Relation(
                 result="reviews.litigation_direct.total",
                 add=("reviews.litigation_direct.upheld", "reviews.litigation_direct.pending"),
-                text="(结果维持1件,尚未审结1件)",
+                text=_published("(结果维持1件,尚未审结1件)"),
             ),
         ),
     )

@@ -240,3 +240,30 @@ def test_locales() -> None:
         fmt.parse_locale("klingon")
     with pytest.raises(TypeError):
         fmt.parse_locale(5)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- issue 8 (regressions)
+
+
+def test_compact_ignores_the_callers_context() -> None:
+    hostile = decimal.Context(prec=3, traps=[decimal.Inexact, decimal.Rounded])
+    amount = Amount("36581.5", MoneyUnit.WAN_YUAN)
+    expected = (fmt.format_compact(123456789), fmt.format_compact_amount(amount))
+    with decimal.localcontext(hostile):
+        assert (fmt.format_compact(123456789), fmt.format_compact_amount(amount)) == expected
+        assert fmt.format_count(12345, "件", locale="en") == "12345 items"
+        assert fmt.format_number(Decimal("2.345"), places=2) == "2.35"
+
+
+def test_long_numbers_format() -> None:
+    big = Decimal("9" * 201)
+    assert fmt.format_number(big) == "9" * 201
+    assert fmt.format_amount(Amount("9" * 200, MoneyUnit.YUAN)) == "9" * 200 + "元"
+    assert fmt.format_number(10**4300) == "1" + "0" * 4300
+    assert fmt.format_number(Decimal("0." + "0" * 199 + "1")) == "0." + "0" * 199 + "1"
+    assert fmt.format_compact(10**300) == "1" + "0" * 288 + "万亿"
+    assert fmt.format_number(Decimal("1" * 300), places=1) == "1" * 300 + ".0"
+    with pytest.raises(fmt.MoneyError, match="digits"):  # type: ignore[attr-defined]
+        fmt.format_number(Decimal("1E+999999999"))
+    with pytest.raises(ValueError, match="finite"):
+        fmt.format_number(Decimal("NaN"))

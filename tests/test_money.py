@@ -316,7 +316,7 @@ def test_no_bool() -> None:
 def test_all() -> None:
     import govdisclosure.money as money
 
-    assert sorted(money.__all__) == ["Amount", "MoneyUnit", "round_decimal"]
+    assert sorted(money.__all__) == ["Amount", "MoneyUnit", "exact_context", "round_decimal"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1110,3 +1110,74 @@ def test_round_decimal_is_half_up_like_fraction(value: Decimal, places: int) -> 
         half_up = -(f + 1 if magnitude - f >= Fraction(1, 2) else f)
     assert Fraction(round_decimal(value, places)) == Fraction(half_up) / scale
     assert round_decimal(value, places).as_tuple().exponent == -places
+
+
+# --------------------------------------------------------------------------------------------
+# Issue 8: linear parsing, the library's own errors (regressions)
+# --------------------------------------------------------------------------------------------
+
+
+def test_parse_is_linear_in_white_space() -> None:
+    import time
+
+    from govdisclosure.errors import MoneyError
+
+    for text in (
+        " " * 100_000 + "x",
+        "-" + " " * 100_000 + "x",
+        "¥" + " " * 50_000 + "1 " * 50_000,
+    ):
+        start = time.perf_counter()
+        with pytest.raises(MoneyError):
+            Amount.parse(text)
+        assert time.perf_counter() - start < 2.0  # n**4 before: over 60 s at n = 400
+    assert Amount.parse(" " * 1000 + "- ¥ 1,234.50" + " " * 1000) == Amount("-1234.50", YUAN)
+    assert Amount.parse("\u3000 + 人民币 \t 3.2 亿 元 ") == Amount("3.2", MoneyUnit.YI_YUAN)
+
+
+def test_errors_are_the_librarys_own() -> None:
+    from govdisclosure.errors import GovDisclosureError, MoneyError, WrongTypeError
+
+    with pytest.raises(MoneyError, match="decimal places"):
+        Amount("0." + "0" * 200 + "1", YUAN)
+    with pytest.raises(WrongTypeError, match="float"):
+        Amount(20.3, YUAN)  # type: ignore[arg-type]
+    with pytest.raises(WrongTypeError, match="4301 digits"):
+        Amount(1, YUAN) + 10**4300  # type: ignore[operator]
+    with pytest.raises(MoneyError, match="4301 digits"):
+        Amount(1, YUAN).round(10**4300)
+    with pytest.raises(MoneyError, match="width"):
+        format(Amount(1, YUAN), ">99999999999999999999")
+    with pytest.raises(MoneyError, match="places"):
+        format(Amount(1, YUAN), "." + "9" * 5000 + "f")
+    with pytest.raises(MoneyError):
+        Amount.parse("58.5万")
+    assert issubclass(MoneyError, ValueError)
+    assert issubclass(WrongTypeError, TypeError)
+    assert issubclass(MoneyError, GovDisclosureError)
+    with pytest.raises(ZeroDivisionError):
+        Amount(1, YUAN) / 0
+
+
+def test_every_valid_amount_has_a_value_in_yuan_and_an_interval() -> None:
+    widest = Amount("9" * 200, MoneyUnit.YI_YUAN)
+    assert widest.yuan == Decimal("9" * 200 + "0" * 8)
+    assert hash(widest) == hash(widest.yuan)
+    finest = Amount("0." + "0" * 199 + "1", YUAN)
+    assert finest.interval() == (Decimal("5E-201"), Decimal("1.5E-200"))
+
+
+def test_exact_context() -> None:
+    import decimal
+
+    from govdisclosure.money import exact_context
+
+    ctx = exact_context()
+    assert ctx is not exact_context()  # a new one each time: nobody shares its flags
+    assert ctx.prec == 200
+    assert ctx.rounding == decimal.ROUND_HALF_UP
+    with pytest.raises(decimal.Inexact):
+        ctx.divide(Decimal(1), Decimal(3))
+    with pytest.raises(decimal.Rounded):
+        ctx.plus(Decimal("1" + "0" * 200))  # exact, but a zero would be dropped
+    assert ctx.add(Decimal("0.1"), Decimal("0.20")) == Decimal("0.30")

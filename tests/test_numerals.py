@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import decimal
 import json
 import pickle
 import re
+import time
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +18,7 @@ import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from govdisclosure.errors import GovDisclosureError, WrongTypeError
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.numerals import (
     MAX_NUMERAL,
@@ -27,9 +30,11 @@ from govdisclosure.numerals import (
     OrdinalStyle,
     Qualifier,
     Quantity,
+    digits_to_int,
     find_quantities,
     format_ordinal,
     from_int,
+    parse_date,
     parse_ordinal,
     parse_quantity,
     split_ordinal,
@@ -939,3 +944,256 @@ def test_spans_are_verbatim_in_any_text(text: str) -> None:
     for f in find_quantities(text):
         assert text[f.start : f.end] == f.text
         assert parse_quantity(f.text) == f.quantity
+
+
+# =============================================================================================
+# Issue 8: every reader is linear and ends in NumeralError or a result (regressions)
+# =============================================================================================
+
+
+def _quickly(function: Any, *args: Any, budget: float = 2.0, **kwargs: Any) -> Any:
+    """Call function; fail if it takes more than ``budget`` seconds (the bug took 20-60 s)."""
+    start = time.perf_counter()
+    try:
+        return function(*args, **kwargs)
+    finally:
+        elapsed = time.perf_counter() - start
+        assert elapsed < budget, f"{function.__name__} took {elapsed:.1f} s"
+
+
+@pytest.mark.parametrize("text", ["1" * 100_000, "1." * 100_000, "a" * 100_000 + "@"])
+def test_find_quantities_is_linear_on_the_url_mask_reproducers(text: str) -> None:
+    assert _quickly(find_quantities, text) == []
+    assert _quickly(find_quantities, text, chinese=True) == []
+
+
+def test_find_quantities_many_figures_is_linear() -> None:
+    found = _quickly(find_quantities, "1件," * 20_000, budget=10)
+    assert len(found) == 20_000
+    assert len(_quickly(find_quantities, "两件," * 20_000, budget=10, chinese=True)) == 20_000
+
+
+def test_url_mask_keeps_its_matches() -> None:
+    # An address may start right after a URL ends; the linear mask must still hide it.
+    text = "见www.a_b3@x.com共3件,邮箱abc12@gov.cn,网址http://x.cn/3件"
+    assert [f.text for f in find_quantities(text)] == ["3件"]
+
+
+def test_to_int_is_linear_and_refuses_beyond_the_range() -> None:
+    with raises_quoting(NumeralError, "一" + "亿" * 10) as info:
+        to_int("一" + "亿" * 10)
+    assert "out of range" in str(info.value)
+    with pytest.raises(NumeralError, match="out of range"):
+        _quickly(to_int, "一" + "亿" * 100_000)
+    with pytest.raises(NumeralError, match="out of range"):
+        _quickly(parse_ordinal, "(" + "一" + "亿" * 100_000 + ")")
+    assert _quickly(split_ordinal, "一" + "亿" * 100_000 + "、") is None
+
+
+def test_ordinals_beyond_the_int_string_limit_are_numeral_errors() -> None:
+    with pytest.raises(NumeralError, match="1 to 999"):
+        parse_ordinal("1" * 4301 + ".")
+    with pytest.raises(NumeralError, match="1 to 999"):
+        parse_ordinal("1" * 4301 + "、")
+    assert split_ordinal("1" * 4301 + ".") is None
+    assert split_ordinal("1" * 4301 + "、标题") is None
+    with pytest.raises(NumeralError, match="4301 digits"):
+        from_int(10**4300)
+    with pytest.raises(NumeralError, match="4301 digits"):
+        format_ordinal(10**4300, OrdinalStyle.CHINESE)
+    with pytest.raises(NumeralError, match="4301 digits"):
+        Ordinal(10**4300, OrdinalStyle.PAREN)
+
+
+def test_quantities_refuse_huge_values_before_computing() -> None:
+    with pytest.raises(NumeralError, match="more than 40 digits"):
+        _quickly(parse_quantity, "1" * 1_000_000 + "件")
+    with pytest.raises(NumeralError, match="more than 40 digits"):
+        Quantity(Decimal("1E+999999999"), "件")
+    with pytest.raises(NumeralError, match="4301 digits"):
+        Quantity(Decimal(1), 10**4300)  # type: ignore[arg-type]
+
+
+def test_errors_come_from_the_errors_module() -> None:
+    import govdisclosure.errors
+
+    assert NumeralError is govdisclosure.errors.NumeralError
+    assert NumeralError.__module__ == "govdisclosure.errors"
+    with pytest.raises(WrongTypeError):
+        to_int(12)  # type: ignore[arg-type]
+    assert issubclass(WrongTypeError, TypeError)
+    assert issubclass(WrongTypeError, GovDisclosureError)
+
+
+def test_package_layout_and_public_names() -> None:
+    from govdisclosure import numerals
+
+    assert sorted(numerals.__all__) == sorted(
+        [
+            "MAX_NUMERAL",
+            "MAX_ORDINAL",
+            "MEASURE_WORDS",
+            "FoundQuantity",
+            "NumeralError",
+            "Ordinal",
+            "OrdinalStyle",
+            "Qualifier",
+            "Quantity",
+            "digits_to_int",
+            "find_quantities",
+            "format_ordinal",
+            "from_int",
+            "parse_date",
+            "parse_ordinal",
+            "parse_quantity",
+            "split_ordinal",
+            "to_int",
+        ]
+    )
+    root = Path(numerals.__file__).parent
+    for module in root.glob("*.py"):
+        lines = module.read_text(encoding="utf-8").count("\n")
+        assert module.name == "_words.py" or lines <= 500, (module.name, lines)
+        assert "import govdisclosure.numerals" not in module.read_text(encoding="utf-8")
+    import ast
+
+    tree = ast.parse((root.parent / "money.py").read_text(encoding="utf-8"))
+    imported = [
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    ]
+    assert not [m for m in imported if m and "numerals" in m], "money never imports numerals"
+
+
+# =============================================================================================
+# Digit by digit (issue 9)
+# =============================================================================================
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("二\u3007二四", 2024),
+        ("二\u3007一六", 2016),
+        ("二零一六", 2016),
+        ("二\u25cb\u25cb八", 2008),
+        ("\uff08二\u3007二四\uff09"[1:-1], 2024),
+        ("  一九九九 ", 1999),
+        ("\u3007", 0),
+        ("九" * 16, 10**16 - 1),
+    ],
+)
+def test_digits_to_int(text: str, value: int) -> None:
+    assert digits_to_int(text) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["", "二千零二十四", "二\u3007二四年", "2024", "壹贰", "十", "两\u3007", "九" * 17]
+)
+def test_digits_to_int_refuses(text: str) -> None:
+    with raises_quoting(NumeralError, text):
+        digits_to_int(text)
+
+
+def test_to_int_still_refuses_digit_by_digit() -> None:
+    with pytest.raises(NumeralError, match="digit-by-digit"):
+        to_int("二\u3007二四")
+    assert digits_to_int("二\u3007二四") == 2024
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("二\u3007一六年一月二十九日", datetime.date(2016, 1, 29)),
+        ("二零二三年十二月三十一日", datetime.date(2023, 12, 31)),
+        ("二\u25cb\u25cb八年五月十二日", datetime.date(2008, 5, 12)),
+        ("2016年1月29日", datetime.date(2016, 1, 29)),
+        ("2023 年 1 月 16 日", datetime.date(2023, 1, 16)),
+        ("２０２３年０１月０９日", datetime.date(2023, 1, 9)),
+        (" 2020年2月29日\n", datetime.date(2020, 2, 29)),
+    ],
+)
+def test_parse_date(text: str, date: datetime.date) -> None:
+    assert parse_date(text) == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2016年1月",
+        "2016-01-29",
+        "二\u3007一六年十三月一日",
+        "2019年2月29日",
+        "二\u3007一六年一月三十二日",
+        "一六年一月一日",
+        "2016年1月29日 " + "x",
+        "二\u3007一六年一一月一日",
+        "",
+    ],
+)
+def test_parse_date_refuses(text: str) -> None:
+    with raises_quoting(NumeralError, text):
+        parse_date(text)
+
+
+def test_parse_date_is_linear() -> None:
+    with pytest.raises(NumeralError):
+        _quickly(parse_date, "2016" + " " * 1_000_000 + "x")
+
+
+# =============================================================================================
+# Chinese-numeral counts in prose (issue 10)
+# =============================================================================================
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("收到申请两件", [("两件", "2件")]),
+        ("公开文件十二条", [("十二条", "12条")]),
+        ("共一百零五件,两千三百人次", [("一百零五件", "105件"), ("两千三百人次", "2300人次")]),
+        (
+            "一百余人,两万余元,约五十条",
+            [("一百余人", "100余人"), ("两万余元", "20000余元"), ("约五十条", "约50条")],
+        ),
+        ("近两百人,超过三十件", [("近两百人", "近200人"), ("超过三十件", "超过30件")]),
+        ("办理3件,另有三件", [("3件", "3件"), ("三件", "3件")]),
+    ],
+)
+def test_chinese_counts(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_quantities(text, chinese=True)
+    assert [(f.text, str(f.quantity)) for f in found] == expected
+    for f in found:
+        assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第三次会议",  # an ordinal
+        "第十二条规定",
+        "一是加强领导,二是完善制度",  # a list in prose
+        "一方面,另一方面",
+        "一、总体情况",  # a heading
+        "(一)主动公开",
+        "数十件,几百人,上百人,每一件",  # vague
+        "三四个,七八次",  # digit by digit: "three or four"
+        "统一部署,唯一一个,同一个",  # 一 ending a word
+        "一起学习,一次性告知,一条龙服务",  # words
+        "三至五件",  # the end of a range
+        "不超过十件,十件以内",  # bounded
+        "三个月,两个工作日",  # durations
+        "分为三个部分",  # report structure
+        "三万,投入五万",  # no measure word
+        "二\u3007一六年一月二十九日",  # a date
+        "五人民币",  # a compound
+    ],
+)
+def test_chinese_counts_exclusions(text: str) -> None:
+    assert find_quantities(text, chinese=True) == []
+
+
+def test_chinese_counts_are_off_by_default() -> None:
+    assert find_quantities("收到申请两件,十二条") == []

@@ -128,13 +128,22 @@ def test_grouping_option_groups_amounts(fmt: Format) -> None:
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_fullwidth_option(fmt: Format) -> None:
     report = examples.load("jianghe-2021")
-    plain = render(report, fmt)
-    wide = render(report, fmt, options=RenderOptions(fullwidth=True))
+    wide = render(report, fmt)  # the default: what agencies publish
+    plain = render(report, fmt, options=RenderOptions(fullwidth=False))
+    assert "（一）主动公开" in wide
+    assert "(一)主动公开" not in wide
     assert "(一)主动公开" in plain
     assert "（一）主动公开" not in plain
-    assert "（一）主动公开" in wide
-    # table labels are the layout's, whatever the heading option
-    assert "(一)予以公开" in wide
+    # the layout's labels and the corner note follow the option too
+    assert "（一）予以公开" in wide
+    assert "本年收费金额（单位：万元）" in wide
+    assert "（本列数据的勾稽关系为：第一项加第二项之和，" in wide
+    assert "第二十条第（一）项" in wide
+    assert "(一)予以公开" in plain
+    assert "本年收费金额(单位:万元)" in plain
+    assert "第二十条第(一)项" in plain
+    # English output is ASCII either way
+    assert "(1) Disclosed" in render(report, fmt, locale="en")
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -161,7 +170,7 @@ def test_tables_without_their_section_follow_the_last_section() -> None:
         report, sections=(Section(ordinal=1, title="总体情况"),), facts=(), relations=()
     )
     out = render.text(bare)
-    assert out.index("总体情况") < out.index("第二十条第(一)项") < out.index("申请人情况")
+    assert out.index("总体情况") < out.index("第二十条第（一）项") < out.index("申请人情况")
     assert (
         out.index("申请人情况")
         < out.index("复议后起诉")
@@ -183,10 +192,10 @@ def test_signature_without_date_and_deep_subsections() -> None:
     )
     report = _minimal(sections=(deep,), signature=Signature(agency="某局"))
     lines = render.text(report).splitlines()
-    assert lines[-5:] == ["一、总体情况", "(二)依申请公开", "3.细项", "内容。", "某局"]
+    assert lines[-5:] == ["一、总体情况", "（二）依申请公开", "3.细项", "内容。", "某局"]
     md = render.markdown(report)
     assert "## 一、总体情况" in md
-    assert "### (二)依申请公开" in md
+    assert "### （二）依申请公开" in md
     assert "#### 3\\.细项" in md
     page = render.html(report)
     assert '<h4 id="gd-s1-2-3">3.细项</h4>' in page

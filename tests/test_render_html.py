@@ -214,7 +214,7 @@ def test_official_layout_of_table_3() -> None:
     grid = _grid(parsed.tables[1])
     text = {pos: c["text"] for pos, c in grid.items()}
     span = {pos: (c["rowspan"], c["colspan"]) for pos, c in grid.items()}
-    assert text[0, 0].startswith("(本列数据的勾稽关系为")
+    assert text[0, 0].startswith("（本列数据的勾稽关系为：")
     assert span[0, 0] == (3, 3)
     assert (text[0, 3], span[0, 3]) == ("申请人情况", (1, 7))
     assert (text[1, 3], span[1, 3]) == ("自然人", (2, 1))
@@ -229,13 +229,13 @@ def test_official_layout_of_table_3() -> None:
     ]
     assert (text[3, 0], span[3, 0]) == ("一、本年新收政府信息公开申请数量", (1, 3))
     assert (text[5, 0], span[5, 0]) == ("三、本年度办理结果", (22, 1))
-    assert (text[5, 1], span[5, 1]) == ("(一)予以公开", (1, 2))
-    assert (text[7, 1], span[7, 1]) == ("(三)不予公开", (8, 1))
+    assert (text[5, 1], span[5, 1]) == ("（一）予以公开", (1, 2))
+    assert (text[7, 1], span[7, 1]) == ("（三）不予公开", (8, 1))
     assert text[7, 2] == "1.属于国家秘密"
-    assert (text[15, 1], span[15, 1]) == ("(四)无法提供", (3, 1))
-    assert (text[18, 1], span[18, 1]) == ("(五)不予处理", (5, 1))
-    assert (text[23, 1], span[23, 1]) == ("(六)其他处理", (3, 1))
-    assert (text[26, 1], span[26, 1]) == ("(七)总计", (1, 2))
+    assert (text[15, 1], span[15, 1]) == ("（四）无法提供", (3, 1))
+    assert (text[18, 1], span[18, 1]) == ("（五）不予处理", (5, 1))
+    assert (text[23, 1], span[23, 1]) == ("（六）其他处理", (3, 1))
+    assert (text[26, 1], span[26, 1]) == ("（七）总计", (1, 2))
     assert (text[27, 0], span[27, 0]) == ("四、结转下年度继续办理", (1, 3))
     assert len(parsed.tables[1]["rows"]) == 28
 
@@ -244,7 +244,7 @@ def test_official_layout_of_table_3_trial_2019() -> None:
     parsed = _parse(render.html(examples.load("jianghe-2020")))
     grid = _grid(parsed.tables[1])
     assert (grid[5, 0]["text"], grid[5, 0]["rowspan"]) == ("三、本年度办理结果", 20)
-    assert (grid[23, 1]["text"], grid[23, 1]["colspan"]) == ("(六)其他处理", 2)
+    assert (grid[23, 1]["text"], grid[23, 1]["colspan"]) == ("（六）其他处理", 2)
     assert len(parsed.tables[1]["rows"]) == 26
 
 
@@ -273,7 +273,7 @@ def test_official_layout_of_table_2() -> None:
     parsed = _parse(render.html(examples.load("jianghe-2020")))
     table = parsed.tables[0]
     grid = _grid(table)
-    assert grid[0, 0]["text"] == "第二十条第(一)项"
+    assert grid[0, 0]["text"] == "第二十条第（一）项"
     assert grid[0, 0]["colspan"] == 4
     assert [grid[1, c]["text"] for c in range(4)] == [
         "信息内容",
@@ -282,7 +282,7 @@ def test_official_layout_of_table_2() -> None:
         "对外公开总数量",
     ]
     rows = [[c["text"] for c in r["cells"]] for r in table["rows"]]
-    assert ["第二十条第(八)项"] in rows
+    assert ["第二十条第（八）项"] in rows
     assert ["信息内容", "上一年项目数量", "本年增/减"] in rows
     assert ["行政事业性收费", "5", "-1"] in rows
     assert ["政府集中采购", "7", "1863500元"] in rows

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdisclosure import examples, to_rows
-from govdisclosure.layout import JOIN
+from govdisclosure.layout import JOIN, printed_label
 from govdisclosure.model import Edition, Report, Section, Signature
 from govdisclosure.rendering import render
 from govdisclosure.rendering.markdown import escape
@@ -56,7 +56,7 @@ def test_tables_flatten_labels_like_tidy_rows(name: str) -> None:
     tables = _check_tables(render.markdown(report))
     assert len(tables) == {"jianghe-2021": 4 + 2, "jianghe-2020": 5 + 2}[name]
     table3 = tables[-2]
-    assert table3[0][0].startswith("(本列数据的勾稽关系为")
+    assert table3[0][0].startswith("（本列数据的勾稽关系为：")
     assert table3[0][1:] == [
         "自然人",
         "法人或其他组织 / 商业企业",
@@ -66,7 +66,8 @@ def test_tables_flatten_labels_like_tidy_rows(name: str) -> None:
         "法人或其他组织 / 其他",
         "总计",
     ]
-    # the row and column names are those of to_rows, and so are the figures
+    # the row and column names are those of to_rows in their printed form, and so are the
+    # figures
     cells = {}
     for table in tables[:-2]:
         block = table[0][0]
@@ -79,7 +80,7 @@ def test_tables_flatten_labels_like_tidy_rows(name: str) -> None:
                 cells[row[0], column] = value
     for r in to_rows(report):
         value = r["value"]
-        printed = cells[r["row"], r["column"]]
+        printed = cells[printed_label(r["row"]), printed_label(r["column"])]
         if r["column"] == "本年增/减" and value > 0:
             assert printed == f"+{value}"
         elif r["unit"] == "元":

@@ -60,12 +60,14 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps
     from govdisclosure.model import (
         ActiveDisclosure2019 as ActiveDisclosure2019,
         ActiveDisclosure2021 as ActiveDisclosure2021,
+        AgencyKind as AgencyKind,
         ApplicantCounts as ApplicantCounts,
         DocumentCounts2019 as DocumentCounts2019,
         DocumentCounts2021 as DocumentCounts2021,
         Edition as Edition,
         ExtraRow as ExtraRow,
         Fact as Fact,
+        FactScope as FactScope,
         FeeItems2019 as FeeItems2019,
         ItemCounts2019 as ItemCounts2019,
         Location as Location,
@@ -86,9 +88,11 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps
         Tables2021 as Tables2021,
         Unable as Unable,
         Withheld as Withheld,
+        infer_agency_kind as infer_agency_kind,
     )
     from govdisclosure.money import Amount as Amount, MoneyUnit as MoneyUnit
     from govdisclosure.numerals import Qualifier as Qualifier, Quantity as Quantity
+    from govdisclosure.parse import Parsed as Parsed, ParseFinding as ParseFinding, parse as parse
     from govdisclosure.rendering import RenderOptions as RenderOptions, render as render
     from govdisclosure.rules import (
         Finding as Finding,
@@ -121,6 +125,7 @@ _PUBLIC: dict[str, str] = {
     **_names(
         "govdisclosure.model",
         "ActiveDisclosure2019",
+        "AgencyKind",
         "ActiveDisclosure2021",
         "ApplicantCounts",
         "DocumentCounts2019",
@@ -128,6 +133,7 @@ _PUBLIC: dict[str, str] = {
         "Edition",
         "ExtraRow",
         "Fact",
+        "FactScope",
         "FeeItems2019",
         "ItemCounts2019",
         "Location",
@@ -148,6 +154,7 @@ _PUBLIC: dict[str, str] = {
         "Tables2021",
         "Unable",
         "Withheld",
+        "infer_agency_kind",
     ),
     **_names(
         "govdisclosure.io",
@@ -172,6 +179,7 @@ _PUBLIC: dict[str, str] = {
         "validate",
     ),
     **_names("govdisclosure.rendering", "RenderOptions", "render"),
+    **_names("govdisclosure.parse", "Parsed", "ParseFinding", "parse"),
     **{
         name: f"govdisclosure.{name}"
         for name in (

@@ -108,3 +108,49 @@ class StructureError(GovDisclosureError, ValueError):
 
     def __reduce__(self) -> tuple[type[StructureError], tuple[tuple[Problem, ...]]]:
         return (type(self), (self.problems,))
+
+
+def require_str(value: object, what: str) -> str:
+    """``value`` if it is a ``str``; otherwise :class:`WrongTypeError` naming ``what``.
+
+    The one type check of the library's text readers (numerals, :meth:`Amount.parse`): an
+    internal helper, not part of ``__all__``.
+
+    >>> require_str("一", "to_int")
+    '一'
+    >>> require_str(3, "to_int")
+    Traceback (most recent call last):
+    ...
+    govdisclosure.errors.WrongTypeError: to_int expects a str, got int 3
+    """
+    if not isinstance(value, str):
+        raise WrongTypeError(f"{what} expects a str, got {type(value).__name__} {safe_repr(value)}")
+    return value
+
+
+def safe_repr(value: object) -> str:
+    """``repr(value)`` for an error message, even where ``repr`` itself would raise.
+
+    Python refuses to print an int of more than 4300 digits (``ValueError``, the int-string
+    limit), and a message that quotes one must not become that error. Such an int is
+    described by its size instead; anything else whose ``repr`` raises ``ValueError`` by its
+    type. An internal helper, not part of ``__all__``.
+
+    >>> safe_repr(12), safe_repr("一")
+    ('12', "'一'")
+    >>> safe_repr(10**5000)
+    'an int of 5001 digits'
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 14_000:
+        digits = _decimal_digits(abs(value))
+        return f"{'a negative' if value < 0 else 'an'} int of {digits} digits"
+    try:
+        return repr(value)
+    except ValueError:
+        return f"a {type(value).__name__} too large to print"
+
+
+def _decimal_digits(n: int) -> int:
+    """The number of decimal digits of n > 0, without converting n to a str."""
+    digits = n.bit_length() * 30103 // 100_000  # log10(2) ≈ 0.30103, rounded down
+    return digits + 1 if n >= 10**digits else digits

@@ -36,15 +36,16 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Final, Literal, TypeVar, cast
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as _dates
 from babel import lists as _lists
 from babel import numbers as _numbers
 
+from govdisclosure.errors import MoneyError, WrongTypeError, safe_repr
 from govdisclosure.model import Period
 from govdisclosure.money import Amount, MoneyUnit, round_decimal
 from govdisclosure.numerals import OrdinalStyle
@@ -66,15 +67,64 @@ __all__ = [
     "round_half_up",
 ]
 
-#: The context babel runs in (it reads the ambient context for quantize): wide enough for
-#: any figure, half-up, and trapping anything that would lose a digit silently.
-_CTX = decimal.Context(
-    prec=200,
+#: The most digits (before and after the point together) a number may print with: far more
+#: than any report holds (an Amount holds at most 200), few enough to format in milliseconds.
+#: A larger number is a MoneyError, never an exception from babel.
+MAX_FORMAT_DIGITS: Final = 100_000
+
+#: The context every function here (and babel, which reads the ambient context) runs in:
+#: wide enough for any Amount (200 digits, 200 places), half-up, and trapping what would
+#: lose a digit silently. The caller's context never applies (see _own_context); a longer
+#: number gets a copy as wide as it needs (_fitting), so that nothing ever rounds by accident.
+_CTX: Final = decimal.Context(
+    prec=420,
     rounding=decimal.ROUND_HALF_UP,
     Emax=decimal.MAX_EMAX,
     Emin=decimal.MIN_EMIN,
+    capitals=1,
+    clamp=0,
+    flags=[],
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
+
+
+def _fitting(*numbers: Decimal) -> decimal.Context:
+    """_CTX, or a copy wide enough to hold each of ``numbers`` exactly, with some to spare.
+
+    (Not simply a huge precision for everything: babel computes 10 ** -places in the
+    ambient context, and that takes time in proportion to the precision.)
+    """
+    width = max(_width(d) for d in numbers)
+    if width + 20 <= _CTX.prec:
+        return _CTX
+    wide = _CTX.copy()
+    wide.prec = width + 20
+    return wide
+
+
+def _width(d: Decimal) -> int:
+    """The digits a finite Decimal prints with, before and after the point together."""
+    _, digits, exponent = d.as_tuple()
+    assert isinstance(exponent, int)
+    return max(len(digits) + exponent, 1) + max(-exponent, 0)
+
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _own_context(function: _F) -> _F:
+    """Run ``function`` in a copy of _CTX, whatever the caller's decimal context is.
+
+    Babel reads the ambient context (for quantize, and in plural rules); a caller's
+    ``localcontext(prec=3, traps=[Inexact])`` must change nothing.
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with decimal.localcontext(_CTX):
+            return function(*args, **kwargs)
+
+    return cast(_F, wrapper)
 
 
 # --------------------------------------------------------------------------- locales
@@ -103,7 +153,9 @@ def parse_locale(locale: str | Locale) -> Locale:
     if isinstance(locale, Locale):
         return locale
     if not isinstance(locale, str):
-        raise TypeError(f"locale must be a str such as 'zh_CN' or a babel Locale, got {locale!r}")
+        raise WrongTypeError(
+            f"locale must be a str such as 'zh_CN' or a babel Locale, got {safe_repr(locale)}"
+        )
     return _parse_locale(locale)
 
 
@@ -121,13 +173,20 @@ def is_chinese(locale: str | Locale) -> bool:
 
 def _decimal(value: Decimal | int, what: str = "value") -> Decimal:
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise TypeError(
-            f"{what} must be a Decimal or an int, not {type(value).__name__} ({value!r})"
+        raise WrongTypeError(
+            f"{what} must be a Decimal or an int, not {type(value).__name__} "
+            f"({safe_repr(value)})"
             + ("; a float cannot keep the printed precision" if isinstance(value, float) else "")
         )
     d = Decimal(value)
     if not d.is_finite():
-        raise ValueError(f"{what} must be a finite number, got {value!r}")
+        raise MoneyError(f"{what} must be a finite number, got {safe_repr(value)}")
+    width = _width(d)
+    if width > MAX_FORMAT_DIGITS:
+        raise MoneyError(
+            f"{what} would print with {width} digits: numbers of up to {MAX_FORMAT_DIGITS} "
+            "digits are formatted"
+        )
     return d
 
 
@@ -137,12 +196,14 @@ def _places_of(d: Decimal) -> int:
     return max(0, -exponent)
 
 
+@_own_context
 def round_half_up(
     value: Decimal | int, places: int, *, rounding: str = decimal.ROUND_HALF_UP
 ) -> Decimal:
     """``value`` rounded to ``places`` decimals, 四舍五入 unless ``rounding`` says otherwise.
 
-    The ambient decimal context plays no part.
+    The ambient decimal context plays no part; any number :func:`format_number` prints can be
+    rounded (``places`` from 0 to 200).
 
     >>> round_half_up(Decimal("2.345"), 2), round_half_up(Decimal("2.5"), 0)
     (Decimal('2.35'), Decimal('3'))
@@ -157,6 +218,7 @@ def _pattern(places: int, grouping: bool) -> str:
     return integer + ("." + "0" * places if places else "")
 
 
+@_own_context
 def format_number(
     value: Decimal | int,
     *,
@@ -178,22 +240,30 @@ def format_number(
     >>> format_number(1.5)
     Traceback (most recent call last):
     ...
-    TypeError: value must be a Decimal or an int, not float (1.5); a float cannot keep ...
+    govdisclosure.errors.WrongTypeError: value must be a Decimal or an int, not float (1.5); ...
     """
     d = _decimal(value)
     if places is not None:
         d = round_half_up(d, places, rounding=rounding)
-    n = _places_of(d)
-    with decimal.localcontext(_CTX):
-        return _numbers.format_decimal(
-            d,
-            format=_pattern(n, grouping),
-            locale=parse_locale(locale),
-            decimal_quantization=True,
-            group_separator=grouping,
-        )
+        _decimal(d)  # rounding may add places: still printable?
+    ctx = _fitting(d)
+    if ctx is not _CTX:  # a long number: widen the context babel reads (see _own_context)
+        with decimal.localcontext(ctx):
+            return _babel_number(d, locale, grouping)
+    return _babel_number(d, locale, grouping)
 
 
+def _babel_number(d: Decimal, locale: str | Locale, grouping: bool) -> str:
+    return _numbers.format_decimal(
+        d,
+        format=_pattern(_places_of(d), grouping),
+        locale=parse_locale(locale),
+        decimal_quantization=True,
+        group_separator=grouping,
+    )
+
+
+@_own_context
 def format_signed(value: int, *, locale: str | Locale = "zh_CN") -> str:
     """A signed count as the 2019 本年增/减 column prints it: ``+173``, ``-417``, ``0``.
 
@@ -201,7 +271,9 @@ def format_signed(value: int, *, locale: str | Locale = "zh_CN") -> str:
     ('+173', '-417', '0')
     """
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"value must be an int, not {type(value).__name__} ({value!r})")
+        raise WrongTypeError(
+            f"value must be an int, not {type(value).__name__} ({safe_repr(value)})"
+        )
     text = format_number(value, locale=locale)
     return "+" + text if value > 0 else text
 
@@ -213,6 +285,7 @@ _UNIT_EN = {
 }
 
 
+@_own_context
 def format_amount(
     amount: Amount,
     *,
@@ -234,7 +307,9 @@ def format_amount(
     ('36581.50', '36,581.50 ten thousand yuan')
     """
     if not isinstance(amount, Amount):
-        raise TypeError(f"amount must be an Amount, not {type(amount).__name__} ({amount!r})")
+        raise WrongTypeError(
+            f"amount must be an Amount, not {type(amount).__name__} ({safe_repr(amount)})"
+        )
     number = format_number(amount.value, locale=locale, grouping=grouping, places=places)
     if not unit:
         return number
@@ -264,6 +339,7 @@ _MEASURES_EN: dict[str, tuple[str, str]] = {
 }
 
 
+@_own_context
 def format_count(
     value: int,
     measure: str = "件",
@@ -279,7 +355,9 @@ def format_count(
     '1 household'
     """
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"value must be an int, not {type(value).__name__} ({value!r})")
+        raise WrongTypeError(
+            f"value must be an int, not {type(value).__name__} ({safe_repr(value)})"
+        )
     loc = parse_locale(locale)
     number = format_number(value, locale=loc, grouping=grouping)
     if is_chinese(loc):
@@ -293,10 +371,11 @@ def format_count(
 
 def _check_date(value: object, what: str) -> _dt.date:
     if not isinstance(value, _dt.date) or isinstance(value, _dt.datetime):
-        raise TypeError(f"{what} must be a datetime.date, got {value!r}")
+        raise WrongTypeError(f"{what} must be a datetime.date, got {safe_repr(value)}")
     return value
 
 
+@_own_context
 def format_date(value: _dt.date, *, locale: str | Locale = "zh_CN") -> str:
     """A date as reports sign and publish them: ``2016年1月29日`` (``January 29, 2016``).
 
@@ -308,6 +387,7 @@ def format_date(value: _dt.date, *, locale: str | Locale = "zh_CN") -> str:
     )
 
 
+@_own_context
 def format_period(
     start: _dt.date | Period, end: _dt.date | None = None, *, locale: str | Locale = "zh_CN"
 ) -> str:
@@ -322,10 +402,10 @@ def format_period(
     """
     if isinstance(start, Period):
         if end is not None:
-            raise TypeError("pass a Period or two dates, not both")
+            raise WrongTypeError("pass a Period or two dates, not both")
         first, last = start.start, start.end
     elif end is None:
-        raise TypeError("format_period needs an end date")
+        raise WrongTypeError("format_period needs an end date")
     else:
         first, last = _check_date(start, "start"), _check_date(end, "end")
     loc = parse_locale(locale)
@@ -374,6 +454,7 @@ def _roman(n: int) -> str:
 _LEVEL_STYLES = {1: OrdinalStyle.CHINESE, 2: OrdinalStyle.PAREN, 3: OrdinalStyle.ARABIC_DOT}
 
 
+@_own_context
 def format_ordinal(
     n: int, *, level: int = 1, locale: str | Locale = "zh_CN", fullwidth: bool = False
 ) -> str:
@@ -390,7 +471,7 @@ def format_ordinal(
     ['IV.', '(4)', '4.']
     """
     if isinstance(level, bool) or not isinstance(level, int) or level < 1:
-        raise ValueError(f"level must be an int >= 1, got {level!r}")
+        raise ValueError(f"level must be an int >= 1, got {safe_repr(level)}")
     style = _LEVEL_STYLES.get(level, OrdinalStyle.ARABIC_DOT)
     text = _format_ordinal(n, style, fullwidth=fullwidth)  # validates n
     if is_chinese(locale):
@@ -416,15 +497,16 @@ def _compact_parts(
     other = forms["other"]
     magnitudes = sorted(int(m) for m in other)
     target = value.copy_abs()
+    ctx = _fitting(value)
     while True:
         below = [m for m in magnitudes if target >= m]
         if not below or other[str(below[-1])] == "0":
             return round_half_up(value, fraction_digits), "0", 0
         magnitude = below[-1]
         shift = len(str(magnitude)) - other[str(magnitude)].count("0")
-        number = round_half_up(value.scaleb(-shift, _CTX), fraction_digits)
+        number = round_half_up(value.scaleb(-shift, ctx), fraction_digits)
         above = [m for m in magnitudes if m > magnitude]
-        if above and number.copy_abs().scaleb(shift, _CTX) >= above[0]:
+        if above and number.copy_abs().scaleb(shift, ctx) >= above[0]:
             target = Decimal(above[0])  # rounding carried into the next magnitude
             continue
         plural = loc.plural_form(number.copy_abs())
@@ -433,9 +515,10 @@ def _compact_parts(
 
 
 def _compact_text(number: Decimal, pattern: str, loc: Locale) -> str:
-    number = number.normalize(_CTX)
+    ctx = _fitting(number)
+    number = number.normalize(ctx)
     if _places_of(number) == 0:
-        number = number.quantize(Decimal(1), context=_CTX)
+        number = number.quantize(Decimal(1), context=ctx)
     text = format_number(number, locale=loc)
     if pattern == "0":
         return text
@@ -443,6 +526,7 @@ def _compact_text(number: Decimal, pattern: str, loc: Locale) -> str:
     return (pattern[:start] + text + pattern[end:]).replace("'", "")
 
 
+@_own_context
 def format_compact(
     value: Decimal | int,
     *,
@@ -467,6 +551,7 @@ def format_compact(
     return _compact_text(number, pattern, loc)
 
 
+@_own_context
 def format_compact_amount(
     amount: Amount,
     *,
@@ -487,20 +572,23 @@ def format_compact_amount(
     'about 365.82M yuan'
     """
     if not isinstance(amount, Amount):
-        raise TypeError(f"amount must be an Amount, not {type(amount).__name__} ({amount!r})")
+        raise WrongTypeError(
+            f"amount must be an Amount, not {type(amount).__name__} ({safe_repr(amount)})"
+        )
     loc = parse_locale(locale)
     yuan = amount.yuan
     number, pattern, shift = _compact_parts(yuan, loc, fraction_digits, "short")
     text = _compact_text(number, pattern, loc)
     chinese = is_chinese(loc)
     word = approximate if approximate is not None else ("约" if chinese else "about ")
-    prefix = "" if number.scaleb(shift, _CTX) == yuan else word
+    prefix = "" if number.scaleb(shift, _fitting(number, yuan)) == yuan else word
     return f"{prefix}{text}元" if chinese else f"{prefix}{text} yuan"
 
 
 # --------------------------------------------------------------------------- lists
 
 
+@_own_context
 def format_list(
     items: Iterable[str],
     *,
@@ -515,5 +603,5 @@ def format_list(
     values = list(items)
     for v in values:
         if not isinstance(v, str):
-            raise TypeError(f"format_list expects strings, got {v!r}")
+            raise WrongTypeError(f"format_list expects strings, got {safe_repr(v)}")
     return _lists.format_list(values, style=style, locale=parse_locale(locale))

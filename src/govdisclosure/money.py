@@ -30,7 +30,7 @@ Floats are refused, because a float cannot say how many decimals were printed:
 >>> Amount(20.3, MoneyUnit.WAN_YUAN)
 Traceback (most recent call last):
 ...
-TypeError: Amount value must not be a float (got 20.3): ... pass a str or Decimal instead, ...
+govdisclosure.errors.WrongTypeError: Amount value must not be a float (got 20.3): ...
 
 Rounding only happens when asked for, and is 四舍五入 (``ROUND_HALF_UP``) unless the caller
 says otherwise:
@@ -52,17 +52,23 @@ from typing import overload
 
 import attrs
 
-__all__ = ["Amount", "MoneyUnit", "round_decimal"]
+from govdisclosure.errors import MoneyError, WrongTypeError, require_str, safe_repr
+
+__all__ = ["Amount", "MoneyUnit", "exact_context", "round_decimal"]
 
 # --------------------------------------------------------------------------------------------
 # The private decimal context
 # --------------------------------------------------------------------------------------------
 
 #: Significant digits available to every operation. Each Amount holds at most this many
-#: digits and decimal places; an exact result that would need more raises ValueError
+#: digits and decimal places; an exact result that would need more raises MoneyError
 #: instead of being rounded. (No report comes near: this only stops runaway inputs.)
 _PREC = 200
 _INT_LIMIT = 10**_PREC
+
+#: The most digits round_decimal keeps (before and after the point): Amounts hold 200, bare
+#: Decimals (counts, for formatting) may be longer.
+_MAX_ROUNDED = 1_000_000
 
 _ALWAYS_TRAPPED = [
     decimal.InvalidOperation,
@@ -86,8 +92,31 @@ def _context(*traps: type[decimal.DecimalException]) -> decimal.Context:
     )
 
 
+def exact_context() -> decimal.Context:
+    """A new decimal context for exact arithmetic: any rounding at all raises.
+
+    The one definition of "exact" in the library (money, numerals, and the rules use it):
+    precision 200, the widest exponent range, ``ROUND_HALF_UP`` for the explicit roundings
+    that pass a mode, and every signal trapped — ``Inexact``, ``Rounded`` (even dropping
+    trailing zeros), ``Subnormal``, ``Clamped``, ``Overflow``, ``InvalidOperation``,
+    ``DivisionByZero`` and ``FloatOperation`` — so an operation gives the exact result or
+    raises a :class:`decimal.DecimalException`. Pass it as ``context=`` (or call its
+    methods: ``ctx.add(a, b)``); never install it with :func:`decimal.setcontext`, and keep one
+    per module (``_CTX = exact_context()``) rather than sharing one between modules.
+
+    >>> ctx = exact_context()
+    >>> ctx.add(Decimal("0.1"), Decimal("0.20"))
+    Decimal('0.30')
+    >>> ctx.divide(Decimal(1), Decimal(3))
+    Traceback (most recent call last):
+    ...
+    decimal.Inexact: [<class 'decimal.Inexact'>, ...]
+    """
+    return _context(decimal.Subnormal, decimal.Clamped, decimal.Inexact, decimal.Rounded)
+
+
 #: Exact arithmetic: any rounding at all (Inexact, or Rounded dropping trailing zeros) traps.
-_EXACT = _context(decimal.Subnormal, decimal.Clamped, decimal.Inexact, decimal.Rounded)
+_EXACT = exact_context()
 
 #: Explicit rounding (``quantize`` with a rounding mode the caller chose): Inexact is expected.
 _ROUNDING = _context()
@@ -108,14 +137,14 @@ _ROUNDING_MODES = frozenset(
 )
 
 
-def _too_big(what: str) -> ValueError:
-    return ValueError(f"{what} needs more than {_PREC} significant digits to be held exactly")
+def _too_big(what: str) -> MoneyError:
+    return MoneyError(f"{what} needs more than {_PREC} significant digits to be held exactly")
 
 
 def _exponent(d: Decimal) -> int:
     exponent = d.as_tuple().exponent
     if not isinstance(exponent, int):  # pragma: no cover - only finite Decimals get here
-        raise ValueError(f"expected a finite Decimal, got {d!r}")
+        raise MoneyError(f"expected a finite Decimal, got {safe_repr(d)}")
     return exponent
 
 
@@ -131,7 +160,7 @@ def _normalised(d: Decimal, what: str) -> Decimal:
     if len(d.as_tuple().digits) > _PREC:
         raise _too_big(what)
     if _exponent(d) < -_PREC:
-        raise ValueError(f"{what} has more than {_PREC} decimal places")
+        raise MoneyError(f"{what} has more than {_PREC} decimal places")
     return d
 
 
@@ -148,19 +177,38 @@ def _scaleb(d: Decimal, places: int, what: str) -> Decimal:
         raise _too_big(what) from None
 
 
+#: Exact arithmetic on what an Amount derives (its value in 元, its interval), which may need
+#: a few digits more than the Amount itself holds: 200 digits in 亿元 are 208 in 元.
+_WIDE = exact_context()
+_WIDE.prec = 2 * _PREC
+
+
+def _in_yuan(d: Decimal, places: int) -> Decimal:
+    """d * 10**places, exact, a positive exponent made 0 and -0 made 0 (no size limit).
+
+    Only for values derived from a valid Amount, which always fit _WIDE.
+    """
+    result = d.scaleb(places, _WIDE)
+    if _exponent(result) > 0:
+        result = result.quantize(_ONE, context=_WIDE)
+    if result.is_zero() and result.is_signed():
+        result = result.copy_abs()
+    return result
+
+
 def _check_rounding(rounding: str) -> None:
     if rounding not in _ROUNDING_MODES:
-        raise ValueError(
-            f"unknown rounding mode {rounding!r}: expected one of the decimal module's "
+        raise MoneyError(
+            f"unknown rounding mode {safe_repr(rounding)}: expected one of the decimal module's "
             "ROUND_* constants, e.g. decimal.ROUND_HALF_UP"
         )
 
 
 def _check_places(places: object) -> None:
     if isinstance(places, bool) or not isinstance(places, int):
-        raise TypeError(f"places must be an int, got {places!r}")
+        raise WrongTypeError(f"places must be an int, got {safe_repr(places)}")
     if not 0 <= places <= _PREC:
-        raise ValueError(f"places must be between 0 and {_PREC}, got {places!r}")
+        raise MoneyError(f"places must be between 0 and {_PREC}, got {safe_repr(places)}")
 
 
 def round_decimal(value: Decimal, places: int, *, rounding: str = decimal.ROUND_HALF_UP) -> Decimal:
@@ -178,9 +226,28 @@ def round_decimal(value: Decimal, places: int, *, rounding: str = decimal.ROUND_
     _check_rounding(rounding)
     try:
         target = _ONE.scaleb(-places, _EXACT)
-        return value.quantize(target, rounding=rounding, context=_ROUNDING)
+        return value.quantize(target, rounding=rounding, context=_rounding_for(value, places))
     except decimal.DecimalException:
         raise _too_big(f"{value} rounded to {places} places") from None
+
+
+def _rounding_for(value: Decimal, places: int) -> decimal.Context:
+    """_ROUNDING, or a copy wide enough for the digits ``value`` keeps at ``places``.
+
+    An Amount never needs more than _ROUNDING's 200 digits; a bare Decimal (a count printed
+    by :mod:`govdisclosure.fmt`) may have up to _MAX_ROUNDED digits.
+    """
+    t = value.as_tuple()
+    if not isinstance(t.exponent, int):
+        return _ROUNDING
+    needed = max(len(t.digits) + t.exponent, 1) + places
+    if needed <= _PREC:
+        return _ROUNDING
+    if needed > _MAX_ROUNDED:
+        raise _too_big(f"a number of {needed} digits rounded to {places} places")
+    wide = _ROUNDING.copy()
+    wide.prec = needed
+    return wide
 
 
 def _terminates(ratio: Fraction) -> bool:
@@ -280,14 +347,16 @@ class MoneyUnit(enum.Enum):
         >>> MoneyUnit.from_label("万")
         Traceback (most recent call last):
         ...
-        ValueError: unknown money unit '万': expected one of '元', '万元', '亿元'
+        govdisclosure.errors.MoneyError: unknown money unit '万': expected one of '元', '万元', ...
         """
-        label = "".join(unicodedata.normalize("NFKC", _require_str(text, "a unit label")).split())
+        label = "".join(
+            unicodedata.normalize("NFKC", require_str(text, "MoneyUnit.from_label")).split()
+        )
         for unit in cls:
             if unit.value == label:
                 return unit
         expected = ", ".join(repr(u.value) for u in cls)
-        raise ValueError(f"unknown money unit {text!r}: expected one of {expected}")
+        raise MoneyError(f"unknown money unit {safe_repr(text)}: expected one of {expected}")
 
 
 _UNIT_EXPONENTS: dict[str, int] = {"YUAN": 0, "WAN_YUAN": 4, "YI_YUAN": 8}
@@ -299,18 +368,17 @@ _UNIT_EXPONENTS: dict[str, int] = {"YUAN": 0, "WAN_YUAN": 4, "YI_YUAN": 8}
 
 _PLAIN_LITERAL = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?", re.ASCII)
 
-# After NFKC: an optional sign, an optional ¥ / 人民币 prefix, the number (thousands
-# separators only in groups of three), an optional unit. White space only between the parts.
+# After NFKC and strip(): an optional sign, an optional ¥ / 人民币 prefix, the number
+# (thousands separators only in groups of three), an optional unit. White space only between
+# the parts, and only right after a part that is present: no two runs of white space are
+# adjacent, so a failed match backtracks over each run once and parse is linear in the text.
 _PRINTED = re.compile(
     r"""
-    \s*
-    (?P<sign1>[-+\u2212])?\s*
-    (?P<prefix>人民币|\u00a5)?\s*
-    (?P<sign2>[-+\u2212])?\s*
+    (?:(?P<sign1>[-+\u2212])\s*)?
+    (?:(?P<prefix>人民币|\u00a5)\s*)?
+    (?:(?P<sign2>[-+\u2212])\s*)?
     (?P<number>[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)
-    \s*
-    (?P<unit>元|万\s*元|亿\s*元)?
-    \s*
+    (?:\s*(?P<unit>元|万\s*元|亿\s*元))?
     """,
     re.VERBOSE,
 )
@@ -321,22 +389,27 @@ _FORMAT_SPEC = re.compile(
     re.DOTALL,
 )
 
+#: The widest ``format(amount, ">N")`` pads to: a wider spec is a mistake, not a layout.
+_MAX_WIDTH = 10_000
+
 _PRINTED_EXAMPLES = "'36581.5万元', '1,619,106 元', '¥1,234.50' or '人民币3.2亿元'"
 
 
 def _to_decimal(value: Decimal | int | str) -> Decimal:
     """The converter of ``Amount.value``: exact, strict, and normalised."""
     if isinstance(value, bool):
-        raise TypeError(f"Amount value must be a Decimal, int or str, not a bool (got {value!r})")
+        raise WrongTypeError(
+            f"Amount value must be a Decimal, int or str, not a bool (got {safe_repr(value)})"
+        )
     if isinstance(value, float):
-        raise TypeError(
-            f"Amount value must not be a float (got {value!r}): a float cannot keep the "
+        raise WrongTypeError(
+            f"Amount value must not be a float (got {safe_repr(value)}): a float cannot keep the "
             "printed precision; pass a str or Decimal instead, e.g. "
-            f"Amount('{value!r}', MoneyUnit.WAN_YUAN)"
+            f"Amount('{safe_repr(value)}', MoneyUnit.WAN_YUAN)"
         )
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise ValueError(f"Amount value must be a finite number, got {value!r}")
+            raise MoneyError(f"Amount value must be a finite number, got {safe_repr(value)}")
         number = Decimal(value)
     elif isinstance(value, int):
         if not -_INT_LIMIT < value < _INT_LIMIT:
@@ -344,26 +417,26 @@ def _to_decimal(value: Decimal | int | str) -> Decimal:
         number = Decimal(value)
     elif isinstance(value, str):
         if not _PLAIN_LITERAL.fullmatch(value):
-            raise ValueError(
-                f"cannot use {value!r} as an Amount value: expected a plain decimal literal "
-                "such as '20.30', '-5' or '1619106' (use Amount.parse for printed forms "
+            raise MoneyError(
+                f"cannot use {safe_repr(value)} as an Amount value: expected a plain decimal "
+                "literal such as '20.30', '-5' or '1619106' (use Amount.parse for printed forms "
                 "such as '36581.5万元')"
             )
         number = Decimal(value)
     else:
-        raise TypeError(
+        raise WrongTypeError(
             f"Amount value must be a Decimal, int or str, not {type(value).__name__} "
-            f"(got {value!r})"
+            f"(got {safe_repr(value)})"
         )
-    return _normalised(number, f"the Amount value {value!r}")
+    return _normalised(number, f"the Amount value {safe_repr(value)}")
 
 
 def _check_unit(unit: object) -> None:
     if not isinstance(unit, MoneyUnit):
-        raise TypeError(
-            f"Amount unit must be a MoneyUnit such as MoneyUnit.WAN_YUAN, got {unit!r}"
+        raise WrongTypeError(
+            f"Amount unit must be a MoneyUnit such as MoneyUnit.WAN_YUAN, got {safe_repr(unit)}"
             + (
-                f"; use MoneyUnit.from_label({unit!r}) to read a label"
+                f"; use MoneyUnit.from_label({safe_repr(unit)}) to read a label"
                 if isinstance(unit, str)
                 else ""
             )
@@ -372,15 +445,19 @@ def _check_unit(unit: object) -> None:
 
 def _as_amount(item: object, where: str) -> Amount:
     if not isinstance(item, Amount):
-        raise TypeError(f"{where} must be an Amount, got {item!r}")
+        raise WrongTypeError(f"{where} must be an Amount, got {safe_repr(item)}")
     return item
 
 
 def _as_factor(other: object, operation: str) -> Decimal | None:
     """An int or finite Decimal operand as a Decimal; None for types to leave to Python."""
     if isinstance(other, bool | float | Amount):
-        what = "an Amount" if isinstance(other, Amount) else f"{type(other).__name__} {other!r}"
-        raise TypeError(
+        what = (
+            "an Amount"
+            if isinstance(other, Amount)
+            else f"{type(other).__name__} {safe_repr(other)}"
+        )
+        raise WrongTypeError(
             f"cannot {operation} an Amount by {what}: use an int or a Decimal"
             + (
                 " (a str or Decimal keeps the precision of a float)"
@@ -394,10 +471,12 @@ def _as_factor(other: object, operation: str) -> Decimal | None:
         return Decimal(other)
     if isinstance(other, Decimal):
         if not other.is_finite():
-            raise ValueError(f"cannot {operation} an Amount by {other!r}: not a finite number")
+            raise MoneyError(
+                f"cannot {operation} an Amount by {safe_repr(other)}: not a finite number"
+            )
         if len(other.as_tuple().digits) > _PREC or not -_PREC <= _exponent(other) <= _PREC:
-            raise ValueError(
-                f"cannot {operation} an Amount by {other!r}: a factor may have at most "
+            raise MoneyError(
+                f"cannot {operation} an Amount by {safe_repr(other)}: a factor may have at most "
                 f"{_PREC} digits and an exponent between -{_PREC} and {_PREC}"
             )
         return other
@@ -408,16 +487,10 @@ def _refuse_bare_number(other: object, symbol: str, amount: Amount) -> None:
     if isinstance(other, int | float | Decimal | Fraction):
         starts_sum = symbol == "+" and not isinstance(other, float) and other == 0
         hint = "; sum() starts from 0, so use Amount.total(amounts)" if starts_sum else ""
-        raise TypeError(
+        raise WrongTypeError(
             f"unsupported operand for {symbol}: an Amount ({amount}) and a bare number "
-            f"{other!r}: both sides need a unit{hint}"
+            f"{safe_repr(other)}: both sides need a unit{hint}"
         )
-
-
-def _require_str(text: object, what: str) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"{what} needs a str, got {type(text).__name__} {text!r}")
-    return text
 
 
 @attrs.frozen(slots=True, eq=False, order=False, repr=False)
@@ -471,16 +544,16 @@ class Amount:
         >>> Amount.parse("58.5万")
         Traceback (most recent call last):
         ...
-        ValueError: cannot read '58.5万' as an amount of money: ... 万 alone is a multiplier ...
+        govdisclosure.errors.MoneyError: cannot read '58.5万' ... 万 alone is a multiplier ...
         """
-        _require_str(text, "Amount.parse reads printed text and")
+        require_str(text, "Amount.parse")
         normal = unicodedata.normalize("NFKC", text)
-        match = _PRINTED.fullmatch(normal)
+        match = _PRINTED.fullmatch(normal.strip())
         if match is None or (match["sign1"] and match["sign2"]):
-            raise ValueError(cls._parse_error(text, normal))
+            raise MoneyError(cls._parse_error(text, normal))
         label, prefix = match["unit"], match["prefix"]
         if label is None and prefix is None:
-            raise ValueError(cls._parse_error(text, normal))
+            raise MoneyError(cls._parse_error(text, normal))
         unit = MoneyUnit.YUAN if label is None else MoneyUnit.from_label(label)
         sign = match["sign1"] or match["sign2"] or ""
         number = match["number"].replace(",", "")
@@ -489,7 +562,7 @@ class Amount:
     @staticmethod
     def _parse_error(text: str, normal: str) -> str:
         message = (
-            f"cannot read {text!r} as an amount of money: expected a plain decimal number "
+            f"cannot read {safe_repr(text)} as an amount of money: expected a plain decimal number "
             "with a unit 元, 万元 or 亿元 (or a ¥/人民币 prefix for 元), such as "
             f"{_PRINTED_EXAMPLES}"
         )
@@ -514,7 +587,7 @@ class Amount:
         """
         if self.unit is MoneyUnit.YUAN:
             return self.value
-        return _scaleb(self.value, self.unit.exponent, f"{self} in 元")
+        return _in_yuan(self.value, self.unit.exponent)
 
     @property
     def decimals(self) -> int:
@@ -546,15 +619,11 @@ class Amount:
         >>> Amount(1619106, MoneyUnit.YUAN).interval()
         (Decimal('1619105.5'), Decimal('1619106.5'))
         """
-        what = f"the interval of {self}"
-        half = Decimal(5).scaleb(_exponent(self.value) - 1, _EXACT)
-        try:
-            low = _EXACT.subtract(self.value, half)
-            high = _EXACT.add(self.value, half)
-        except decimal.DecimalException:
-            raise _too_big(what) from None
+        half = Decimal(5).scaleb(_exponent(self.value) - 1, _WIDE)
+        low = _WIDE.subtract(self.value, half)
+        high = _WIDE.add(self.value, half)
         exponent = self.unit.exponent
-        return _scaleb(low, exponent, what), _scaleb(high, exponent, what)
+        return _in_yuan(low, exponent), _in_yuan(high, exponent)
 
     def to(self, unit: MoneyUnit) -> Amount:
         """The same amount, exactly, in another unit.
@@ -625,22 +694,27 @@ class Amount:
             return str(self)
         match = _FORMAT_SPEC.fullmatch(spec)
         if match is None:
-            raise ValueError(
-                f"invalid format spec {spec!r} for an Amount: expected "
+            raise MoneyError(
+                f"invalid format spec {safe_repr(spec)} for an Amount: expected "
                 "[[fill]align][sign][width][,|_][.precision][f], e.g. ',.2f'"
             )
         value = self.value
-        if match["precision"] is not None:
-            value = self.round(int(match["precision"])).value
+        precision, width = match["precision"], match["width"]
+        if precision is not None:
+            if len(precision) > len(str(_PREC)):  # before int(): 5,000 digits are no int
+                raise MoneyError(f"places must be between 0 and {_PREC}, got {precision}")
+            value = self.round(int(precision)).value
         grouping = match["grouping"]
         number = format(value, f"{match['sign'] or ''}{',' if grouping else ''}f")
         if grouping == "_":
             number = number.replace(",", "_")
         text = number + self.unit.value
-        if match["width"] is None:
+        if width is None:
             return text
+        if len(width) > len(str(_MAX_WIDTH)) or int(width) > _MAX_WIDTH:
+            raise MoneyError(f"a format width must be at most {_MAX_WIDTH}, got {width}")
         align = f"{match['fill'] or ''}{match['align'] or '>'}"
-        return format(text, f"{align}{match['width']}")
+        return format(text, f"{align}{width}")
 
     # ---- comparison ------------------------------------------------------------------------
 
@@ -748,12 +822,12 @@ class Amount:
         return NotImplemented if result is None else result
 
     def __radd__(self, other: Amount) -> Amount:
-        """Only reached with a non-Amount on the left: bare numbers raise TypeError.
+        """Only reached with a non-Amount on the left: bare numbers raise WrongTypeError.
 
         >>> 0 + Amount(1, MoneyUnit.YUAN)
         Traceback (most recent call last):
         ...
-        TypeError: unsupported operand for +: ... sum() starts from 0, so use Amount.total(amounts)
+        govdisclosure.errors.WrongTypeError: unsupported operand for +: ... Amount.total(amounts)
         """
         _refuse_bare_number(other, "+", self)
         return NotImplemented
@@ -768,12 +842,12 @@ class Amount:
         return NotImplemented if result is None else result
 
     def __rsub__(self, other: Amount) -> Amount:
-        """Only reached with a non-Amount on the left: bare numbers raise TypeError.
+        """Only reached with a non-Amount on the left: bare numbers raise WrongTypeError.
 
         >>> Decimal(5) - Amount(1, MoneyUnit.YUAN)
         Traceback (most recent call last):
         ...
-        TypeError: unsupported operand for -: ... bare number Decimal('5'): both sides need a unit
+        govdisclosure.errors.WrongTypeError: unsupported operand ... both sides need a unit
         """
         _refuse_bare_number(other, "-", self)
         return NotImplemented
@@ -808,7 +882,7 @@ class Amount:
         try:
             product = _EXACT.multiply(self.value, factor)
         except decimal.DecimalException:
-            raise _too_big(f"{self} * {other!r}") from None
+            raise _too_big(f"{self} * {safe_repr(other)}") from None
         return Amount(product, self.unit)
 
     def __rmul__(self, other: int | Decimal) -> Amount:
@@ -824,7 +898,7 @@ class Amount:
     @overload
     def __truediv__(self, other: int | Decimal) -> Amount: ...
     def __truediv__(self, other: Amount | int | Decimal) -> Amount | Decimal:
-        """Exact quotient; raises ValueError if it does not terminate (use :meth:`divide`).
+        """Exact quotient; raises MoneyError if it does not terminate (use :meth:`divide`).
 
         Dividing by an Amount gives the exact ratio of the 元 values as a Decimal.
 
@@ -835,7 +909,7 @@ class Amount:
         >>> Amount(10, MoneyUnit.YUAN) / 3
         Traceback (most recent call last):
         ...
-        ValueError: 10元 / 3 does not terminate as a decimal; round it explicitly with .divide(...
+        govdisclosure.errors.MoneyError: 10元 / 3 does not terminate as a decimal; ...
         """
         if isinstance(other, Amount):
             if other.is_zero:
@@ -843,7 +917,7 @@ class Amount:
             what = f"{self} / {other}"
             ratio = _exact_quotient(self.yuan, other.yuan, what)
             if ratio is None:
-                raise ValueError(
+                raise MoneyError(
                     f"{what} does not terminate as a decimal; take fractions.Fraction(a.yuan) "
                     "/ fractions.Fraction(b.yuan), or divide a.yuan by b.yuan in a decimal "
                     "context of your choice"
@@ -853,12 +927,12 @@ class Amount:
         if divisor is None:
             return NotImplemented
         if divisor.is_zero():
-            raise ZeroDivisionError(f"cannot divide {self} by zero ({other!r})")
-        quotient = _exact_quotient(self.value, divisor, f"{self} / {other!r}")
+            raise ZeroDivisionError(f"cannot divide {self} by zero ({safe_repr(other)})")
+        quotient = _exact_quotient(self.value, divisor, f"{self} / {safe_repr(other)}")
         if quotient is None:
-            raise ValueError(
-                f"{self} / {other!r} does not terminate as a decimal; round it explicitly "
-                f"with .divide({other!r}, places, rounding=...)"
+            raise MoneyError(
+                f"{self} / {safe_repr(other)} does not terminate as a decimal; round it explicitly "
+                f"with .divide({safe_repr(other)}, places, rounding=...)"
             )
         return Amount(quotient, self.unit)
 
@@ -876,11 +950,13 @@ class Amount:
         """
         factor = _as_factor(divisor, "divide")
         if factor is None:
-            raise TypeError(f"cannot divide an Amount by {divisor!r}: use an int or a Decimal")
+            raise WrongTypeError(
+                f"cannot divide an Amount by {safe_repr(divisor)}: use an int or a Decimal"
+            )
         _check_places(places)
         _check_rounding(rounding)
         if factor.is_zero():
-            raise ZeroDivisionError(f"cannot divide {self} by zero ({divisor!r})")
+            raise ZeroDivisionError(f"cannot divide {self} by zero ({safe_repr(divisor)})")
         ratio = Fraction(self.value) / Fraction(factor)
         return Amount(_round_ratio(ratio, places, rounding), self.unit)
 
@@ -904,7 +980,7 @@ class Amount:
             result = amount if result is None else result + amount
         if result is None:
             if unit is None:
-                raise ValueError(
+                raise MoneyError(
                     "cannot total an empty iterable without a unit: "
                     "pass unit=MoneyUnit.YUAN (or another) to get zero"
                 )

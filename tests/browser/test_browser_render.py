@@ -35,7 +35,7 @@ import attrs
 import pytest
 
 from govdisclosure import examples
-from govdisclosure.layout import CellLayout, TableLayout, layout_of
+from govdisclosure.layout import CellLayout, TableLayout, layout_of, printed_label
 from govdisclosure.model import Report
 from govdisclosure.rendering import render
 from govdisclosure.rendering._common import context, figure_text
@@ -126,9 +126,10 @@ def probe(page: str, tmp: Path) -> list[dict[str, Any]]:
 
 
 def expected_labels(table: TableLayout, cell: CellLayout, zh: bool) -> tuple[list[str], list[str]]:
-    """(labels above, labels to the left) of a figure in the official layout."""
-    rows = list(cell.row_labels if zh else cell.row_en)
-    columns = list(cell.column_labels if zh else cell.column_en)
+    """(labels above, labels to the left) of a figure in the official layout, Chinese labels
+    in their printed form (full-width （），：；)."""
+    rows = [printed_label(x) for x in cell.row_labels] if zh else list(cell.row_en)
+    columns = [printed_label(x) for x in cell.column_labels] if zh else list(cell.column_en)
     if len(table.blocks) > 1:  # 表二: the block's title over its header row
         return [rows[0], " / ".join(columns)], rows[1:]
     if table.number == "四":  # one row of figures: the row labels head the columns

@@ -3,13 +3,15 @@
 Sub-commands: ``demo`` (what the library does, on a bundled example), ``example NAME``
 (a bundled report as JSON), ``schema`` (the JSON Schema), ``rows FILE`` (a report's
 tables as tidy CSV or JSON lines), ``check FILE...`` (the findings of the rules) and
-``render FILE`` (text, Markdown or HTML). Files are JSON reports; ``-`` reads standard input.
+``render FILE`` (text, Markdown or HTML), ``parse FILE|DIR...`` (published reports read into
+the model). Files are JSON reports (``parse`` reads text, Markdown and HTML); ``-`` reads
+standard input.
 Exit status: 0 success, 1 ``check`` found an error-severity finding, 2 unusable input (the
 problems are printed with their paths).
 
 Each module (:mod:`.demo`, :mod:`.example`, :mod:`.schema`, :mod:`.rows`, :mod:`.check`,
-:mod:`.render`) has ``add_parser(subparsers)`` and ``run(args, out) -> int``; a new command
-is a new module and a line in :data:`COMMANDS`.
+:mod:`.render`, :mod:`.parse`) has ``add_parser(subparsers)`` and ``run(args, out) -> int``;
+a new command is a new module and a line in :data:`COMMANDS`.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from govdisclosure.errors import StructureError
 __all__ = ["COMMANDS", "main"]
 
 #: The sub-commands in the order ``--help`` lists them: each a module of this package.
-COMMANDS = ("demo", "example", "schema", "render", "rows", "check")
+COMMANDS = ("demo", "example", "schema", "render", "rows", "check", "parse")
 
 
 def _parser() -> argparse.ArgumentParser:

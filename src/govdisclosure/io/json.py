@@ -53,6 +53,7 @@ from govdisclosure.model import (
     DocumentCounts2021,
     Edition,
     Fact,
+    FactScope,
     FeeItems2019,
     ItemCounts2019,
     Location,
@@ -238,6 +239,8 @@ def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
 
 _LOCATION_KEYS = frozenset(("section", "paragraph", "start", "end"))
 _FACT_KEYS = frozenset(("key", "label", "text", "quantity", "location"))
+_FACT_KEYS_SCOPED = _FACT_KEYS | {"scope"}
+_SCOPES = {s.value: s for s in FactScope}
 _QUALIFIERS = {q.value: q for q in Qualifier}
 
 
@@ -266,8 +269,11 @@ def _fast_quantity(d: Any, _: Any) -> Quantity:
 
 
 def _fast_fact(d: Any, _: Any) -> Fact:
-    if d.__class__ is not dict or d.keys() != _FACT_KEYS:
+    if d.__class__ is not dict or not _FACT_KEYS <= d.keys() <= _FACT_KEYS_SCOPED:
         raise TypeError("not a fact")
+    scope = d.get("scope", "unknown")
+    if scope.__class__ is not str or scope not in _SCOPES:
+        raise TypeError("not a fact scope")  # the detailed converter says what is wrong
     key, label, text = d["key"], d["label"], d["text"]
     if key.__class__ is not str or label.__class__ is not str or text.__class__ is not str:
         raise TypeError("not a fact")
@@ -277,6 +283,7 @@ def _fast_fact(d: Any, _: Any) -> Fact:
         text=text,
         quantity=_fast_quantity(d["quantity"], Quantity),
         location=_fast_location(d["location"], Location),
+        scope=_SCOPES[scope],
     )
 
 
@@ -336,9 +343,6 @@ def _fast_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
     return hook
 
 
-_SIGNED_FIELDS = signed_fields()
-
-
 def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
     """Check every cell of a row record, reporting each bad one at its own path."""
     names = {f.name for f in attrs.fields(cast(Any, cls))}
@@ -357,7 +361,7 @@ def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
                 problems.append(
                     Problem(path, f"expected an integer or null, found {_describe(cell)}")
                 )
-            elif cell < 0 and (cls, key) not in _SIGNED_FIELDS:
+            elif cell < 0 and (cls, key) not in signed_fields():
                 problems.append(Problem(path, f"expected a whole number >= 0, found {cell}"))
         if problems:
             raise StructureError(problems)

@@ -36,7 +36,8 @@ def to_rows(report: Report, *, with_report: bool = False) -> list[dict[str, Any]
 
     Labels are the official ones (NFKC, no spaces), outermost group first, joined with
     " / ". ``value`` is an ``int``, a decimal string for amounts, or ``None`` for a blank
-    cell; ``unit`` is "件" for counts and "万元" for the 2021 fee (the 2019 采购总金额 has the
+    cell; ``unit`` is "件" for counts ("项" for the 2019 counts of items and projects, as
+    the layout's columns say) and "万元" for the 2021 fee (the 2019 采购总金额 has the
     unit the report printed, or ``None``). Absent tables give no rows. With
     ``with_report=True`` every row also carries ``agency``, ``year`` and ``edition``.
 
@@ -83,7 +84,7 @@ def to_rows(report: Report, *, with_report: bool = False) -> list[dict[str, Any]
                                 "row": f"{row.block}{JOIN}{row.label}",
                                 "column": JOIN.join(col.labels),
                                 "value": value,
-                                "unit": "件",
+                                "unit": col.unit or "件",
                                 **ids,
                             }
                         )
@@ -94,13 +95,14 @@ def to_rows(report: Report, *, with_report: bool = False) -> list[dict[str, Any]
 
 
 def _count_value(
-    value: Any, unit: Any, signed: bool, path: str, label: str | None
+    value: Any, unit: Any, signed: bool, path: str, label: str | None, expected: str = "件"
 ) -> tuple[int | None, Problem | None]:
     """A count cell of a tidy row: an int, or a string of digits as CSV files give it."""
     if value is None or value == "":
         return None, None
-    if unit not in (None, "", "件"):
-        return None, Problem(path, f'expected unit "件" for a count, found {unit!r}', label)
+    if unit not in (None, "", expected):
+        message = f'expected unit "{expected}" for a count, found {unit!r}'
+        return None, Problem(path, message, label)
     number: int | None = None
     if value.__class__ is int:
         number = value
@@ -116,7 +118,7 @@ def _count_value(
 def _cell_value(cell: CellLayout, value: Any, unit: Any, path: str) -> tuple[Any, Problem | None]:
     """The model value of one tidy row's value (ints and decimal strings; CSV-friendly)."""
     if cell.kind in ("count", "signed"):
-        return _count_value(value, unit, cell.kind == "signed", path, cell.label)
+        return _count_value(value, unit, cell.kind == "signed", path, cell.label, cell.unit)
     if value is None or value == "":
         return None, None
     if value.__class__ is int:
@@ -198,7 +200,9 @@ class _Reader:
     def _extra(self, table_no: str, extra: ExtraCell, row: Mapping[str, Any], path: str) -> None:
         """Record a figure of a provincial extension row (a known block, an unknown row)."""
         column = extra.block.columns[extra.column]
-        number, problem = _count_value(row["value"], row.get("unit"), column.signed, path, None)
+        number, problem = _count_value(
+            row["value"], row.get("unit"), column.signed, path, None, column.unit or "件"
+        )
         if problem:
             self.problems.append(problem)
             return

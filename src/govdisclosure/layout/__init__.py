@@ -42,6 +42,7 @@ from govdisclosure.layout._types import (
     TableLayout,
     label_key,
     normalize_label,
+    printed_label,
 )
 from govdisclosure.layout.match import Matcher, matcher
 
@@ -68,6 +69,7 @@ __all__ = [
     "layout_of",
     "matcher",
     "normalize_label",
+    "printed_label",
 ]
 
 _LAYOUTS: dict[Edition, EditionLayout] = {

@@ -236,6 +236,20 @@ _BLOCK_ALIASES = {
 }
 
 
+def active_table(*blocks: BlockLayout) -> TableLayout:
+    """Table 二 of an edition, from its blocks (one per 条例 item)."""
+    return TableLayout(
+        number="二",
+        number_en="2",
+        attribute="active",
+        title="主动公开政府信息情况",
+        title_en="Information disclosed proactively",
+        row_header="信息内容",
+        row_header_en="Information item",
+        blocks=blocks,
+    )
+
+
 def block(
     label: str, en: str, columns: tuple[ColumnLayout, ...], rows: tuple[RowLayout, ...]
 ) -> BlockLayout:
@@ -245,19 +259,36 @@ def block(
 # --------------------------------------------------------------------------- sections
 
 _SECTIONS_2019_2021 = (
-    SectionLayout(1, "总体情况", "Overview"),
+    SectionLayout(
+        1,
+        "总体情况",
+        "Overview",
+        ("工作基本情况", "基本情况", "总体工作情况", "工作总体情况", "概述"),
+    ),
     SectionLayout(
         2,
         "主动公开政府信息情况",
         "Proactive disclosure",
-        ("主动公开政府信息",),
+        (
+            "主动公开政府信息",
+            # 条例 第五十条第一项, as some reports word the heading
+            "行政机关主动公开政府信息的情况",
+            "行政机关主动公开政府信息情况",
+            "主动公开政府信息的情况",
+        ),
         table="二",
     ),
     SectionLayout(
         3,
         "收到和处理政府信息公开申请情况",
         "Applications received and handled",
-        ("收到和处理政府信息公开申请",),
+        (
+            "收到和处理政府信息公开申请",
+            # 条例 第五十条第二项
+            "行政机关收到和处理政府信息公开申请的情况",
+            "行政机关收到和处理政府信息公开申请情况",
+            "收到和处理政府信息公开申请的情况",
+        ),
         table="三",
     ),
     SectionLayout(
@@ -267,8 +298,13 @@ _SECTIONS_2019_2021 = (
         (
             "因政府信息公开工作被申请行政复议、提起行政诉讼情况",
             "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+            # without 、 (威海市文登区信访局 2022, corpus 003)
+            "因政府信息公开工作被申请行政复议提起行政诉讼情况",
+            # 条例 第五十条第三项; Shanghai's reports
             "因政府信息公开工作被申请行政复议、提起行政诉讼的情况",
+            "因政府信息公开工作被申请行政复议提起行政诉讼的情况",
             "政府信息公开行政复议和行政诉讼情况",
+            "政府信息公开行政复议、行政诉讼的情况",
         ),
         table="四",
     ),
@@ -277,9 +313,19 @@ _SECTIONS_2019_2021 = (
         "存在的主要问题及改进情况",
         "Main problems and improvements",
         (
+            # 条例 第五十条第四项, with or without its clause on 各级人民政府 (Shanghai)
             "政府信息公开工作存在的主要问题及改进情况",
             "存在的主要问题及改进情况,工作考核、社会评议和责任追究结果情况",
+            "政府信息公开工作存在的主要问题及改进情况,工作考核、社会评议和责任追究结果情况",
+            "存在的主要问题及改进情况、工作考核、社会评议和责任追究结果情况",
+            "政府信息公开工作存在的主要问题及改进情况、工作考核、社会评议和责任追究结果情况",
+            "存在的主要问题及改进情况以及工作考核、社会评议和责任追究结果情况",
         ),
     ),
-    SectionLayout(6, "其他需要报告的事项", "Other matters to report", ("其他需要报告事项",)),
+    SectionLayout(
+        6,
+        "其他需要报告的事项",
+        "Other matters to report",
+        ("其他需要报告事项", "其他需要报告的事项情况"),
+    ),
 )

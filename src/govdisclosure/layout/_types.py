@@ -36,6 +36,7 @@ __all__ = [
     "TableLayout",
     "label_key",
     "normalize_label",
+    "printed_label",
 ]
 
 CellKind = Literal["count", "signed", "amount", "decimal"]
@@ -107,6 +108,28 @@ def normalize_label(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
 
+_PRINTED = str.maketrans(
+    {"(": "\uff08", ")": "\uff09", ",": "\uff0c", ":": "\uff1a", ";": "\uff1b"}
+)
+
+
+def printed_label(label: str) -> str:
+    """The printed form of a Chinese label of the layouts: the one rule that derives it.
+
+    Labels are stored NFKC-normalised (ASCII ``( ) , : ;``) for matching and keys; the official
+    forms and every published page print full-width ``（），：；``. Other marks stay as stored:
+    ``1.`` before an item, ``/`` in 本年增/减, the quotes of “三安全一稳定”.
+
+    >>> printed_label("本年收费金额(单位:万元)")
+    '本年收费金额（单位：万元）'
+    >>> printed_label("(二)部分公开(区分处理的,只计这一情形,不计其他情形)")
+    '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'
+    >>> normalize_label(printed_label("第二十条第(一)项")) == "第二十条第(一)项"
+    True
+    """
+    return label.translate(_PRINTED)
+
+
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
 
 
@@ -131,6 +154,14 @@ class ColumnLayout:
     unit_from: str | None = None
     """For a ``decimal`` column whose unit the report prints beside the figure: the dotted
     attribute path, within the table, of the :class:`~govdisclosure.money.MoneyUnit` read."""
+    unit: str | None = None
+    """The unit of the column's figures when it is not the kind's own (件 for counts, 万元 for
+    amounts): the 2019 上一年项目数量, 本年增/减 and 采购项目数量 count 事项/项目, in 项."""
+
+    @property
+    def printed(self) -> tuple[str, ...]:
+        """The header path as the form prints it (:func:`printed_label`)."""
+        return tuple(printed_label(x) for x in self.labels)
 
     @property
     def signed(self) -> bool:
@@ -153,6 +184,11 @@ class RowLayout:
     en: tuple[str, ...]
     aliases: tuple[str, ...] = ()
 
+    @property
+    def printed(self) -> tuple[str, ...]:
+        """The label path as the form prints it (:func:`printed_label`)."""
+        return tuple(printed_label(x) for x in self.labels)
+
 
 @attrs.frozen
 class BlockLayout:
@@ -163,6 +199,11 @@ class BlockLayout:
     columns: tuple[ColumnLayout, ...]
     rows: tuple[RowLayout, ...]
     aliases: tuple[str, ...] = ()
+
+    @property
+    def printed(self) -> tuple[str, ...]:
+        """The block's label as the form prints it (:func:`printed_label`)."""
+        return tuple(printed_label(x) for x in self.labels)
 
     @property
     def label(self) -> str | None:
@@ -193,8 +234,9 @@ class CellLayout:
     column_en: tuple[str, ...]
     kind: CellKind
     unit: str
-    """The unit of the cell's value: "件" for counts, "万元" for the 2021 fee; "" for the 2019
-    采购总金额, whose unit is read from the table (:meth:`unit_of`)."""
+    """The unit of the cell's value: "件" for counts ("项" for the 2019 counts of items and
+    projects), "万元" for the 2021 fee; "" for the 2019 采购总金额, whose unit is read from the
+    table (:meth:`unit_of`)."""
     get_from_table: Callable[[Any], Any] = attrs.field(eq=False, repr=False)
     unit_from: str | None = None
     """See :attr:`ColumnLayout.unit_from`."""
@@ -273,7 +315,7 @@ class TableLayout:
             for row in block.rows:
                 for col in block.columns:
                     key = row.key if col.key is None else f"{row.key}.{col.key}"
-                    unit = {"amount": "万元", "decimal": ""}.get(col.kind, "件")
+                    unit = col.unit or {"amount": "万元", "decimal": ""}.get(col.kind, "件")
                     cells.append(
                         CellLayout(
                             table=self.number,
@@ -291,6 +333,11 @@ class TableLayout:
                         )
                     )
         object.__setattr__(self, "cells", tuple(cells))
+
+    @property
+    def printed_corner_note(self) -> str | None:
+        """The corner note as the form prints it (:func:`printed_label`)."""
+        return None if self.corner_note is None else printed_label(self.corner_note)
 
     @property
     def label(self) -> str:

@@ -33,6 +33,16 @@ tables and spreadsheets write it — resolved within the group it stands under
 (True, ('三、本年度办理结果', '(四)无法提供'))
 >>> m.row("三", "1.本机关不掌握相关政府信息", under=heading.labels).row.key
 'unable.not_held'
+>>> m.row("二", "规章（设区的市、自治州人民政府应提供相关数据）").row.key
+'regulations'
+
+A label followed by a parenthetical note (a Hubei template prints
+"规章(设区的市、自治州人民政府应提供相关数据)") is the official row: :func:`split_note` gives
+the label and the note.
+
+>>> row = "第二十条第(一)项 / 规章（设区的市、自治州人民政府应提供相关数据）"
+>>> m.cell("二", row, "本年制发件数").key
+'regulations.issued'
 """
 
 from __future__ import annotations
@@ -55,7 +65,9 @@ from govdisclosure.layout._types import (
 from govdisclosure.numerals import split_ordinal
 
 __all__ = [
+    "EDITION_MARKERS",
     "ExtraCell",
+    "LabelHit",
     "Matcher",
     "NearMiss",
     "RowHit",
@@ -63,7 +75,36 @@ __all__ = [
     "is_official_row",
     "joined_key",
     "matcher",
+    "split_note",
 ]
+
+
+def split_note(label: str) -> tuple[str, str | None]:
+    """A printed row label and the parenthetical note after it, if any.
+
+    Some templates annotate official rows ("规章(设区的市、自治州人民政府应提供相关数据)"); the
+    row is the official one and the note is kept apart. A label that is only a parenthetical,
+    or ends with none, has no note; nested brackets inside the note are kept.
+
+    >>> split_note("规章（设区的市、自治州人民政府应提供相关数据）")
+    ('规章', '设区的市、自治州人民政府应提供相关数据')
+    >>> split_note("行政规范性文件"), split_note("(七)总计")
+    (('行政规范性文件', None), ('(七)总计', None))
+    """
+    text = label.strip()
+    if not text or text[-1] not in ")）":
+        return text, None
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        ch = text[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（":
+            depth -= 1
+            if depth == 0:
+                head = text[:i].strip()
+                return (head, text[i + 1 : -1].strip()) if head else (text, None)
+    return text, None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -146,8 +187,8 @@ def is_official_row(block: BlockLayout, label: str) -> bool:
     >>> is_official_row(block, "规 章"), is_official_row(block, "其他主动公开文件")
     (True, False)
     """
-    key = label_key(label)
-    return any(key == label_key(x) for r in block.rows for x in (r.labels[-1], *r.aliases))
+    keys = {label_key(label), label_key(split_note(label)[0])}
+    return any(label_key(x) in keys for r in block.rows for x in (r.labels[-1], *r.aliases))
 
 
 class Matcher:
@@ -168,6 +209,7 @@ class Matcher:
         for table in self.layout.tables:
             self._index_table(table)
             self._index_rows(table)
+        self._label_hits: dict[str, list[LabelHit]] = _label_index(self.layout.tables)
 
     def _index_table(self, table: TableLayout) -> None:
         cells = iter(table.cells)
@@ -229,6 +271,10 @@ class Matcher:
         or nothing unambiguous, matches.
         """
         hits = self._rows.get((table, joined_key(label)))
+        if not hits and isinstance(label, str):  # "规章(设区的市…应提供相关数据)": the row
+            head, note = split_note(label)
+            if note is not None:
+                hits = self._rows.get((table, joined_key(head)))
         if not hits:
             return None
         if len(hits) == 1:
@@ -261,9 +307,23 @@ class Matcher:
         """The cell of table ``table`` (its number) at a row and a column label path.
 
         Paths may be joined with "/" or given as sequences; a column may be named by its
-        leaf label alone where that is unique in its block ("商业企业").
+        leaf label alone where that is unique in its block ("商业企业"). A row label followed
+        by a parenthetical note (:func:`split_note`) is the row without the note.
         """
-        return self._cells.get((table, joined_key(row), joined_key(column)))
+        column_key = joined_key(column)
+        hit = self._cells.get((table, joined_key(row), column_key))
+        if hit is not None:
+            return hit
+        if isinstance(row, str):
+            head, sep, last = row.rpartition("/")
+            label, note = split_note(last)
+            stripped: str | Sequence[str] = head + sep + label
+        else:
+            label, note = split_note(row[-1]) if row else ("", None)
+            stripped = (*row[:-1], label)
+        if note is None:
+            return None
+        return self._cells.get((table, joined_key(stripped), column_key))
 
     def block(self, table: str, label: str) -> BlockLayout | None:
         """The block of table ``table`` whose official label or alias ``label`` is."""
@@ -289,8 +349,15 @@ class Matcher:
             if col_key not in columns or not block.counts_only:
                 return None
             label = row.split("/", 1)[1].strip() if isinstance(row, str) else row
+            if is_official_row(block, str(label)):
+                return None  # an official row, perhaps annotated: not an extra row
             return ExtraCell(block, str(label), columns.index(col_key))
         return None
+
+    def labels(self, text: str, *, near: bool = True) -> list[LabelHit]:
+        """Every place of this edition's tables that ``text`` names, best first (see
+        :func:`_match_labels`)."""
+        return _match_labels(self, text, near)
 
     # ---- near misses ------------------------------------------------------------------------
 
@@ -335,3 +402,114 @@ class Matcher:
 def matcher(edition: Edition) -> Matcher:
     """The matcher of an edition (built once, shared)."""
     return Matcher(edition)
+
+
+# ---- labels of any kind, for readers of published tables -----------------------------------
+
+LabelKind = str
+"""What a printed table label is: "block" (表二's 第二十条第(一)项), "row" (a row's last label),
+"group" (a label over rows: 三、本年度办理结果, (三)不予公开, 行政诉讼), "column" (a column's leaf
+label), or "header" (信息内容, 申请人情况, 法人或其他组织, the corner note)."""
+
+
+@attrs.frozen(slots=True)
+class LabelHit:
+    """A place of the layout a printed label names.
+
+    ``label`` is the official label (or alias) matched; ``distance`` the edit distance of a
+    near match (0 for exact); ``note`` a parenthesised annotation the print added and the
+    match left out ("设区的市、自治州人民政府应提供相关数据").
+    """
+
+    kind: LabelKind
+    table: str
+    label: str
+    block: BlockLayout | None = None
+    row: RowLayout | None = None
+    column: ColumnLayout | None = None
+    distance: int = 0
+    note: str | None = None
+
+
+def _label_index(layout_tables: Sequence[TableLayout]) -> dict[str, list[LabelHit]]:
+    index: dict[str, list[LabelHit]] = {}
+
+    def add(key_text: str, hit: LabelHit) -> None:
+        hits = index.setdefault(label_key(key_text), [])
+        if hit not in hits:
+            hits.append(hit)
+
+    for table in layout_tables:
+        n = table.number
+        for text in (table.corner_note, table.column_caption, table.row_header):
+            if text:
+                add(text, LabelHit("header", n, text))
+        for block in table.blocks:
+            if block.labels:
+                for name in (block.labels[0], *block.aliases):
+                    add(name, LabelHit("block", n, block.labels[0], block))
+            for col in block.columns:
+                for label in col.labels[:-1]:
+                    add(label, LabelHit("header", n, label))
+                add(col.labels[-1], LabelHit("column", n, col.labels[-1], block, column=col))
+            for row in block.rows:
+                for label in row.labels[:-1]:
+                    add(label, LabelHit("group", n, label, block))
+                for name in (row.labels[-1], *row.aliases):
+                    add(name, LabelHit("row", n, row.labels[-1], block, row))
+    return index
+
+
+def _match_labels(self: Matcher, text: str, near: bool) -> list[LabelHit]:
+    """Every place of this edition's tables that ``text`` names, best first.
+
+    Exact matches of the :func:`label_key` form first; then the label without a final
+    parenthesised note (:func:`split_note`); then, with ``near``, near misses of block and row
+    labels by edit distance (at most a quarter of the label's length, and never for labels
+    shorter than five characters).
+
+    >>> from govdisclosure.layout import Edition
+    >>> m = matcher(Edition.STANDARD_2021)
+    >>> [(h.kind, h.table) for h in m.labels("总计")]
+    [('column', '三'), ('column', '四')]
+    >>> hit = m.labels("规章(设区的市、自治州人民政府应提供相关数据)")[0]
+    >>> hit.kind, hit.label, hit.note
+    ('row', '规章', '设区的市、自治州人民政府应提供相关数据')
+    >>> hit = m.labels("5.属于三类内容事物信息")[0]
+    >>> hit.label, hit.distance
+    ('5.属于三类内部事务信息', 1)
+    """
+    index = self._label_hits
+    key = label_key(text)
+    hits = index.get(key)
+    if hits:
+        return list(hits)
+    head, note = split_note(text)
+    if note is not None:
+        hits = index.get(label_key(head))
+        if hits:
+            return [attrs.evolve(h, note=note) for h in hits]
+    if not near or len(key) < 5 or len(key) > 80:
+        return []
+    out: list[LabelHit] = []
+    for kind in ("row", "block"):
+        for miss in self.near(kind, None, text, limit=3):
+            for hit in index.get(label_key(miss.label), ()):
+                if hit.kind == kind and (hit.row is miss.place or hit.block is miss.place):
+                    out.append(attrs.evolve(hit, distance=miss.distance))
+    out.sort(key=lambda h: h.distance)
+    return out
+
+
+#: Words of a report's own text that name the format it follows, for telling the editions
+#: apart when no table does (the outline a preamble lists, the notice it cites). Compared
+#: with :func:`label_key` forms; a marker counts once.
+EDITION_MARKERS: dict[Edition, tuple[str, ...]] = {
+    Edition.LEGACY_2008: ("收费及减免", "国务院令第492号", "第三十一条", "需要说明的事项与附表"),
+    Edition.TRIAL_2019: ("年度报告格式(试行)", "国办公开办函〔2019〕60号"),
+    Edition.STANDARD_2021: (
+        "国办公开办函〔2021〕30号",
+        "政府信息公开工作年度报告格式》",
+        "政府信息公开工作年度报告格式>",
+    ),
+}

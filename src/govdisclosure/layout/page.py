@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["METADATA_FIELDS"]
+__all__ = ["CHROME_PREFIXES", "CHROME_WORDS", "METADATA_ALIASES", "METADATA_FIELDS"]
 
 #: The metadata block of a government web page: (Metadata attribute, Chinese, English), in
 #: the order pages print them.
@@ -24,4 +24,73 @@ METADATA_FIELDS: Final[tuple[tuple[str, str, str], ...]] = (
     ("published", "发布日期", "Published"),
     ("validity", "有效性", "Validity"),
     ("document_date", "发文日期", "Document date"),
+)
+
+#: Other labels pages print in their metadata block, as (Metadata attribute or ``None``,
+#: label): read into the attribute, or recognised and skipped when it is ``None``.
+METADATA_ALIASES: Final[tuple[tuple[str | None, str], ...]] = (
+    ("document_number", "备注/文号"),
+    ("document_number", "发文字号"),
+    ("issuer", "发布机构"),
+    ("issuer", "发文机关"),
+    ("document_date", "成文日期"),
+    ("document_date", "公文生成日期"),
+    ("published", "发布时间"),
+    ("subject", "主题词"),
+    (None, "来源"),
+    (None, "点击数"),
+    (None, "浏览次数"),
+    (None, "字号"),
+    (None, "时间"),
+    (None, "日期"),
+)
+
+#: Words of a web page's own furniture around a report: a line made of these (and
+#: punctuation, digits, white space) is page chrome, not report text.
+CHROME_WORDS: Final[tuple[str, ...]] = (
+    "打印本页",
+    "打印",
+    "关闭窗口",
+    "关闭",
+    "分享到",
+    "分享",
+    "收藏",
+    "字体",
+    "字号",
+    "默认",
+    "超大",
+    "大",
+    "中",
+    "小",
+    "【",
+    "】",
+    "登录",
+    "注册",
+    "搜索",
+    "返回顶部",
+    "保存",
+    "纠错",
+    "扫一扫",
+    "在手机上查看",
+    "是否继续",
+    "微信",
+    "微博",
+    "QQ空间",
+)
+
+#: How a line of page chrome begins: breadcrumbs, notices of leaving the site, PDF page
+#: headers.
+CHROME_PREFIXES: Final[tuple[str, ...]] = (
+    "当前位置",
+    "您当前的位置",
+    "您的位置",
+    "首页>",
+    "首页 >",
+    "您访问的链接即将离开",
+    "Page ",
+    "P. ",
+    "上一篇",
+    "下一篇",
+    "相关链接",
+    "扫一扫",
 )

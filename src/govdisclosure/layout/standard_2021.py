@@ -18,6 +18,7 @@ from govdisclosure.layout._shared import (
     _RESULTS_EN,
     _REVIEWS,
     _SECTIONS_2019_2021,
+    active_table,
     block,
     requests_table,
 )
@@ -26,7 +27,6 @@ from govdisclosure.layout._types import (
     Edition,
     EditionLayout,
     RowLayout,
-    TableLayout,
 )
 
 __all__ = ["LAYOUT"]
@@ -58,61 +58,52 @@ _OTHER_ROWS_2021 = (
 )
 
 _DECISIONS = (ColumnLayout(None, ("本年处理决定数量",), ("Decisions this year",)),)
-_ACTIVE_2021 = TableLayout(
-    number="二",
-    number_en="2",
-    attribute="active",
-    title="主动公开政府信息情况",
-    title_en="Information disclosed proactively",
-    row_header="信息内容",
-    row_header_en="Information item",
-    blocks=(
-        block(
-            _ITEM_1,
-            _ITEM_1_EN,
-            (
-                ColumnLayout("issued", ("本年制发件数",), ("Issued this year",)),
-                ColumnLayout("repealed", ("本年废止件数",), ("Repealed this year",)),
-                ColumnLayout("in_force", ("现行有效件数",), ("In force",)),
-            ),
-            (
-                RowLayout("regulations", ("规章",), ("Rules",)),
-                RowLayout(
-                    "normative_documents",
-                    ("行政规范性文件",),
-                    ("Administrative normative documents",),
-                    ("规范性文件",),
-                ),
+_ACTIVE_2021 = active_table(
+    block(
+        _ITEM_1,
+        _ITEM_1_EN,
+        (
+            ColumnLayout("issued", ("本年制发件数",), ("Issued this year",)),
+            ColumnLayout("repealed", ("本年废止件数",), ("Repealed this year",)),
+            ColumnLayout("in_force", ("现行有效件数",), ("In force",)),
+        ),
+        (
+            RowLayout("regulations", ("规章",), ("Rules",)),
+            RowLayout(
+                "normative_documents",
+                ("行政规范性文件",),
+                ("Administrative normative documents",),
+                ("规范性文件",),
             ),
         ),
-        block(
-            _ITEM_5,
-            _ITEM_5_EN,
-            _DECISIONS,
-            (RowLayout("licensing", ("行政许可",), ("Administrative licensing",)),),
+    ),
+    block(
+        _ITEM_5,
+        _ITEM_5_EN,
+        _DECISIONS,
+        (RowLayout("licensing", ("行政许可",), ("Administrative licensing",)),),
+    ),
+    block(
+        _ITEM_6,
+        _ITEM_6_EN,
+        _DECISIONS,
+        (
+            RowLayout("punishment", ("行政处罚",), ("Administrative penalties",)),
+            RowLayout("enforcement", ("行政强制",), ("Administrative coercion",)),
         ),
-        block(
-            _ITEM_6,
-            _ITEM_6_EN,
-            _DECISIONS,
-            (
-                RowLayout("punishment", ("行政处罚",), ("Administrative penalties",)),
-                RowLayout("enforcement", ("行政强制",), ("Administrative coercion",)),
+    ),
+    block(
+        _ITEM_8,
+        _ITEM_8_EN,
+        (
+            ColumnLayout(
+                None,
+                ("本年收费金额(单位:万元)",),
+                ("Fees collected this year (10,000 yuan)",),
+                "amount",
             ),
         ),
-        block(
-            _ITEM_8,
-            _ITEM_8_EN,
-            (
-                ColumnLayout(
-                    None,
-                    ("本年收费金额(单位:万元)",),
-                    ("Fees collected this year (10,000 yuan)",),
-                    "amount",
-                ),
-            ),
-            (RowLayout("fees", ("行政事业性收费",), ("Administrative fees",)),),
-        ),
+        (RowLayout("fees", ("行政事业性收费",), ("Administrative fees",)),),
     ),
 )
 

@@ -20,6 +20,7 @@ from govdisclosure.layout._shared import (
     _RESULTS_EN,
     _REVIEWS,
     _SECTIONS_2019_2021,
+    active_table,
     block,
     requests_table,
 )
@@ -28,7 +29,6 @@ from govdisclosure.layout._types import (
     Edition,
     EditionLayout,
     RowLayout,
-    TableLayout,
 )
 
 __all__ = ["LAYOUT"]
@@ -37,75 +37,66 @@ _OTHER_ROWS_2019 = (RowLayout("other", (_RESULTS, _OTHER), (_RESULTS_EN, _OTHER_
 
 
 _ITEMS_2019 = (
-    ColumnLayout("previous_items", ("上一年项目数量",), ("Items last year",)),
-    ColumnLayout("change", ("本年增/减",), ("Change this year",), "signed"),
+    ColumnLayout("previous_items", ("上一年项目数量",), ("Items last year",), unit="项"),
+    ColumnLayout("change", ("本年增/减",), ("Change this year",), "signed", unit="项"),
     ColumnLayout("decisions", ("处理决定数量",), ("Decisions",)),
 )
-_ACTIVE_2019 = TableLayout(
-    number="二",
-    number_en="2",
-    attribute="active",
-    title="主动公开政府信息情况",
-    title_en="Information disclosed proactively",
-    row_header="信息内容",
-    row_header_en="Information item",
-    blocks=(
-        block(
-            _ITEM_1,
-            _ITEM_1_EN,
-            (
-                ColumnLayout("new_made", ("本年新制作数量",), ("Newly made this year",)),
-                ColumnLayout("new_published", ("本年新公开数量",), ("Newly disclosed this year",)),
-                ColumnLayout("total_published", ("对外公开总数量",), ("Disclosed in total",)),
-            ),
-            (
-                RowLayout("regulations", ("规章",), ("Rules",)),
-                RowLayout("normative_documents", ("规范性文件",), ("Normative documents",)),
-            ),
+_ACTIVE_2019 = active_table(
+    block(
+        _ITEM_1,
+        _ITEM_1_EN,
+        (
+            ColumnLayout("new_made", ("本年新制作数量",), ("Newly made this year",)),
+            ColumnLayout("new_published", ("本年新公开数量",), ("Newly disclosed this year",)),
+            ColumnLayout("total_published", ("对外公开总数量",), ("Disclosed in total",)),
         ),
-        block(
-            _ITEM_5,
-            _ITEM_5_EN,
-            _ITEMS_2019,
-            (
-                RowLayout("licensing", ("行政许可",), ("Administrative licensing",)),
-                RowLayout(
-                    "other_services",
-                    ("其他对外管理服务事项",),
-                    ("Other external management services",),
-                ),
+        (
+            RowLayout("regulations", ("规章",), ("Rules",)),
+            RowLayout("normative_documents", ("规范性文件",), ("Normative documents",)),
+        ),
+    ),
+    block(
+        _ITEM_5,
+        _ITEM_5_EN,
+        _ITEMS_2019,
+        (
+            RowLayout("licensing", ("行政许可",), ("Administrative licensing",)),
+            RowLayout(
+                "other_services",
+                ("其他对外管理服务事项",),
+                ("Other external management services",),
             ),
         ),
-        block(
-            _ITEM_6,
-            _ITEM_6_EN,
-            _ITEMS_2019,
-            (
-                RowLayout("punishment", ("行政处罚",), ("Administrative penalties",)),
-                RowLayout("enforcement", ("行政强制",), ("Administrative coercion",)),
+    ),
+    block(
+        _ITEM_6,
+        _ITEM_6_EN,
+        _ITEMS_2019,
+        (
+            RowLayout("punishment", ("行政处罚",), ("Administrative penalties",)),
+            RowLayout("enforcement", ("行政强制",), ("Administrative coercion",)),
+        ),
+    ),
+    block(
+        _ITEM_8,
+        _ITEM_8_EN,
+        _ITEMS_2019[:2],
+        (RowLayout("fees", ("行政事业性收费",), ("Administrative fees",)),),
+    ),
+    block(
+        _ITEM_9,
+        _ITEM_9_EN,
+        (
+            ColumnLayout("projects", ("采购项目数量",), ("Procurement projects",), unit="项"),
+            ColumnLayout(
+                "amount",
+                ("采购总金额",),
+                ("Total procurement amount",),
+                "decimal",
+                unit_from="procurement.amount_unit",
             ),
         ),
-        block(
-            _ITEM_8,
-            _ITEM_8_EN,
-            _ITEMS_2019[:2],
-            (RowLayout("fees", ("行政事业性收费",), ("Administrative fees",)),),
-        ),
-        block(
-            _ITEM_9,
-            _ITEM_9_EN,
-            (
-                ColumnLayout("projects", ("采购项目数量",), ("Procurement projects",)),
-                ColumnLayout(
-                    "amount",
-                    ("采购总金额",),
-                    ("Total procurement amount",),
-                    "decimal",
-                    unit_from="procurement.amount_unit",
-                ),
-            ),
-            (RowLayout("procurement", ("政府集中采购",), ("Centralised government procurement",)),),
-        ),
+        (RowLayout("procurement", ("政府集中采购",), ("Centralised government procurement",)),),
     ),
 )
 

@@ -22,14 +22,17 @@ True
 4
 
 Which table classes a report carries depends on its :class:`Edition`; the labels of every
-row and column live in :mod:`govdisclosure.layout`, not here. The package has four rooms:
+row and column live in :mod:`govdisclosure.layout`, not here. The package has five rooms:
 :mod:`.rows` (the records of one table line), :mod:`.tables` (the tables, each bound to its
-layout), :mod:`.narrative` (metadata, sections, facts) and :mod:`.report`.
+layout), :mod:`.narrative` (metadata, sections, facts), :mod:`.agency` (the kind of body that
+reports) and :mod:`.report`.
 """
 
 from govdisclosure.layout import Edition
+from govdisclosure.model.agency import AgencyKind, infer_agency_kind
 from govdisclosure.model.narrative import (
     Fact,
+    FactScope,
     Location,
     Metadata,
     Period,
@@ -66,12 +69,14 @@ from govdisclosure.model.tables import (
 __all__ = [
     "ActiveDisclosure2019",
     "ActiveDisclosure2021",
+    "AgencyKind",
     "ApplicantCounts",
     "DocumentCounts2019",
     "DocumentCounts2021",
     "Edition",
     "ExtraRow",
     "Fact",
+    "FactScope",
     "FeeItems2019",
     "ItemCounts2019",
     "Location",
@@ -92,6 +97,7 @@ __all__ = [
     "Tables2021",
     "Unable",
     "Withheld",
+    "infer_agency_kind",
     "layout_of_table",
     "table_class",
     "table_classes",

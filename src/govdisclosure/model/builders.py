@@ -785,8 +785,9 @@ def from_cells(cls: type[T], cells: Cells, *, blank: bool = False) -> T:
             continue
         if col.unit_from is not None and unit not in (None, ""):
             _set(reader.tree, col.unit_from, unit)
-        elif unit not in (None, "", "件", "万元"):
-            reader.problem(where, f"unexpected unit {unit!r}")
+        elif unit not in (None, "", *_units(col)):
+            expected = " or ".join(repr(u) for u in _units(col))
+            reader.problem(where, f"expected the unit {expected}, found {unit!r}")
             continue
         reader.put(where, hit.row.key, col, value)
     if extra:
@@ -796,6 +797,13 @@ def from_cells(cls: type[T], cells: Cells, *, blank: bool = False) -> T:
     if reader.problems:
         raise StructureError(reader.problems)
     return build_table(cls, reader.tree, blank=blank, lenient=True)
+
+
+def _units(col: ColumnLayout) -> tuple[str, ...]:
+    """The units a tidy cell of column ``col`` may state: the column's own (件 or 项 for
+    counts, 万元 for the 2021 fee)."""
+    own = col.unit or {"amount": "万元", "decimal": ""}.get(col.kind, "件")
+    return (own, "件", "项") if col.counts else (own,)
 
 
 # --------------------------------------------------------------------------- from dotted keys

@@ -20,6 +20,7 @@ govdisclosure.errors.StructureError: 1 problem in the input:
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 from collections.abc import Iterator, Mapping
 
 import attrs
@@ -39,7 +40,16 @@ from govdisclosure.model._checks import (
 )
 from govdisclosure.numerals import Quantity
 
-__all__ = ["Fact", "Location", "Metadata", "Period", "Relation", "Section", "Signature"]
+__all__ = [
+    "Fact",
+    "FactScope",
+    "Location",
+    "Metadata",
+    "Period",
+    "Relation",
+    "Section",
+    "Signature",
+]
 
 _D = _dt.date
 
@@ -236,6 +246,30 @@ def _quantity_fault(q: object) -> str | None:
     return None
 
 
+class FactScope(enum.Enum):
+    """What a stated figure covers: the year's own work, or more.
+
+    >>> FactScope("cumulative").label
+    '累计'
+    """
+
+    YEAR = "year"
+    """The report year's own figure (本年度收到申请46件)."""
+    CUMULATIVE = "cumulative"
+    """A running total over several years (截至目前…147件, 历年累计, 自2019年以来)."""
+    JURISDICTION = "jurisdiction"
+    """A figure for the whole area, beyond the agency's own work (全市共有城乡低保对象…)."""
+    UNKNOWN = "unknown"
+    """Not said."""
+
+    @property
+    def label(self) -> str:
+        """The scope's name in Chinese."""
+        return {"year": "本年度", "cumulative": "累计", "jurisdiction": "辖区全域"}.get(
+            self.value, "未知"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Fact:
     """A figure the text states, typed: the quantity, its label, and where it stands.
@@ -243,7 +277,9 @@ class Fact:
     ``key`` identifies the fact within its report (relations refer to it); ``text`` is the
     verbatim figure (``"300余条"``), equal to the located span of the paragraph. The
     quantity's value is ≥ 0 within :data:`~govdisclosure.layout.MAX_DIGITS` digits and
-    :data:`~govdisclosure.layout.MAX_PLACES` decimal places.
+    :data:`~govdisclosure.layout.MAX_PLACES` decimal places. ``scope`` says what the figure
+    covers (:class:`FactScope`: the year's own, cumulative, the whole jurisdiction, or
+    unknown — the default); cross-checks compare like with like.
     """
 
     key: str
@@ -251,12 +287,14 @@ class Fact:
     text: str
     quantity: Quantity
     location: Location
+    scope: FactScope = FactScope.UNKNOWN
 
     def __attrs_post_init__(self) -> None:
         q = self.quantity
         if (
             q.__class__ is Quantity
             and self.location.__class__ is Location
+            and self.scope.__class__ is FactScope
             and texts_ok((self.key, self.label, self.text))
         ):
             sign, digits, exponent = q.value.as_tuple()
@@ -273,6 +311,7 @@ class Fact:
             "text": bad_string(self.text),
             "quantity": _quantity_fault(self.quantity),
             "location": bad_instance(self.location, Location),
+            "scope": bad_instance(self.scope, FactScope),
         }
         raise StructureError(_fields(self, checks))
 

@@ -26,6 +26,7 @@ from govdisclosure.model._checks import (
     describe,
     texts_ok,
 )
+from govdisclosure.model.agency import AgencyKind
 from govdisclosure.model.narrative import (
     Fact,
     Location,
@@ -85,6 +86,14 @@ class Report:
     Tables belong to the edition: ``active`` (表二), ``requests`` (表三) and ``reviews``
     (表四) are ``None`` when not stated, and a legacy report has none.
 
+    ``agency_kind`` says what kind of body reports (:class:`AgencyKind`; the deadline, the
+    规章 a body may make and the content of a 人民政府's report depend on it). It defaults to
+    :attr:`AgencyKind.UNKNOWN`; :meth:`kind` falls back on what the name says
+    (:func:`~govdisclosure.model.infer_agency_kind`).
+
+    >>> r.agency_kind, r.kind()
+    (<AgencyKind.UNKNOWN: 'unknown'>, <AgencyKind.DEPARTMENT: 'department'>)
+
     Its ``repr`` is one line (a failing property test prints a few lines, not hundreds):
 
     >>> r
@@ -95,6 +104,7 @@ class Report:
     year: int
     edition: Edition
     title: str
+    agency_kind: AgencyKind = AgencyKind.UNKNOWN
     metadata: Metadata | None = None
     preamble: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
@@ -112,6 +122,7 @@ class Report:
             preamble.__class__ is tuple
             and texts_ok((self.agency, self.title, *preamble))
             and self.edition.__class__ is Edition
+            and self.agency_kind.__class__ is AgencyKind
             and self.year.__class__ is int
             and MIN_YEAR <= self.year <= MAX_YEAR
             and (self.metadata is None or self.metadata.__class__ is Metadata)
@@ -139,6 +150,13 @@ class Report:
             fault = bad_string(getattr(self, name))
             if fault is not None:
                 problems.append(Problem(f"$.{name}", fault))
+        if self.agency_kind.__class__ is not AgencyKind:
+            problems.append(
+                Problem(
+                    "$.agency_kind",
+                    f"expected an AgencyKind, found {describe(self.agency_kind)}",
+                )
+            )
         if self.edition.__class__ is not Edition:
             problems.append(
                 Problem("$.edition", f"expected an Edition, found {describe(self.edition)}")
@@ -242,6 +260,16 @@ class Report:
                 )
         return problems
 
+    def kind(self) -> AgencyKind:
+        """The kind of body: :attr:`agency_kind` when stated, else what the agency's name says
+        (:func:`~govdisclosure.model.infer_agency_kind`), else :attr:`AgencyKind.UNKNOWN`."""
+        if self.agency_kind is not AgencyKind.UNKNOWN:
+            return self.agency_kind
+        from govdisclosure.model.agency import infer_agency_kind
+
+        inferred = infer_agency_kind(self.agency) if self.agency.__class__ is str else None
+        return AgencyKind.UNKNOWN if inferred is None else inferred
+
     def fact(self, key: str) -> Fact:
         """The fact with ``key``; :class:`KeyError` naming the key if there is none."""
         for f in self.facts:
@@ -304,12 +332,14 @@ class Report:
         year: int,
         edition: Edition | None = None,
         title: str | None = None,
+        agency_kind: AgencyKind = AgencyKind.UNKNOWN,
     ) -> Report:
         """A report with nothing in it yet: the edition's section headings (no paragraphs),
         no tables, no facts — what a program fills in (with ``attrs.evolve``).
 
         ``edition`` defaults to the one the rules prescribe for ``year``; ``title`` to
-        "{agency}{year}年政府信息公开工作年度报告".
+        "{agency}{year}年政府信息公开工作年度报告"; ``agency_kind`` to unknown (the name then
+        says, :meth:`kind`).
 
         >>> r = Report.empty(agency="某县教育局", year=2023)
         >>> r.edition.value, r.title
@@ -331,6 +361,7 @@ class Report:
             year=year,
             edition=edition,  # type: ignore[arg-type]
             title=title,
+            agency_kind=agency_kind,
             sections=sections,
         )
 

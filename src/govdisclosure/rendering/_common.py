@@ -29,7 +29,7 @@ from govdisclosure.document import (
     Title,
     layout_document,
 )
-from govdisclosure.layout import CellLayout, EditionLayout, layout_of
+from govdisclosure.layout import CellLayout, EditionLayout, layout_of, printed_label
 from govdisclosure.model import Report
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.rendering._options import RenderOptions
@@ -54,6 +54,7 @@ __all__ = [
     "heading_text",
     "metadata_items",
     "printed",
+    "printed_labels",
 ]
 
 
@@ -70,12 +71,17 @@ class Context:
     layout: EditionLayout
 
     def label(self, zh: str, en: str) -> str:
-        """The Chinese or English form, as the locale asks."""
-        return zh if self.zh else en
+        """The Chinese (printed form, :meth:`printed`) or English label, as the locale asks."""
+        return self.printed(zh) if self.zh else en
 
     def labels(self, zh: tuple[str, ...], en: tuple[str, ...]) -> tuple[str, ...]:
-        """A label path in the locale's language."""
-        return zh if self.zh else en
+        """A label path in the locale's language (Chinese labels in their printed form)."""
+        return tuple(self.printed(x) for x in zh) if self.zh else en
+
+    def printed(self, label: str) -> str:
+        """A Chinese label of the layouts as this rendering prints it: full-width （），：；
+        (:func:`~govdisclosure.layout.printed_label`) unless the options ask for ASCII."""
+        return printed_label(label) if self.zh and self.options.fullwidth else label
 
     @property
     def ambiguous_width(self) -> int:
@@ -108,9 +114,12 @@ def blocks(ctx: Context, report: Report, mode: Mode = "official") -> list[Block]
 
 
 def heading_text(ctx: Context, heading: Heading) -> str:
-    """Ordinal and title as printed: ``一、总体情况``, ``(一)主动公开``, ``I. Overview``."""
+    """Ordinal and title as printed: ``一、总体情况``, ``（一）主动公开`` (``(一)`` with
+    ``RenderOptions(fullwidth=False)``), ``1.细项``, ``I. Overview``."""
+    # full-width parentheses （一）; an item's "1." stays as reports print it
+    wide = ctx.options.fullwidth and heading.level == 2
     ordinal = fmt.format_ordinal(
-        heading.ordinal, level=heading.level, locale=ctx.locale, fullwidth=ctx.options.fullwidth
+        heading.ordinal, level=heading.level, locale=ctx.locale, fullwidth=wide
     )
     return f"{ordinal}{heading.title}" if ctx.zh else f"{ordinal} {heading.title}"
 
@@ -170,8 +179,28 @@ def figure_text(ctx: Context, cell: CellLayout, table: Any) -> str:
 
 
 def printed(ctx: Context, grid: Grid) -> Grid:
-    """``grid`` with the text of every figure printed as the official form prints it."""
+    """``grid`` with the text of every figure and label printed as the official form prints
+    it: figures formatted, the layout's labels in their printed form (:meth:`Context.printed`);
+    the labels of a report's own extra rows stay as the report states them."""
+    grid = printed_labels(grid, ctx.zh and ctx.options.fullwidth)
     cells = tuple(
         attrs.evolve(c, text=cell_text(ctx, c)) if c.role == "data" else c for c in grid.cells
     )
     return attrs.evolve(grid, cells=cells)
+
+
+def printed_labels(grid: Grid, fullwidth: bool) -> Grid:
+    """``grid`` with the layout's labels in their printed form
+    (:func:`~govdisclosure.layout.printed_label`) when ``fullwidth``; the labels of a report's
+    own extra rows are left as stated."""
+    if not fullwidth:
+        return grid
+    own = {c.row for c in grid.cells if c.path is not None and ".extra_rows[" in c.path}
+
+    def label(c: GridCell) -> GridCell:
+        if c.role == "data" or (c.role == "rowhead" and c.row in own):
+            return c
+        text = printed_label(c.text)
+        return c if text == c.text else attrs.evolve(c, text=text)
+
+    return attrs.evolve(grid, cells=tuple(label(c) for c in grid.cells))

@@ -40,7 +40,7 @@ class RenderOptions:
     """How to render; every option has the default an agency would publish with.
 
     >>> RenderOptions(grouping=True)
-    RenderOptions(grouping=True, fullwidth=False, metadata=True, standalone=True,
+    RenderOptions(grouping=True, fullwidth=True, metadata=True, standalone=True,
                   stylesheet=None, text_width=132, label_width=40, ambiguous_width=None,
                   id_prefix='gd')
     >>> RenderOptions(text_width=0)
@@ -51,8 +51,11 @@ class RenderOptions:
 
     grouping: bool = attrs.field(default=False, validator=_bool)
     """Group the digits of amounts (``36,581.50``); reports mostly print none."""
-    fullwidth: bool = attrs.field(default=False, validator=_bool)
-    """Full-width parentheses in heading ordinals: ``（一）`` rather than ``(一)``."""
+    fullwidth: bool = attrs.field(default=True, validator=_bool)
+    """Chinese output prints full-width ``（），：；`` as the forms and published pages do: in
+    the layout's labels (``第二十条第（一）项``, ``本年收费金额（单位：万元）``), the corner note
+    and heading ordinals (``（一）``). ``False`` prints the stored ASCII forms (``(一)``); the
+    report's own words are printed as stated either way, and English output is ASCII."""
     metadata: bool = attrs.field(default=True, validator=_bool)
     """Print the web page's metadata block (索引号 … 发文日期) under the title."""
     standalone: bool = attrs.field(default=True, validator=_bool)

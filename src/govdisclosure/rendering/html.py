@@ -49,6 +49,7 @@ from govdisclosure.rendering._common import (
     heading_text,
     metadata_items,
     printed,
+    printed_labels,
 )
 
 __all__ = ["STYLESHEET", "render"]
@@ -180,12 +181,13 @@ def _parts(grid: Grid, id_prefix: str) -> tuple[list[_Part], list[GridCell]]:
 
 @functools.lru_cache(maxsize=64)
 def _skeleton(
-    edition: Edition, number: str, zh: bool, id_prefix: str
+    edition: Edition, number: str, zh: bool, id_prefix: str, fullwidth: bool
 ) -> tuple[tuple[_Part, ...], tuple[str, ...]]:
-    """A table's markup without its figures (they depend on nothing but the language and
-    the id prefix), and the JSON path of the figure of each slot."""
+    """A table's markup without its figures (they depend on nothing but the language, the
+    punctuation and the id prefix), and the JSON path of the figure of each slot."""
     table = layout_of(edition).table(number)
-    parts, slots = _parts(build_grid(table, None, english=not zh), id_prefix)
+    grid = printed_labels(build_grid(table, None, english=not zh), zh and fullwidth)
+    parts, slots = _parts(grid, id_prefix)
     return tuple(parts), tuple(c.path or "" for c in slots)
 
 
@@ -200,7 +202,9 @@ def _table(ctx: Context, block: TableBlock, labelled_by: str | None) -> str:
         parts, cells = _parts(printed(ctx, block.grid), ctx.options.id_prefix)
         values = [_esc(c.text) for c in cells]
     else:
-        static, paths = _skeleton(ctx.layout.edition, number, ctx.zh, ctx.options.id_prefix)
+        static, paths = _skeleton(
+            ctx.layout.edition, number, ctx.zh, ctx.options.id_prefix, ctx.options.fullwidth
+        )
         parts = list(static)
         figures = {c.path: c for c in block.grid.data_cells()}
         values = []

@@ -4,17 +4,18 @@ r"""The report as GitHub-flavoured Markdown: headings, paragraphs and pipe table
   sub-sections, and so on; each paragraph a paragraph; the signature a last paragraph with a
   hard line break between agency and date.
 - Tables as pipe tables, their multi-level labels flattened with " / ": a column of 表三 is
-  ``法人或其他组织 / 商业企业``, a row ``三、本年度办理结果 / (三)不予公开 / 1.属于国家秘密`` (the
-  same names as :func:`govdisclosure.to_rows` gives). 表三's corner note heads its label
-  column; the caption 申请人情况, which heads every column, is left out. 表二 is one table per
+  ``法人或其他组织 / 商业企业``, a row ``三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密``
+  (the names :func:`govdisclosure.to_rows` gives, in their printed form: full-width （），：；).
+  表三's corner note heads its label column; the caption 申请人情况, which heads every column,
+  is left out. 表二 is one table per
   block, headed by the block's title; 表四 is a table of its three rows (行政复议 and the two
   行政诉讼 groups) by its five columns.
 - Everything the report states is escaped, so a ``*`` or ``|`` in a paragraph prints as is.
 
 >>> from govdisclosure import examples
 >>> md = render(examples.load("jianghe-2021"))
->>> print(md[md.index("| 第二十条第(五)项"):][:52])
-| 第二十条第(五)项 | 本年处理决定数量 |
+>>> print(md[md.index("| 第二十条第（五）项"):][:52])
+| 第二十条第（五）项 | 本年处理决定数量 |
 |:---|---:|
 | 行政许可 | 1268 |
 """

@@ -1,7 +1,7 @@
 """The report as plain text: one line per heading and paragraph, tables as aligned grids.
 
 The text reads like the published report: the title, the web page's metadata block
-(``label：value`` lines), the preamble, every heading (``一、`` ``(一)`` ``1.``) and paragraph
+(``label：value`` lines), the preamble, every heading (``一、`` ``（一）`` ``1.``) and paragraph
 on lines of their own, with no blank lines, and the signature (agency, then date). Tables
 2/3/4 of the 2019 and 2021 editions stand in their sections, after the section's paragraphs,
 drawn with ``+ - = |`` and aligned by display width (CJK characters take two columns, and
@@ -16,11 +16,11 @@ so do ambiguous ones such as “ ” in a Chinese locale, as CJK fonts print the
 >>> start = lines.index("二、主动公开政府信息情况") + 1
 >>> print("\\n".join(lines[start:start + 8]))
 +-------------------------------------------------------------+
-| 第二十条第(一)项                                            |
+| 第二十条第（一）项                                          |
 +----------------+--------------+--------------+--------------+
 |    信息内容    | 本年制发件数 | 本年废止件数 | 现行有效件数 |
 +----------------+--------------+--------------+--------------+
-| 规章           |            2 |            1 |            9 |
+| 规章           |            0 |            0 |            0 |
 +----------------+--------------+--------------+--------------+
 | 行政规范性文件 |           11 |            4 |           57 |
 
@@ -30,11 +30,11 @@ cell spanning several rows or columns is one rectangle. A parser reads it back b
 each row's lines at ``|`` (a long label wraps onto further lines of the same row, to be
 joined), with these conventions:
 
-- 表二: per block, a row holding only the block's title (第二十条第(一)项), a header row
+- 表二: per block, a row holding only the block's title (第二十条第（一）项), a header row
   (信息内容 and the block's columns), then one row per row label.
 - 表三: the corner note and the column headers (申请人情况 over all, 法人或其他组织 over five)
   above ``+===+``; then one row per official row in order. A group label (三、本年度办理结果,
-  (三)不予公开, …) is a row of its own across the table, and the rows under it are indented by
+  （三）不予公开, …) is a row of its own across the table, and the rows under it are indented by
   two spaces per level.
 - 表四: three header rows (行政复议 | 行政诉讼 / 未经复议直接起诉, 复议后起诉 | the five
   outcome columns), then one row of fifteen figures.

@@ -218,6 +218,29 @@ _RULES: tuple[Rule, ...] = (
         message_en="{cell} is blank; {consequence}",
     ),
     Rule(
+        code="GD106",
+        title="无权制定规章的机关填报了规章",
+        title_en="Rules (规章) reported by a body that cannot make them",
+        severity=Severity.WARNING,
+        editions=_TABLES,
+        description=(
+            "规章只能由国务院部门和省、自治区、直辖市、设区的市、自治州的人民政府制定（立法法"
+            "第九十一、九十三条）。政府部门、县级和乡镇人民政府、街道办事处等填报表二第二十条"
+            "第(一)项“规章”本年制发（2019年版：本年新制作）数大于 0 的，多为将行政规范性文件"
+            "误填为规章。机关类别取报告所载 agency_kind，未载明时按机关名称推断；无法判断时不检查。"
+        ),
+        description_en=(
+            "Rules (规章) are made only by State Council departments and by the governments of "
+            "provinces, 设区的市 and autonomous prefectures (Legislation Law, arts. 91 and 93). "
+            "A department, a county or township government or a subdistrict office reporting "
+            "rules issued (2019: newly made) above 0 in table 2 Art. 20 item (1) has most likely "
+            "counted normative documents as rules. The kind is the report's agency_kind, else "
+            "what the agency's name says; when neither tells, the rule does not run."
+        ),
+        message="{cell} 为 {value}，而{kind}无权制定规章",
+        message_en="{cell} is {value}, but a {kind} cannot make rules (规章)",
+    ),
+    Rule(
         code="GD201",
         title="正文所述金额关系（区间运算）",
         title_en="Money relations stated in the text (interval arithmetic)",
@@ -326,15 +349,20 @@ _RULES: tuple[Rule, ...] = (
         editions=_TABLES,
         spec="R9",
         description=(
-            "正文中所述的申请数、复议数、诉讼数等（如“共收到政府信息公开申请12件”）应与表三、"
-            "表四相应数字一致。跨越多个年度的数字（“累计”“自2019年以来”“近三年”“历年”等）"
-            "不与本年度表格比较，除非另有“本年度”“全年”等限定。"
+            "正文中所述的申请数、复议数、诉讼数（如“共收到政府信息公开申请12件”“收到申请两件”），"
+            "以及行政许可、行政处罚、行政强制的处理决定数和收费金额（按四舍五入区间比较），应与"
+            "表二、表三、表四相应数字一致。只比较本年度的同类数字：跨越多个年度的数字（“截至目前”"
+            "“累计”“自2019年以来”“近三年”“历年”等）不比较，除非另有“本年度”“全年”等限定；"
+            "全辖区的数字（“全市共有……”）只在人民政府的报告中比较。"
         ),
         description_en=(
             "Figures the prose states about applications, reconsiderations and lawsuits "
-            "(“共收到政府信息公开申请12件”) must agree with tables 3 and 4. Figures that cover "
-            "several years (累计, 自2019年以来, 近三年, 历年 …) are not compared with the "
-            "year's tables, unless the sentence pins them to the year (本年度, 全年)."
+            "(“共收到政府信息公开申请12件”, also in Chinese numerals: “收到申请两件”), and the "
+            "licensing, penalty and coercion decisions and the fees (by their rounding "
+            "intervals), must agree with tables 2, 3 and 4. Only the year's own figures are "
+            "compared: figures that cover several years (截至目前, 累计, 自2019年以来, 近三年, "
+            "历年 …) are not, unless the sentence pins them to the year (本年度, 全年); figures "
+            "for the whole jurisdiction (全市共有…) only in a government's report."
         ),
         message="正文“{quote}”所述{claim}为 {prose}，而{cell}为 {table}",
         message_en="The text “{quote}” states {claim} as {prose}, but {cell} is {table}",
@@ -400,15 +428,23 @@ _RULES: tuple[Rule, ...] = (
         editions=_ALL,
         spec="R12",
         description=(
-            "工作部门的年度报告应于次年1月31日前公布，县级以上地方人民政府的汇总报告应于"
-            "3月31日前公布（条例第四十九条，2019年度起）；2018年度及以前为3月31日前"
-            "（2008年条例第三十一条）。期限可由 Policy 调整。"
+            "期限按报告机关的类别确定（条例第四十九条，2019年度起）：县级以上人民政府部门"
+            "（含国务院部门）应于次年1月31日前公布；县级以上地方人民政府的年度报告应于3月31日前"
+            "公布；乡镇人民政府、街道办事处条例未作规定，默认按1月31日（多数省份的做法，可由 "
+            "Policy 调整）。2018年度及以前为3月31日前（2008年条例第三十一条）。机关类别取报告"
+            "所载 agency_kind，未载明时按机关名称推断。有落款日期的，以落款日期为准：落款在期限内"
+            "而网页发布日期晚于期限（如网站迁移后重新发布），至多给出提示。"
         ),
         description_en=(
-            "Department reports are due by 31 January of the next year, the summary report "
-            "of a local government at county level or above by 31 March (2019 regulation, "
-            "art. 49, reports on 2019 onward); reports on 2018 and before by 31 March (2008 "
-            "regulation, art. 31). Deadlines are set by the Policy."
+            "The deadline depends on the kind of body (2019 regulation, art. 49, reports on "
+            "2019 onward): departments of governments at county level or above (State Council "
+            "departments included) by 31 January of the next year; the report of a local "
+            "government at county level or above by 31 March; townships and subdistrict "
+            "offices, which art. 49 does not name, by 31 January by default (what most "
+            "provinces ask; set by the Policy). Reports on 2018 and before by 31 March (2008 "
+            "regulation, art. 31). The kind is the report's agency_kind, else what the agency's "
+            "name says. The signing date decides: a page date after a timely signature (a "
+            "portal migration, a re-publication) is a notice at most."
         ),
         message="{what}为 {date}，晚于期限 {deadline}",
         message_en="{what} is {date}, after the deadline {deadline}",
@@ -420,16 +456,45 @@ _RULES: tuple[Rule, ...] = (
         severity=Severity.WARNING,
         editions=_ALL,
         description=(
-            "报告应按格式包含规定的各部分并依次排列，标题应与规定标题或常见变体一致"
-            "（比较前作 NFKC 规范化并去除空白）。"
+            "2019年度起，报告应按格式包含规定的六个部分并依次排列，标题应与规定标题、条例第五十条"
+            "的表述或常见变体一致（比较前作 NFKC 规范化并去除空白）。2018年度及以前没有全国统一"
+            "的提纲：各部分可任意编排、合并或增设（概述、咨询处理情况、附表等），只要求条例"
+            "（2008年）第三十二条(一)至(五)项各有标题涉及，缺少时给出提示。"
         ),
         description_en=(
-            "A report should have the sections its edition prescribes, in order, with "
-            "headings matching the official titles or a known variant (compared after NFKC "
-            "normalisation, white space dropped)."
+            "From 2019 on, a report should have the six sections its edition prescribes, in "
+            "order, with headings matching the official titles, the wording of regulation "
+            "art. 50 or a known variant (compared after NFKC normalisation, white space "
+            "dropped). Reports on 2018 and before have no national outline: parts may be "
+            "ordered, merged or added freely (概述, 咨询处理情况, 附表 …); only an item (1)–(5) of "
+            "art. 32 of the 2008 regulation that no heading covers is reported, as a notice."
         ),
         message="{problem}",
         message_en="{problem}",
+    ),
+    Rule(
+        code="GD602",
+        title="人民政府的年报未报告工作考核、社会评议和责任追究结果",
+        title_en="A government's report omits appraisal, public evaluation and accountability",
+        severity=Severity.WARNING,
+        editions=_TABLES,
+        description=(
+            "各级人民政府的年度报告还应报告政府信息公开工作考核、社会评议和责任追究结果情况"
+            "（条例第五十条第四项）。报告中没有任何一处提及“考核”“评议”或“责任追究”的，"
+            "给出警告。机关类别取报告所载 agency_kind，未载明时按机关名称推断。"
+        ),
+        description_en=(
+            "The report of a people's government at any level must also cover the results of "
+            "appraisal, public evaluation and accountability for its disclosure work (2019 "
+            "regulation, art. 50 item 4). A report that nowhere mentions 考核, 评议 or 责任追究 is "
+            "warned about. The kind is the report's agency_kind, else what the agency's name "
+            "says."
+        ),
+        message="{kind}的年度报告未见工作考核、社会评议和责任追究结果情况（条例第五十条第四项）",
+        message_en=(
+            "The report of a {kind} states no results of appraisal, public evaluation and "
+            "accountability (regulation art. 50 item 4)"
+        ),
     ),
 )
 

@@ -24,6 +24,8 @@ from govdisclosure.model import (
     Unable,
     Withheld,
 )
+from govdisclosure.money import Amount
+from govdisclosure.rules._scope import SEVERAL_YEARS, THIS_YEAR
 from govdisclosure.rules._types import L10n
 
 __all__ = ["CLAIMS", "Claim"]
@@ -57,6 +59,9 @@ class Claim:
     alternatives_label: L10n
     span: str = r"(?!)"
     year: str = r"(?!)"
+    money: bool = False
+    """Whether the claim is an amount (compared by intervals, XBRL Calculations 1.1) rather
+    than a count."""
     _compiled: tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str] | None] = (
         attrs.field(init=False, eq=False, repr=False, alias="_compiled")
     )
@@ -78,12 +83,14 @@ class Claim:
         object.__setattr__(self, "_period", (re.compile(self.span), re.compile(self.year)))
         object.__setattr__(self, "_values", tuple(_sum_function(a) for a in self.alternatives))
 
-    def values(self, report: Report) -> list[tuple[tuple[str, ...], int]]:
-        """Each alternative the report's tables give a value for, with that value."""
+    def values(self, report: Report) -> list[tuple[tuple[str, ...], Any]]:
+        """Each alternative the report's tables give a value for, with that value: an ``int``
+        for a count, an :class:`~govdisclosure.money.Amount` for an amount (a path that names
+        a record of another edition, 2019's ``active.licensing``, gives nothing)."""
         out = []
         for alt, fn in zip(self.alternatives, self._values, strict=True):
-            v = fn(report)
-            if v is not None:
+            v: Any = fn(report)
+            if isinstance(v, Amount) if self.money else v.__class__ is int:
                 out.append((alt, v))
         return out
 
@@ -152,16 +159,8 @@ _NOT_PROCESSED = _rows("not_processed.", NotProcessed.ROWS)
 _LEGAL = tuple(f"requests.new.{c}" for c in ApplicantCounts.COLUMNS[1:6])
 
 
-_N_YEARS = r"(?:[2-9]|[1-9][0-9]|[两二三四五六七八九十几数][一二三四五六七八九十]*)"
-_SEVERAL_YEARS = (
-    r"累计|以来|历年|多年|近[0-9一二两三四五六七八九十几数]*年"
-    rf"|(?<![0-9]){_N_YEARS}个?年(?:来|间|中|里|期间|以来)"
-    r"|[0-9]{4}年?\s*(?:至|到|—|–|-|~|\uff5e)\s*[0-9]{4}年"
-)
-"""Words that make a figure cover several years: 累计, (自2019年)以来, 历年, 多年, 近三年,
-近几年, 三年来, 五年间, 2019年至2021年 …"""
-_THIS_YEAR = r"本年|今年|全年|当年"
-"""Words that pin a figure to the report's year (本年度累计, 今年以来, 全年累计)."""
+_SEVERAL_YEARS = SEVERAL_YEARS
+_THIS_YEAR = THIS_YEAR
 
 
 def _common(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
@@ -213,6 +212,7 @@ def _claim(
     alternatives: tuple[tuple[str, ...], ...],
     unless: str = r"(?!)",
     zero: str | None = None,
+    money: bool = False,
 ) -> Claim:
     return Claim(
         key=key,
@@ -224,6 +224,7 @@ def _claim(
         alternatives_label=_cells_label(alternatives),
         span=_SEVERAL_YEARS,
         year=_THIS_YEAR,
+        money=money,
     )
 
 
@@ -234,7 +235,7 @@ CLAIMS: tuple[Claim, ...] = (
         (r"收到|受理|新收|接收|接到", r"申请"),
         (("requests.new.total",), ("requests.new.total", "requests.carried_over.total")),
         unless=r"上年|结转|办结|答复|复议|诉讼|不予|予以|部分|收费|自然人|法人|商业|科研|公益"
-        r"|法律服务|网上|信函|当面|传真|电子邮件",
+        r"|法律服务|网上|信函|当面|传真|电子邮件|行政许可|行政处罚|行政强制",
         zero=rf"{_NEG}(?:收到|受理|接到)\S*申请",
     ),
     _claim(
@@ -268,7 +269,7 @@ CLAIMS: tuple[Claim, ...] = (
         ("办结的申请", "applications completed"),
         (r"办结",),
         (("requests.total.total",),),
-        unless=r"率|结转|复议|诉讼",
+        unless=r"率|结转|复议|诉讼|行政许可|行政处罚|行政强制",
     ),
     _claim(
         "granted",
@@ -361,12 +362,72 @@ CLAIMS: tuple[Claim, ...] = (
     ),
 )
 
+_DECISIONS_UNLESS = r"申请|受理|事项|清单|目录|复议|诉讼|裁量|标准|累计"
+CLAIMS = (
+    *CLAIMS,
+    _claim(
+        "licensing",
+        ("行政许可处理决定", "licensing decisions"),
+        (r"行政许可", r"决定|作出|办理|办结|审批"),
+        (("active.licensing",), ("active.licensing.decisions",)),
+        unless=_DECISIONS_UNLESS,
+    ),
+    _claim(
+        "punishment",
+        ("行政处罚处理决定", "penalty decisions"),
+        (r"行政处罚", r"决定|作出|办理|办结|案件"),
+        (("active.punishment",), ("active.punishment.decisions",)),
+        unless=_DECISIONS_UNLESS + r"|强制",
+    ),
+    _claim(
+        "enforcement",
+        ("行政强制处理决定", "coercion decisions"),
+        (r"行政强制", r"决定|作出|办理|措施|执行"),
+        (("active.enforcement",), ("active.enforcement.decisions",)),
+        unless=_DECISIONS_UNLESS + r"|处罚",
+    ),
+    _claim(
+        "fees",
+        ("收费金额", "fees collected"),
+        (r"行政事业性收费|收费金额|信息处理费",),
+        (("active.fees",),),
+        unless=r"减免|退还|标准|项目",
+        money=True,
+    ),
+)
+"""Table 二 too: the decisions of 第二十条第(五)(六)项 and the fees of 第(八)项 (2021)."""
+
 _WORDS = re.compile("|".join(sorted({w for c in CLAIMS for w in c.words}, key=len, reverse=True)))
 """Any word a claim needs: clauses without one are not analysed further."""
 
+_CHINESE = "〇零一二两三四五六七八九十百千"
 _FIGURE = re.compile(
-    r"(?<![0-9.])(?:超过|超|逾|将近|接近|近|大约|约)?[0-9]+(?:\.[0-9]+)?(?:万|亿)?(?:余|多)?"
+    r"(?<![0-9.])(?:超过|超|逾|将近|接近|近|大约|约)?"
+    rf"(?:[0-9]+(?:\.[0-9]+)?|(?<![第每{_CHINESE}几数])[{_CHINESE}]{{1,6}})"
+    r"(?:万|亿)?(?:余|多)?"
     r"(?:人次|件次|件|个|条|份|次|宗|起|项)(?:以上|左右)?"
-    r"(?!工作日|自然日|小时|星期|季度|月|日|年|周|部分|百分点)"
+    r"(?!工作日|自然日|小时|星期|季度|月|日|年|周|部分|百分点|性|档|事)"
 )
-"""A count as claims state it: a number, a measure word, optional qualifiers."""
+"""A count as claims state it: a number (Arabic digits, or Chinese numerals: 两件, 十二件), a
+measure word, optional qualifiers."""
+
+_MONEY = re.compile(r"(?<![0-9.])(?:[0-9]+(?:\.[0-9]+)?)(?:万|亿)?元")
+"""An amount as claims state it: 1.52万元, 15200元."""
+
+_CHINESE_RUN = re.compile(rf"[{_CHINESE}]+")
+
+
+def arabic(figure: str) -> str:
+    """A figure with its Chinese numeral written in digits, for
+    :func:`~govdisclosure.numerals.parse_quantity` (两件 → 2件, 约十二件 → 约12件).
+
+    Claims find their figures with :data:`_FIGURE` (the words of a clause decide what a
+    figure claims), then read each with :func:`~govdisclosure.numerals.parse_quantity`, which
+    takes Arabic digits: the Chinese numeral is read by :func:`~govdisclosure.numerals.to_int`.
+
+    >>> arabic("两件"), arabic("十余件"), arabic("12件")
+    ('2件', '10余件', '12件')
+    """
+    from govdisclosure.numerals import to_int
+
+    return _CHINESE_RUN.sub(lambda m: str(to_int(m.group())), figure, count=1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govdisclosure.layout import JOIN, CellLayout, layout_of
+from govdisclosure.layout import JOIN, BlockLayout, CellLayout, layout_of
 from govdisclosure.model import (
     ActiveDisclosure2021,
     ApplicantCounts,
@@ -13,6 +13,10 @@ from govdisclosure.rules._findings import Finding, L10n, Side
 from govdisclosure.rules._policy import Policy
 
 __all__ = ["check_cross_year"]
+
+
+def _column_keys(block: BlockLayout) -> set[str | None]:
+    return {c.key for c in block.columns}
 
 
 def _row(cell: CellLayout) -> L10n:
@@ -41,55 +45,60 @@ def _carried(report: Report, previous: Report, policy: Policy) -> list[Finding]:
             a, b = a or 0, b or 0
         if a == b or (column == "total" and implied):
             continue
-        over_cell = layout_of(report.edition).cell("requests", f"carried_over.{column}")
-        forward_cell = layout_of(previous.edition).cell("requests", f"carried_forward.{column}")
-        path = over_cell.json_path
-        label = L10n(over_cell.column, JOIN.join(over_cell.column_en))
-        row_over, row_forward = _row(over_cell), _row(forward_cell)
-        table = layout_of(report.edition).table("requests")
-        out.append(
-            Finding(
-                code="GD301",
-                severity=policy.severity("GD301"),
-                path=path,
-                location=L10n(
-                    f"{table.label} “{row_over.zh}”行 “{label.zh}”列（{report.year}年）与"
-                    f"“{row_forward.zh}”（{previous.year}年）",
-                    f"{table.label_en} row “{row_over.en}”, column “{label.en}” "
-                    f"({report.year}) vs row “{row_forward.en}” ({previous.year})",
-                ),
-                args=(
-                    ("column", label),
-                    ("year", str(report.year)),
-                    ("previous_year", str(previous.year)),
-                    ("value", str(a)),
-                    ("previous_value", str(b)),
-                ),
-                sides=(
-                    Side(
-                        L10n(f"{report.year}年 {row_over.zh}", f"{report.year} {row_over.en}"),
-                        a,
-                        str(a),
-                        None,
-                        (path,),
-                    ),
-                    Side(
-                        L10n(
-                            f"{previous.year}年 {row_forward.zh}",
-                            f"{previous.year} {row_forward.en}",
-                        ),
-                        b,
-                        str(b),
-                        None,
-                        (forward_cell.json_path,),
-                    ),
-                ),
-                discrepancy=a - b,
-                year=report.year,
-                previous_year=previous.year,
-            )
-        )
+        out.append(_carried_finding(report, previous, policy, column, a, b))
     return out
+
+
+def _carried_finding(
+    report: Report, previous: Report, policy: Policy, column: str, a: int, b: int
+) -> Finding:
+    """GD301 for one column: row 二 this year is ``a``, row 四 last year ``b``."""
+    over_cell = layout_of(report.edition).cell("requests", f"carried_over.{column}")
+    forward_cell = layout_of(previous.edition).cell("requests", f"carried_forward.{column}")
+    path = over_cell.json_path
+    label = L10n(over_cell.column, JOIN.join(over_cell.column_en))
+    row_over, row_forward = _row(over_cell), _row(forward_cell)
+    table = layout_of(report.edition).table("requests")
+    return Finding(
+        code="GD301",
+        severity=policy.severity("GD301"),
+        path=path,
+        location=L10n(
+            f"{table.label} “{row_over.zh}”行 “{label.zh}”列（{report.year}年）与"
+            f"“{row_forward.zh}”（{previous.year}年）",
+            f"{table.label_en} row “{row_over.en}”, column “{label.en}” "
+            f"({report.year}) vs row “{row_forward.en}” ({previous.year})",
+        ),
+        args=(
+            ("column", label),
+            ("year", str(report.year)),
+            ("previous_year", str(previous.year)),
+            ("value", str(a)),
+            ("previous_value", str(b)),
+        ),
+        sides=(
+            Side(
+                L10n(f"{report.year}年 {row_over.zh}", f"{report.year} {row_over.en}"),
+                a,
+                str(a),
+                None,
+                (path,),
+            ),
+            Side(
+                L10n(
+                    f"{previous.year}年 {row_forward.zh}",
+                    f"{previous.year} {row_forward.en}",
+                ),
+                b,
+                str(b),
+                None,
+                (forward_cell.json_path,),
+            ),
+        ),
+        discrepancy=a - b,
+        year=report.year,
+        previous_year=previous.year,
+    )
 
 
 def _in_force(report: Report, previous: Report, policy: Policy) -> list[Finding]:
@@ -99,71 +108,76 @@ def _in_force(report: Report, previous: Report, policy: Policy) -> list[Finding]
     zero = policy.blank == "zero"
     layout = layout_of(report.edition)
     out = []
-    for row in ("regulations", "normative_documents"):
+    block = next(b for b in layout.table("active").blocks if "in_force" in _column_keys(b))
+    for row in (r.key for r in block.rows):
         cur: DocumentCounts2021 = getattr(now, row)
         old: DocumentCounts2021 = getattr(before, row)
-        values = (cur.in_force, old.in_force, cur.issued, cur.repealed)
-        if None in values and not zero:
+        stated = (cur.in_force, old.in_force, cur.issued, cur.repealed)
+        if None in stated and not zero:
             continue
-        value, previous_value, issued, repealed = (v or 0 for v in values)
+        value, previous_value, issued, repealed = (v or 0 for v in stated)
         expected = previous_value + issued - repealed
-        if value == expected:
-            continue
-        cell = layout.cell("active", f"{row}.in_force")
-        issued_cell = layout.cell("active", f"{row}.issued")
-        repealed_cell = layout.cell("active", f"{row}.repealed")
-        path = cell.json_path
-        row_label = _row(cell)
-        table = layout.table("active")
-        out.append(
-            Finding(
-                code="GD302",
-                severity=policy.severity("GD302"),
-                path=path,
-                location=L10n(
-                    f"{table.label} {cell.row_labels[0]} “{row_label.zh}” {cell.column}",
-                    f"{table.label_en} {cell.row_en[0]} “{row_label.en}”, "
-                    + JOIN.join(cell.column_en),
-                ),
-                args=(
-                    ("row", row_label),
-                    ("year", str(report.year)),
-                    ("previous_year", str(previous.year)),
-                    ("value", str(value)),
-                    ("previous_value", str(previous_value)),
-                    ("issued", str(issued)),
-                    ("repealed", str(repealed)),
-                    ("expected", str(expected)),
-                ),
-                sides=(
-                    Side(
-                        L10n(
-                            f"{report.year}年{cell.column}", f"{cell.column_en[-1]} {report.year}"
-                        ),
-                        value,
-                        str(value),
-                        None,
-                        (path,),
-                    ),
-                    Side(
-                        L10n(
-                            f"{previous.year}年{cell.column} + {issued_cell.column} − "
-                            f"{repealed_cell.column}",
-                            f"{cell.column_en[-1]} {previous.year} + {issued_cell.column_en[-1]} "
-                            f"− {repealed_cell.column_en[-1]}",
-                        ),
-                        expected,
-                        str(expected),
-                        None,
-                        (path, issued_cell.json_path, repealed_cell.json_path),
-                    ),
-                ),
-                discrepancy=value - expected,
-                year=report.year,
-                previous_year=previous.year,
-            )
-        )
+        if value != expected:
+            values = (value, previous_value, issued, repealed, expected)
+            out.append(_in_force_finding(report, previous, policy, row, values))
     return out
+
+
+def _in_force_finding(
+    report: Report, previous: Report, policy: Policy, row: str, values: tuple[int, ...]
+) -> Finding:
+    """GD302 for one row of 第二十条第(一)项: 现行有效 ≠ last year's + 制发 − 废止."""
+    value, previous_value, issued, repealed, expected = values
+    layout = layout_of(report.edition)
+    cell = layout.cell("active", f"{row}.in_force")
+    issued_cell = layout.cell("active", f"{row}.issued")
+    repealed_cell = layout.cell("active", f"{row}.repealed")
+    path = cell.json_path
+    row_label = _row(cell)
+    table = layout.table("active")
+    return Finding(
+        code="GD302",
+        severity=policy.severity("GD302"),
+        path=path,
+        location=L10n(
+            f"{table.label} {cell.row_labels[0]} “{row_label.zh}” {cell.column}",
+            f"{table.label_en} {cell.row_en[0]} “{row_label.en}”, " + JOIN.join(cell.column_en),
+        ),
+        args=(
+            ("row", row_label),
+            ("year", str(report.year)),
+            ("previous_year", str(previous.year)),
+            ("value", str(value)),
+            ("previous_value", str(previous_value)),
+            ("issued", str(issued)),
+            ("repealed", str(repealed)),
+            ("expected", str(expected)),
+        ),
+        sides=(
+            Side(
+                L10n(f"{report.year}年{cell.column}", f"{cell.column_en[-1]} {report.year}"),
+                value,
+                str(value),
+                None,
+                (path,),
+            ),
+            Side(
+                L10n(
+                    f"{previous.year}年{cell.column} + {issued_cell.column} − "
+                    f"{repealed_cell.column}",
+                    f"{cell.column_en[-1]} {previous.year} + {issued_cell.column_en[-1]} "
+                    f"− {repealed_cell.column_en[-1]}",
+                ),
+                expected,
+                str(expected),
+                None,
+                (path, issued_cell.json_path, repealed_cell.json_path),
+            ),
+        ),
+        discrepancy=value - expected,
+        year=report.year,
+        previous_year=previous.year,
+    )
 
 
 def check_cross_year(

@@ -7,6 +7,7 @@ import datetime as _dt
 from govdisclosure.model import Edition, Report
 from govdisclosure.rules._findings import Finding, L10n, Side
 from govdisclosure.rules._policy import Policy
+from govdisclosure.rules._types import Severity
 
 __all__ = ["check_dates", "date_zh"]
 
@@ -74,36 +75,60 @@ def check_dates(report: Report, policy: Policy, runs: frozenset[str]) -> list[Fi
             )
         )
     if "GD503" in runs:
-        deadline = policy.deadline(year)
-        dates = []
-        if report.signature is not None and report.signature.date is not None:
-            dates.append(
-                ("$.signature.date", L10n("落款日期", "the signing date"), report.signature.date)
-            )
-        if report.metadata is not None and report.metadata.published is not None:
-            dates.append(
-                (
-                    "$.metadata.published",
-                    L10n("网页所载发布日期", "the publication date on the page"),
-                    report.metadata.published,
-                )
-            )
-        for path, what, d in dates:
-            if d > deadline:
-                days = (d - deadline).days
-                out.append(
-                    Finding(
-                        code="GD503",
-                        severity=policy.severity("GD503"),
-                        path=path,
-                        location=what,
-                        args=(("what", what), ("date", _date(d)), ("deadline", _date(deadline))),
-                        sides=(
-                            Side(what, None, d.isoformat(), None, (path,)),
-                            Side(L10n("期限", "deadline"), None, deadline.isoformat()),
-                        ),
-                        discrepancy=days,
-                        year=year,
-                    )
-                )
+        out += _deadline(report, policy)
     return out
+
+
+def _deadline(report: Report, policy: Policy) -> list[Finding]:
+    """GD503: the signing date decides when there is one; a page's date after a timely
+    signature (a portal migration, a re-publication) is a notice at most."""
+    year = report.year
+    deadline = policy.deadline(year, report.kind())
+    signed = report.signature.date if report.signature is not None else None
+    published = report.metadata.published if report.metadata is not None else None
+    out = []
+    if signed is not None and signed > deadline:
+        out.append(
+            _late(
+                report,
+                "$.signature.date",
+                L10n("落款日期", "the signing date"),
+                signed,
+                deadline,
+                policy.severity("GD503"),
+            )
+        )
+    if published is not None and published > deadline:
+        what = L10n("网页所载发布日期", "the publication date on the page")
+        severity = policy.severity("GD503")
+        if signed is not None and signed <= deadline:
+            what = L10n(
+                f"网页所载发布日期（落款日期{date_zh(signed)}在期限内）",
+                f"the publication date on the page (signed in time, on {signed.isoformat()})",
+            )
+            severity = Severity.NOTICE
+        out.append(_late(report, "$.metadata.published", what, published, deadline, severity))
+    return out
+
+
+def _late(
+    report: Report,
+    path: str,
+    what: L10n,
+    d: _dt.date,
+    deadline: _dt.date,
+    severity: Severity,
+) -> Finding:
+    return Finding(
+        code="GD503",
+        severity=severity,
+        path=path,
+        location=what,
+        args=(("what", what), ("date", _date(d)), ("deadline", _date(deadline))),
+        sides=(
+            Side(what, None, d.isoformat(), None, (path,)),
+            Side(L10n("期限", "deadline"), None, deadline.isoformat()),
+        ),
+        discrepancy=(d - deadline).days,
+        year=report.year,
+    )

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterable
 
 from govdisclosure.model import Edition, Report
+from govdisclosure.rules._agency import check_agency
 from govdisclosure.rules._catalog import catalog
 from govdisclosure.rules._crossyear import check_cross_year
 from govdisclosure.rules._dates import check_dates
@@ -79,6 +80,8 @@ def check(
             out += check_claims(report, policy)
         if "GD402" in runs:
             out += check_fee_notices(report, policy)
+        if "GD106" in runs or "GD602" in runs:
+            out += check_agency(report, policy, runs)
     if report.relations and ("GD201" in runs or "GD202" in runs):
         out += check_relations(report, policy)
     if previous is not None:

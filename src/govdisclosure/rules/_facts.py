@@ -17,22 +17,17 @@ Interval(low=Decimal('3250'), high=Decimal('3350'), low_closed=True, high_closed
 
 from __future__ import annotations
 
-import decimal
 from decimal import Decimal
 
 from govdisclosure.model import Fact, Relation, Report
+from govdisclosure.money import exact_context
 from govdisclosure.numerals import Quantity, from_int
 from govdisclosure.rules._findings import Finding, Interval, L10n, Side
 from govdisclosure.rules._policy import Policy
 
 __all__ = ["check_relations", "figure_interval", "place_of"]
 
-_CTX = decimal.Context(
-    prec=200,
-    Emax=decimal.MAX_EMAX,
-    Emin=decimal.MIN_EMIN,
-    traps=[decimal.InvalidOperation, decimal.Overflow, decimal.Inexact, decimal.Rounded],
-)
+_CTX = exact_context()
 
 
 def figure_interval(q: Quantity) -> Interval:
@@ -110,6 +105,42 @@ def _holds_exactly(rel: Relation, facts: dict[str, tuple[int, Fact]]) -> bool:
     return total.is_zero()
 
 
+def _combined(
+    terms: list[tuple[tuple[int, Fact], int]],
+) -> tuple[Interval, Decimal, bool]:
+    """The interval of the terms combined with their signs, their exact combination, and
+    whether every term is exact (no 约/余/… qualifier)."""
+    combined = Interval.point(0)
+    exact = Decimal(0)
+    all_exact = True
+    for (_, f), sign in terms:
+        interval = figure_interval(f.quantity)
+        combined = combined + interval if sign > 0 else combined - interval
+        value = f.quantity.exact
+        exact = _CTX.add(exact, value) if sign > 0 else _CTX.subtract(exact, value)
+        all_exact = all_exact and f.quantity.qualifier is None
+    return combined, exact, all_exact
+
+
+def _computed_text(
+    money: bool, all_exact: bool, exact: Decimal, combined: Interval, measure: str
+) -> tuple[str, str | L10n]:
+    """The computed side as printed, and as the message states it: its exact value when
+    every term is exact, else only its interval."""
+    if money and all_exact:
+        left = f"{_fmt(exact)}元"
+        return left, L10n(f"{left}（区间 {combined} 元）", f"{left} (interval {combined} yuan)")
+    if money:
+        return f"{combined}元", L10n(
+            f"{combined} 元（含约数，只能算出区间）",
+            f"{combined} yuan (approximate terms give only an interval)",
+        )
+    if all_exact:
+        left = f"{_fmt(exact)}{measure}"
+        return left, left
+    return f"{combined}", f"{combined}"
+
+
 def _check_relation(
     report: Report, i: int, rel: Relation, facts: dict[str, tuple[int, Fact]], policy: Policy
 ) -> Finding | None:
@@ -124,15 +155,7 @@ def _check_relation(
     code = "GD201" if money else "GD202"
     if not policy.runs(code):
         return None
-    combined = Interval.point(0)
-    exact = Decimal(0)
-    all_exact = True
-    for (_, f), sign in terms:
-        interval = figure_interval(f.quantity)
-        combined = combined + interval if sign > 0 else combined - interval
-        value = f.quantity.exact
-        exact = _CTX.add(exact, value) if sign > 0 else _CTX.subtract(exact, value)
-        all_exact = all_exact and f.quantity.qualifier is None
+    combined, exact, all_exact = _combined(terms)
     target = figure_interval(result.quantity)
     if combined.meets(target):
         return None
@@ -140,21 +163,7 @@ def _check_relation(
     subs = [f for (_, f), s in terms if s < 0]
     relation = _describe(result, adds, subs)
     gap = combined.gap(target)
-    # The computed side: its exact value when every term is exact, else only its interval.
-    left_text: str | L10n
-    if money and all_exact:
-        left = f"{_fmt(exact)}元"
-        left_text = L10n(f"{left}（区间 {combined} 元）", f"{left} (interval {combined} yuan)")
-    elif money:
-        left = f"{combined}元"
-        left_text = L10n(
-            f"{combined} 元（含约数，只能算出区间）",
-            f"{combined} yuan (approximate terms give only an interval)",
-        )
-    elif all_exact:
-        left = left_text = f"{_fmt(exact)}{result.quantity.measure}"
-    else:
-        left = left_text = f"{combined}"
+    left, left_text = _computed_text(money, all_exact, exact, combined, result.quantity.measure)
     loc = result.location
     where = place_of(report, loc.section, loc.paragraph)
     result_q = result.quantity

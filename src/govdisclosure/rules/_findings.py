@@ -19,7 +19,6 @@ but upheld + corrected + other + pending = 5 (off by 1)
 
 from __future__ import annotations
 
-import decimal
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Literal, overload
@@ -27,6 +26,7 @@ from typing import Any, Literal, overload
 import attrs
 
 from govdisclosure.errors import GovDisclosureError
+from govdisclosure.money import exact_context
 from govdisclosure.rules._catalog import Rule, rule
 from govdisclosure.rules._types import L10n, Severity, locale_key
 
@@ -43,19 +43,7 @@ __all__ = [
 ]
 
 #: Exact arithmetic for intervals, independent of the ambient decimal context.
-_CTX = decimal.Context(
-    prec=200,
-    rounding=decimal.ROUND_HALF_UP,
-    Emax=decimal.MAX_EMAX,
-    Emin=decimal.MIN_EMIN,
-    traps=[
-        decimal.InvalidOperation,
-        decimal.DivisionByZero,
-        decimal.Overflow,
-        decimal.Inexact,
-        decimal.Rounded,
-    ],
-)
+_CTX = exact_context()
 
 
 def _text(value: str | L10n, key: str) -> str:

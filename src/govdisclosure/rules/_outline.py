@@ -11,14 +11,16 @@ Headings are matched through the layout's label matcher (:mod:`govdisclosure.lay
 from __future__ import annotations
 
 import functools
+import re
 
 from govdisclosure.layout import SectionLayout, layout_of
-from govdisclosure.layout.match import matcher
-from govdisclosure.model import Edition, Report
+from govdisclosure.layout.legacy_2008 import LEGACY_ITEMS
+from govdisclosure.layout.match import heading_key, matcher
+from govdisclosure.model import Edition, Report, walk_sections
 from govdisclosure.numerals import from_int
 from govdisclosure.rules._findings import Finding
 from govdisclosure.rules._policy import Policy
-from govdisclosure.rules._types import L10n
+from govdisclosure.rules._types import L10n, Severity
 
 __all__ = ["check_sections", "section_ordinal"]
 
@@ -32,9 +34,16 @@ def section_ordinal(edition: Edition, title: str) -> int | None:
 _REQUIRED = {
     Edition.STANDARD_2021: (1, 2, 3, 4, 5, 6),
     Edition.TRIAL_2019: (1, 2, 3, 4, 5, 6),
-    # 2008 条例 第三十二条 (一)–(五): 主动公开, 依申请, 收费及减免, 复议诉讼, 问题及改进
-    Edition.LEGACY_2008: (2, 3, 4, 5, 6),
 }
+_ITEMS = tuple((zh, en, re.compile(words)) for zh, en, words in LEGACY_ITEMS)
+
+
+def _severity(report: Report, policy: Policy) -> Severity:
+    """The rule's severity; for a legacy report (no national outline) a notice, unless the
+    policy sets one."""
+    if report.edition is Edition.LEGACY_2008 and "GD601" not in dict(policy.severities):
+        return Severity.NOTICE
+    return policy.severity("GD601")
 
 
 def _section_finding(
@@ -42,7 +51,7 @@ def _section_finding(
 ) -> Finding:
     return Finding(
         code="GD601",
-        severity=policy.severity("GD601"),
+        severity=_severity(report, policy),
         path=path,
         location=where,
         args=(("problem", problem),),
@@ -68,6 +77,8 @@ def check_sections(report: Report, policy: Policy) -> list[Finding]:
                 policy,
             )
         ]
+    if edition is Edition.LEGACY_2008:
+        return _legacy(report, policy)
     matched = [section_ordinal(edition, s.title) for s in report.sections]
     required = _REQUIRED[edition]
     highest = 0
@@ -81,7 +92,6 @@ def check_sections(report: Report, policy: Policy) -> list[Finding]:
     layout = _layout_sections(edition)
     missing = [o for o in required if o not in matched]
     out = []
-    strict = edition is not Edition.LEGACY_2008
     highest = 0
     for i, (s, o) in enumerate(zip(report.sections, matched, strict=True)):
         where = L10n(f"第{i + 1}个章节“{s.title}”", f"section {i + 1} “{s.title}”")
@@ -98,7 +108,7 @@ def check_sections(report: Report, policy: Policy) -> list[Finding]:
                 out.append(
                     _section_finding(report, f"$.sections[{i}].title", where, problem, policy)
                 )
-            elif strict:
+            else:
                 problem = L10n(
                     f"标题“{s.title}”不是本格式的任何一部分",
                     f"the heading “{s.title}” matches no section of the {edition.value} format",
@@ -126,6 +136,29 @@ def check_sections(report: Report, policy: Policy) -> list[Finding]:
                 L10n(
                     f"缺少第{from_int(o)}部分“{expected.title}”",
                     f"part {o} “{expected.title}” ({expected.en}) is missing",
+                ),
+                policy,
+            )
+        )
+    return out
+
+
+def _legacy(report: Report, policy: Policy) -> list[Finding]:
+    """Legacy reports follow no national outline: each item of 2008 条例 第三十二条 must be
+    covered by some heading (at any level), in any order, under any numbering."""
+    keys = [heading_key(s.title) for _, s in walk_sections(report.sections)]
+    out = []
+    for zh, en, words in _ITEMS:
+        if any(words.search(k) for k in keys):
+            continue
+        out.append(
+            _section_finding(
+                report,
+                "$.sections",
+                L10n("章节", "sections"),
+                L10n(
+                    f"没有标题涉及条例（2008年）第三十二条{zh}",
+                    f"no heading covers item {en} of art. 32 of the 2008 regulation",
                 ),
                 policy,
             )

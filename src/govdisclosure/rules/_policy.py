@@ -8,6 +8,7 @@ from typing import Literal
 
 import attrs
 
+from govdisclosure.model import AgencyKind
 from govdisclosure.rules._catalog import catalog, rule
 from govdisclosure.rules._types import Severity
 
@@ -76,18 +77,26 @@ class Policy:
     - ``blank``: what a blank cell means. ``"unknown"`` (the default): a sum with a blank
       term is not checked, and GD105 warns about the blank. ``"zero"``: blank counts as 0
       and GD105 is a notice.
-    - deadlines as ``(month, day)`` of the year after the report year:
-      ``department_deadline`` (1月31日), ``summary_deadline`` (3月31日, the summary report of a
-      县级以上地方人民政府; used when ``summary`` is true) and ``legacy_deadline``
-      (3月31日, reports on 2018 and before). Local rules may set earlier dates.
+    - deadlines as ``(month, day)`` of the year after the report year, chosen by the kind of
+      body (:class:`~govdisclosure.model.AgencyKind`, :meth:`Report.kind
+      <govdisclosure.model.Report.kind>`): ``department_deadline`` (1月31日: 县级以上人民政府部门,
+      国务院部门 included, 条例 第四十九条; also organisations authorised by law and bodies of
+      unknown kind), ``government_deadline`` (3月31日: the report of a 县级以上地方人民政府,
+      第四十九条), ``grassroots_deadline`` (乡镇人民政府 and 街道办事处, which 第四十九条 does not
+      name: 1月31日 by default, as the provinces that set a date for them mostly do — their
+      reports feed the county's own — a deliberate default, not the 条例's) and
+      ``legacy_deadline`` (3月31日, every report on 2018 and before). Local rules may set
+      earlier dates.
     - ``select``: run only these rule codes (``None``: all); ``ignore``: never run these;
       ``severities``: override the severity of some rules.
 
     >>> p = Policy(department_deadline=(1, 28), severities={"GD503": "error"})
     >>> p.deadline(2022)
     datetime.date(2023, 1, 28)
-    >>> Policy(summary=True).deadline(2022), Policy().deadline(2015)
+    >>> Policy().deadline(2022, AgencyKind.PROVINCIAL_GOVERNMENT), Policy().deadline(2015)
     (datetime.date(2023, 3, 31), datetime.date(2016, 3, 31))
+    >>> Policy().deadline(2022, AgencyKind.SUBDISTRICT_OFFICE)
+    datetime.date(2023, 1, 31)
     >>> Policy(select=["GD999"])
     Traceback (most recent call last):
     ...
@@ -96,25 +105,27 @@ class Policy:
 
     blank: Literal["unknown", "zero"] = attrs.field(default="unknown", converter=_blank)
     department_deadline: MonthDay = attrs.field(default=(1, 31), converter=_month_day)
-    summary_deadline: MonthDay = attrs.field(default=(3, 31), converter=_month_day)
+    government_deadline: MonthDay = attrs.field(default=(3, 31), converter=_month_day)
+    grassroots_deadline: MonthDay = attrs.field(default=(1, 31), converter=_month_day)
     legacy_deadline: MonthDay = attrs.field(default=(3, 31), converter=_month_day)
-    summary: bool = False
     select: frozenset[str] | None = attrs.field(default=None, converter=_codes)
     ignore: frozenset[str] = attrs.field(default=frozenset(), converter=_no_codes)
     severities: tuple[tuple[str, Severity], ...] = attrs.field(default=(), converter=_severities)
 
-    def deadline(self, year: int) -> _dt.date:
-        """The publication deadline of a report on ``year``.
+    def deadline(self, year: int, kind: AgencyKind = AgencyKind.UNKNOWN) -> _dt.date:
+        """The publication deadline of a report on ``year`` by a body of ``kind``.
 
         Set by the 条例 in force when the report was due: the 2008 条例 (3月31日) for reports
-        on 2018 and before, the 2019 条例 (departments 1月31日, a local government's summary
-        report 3月31日) for 2019 onward. A 29 February deadline falls back to 28 February in
-        a common year.
+        on 2018 and before, the 2019 条例 第四十九条 for 2019 onward (departments 1月31日, a
+        县级以上地方人民政府 3月31日; 乡镇/街道 by :attr:`grassroots_deadline`). A 29 February
+        deadline falls back to 28 February in a common year.
         """
         if year < 2019:
             month, day = self.legacy_deadline
-        elif self.summary:
-            month, day = self.summary_deadline
+        elif kind.is_local_government_above_county:
+            month, day = self.government_deadline
+        elif kind.is_grassroots:
+            month, day = self.grassroots_deadline
         else:
             month, day = self.department_deadline
         try:

@@ -11,15 +11,27 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
-from govdisclosure.model import Report, Section
+from govdisclosure.model import FactScope, Report, Section
+from govdisclosure.money import Amount
 from govdisclosure.numerals import NumeralError, Quantity, parse_quantity
-from govdisclosure.rules._claims import _CLAUSE, _FIGURE, _SENTENCE_END, _WORDS, CLAIMS, Claim
+from govdisclosure.rules._claims import (
+    _CLAUSE,
+    _FIGURE,
+    _MONEY,
+    _SENTENCE_END,
+    _WORDS,
+    CLAIMS,
+    Claim,
+    arabic,
+)
 from govdisclosure.rules._facts import _whole, figure_interval, place_of
-from govdisclosure.rules._findings import Finding, Side
+from govdisclosure.rules._findings import Finding, Interval, Side
 from govdisclosure.rules._policy import Policy
+from govdisclosure.rules._scope import scope_in
 
 __all__ = ["check_claims", "paragraphs"]
 
@@ -33,6 +45,10 @@ class _Hit:
     """``None`` for a clause stating there were none."""
     exact: int | None
     """The figure as an int when it is exact (0 for a clause stating none)."""
+    start: int = -1
+    """Where the figure starts in its paragraph (-1 for a clause stating none)."""
+    scope: FactScope = FactScope.UNKNOWN
+    """What the words around the figure say it covers (:mod:`._scope`)."""
 
 
 @functools.lru_cache(maxsize=8192)
@@ -51,7 +67,11 @@ def _hits(text: str) -> tuple[_Hit, ...]:
         sentence.insert(0, clause)
         if _WORDS.search(clause) is None:
             continue
-        figures = list(_FIGURE.finditer(clause))
+        figures = sorted(
+            [(f, False) for f in _FIGURE.finditer(clause)]
+            + [(f, True) for f in _MONEY.finditer(clause)],
+            key=lambda fm: fm[0].start(),
+        )
         if not figures:
             for claim in CLAIMS:
                 if claim.states_none(clause):
@@ -59,19 +79,30 @@ def _hits(text: str) -> tuple[_Hit, ...]:
                     break
             continue
         prev = 0
-        for f in figures:
+        for f, money in figures:
             words = clause[prev : f.start()]
             prev = f.end()
             for claim in CLAIMS:
-                if claim.matches(words):
-                    if claim.spans_years((clause[: f.start()], *sentence[1:])):
+                if claim.money is money and claim.matches(words):
+                    scope = scope_in((clause[: f.start()], *sentence[1:]))
+                    if scope is FactScope.CUMULATIVE:
                         break  # a figure over several years: not this year's table
                     try:
-                        q = parse_quantity(f.group())
+                        q = parse_quantity(arabic(f.group()))
                     except NumeralError:
                         break
                     exact = _whole(q)
-                    hits.append(_Hit(claim, clause[: f.end()].strip(), f.group(), q, exact))
+                    hits.append(
+                        _Hit(
+                            claim,
+                            clause[: f.end()].strip(),
+                            f.group(),
+                            q,
+                            exact,
+                            m.start() + f.start(),
+                            scope,
+                        )
+                    )
                     break
     return tuple(hits)
 
@@ -94,16 +125,39 @@ def paragraphs(report: Report) -> Iterator[tuple[str, tuple[int, ...], int, str]
     yield from _walk(report.sections, "$.sections", ())
 
 
-def _agrees(report: Report, hit: _Hit) -> tuple[bool, tuple[str, ...], int | None]:
-    """Whether the tables admit the claimed figure; else the first alternative and its value."""
+def _agrees(report: Report, hit: _Hit) -> tuple[bool, tuple[str, ...], Any]:
+    """Whether the tables admit the claimed figure; else the first alternative and its value.
+
+    Counts are compared exactly (approximate figures by the range they admit); amounts by
+    their intervals: "1.52万元" stands for [15150, 15250] 元 and agrees with a table value
+    whose interval meets it."""
     q = hit.quantity
     known = hit.claim.values(report)
     for _, value in known:
-        if value == hit.exact if hit.exact is not None else q is not None and q.admits(value):
+        if isinstance(value, Amount):
+            if q is not None and figure_interval(q).meets(Interval.closed(*value.interval())):
+                return True, (), None
+        elif value == hit.exact if hit.exact is not None else q is not None and q.admits(value):
             return True, (), None
     if not known:
         return True, (), None
     return False, known[0][0], known[0][1]
+
+
+def _like_for_like(report: Report, hit: _Hit, ords: tuple[int, ...], j: int) -> bool:
+    """Whether the figure is the year's own, as the tables are: not cumulative, and not for
+    the whole jurisdiction unless the report is a government's (whose tables cover it); a
+    located fact's :attr:`~govdisclosure.model.Fact.scope` says so too."""
+    scope = hit.scope
+    for fact in report.facts:
+        loc = fact.location
+        if loc.section == ords and loc.paragraph == j and loc.start == hit.start:
+            if fact.scope is not FactScope.UNKNOWN:
+                scope = fact.scope
+            break
+    if scope is FactScope.CUMULATIVE:
+        return False
+    return scope is not FactScope.JURISDICTION or report.kind().is_government
 
 
 def _claim_finding(
@@ -113,29 +167,37 @@ def _claim_finding(
     ords: tuple[int, ...],
     j: int,
     alt: tuple[str, ...],
-    value: int,
+    value: Any,
     policy: Policy,
 ) -> Finding:
     claim, q = hit.claim, hit.quantity
     prose = Decimal(0) if q is None else (q.exact if q.qualifier is None else None)
     interval = None if q is None else figure_interval(q)
+    args = (
+        ("quote", hit.quote),
+        ("claim", claim.label),
+        ("prose", hit.figure),
+        ("cell", claim.alternatives_label),
+        ("table", str(value)),
+    )
+    cells = tuple("$." + p for p in alt)
+    if isinstance(value, Amount):  # amounts: both intervals, the gap in 元
+        table = Interval.closed(*value.interval())
+        ours = Side(claim.label, None if q is None else q.exact, hit.figure, interval, (path,))
+        theirs = Side(claim.alternatives_label, None, str(value), table, cells)
+        discrepancy: Any = None if interval is None else interval.gap(table)
+    else:
+        ours = Side(claim.label, prose, hit.figure, interval, (path,))
+        theirs = Side(claim.alternatives_label, value, str(value), None, cells)
+        discrepancy = None if prose is None else int(prose) - value
     return Finding(
         code="GD401",
         severity=policy.severity("GD401"),
         path=path,
         location=place_of(report, ords, j),
-        args=(
-            ("quote", hit.quote),
-            ("claim", claim.label),
-            ("prose", hit.figure),
-            ("cell", claim.alternatives_label),
-            ("table", str(value)),
-        ),
-        sides=(
-            Side(claim.label, prose, hit.figure, interval, (path,)),
-            Side(claim.alternatives_label, value, str(value), None, tuple("$." + p for p in alt)),
-        ),
-        discrepancy=None if prose is None else int(prose) - value,
+        args=args,
+        sides=(ours, theirs),
+        discrepancy=discrepancy,
         year=report.year,
     )
 
@@ -151,6 +213,8 @@ def _claims_in(
     for i, s in enumerate(sections):
         for j, text in enumerate(s.paragraphs):
             for hit in _hits(text):
+                if not _like_for_like(report, hit, (*ords, s.ordinal), j):
+                    continue
                 exact = hit.exact
                 if exact is not None:  # the fast path: one alternative equals the figure
                     for fn in hit.claim._values:
@@ -173,12 +237,14 @@ def _claims_in(
 
 
 def check_claims(report: Report, policy: Policy) -> list[Finding]:
-    """GD401: figures the prose states about tables 三 and 四 that the tables contradict."""
-    if report.requests is None and report.reviews is None:
+    """GD401: figures the prose states about tables 二, 三 and 四 that the tables contradict."""
+    if report.active is None and report.requests is None and report.reviews is None:
         return []
     out: list[Finding] = []
     for j, text in enumerate(report.preamble):
         for hit in _hits(text):
+            if not _like_for_like(report, hit, (), j):
+                continue
             ok, alt, value = _agrees(report, hit)
             if not ok:
                 assert value is not None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from govdisclosure.layout import JOIN
 from govdisclosure.model import Report
 from govdisclosure.rules._equations import CompiledTable, Equation, compiled
 from govdisclosure.rules._findings import Finding, Interval, L10n, Side, Suggestion
@@ -215,30 +216,100 @@ def _suggestions(
     return dict.fromkeys(failed, (s,))
 
 
+def _row_path(cells: list[Any]) -> str:
+    """The JSON path of the row (or block) a group of cells share: their common key prefix."""
+    if len(cells) == 1:
+        return str(cells[0].json_path)
+    keys = [c.key.split(".") for c in cells]
+    common: list[str] = []
+    for parts in zip(*keys, strict=False):
+        if len(set(parts)) != 1:
+            break
+        common.append(parts[0])
+    attribute = cells[0].attribute
+    return f"$.{attribute}.{'.'.join(common)}" if common else f"$.{attribute}"
+
+
 def _blank_findings(
     ct: CompiledTable, values: tuple[Any, ...], policy: Policy, year: int
 ) -> list[Finding]:
+    """GD105: one finding per row with blank cells, listing them (one per block of 表二 when
+    every cell of a block of several rows is blank)."""
     zero = policy.blank == "zero"
     severity = policy.severity("GD105")
-    out = []
-    for i, v in enumerate(values):
-        if v is not None:
+    rows: dict[tuple[str, ...], list[int]] = {}
+    for i, cell in enumerate(ct.cells):
+        rows.setdefault(cell.row_labels, []).append(i)
+    groups: list[tuple[list[int], L10n]] = []
+    blocks: dict[str, list[tuple[str, ...]]] = {}
+    if ct.number == "二":
+        for labels in rows:
+            blocks.setdefault(labels[0], []).append(labels)
+    whole = {
+        block: labels
+        for block, labels in blocks.items()
+        if len(labels) > 1 and all(values[i] is None for r in labels for i in rows[r])
+    }
+    done: set[tuple[str, ...]] = set()
+    for labels, indices in rows.items():
+        if labels in done:
             continue
-        cell = ct.cells[i]
+        block = labels[0] if ct.number == "二" else None
+        if block is not None and block in whole:
+            members = [i for r in whole[block] for i in rows[r]]
+            done.update(whole[block])
+            first = ct.cells[members[0]]
+            name = L10n(
+                f"表{ct.number} {first.row_labels[0]} 整块（{len(members)} 格）",
+                f"Table {ct.number_en} {first.row_en[0]}, the whole block ({len(members)} cells)",
+            )
+            groups.append((members, name))
+            continue
+        blank = [i for i in indices if values[i] is None]
+        if not blank:
+            continue
+        first = ct.cells[blank[0]]
+        if len(blank) == 1:
+            name = L10n(first.label, first.label_en)
+        else:
+            columns = [ct.cells[i] for i in blank]
+            every = len(blank) == len(indices)
+            zh = "整行" if every else "、".join(c.column_labels[-1] for c in columns)
+            en = "the whole row" if every else ", ".join(c.column_en[-1] for c in columns)
+            name = L10n(
+                f"表{ct.number} {first.row} | {zh}（{len(blank)} 格）",
+                f"Table {ct.number_en} {JOIN.join(first.row_en)} | {en} ({len(blank)} cells)",
+            )
+        groups.append((blank, name))
+    out = []
+    for members, name in groups:
         if zero:
             consequence = L10n("按 0 计", "counted as 0")
-        elif i in ct.in_sums:
+        elif any(i in ct.in_sums for i in members):
             consequence = L10n("含该格的合计未予核对", "sums with this cell were not checked")
+            if len(members) > 1:
+                consequence = L10n(
+                    "含这些格的合计未予核对", "sums with these cells were not checked"
+                )
         else:
             consequence = L10n("未填写数字", "no figure is given")
-        where = L10n(cell.label, cell.label_en)
+        cells = [ct.cells[i] for i in members]
         out.append(
             Finding(
                 code="GD105",
                 severity=severity,
-                path=cell.json_path,
-                location=where,
-                args=(("cell", where), ("consequence", consequence)),
+                path=_row_path(cells),
+                location=name,
+                args=(("cell", name), ("consequence", consequence)),
+                sides=(
+                    Side(
+                        L10n("空白单元格", "blank cells"),
+                        None,
+                        "",
+                        None,
+                        tuple(c.json_path for c in cells),
+                    ),
+                ),
                 year=year,
             )
         )

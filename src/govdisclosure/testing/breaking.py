@@ -39,9 +39,10 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from govdisclosure.layout import MAX_COUNT
+from govdisclosure.layout import MAX_COUNT, layout_of
 from govdisclosure.model import (
     ActiveDisclosure2021,
+    AgencyKind,
     ApplicantCounts,
     Edition,
     Fact,
@@ -541,12 +542,30 @@ def _break_period(report: Report, c: Chooser) -> tuple[Report, Expected]:
 def _break_deadline(report: Report, c: Chooser) -> tuple[Report, Expected]:
     if report.signature is None:
         raise CannotBreak("the report has no signature")
-    late = DEFAULT.deadline(report.year) + _dt.timedelta(days=c.integers(1, 300))
+    late = DEFAULT.deadline(report.year, report.kind()) + _dt.timedelta(days=c.integers(1, 300))
     signature = attrs.evolve(report.signature, date=late)
     return attrs.evolve(report, signature=signature), Expected("GD503", "$.signature.date")
 
 
 _UNKNOWN_HEADINGS = ("工作亮点", "附件", "典型案例", "下一步工作计划", "相关链接")
+
+_ARTICLE_50_4 = re.compile(r"考核|评议|责任追究")
+_UNSAID = {"考核": "评估", "评议": "评价", "责任追究": "问责处理"}
+
+
+def _texts(s: Section) -> list[str]:
+    return [s.title, *s.paragraphs, *(t for sub in s.subsections for t in _texts(sub))]
+
+
+def _keeps_article_50(report: Report, sections: list[Section], i: int, title: bool) -> bool:
+    """Whether the report still names 第五十条第四项 (GD602) once section ``i`` is dropped
+    (or, with ``title``, only its heading replaced): breaking GD601 must not break GD602."""
+    if not any(_ARTICLE_50_4.search(t) for s in sections for t in _texts(s)):
+        return True  # nothing to keep
+    rest = [t for j, s in enumerate(sections) if j != i for t in _texts(s)]
+    if title:
+        rest += [*sections[i].paragraphs, *(t for u in sections[i].subsections for t in _texts(u))]
+    return any(_ARTICLE_50_4.search(t) for t in (*report.preamble, *rest))
 
 
 def _break_sections(report: Report, c: Chooser) -> tuple[Report, Expected]:
@@ -567,12 +586,24 @@ def _break_sections(report: Report, c: Chooser) -> tuple[Report, Expected]:
         if matched[i] in required
         and (s.ordinal,) not in with_facts
         and not (matched[i] == 6 and unpaid)
+        and _keeps_article_50(report, sections, i, title=False)
     ]
     renamable = [
-        i for i, s in enumerate(sections) if matched[i] in required and s.ordinal == matched[i]
+        i
+        for i, s in enumerate(sections)
+        if matched[i] in required
+        and s.ordinal == matched[i]
+        and _keeps_article_50(report, sections, i, title=True)
     ]
-    how = c.choice(("rename", "swap", "drop") if droppable else ("rename", "swap"))
-    if how == "rename" and renamable:
+    if legacy:  # no national outline: only an item of 第三十二条 no heading covers is found
+        how = c.choice(("rename", "drop") if droppable else ("rename",))
+    else:
+        how = c.choice(("rename", "swap", "drop") if droppable else ("rename", "swap"))
+    if legacy and how == "rename":
+        i = c.choice(renamable)
+        sections[i] = attrs.evolve(sections[i], title=c.choice(_UNKNOWN_HEADINGS))
+        expected = "$.sections"
+    elif how == "rename" and renamable:
         i = c.choice(renamable)
         sections[i] = attrs.evolve(sections[i], title=c.choice(_UNKNOWN_HEADINGS))
         expected = f"$.sections[{i}].title"
@@ -585,6 +616,42 @@ def _break_sections(report: Report, c: Chooser) -> tuple[Report, Expected]:
         sections[i], sections[i + 1] = sections[i + 1], sections[i]
         expected = f"$.sections[{i + 1}]"
     return attrs.evolve(report, sections=tuple(sections)), Expected("GD601", expected)
+
+
+def _break_regulations(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    """GD106: 规章 made by a body that cannot make them (a department, if the kind allows)."""
+    if report.active is None:
+        raise CannotBreak("the report has no table 二")
+    if report.kind().makes_regulations is not False:
+        report = attrs.evolve(report, agency_kind=AgencyKind.DEPARTMENT)
+    key = "issued" if isinstance(report.active, ActiveDisclosure2021) else "new_made"
+    cell = layout_of(report.edition).cell("active", f"regulations.{key}")
+    report = _set(report, f"active.regulations.{key}", c.integers(1, 30))
+    return report, Expected("GD106", cell.json_path)
+
+
+def _break_article_50(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    """GD602: a 人民政府's report that says nothing of 工作考核、社会评议和责任追究."""
+    kind = c.choice(
+        (
+            AgencyKind.PROVINCIAL_GOVERNMENT,
+            AgencyKind.CITY_GOVERNMENT,
+            AgencyKind.LOCAL_GOVERNMENT,
+        )
+    )
+
+    def strip(s: Section) -> Section:
+        # words of the same length: the located facts keep their spans
+        title = _ARTICLE_50_4.sub(lambda m: _UNSAID[m.group()], s.title)
+        kept = tuple(_ARTICLE_50_4.sub(lambda m: _UNSAID[m.group()], p) for p in s.paragraphs)
+        subsections = tuple(map(strip, s.subsections))
+        return attrs.evolve(s, title=title, paragraphs=kept, subsections=subsections)
+
+    if any(_ARTICLE_50_4.search(p) for p in report.preamble):
+        raise CannotBreak("the preamble names 第五十条第四项")
+    sections = tuple(map(strip, report.sections))
+    report = attrs.evolve(report, agency_kind=kind, sections=sections)
+    return report, Expected("GD602", "$.sections")
 
 
 def _break(
@@ -600,6 +667,7 @@ def _break(
         return _break_in_force(report, previous, c)
     simple = {
         "GD105": _break_blank,
+        "GD106": _break_regulations,
         "GD201": _break_money,
         "GD202": _break_counts,
         "GD401": _break_claim,
@@ -608,6 +676,7 @@ def _break(
         "GD502": _break_period,
         "GD503": _break_deadline,
         "GD601": _break_sections,
+        "GD602": _break_article_50,
     }
     return simple[code](report, c)
 

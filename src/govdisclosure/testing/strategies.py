@@ -46,12 +46,14 @@ from govdisclosure.layout import MAX_COUNT, MAX_YEAR, MIN_YEAR, layout_of
 from govdisclosure.model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
+    AgencyKind,
     ApplicantCounts,
     DocumentCounts2019,
     DocumentCounts2021,
     Edition,
     ExtraRow,
     Fact,
+    FactScope,
     FeeItems2019,
     ItemCounts2019,
     Location,
@@ -70,6 +72,7 @@ from govdisclosure.model import (
     Signature,
     Unable,
     Withheld,
+    infer_agency_kind,
 )
 from govdisclosure.model._checks import bad_string, class_cache
 from govdisclosure.money import Amount, MoneyUnit
@@ -856,6 +859,9 @@ def _legacy_facts(
 _PREAMBLE: Final = (
     "根据《中华人民共和国政府信息公开条例》规定,现公布本机关{year}年政府信息公开工作年度报告。"
 )
+_ARTICLE_50_4: Final = "本年度政府信息公开工作考核、社会评议均已完成,未发生责任追究情况。"
+"""What 条例 第五十条第四项 asks a 人民政府's report to cover."""
+_KINDS: Final = st.sampled_from(AgencyKind)
 
 
 def _fee_paragraph(requests: Requests2021 | Requests2019 | None) -> str:
@@ -912,6 +918,10 @@ def _drawn_agency(draw: st.DrawFn, args: _ReportArgs) -> str:
 def _report(draw: st.DrawFn, args: _ReportArgs) -> Report:
     edition, year = _drawn_year(draw, args)
     agency = _drawn_agency(draw, args)
+    agency_kind = draw(_KINDS)
+    kind = agency_kind
+    if kind is AgencyKind.UNKNOWN:  # the rules read the kind from the name: so do we
+        kind = infer_agency_kind(agency) or AgencyKind.UNKNOWN
     title = f"{agency}{year}年政府信息公开工作年度报告"
     # before the national deadline: 1月31日 (departments), 3月31日 for the legacy edition
     month = 3 if edition is Edition.LEGACY_2008 else 1
@@ -922,8 +932,13 @@ def _report(draw: st.DrawFn, args: _ReportArgs) -> Report:
     tables: dict[str, Any] = {"active": None, "requests": None, "reviews": None}
     if edition.has_tables:
         limit, counts = args.limit, args.counts
+        active = _active(draw, edition, counts, limit)
+        if kind.makes_regulations is False:  # no 规章 from a body that cannot make them
+            regulations: Any = active.regulations
+            zeros = dict.fromkeys(attrs.fields_dict(type(regulations)), 0)
+            active = attrs.evolve(active, regulations=type(regulations)(**zeros))
         tables = {
-            "active": _active(draw, edition, counts, limit),
+            "active": active,
             "requests": _requests(draw, edition, counts, limit),
             "reviews": _reviews(draw, args.review_counts, limit),
         }
@@ -941,10 +956,17 @@ def _report(draw: st.DrawFn, args: _ReportArgs) -> Report:
         paragraphs, subsections = _prose(draw(_PROSE_SEED))
         if legacy_facts and s.ordinal == 2:
             paragraphs, facts, relations = _legacy_facts(draw, s.ordinal, args.limit)
+            year_own = draw(_mask(len(facts)))  # the year's own, or not said
+            facts = [
+                attrs.evolve(f, scope=FactScope.YEAR if year_own >> i & 1 else FactScope.UNKNOWN)
+                for i, f in enumerate(facts)
+            ]
         if s.ordinal == 3 and requests is not None and requests.new.total is not None:
             paragraphs.insert(
                 0, f"本年度共收到政府信息公开申请{requests.new.total}件,均已按时办结。"
             )
+        if s.ordinal == 5 and edition.has_tables and kind.is_government:
+            paragraphs.append(_ARTICLE_50_4)
         if s.ordinal == 6 and edition.has_tables:
             paragraphs.append(_fee_paragraph(requests))
         if legacy_facts and s.ordinal == 2:
@@ -962,6 +984,7 @@ def _report(draw: st.DrawFn, args: _ReportArgs) -> Report:
         year=year,
         edition=edition,
         title=title,
+        agency_kind=agency_kind,
         metadata=Metadata(name=title, issuer=agency, published=signed),
         preamble=(_PREAMBLE.format(year=year),),
         sections=tuple(sections),

@@ -1,0 +1,335 @@
+"""The words of a report: metadata, title, headings, paragraphs, signature, dates, period,
+and the figures of its prose as located facts with the relations the text states.
+
+>>> read_date("二〇一六年一月二十九日"), read_date("2023 年 1 月 16 日"), read_date("2019-01-04")
+(datetime.date(2016, 1, 29), datetime.date(2023, 1, 16), datetime.date(2019, 1, 4))
+>>> read_date("201911日") is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Sequence
+
+from govdisclosure.layout.page import CHROME_WORDS, METADATA_ALIASES, METADATA_FIELDS
+from govdisclosure.model import Fact, Location, Period, Relation
+from govdisclosure.numerals import FoundQuantity, NumeralError, find_quantities, to_int
+
+__all__ = [
+    "chrome",
+    "facts_and_relations",
+    "metadata_pairs",
+    "period_of",
+    "read_date",
+    "whole_date",
+    "year_of",
+]
+
+_CN_DIGITS = {
+    "\u3007": 0,
+    "零": 0,
+    "○": 0,
+    "\uff2f": 0,
+    "O": 0,
+    "0": 0,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_DATE = re.compile(r"(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}日")
+_DATE_DASH = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+_DATE_CN = re.compile(
+    r"([\u3007零○\uff2f一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_YEAR = re.compile(r"(?<!\d)(\d{4})\s{0,2}年")
+_YEAR_CN = re.compile(r"([\u3007零○\uff2f一二三四五六七八九]{4})年")
+
+
+def _cn_year(text: str) -> int:
+    return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+
+
+def _date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def read_date(text: str) -> _dt.date | None:
+    """The first date in ``text`` (2016年1月29日, 二〇一六年一月二十九日, 2016-01-29)."""
+    best: tuple[int, _dt.date] | None = None
+    for rx in (_DATE, _DATE_DASH):
+        m = rx.search(text)
+        if m:
+            d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if d is not None and (best is None or m.start() < best[0]):
+                best = (m.start(), d)
+    m = _DATE_CN.search(text)
+    if m:
+        try:
+            d = _date(_cn_year(m.group(1)), to_int(m.group(2)), to_int(m.group(3)))
+        except NumeralError:
+            d = None
+        if d is not None and (best is None or m.start() < best[0]):
+            best = (m.start(), d)
+    return None if best is None else best[1]
+
+
+def whole_date(text: str) -> _dt.date | None:
+    """The date ``text`` is (nothing else on the line but white space)."""
+    t = "".join(text.split())
+    for rx in (_DATE, _DATE_DASH, _DATE_CN):
+        m = rx.fullmatch(t)
+        if m:
+            return read_date(t)
+    return None
+
+
+def year_of(text: str) -> int | None:
+    """The first year written in ``text`` (2015年, 二〇一五年)."""
+    m = _YEAR.search(text)
+    m2 = _YEAR_CN.search(text)
+    if m2 and (m is None or m2.start() < m.start()):
+        return _cn_year(m2.group(1))
+    return int(m.group(1)) if m else None
+
+
+_PERIOD = re.compile(
+    r"统计(?:期限|时限|时间|周期|区间|范围)?[^。\d]{0,12}?"
+    r"(\d{4})\s{0,2}年\s{0,2}(\d{1,2})\s{0,2}月\s{0,2}(\d{1,2})\s{0,2}日"
+    r"[^。\d]{0,8}?(?:(\d{4})\s{0,2}年\s{0,2})?(\d{1,2})\s{0,2}月\s{0,2}(\d{1,2})\s{0,2}日"
+)
+
+
+def period_of(text: str) -> Period | None:
+    """The statistical period a text states ("统计期限自2015年1月1日至12月31日止")."""
+    m = _PERIOD.search(text)
+    if not m:
+        return None
+    y1 = int(m.group(1))
+    start = _date(y1, int(m.group(2)), int(m.group(3)))
+    end = _date(int(m.group(4) or y1), int(m.group(5)), int(m.group(6)))
+    if start is None or end is None or end < start:
+        return None
+    return Period(start=start, end=end)
+
+
+# --------------------------------------------------------------------------- metadata
+
+_LABELS: list[tuple[str | None, str]] = [(a, zh) for a, zh, _ in METADATA_FIELDS]
+_LABELS += list(METADATA_ALIASES)
+_LABEL_OF = {label: attr for attr, label in _LABELS}
+_SP = r"[ \t\u3000\xa0]{0,8}"
+
+
+def _label_rx(colon: bool) -> re.Pattern[str]:
+    labels = sorted({label for _, label in _LABELS}, key=len, reverse=True)
+    alt = "|".join(_SP.join(re.escape(ch) for ch in label) for label in labels)
+    tail = _SP + "[:：]" if colon else _SP + "(?:[:：]|(?=[ \t\u3000\xa0]))"
+    return re.compile(f"({alt}){tail}")
+
+
+_META_COLON = _label_rx(True)
+_META_LOOSE = _label_rx(False)
+_BULLET = "•·●◆■-*> \t\u3000\xa0"
+
+
+def metadata_pairs(
+    line: str, *, colon: bool = True
+) -> list[tuple[str | None, str, str, int]] | None:
+    """The (attribute, label, value, offset of the label) pairs of a metadata line, or
+    ``None`` when the line does not start with a metadata label."""
+    if len(line) > 400:
+        return None
+    rx = _META_COLON if colon else _META_LOOSE
+    lead = len(line) - len(line.lstrip(_BULLET))
+    matches = list(rx.finditer(line, lead))
+    if not matches or matches[0].start() != lead:
+        return None
+    out = []
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        label = "".join(m.group(1).split())
+        value = line[m.end() : end].strip(" \t\u3000\xa0•·")
+        out.append((_LABEL_OF.get(label), label, value, m.start()))
+    return out
+
+
+def is_metadata_label(text: str) -> str | None:
+    """The label ``text`` is, alone (a <dt>), or ``None``."""
+    t = "".join(text.split()).rstrip(":：")
+    return t if t in _LABEL_OF else None
+
+
+def attribute_of(label: str) -> str | None:
+    """The :class:`~govdisclosure.model.Metadata` attribute of a metadata label."""
+    return _LABEL_OF.get(label)
+
+
+_PUNCT = frozenset(":：|｜【】[]()（）,，.。、·•>/-—_ \t\u3000\xa0")
+_WORDS = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, key=len, reverse=True)))
+
+
+def chrome(line: str) -> bool:
+    """Whether a short line is page furniture (打印本页, 关闭窗口, 字体:【 大 中 小 】…)."""
+    if len(line) > 40:
+        return False
+    t = _WORDS.sub(" ", line)
+    return t != line and all(ch in _PUNCT or ch.isdigit() for ch in t)
+
+
+# --------------------------------------------------------------------------- facts
+
+_DELIMS = frozenset(",，。；;：:、()（）!！?？\n")
+_SENTENCE_END = frozenset("。!！?？")
+_CLAUSE_END = frozenset("；;")
+_LEADS = ("其中", "包括", "共计", "累计", "共有", "共", "和", "及", "与", "为", "分别")
+_BREAKDOWN = ("其中", "包括")
+
+
+def _label(text: str, start: int, floor: int) -> str:
+    i = start
+    while i > floor and text[i - 1] not in _DELIMS:
+        i -= 1
+    label = text[i:start].strip(' \t\u3000"“”')
+    changed = True
+    while changed:
+        changed = False
+        for lead in _LEADS:
+            if label.startswith(lead) and len(label) > len(lead):
+                label = label[len(lead) :]
+                changed = True
+    return label.strip()
+
+
+def facts_and_relations(
+    places: Sequence[tuple[tuple[int, ...], int, str]],
+) -> tuple[list[Fact], list[Relation]]:
+    """The prose figures of every paragraph (``(section path, index, text)``) as facts, and
+    the sums the text states ("其中", "包括"; income − expenditure = balance)."""
+    facts: list[Fact] = []
+    relations: list[Relation] = []
+    for path, index, text in places:
+        found = find_quantities(text)
+        if not found:
+            continue
+        prefix = "s" + ".".join(str(p) for p in path) if path else "s0"
+        mine: list[tuple[Fact, FoundQuantity]] = []
+        floor = 0
+        for n, q in enumerate(found, 1):
+            fact = Fact(
+                key=f"{prefix}.p{index}.f{n}",
+                label=_label(text, q.start, floor),
+                text=q.text,
+                quantity=q.quantity,
+                location=Location(section=path, paragraph=index, start=q.start, end=q.end),
+            )
+            floor = q.end
+            mine.append((fact, q))
+        facts.extend(f for f, _ in mine)
+        relations.extend(_breakdowns(text, mine))
+        relations.extend(_balances(text, mine))
+    return facts, relations
+
+
+def _between(text: str, a: int, b: int, stops: frozenset[str]) -> bool:
+    return any(ch in stops for ch in text[a:b])
+
+
+def _breakdowns(text: str, mine: list[tuple[Fact, FoundQuantity]]) -> list[Relation]:
+    out: list[Relation] = []
+    for word in _BREAKDOWN:
+        pos = text.find(word)
+        while pos >= 0:
+            before = [(f, q) for f, q in mine if q.end <= pos]
+            after = [(f, q) for f, q in mine if q.start >= pos + len(word)]
+            rel = _breakdown(text, pos, word, before, after)
+            if rel is not None:
+                out.append(rel)
+            pos = text.find(word, pos + len(word))
+    return out
+
+
+def _breakdown(
+    text: str,
+    pos: int,
+    word: str,
+    before: list[tuple[Fact, FoundQuantity]],
+    after: list[tuple[Fact, FoundQuantity]],
+) -> Relation | None:
+    if not before or not after:
+        return None
+    total, tq = before[-1]
+    gap = text[tq.end : pos]
+    sentence_start = gap.rstrip(" ,，").endswith(("。",)) and gap.strip(" ,，。") == ""
+    if _between(text, tq.end, pos, _SENTENCE_END | _CLAUSE_END) and not sentence_start:
+        return None
+    money = total.quantity.is_money
+    if _between(text, pos, after[0][1].start, _SENTENCE_END):
+        return None
+    short: list[Fact] = []
+    full: list[Fact] = []
+    clause_open = True
+    prev_end = pos
+    for f, q in after:
+        if _between(text, prev_end, q.start, _SENTENCE_END):
+            break
+        if _depth(text, pos, q.start) > 0:
+            continue  # a figure inside brackets breaks down a part, not the total
+        if _between(text, prev_end, q.start, _CLAUSE_END):
+            clause_open = False
+        if f.quantity.is_money != money:
+            break
+        full.append(f)
+        prev_end = q.end
+        if clause_open:
+            short.append(f)
+    if len(full) < 1:
+        return None
+    chosen = short or full
+    if full != short and short and not _admits(total, short) and _admits(total, full):
+        chosen = full
+    if len(chosen) < 2 and not _admits(total, chosen):
+        return None
+    return Relation(result=total.key, add=tuple(f.key for f in chosen), text=word)
+
+
+def _depth(text: str, a: int, b: int) -> int:
+    depth = 0
+    for ch in text[a:b]:
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+    return depth
+
+
+def _admits(total: Fact, parts: list[Fact]) -> bool:
+    if not parts or any(p.quantity.qualifier is not None for p in parts):
+        return False
+    try:
+        return bool(total.quantity.admits(sum(p.quantity.exact for p in parts)))
+    except (ArithmeticError, TypeError, ValueError):
+        return False
+
+
+def _balances(text: str, mine: list[tuple[Fact, FoundQuantity]]) -> list[Relation]:
+    out: list[Relation] = []
+    for i in range(len(mine) - 2):
+        (a, qa), (b, _qb), (c, qc) = mine[i], mine[i + 1], mine[i + 2]
+        if not (a.quantity.is_money and b.quantity.is_money and c.quantity.is_money):
+            continue
+        if _between(text, qa.end, qc.start, _SENTENCE_END):
+            continue
+        if a.label.endswith("收入") and b.label.endswith("支出") and c.label.endswith("结余"):
+            out.append(Relation(result=c.key, add=(a.key,), subtract=(b.key,), text="结余"))
+    return out

@@ -1,0 +1,618 @@
+"""Table regions to the tables of an edition: every cell placed by its labels, or left blank
+with a finding saying why. Never a guessed value.
+
+The cells of a region arrive in reading order (:class:`~govdisclosure.parse._units.Tok`).
+Labels are looked up through the layout's matcher (:meth:`Matcher.labels`): a block label
+(第二十条第(一)项) opens a block of 表二, a row label opens a row, group labels and column
+labels are headers. The figures after a row label, up to the next label, are the row's cells.
+表四 printed as one row of fifteen figures under its headers is read as such.
+
+A row with as many cells as columns is read in order. Otherwise every alignment of the cells
+to the columns is tried in which the lost (or surplus) cells are blank cells in a run of
+blank cells — extraction collapses runs of empty cells, it does not drop figures — and a
+column gets a value only when every such alignment gives it the same one; the others stay
+blank with a finding (GP150). Only a row the source ends in is read left to right, the rest
+blank (GP160).
+"""
+
+from __future__ import annotations
+
+import itertools
+import typing
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from govdisclosure.document import Grid, GridCell, Span, TableBlock
+from govdisclosure.errors import StructureError
+from govdisclosure.layout import (
+    BlockLayout,
+    CellLayout,
+    ColumnLayout,
+    Edition,
+    RowLayout,
+    TableLayout,
+    label_key,
+    layout_of,
+)
+from govdisclosure.layout.match import LabelHit, matcher
+from govdisclosure.model import ExtraRow, table_class
+from govdisclosure.money import Amount, MoneyUnit
+from govdisclosure.parse._cells import clean, is_value, read_token
+from govdisclosure.parse._labels import any_hits, edition_hits
+from govdisclosure.parse._types import ParseFinding
+from govdisclosure.parse._units import Region, Tok
+
+__all__ = ["TableReader", "edition_votes"]
+
+_MAX_ALIGNMENTS = 20000
+
+
+def edition_votes(regions: Sequence[Region]) -> tuple[dict[Edition, int], dict[Edition, str]]:
+    """How many table labels only the 2021 or only the 2019 edition has, and an example."""
+    votes = {Edition.STANDARD_2021: 0, Edition.TRIAL_2019: 0}
+    example: dict[Edition, str] = {}
+    seen: set[str] = set()
+    for region in regions:
+        for tok in region.toks:
+            text = tok.text
+            if not text or len(text) > 120 or is_value(text):
+                continue
+            key = label_key(text)
+            if key in seen:
+                continue
+            seen.add(key)
+            editions = {e for e, h in any_hits(text) if h.distance == 0 and h.note is None}
+            if len(editions) == 1:
+                (e,) = editions
+                votes[e] += 1
+                example.setdefault(e, text)
+    return votes, example
+
+
+def _digits(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+@attrs.define
+class _Row:
+    """The row being read: its target and its cells so far."""
+
+    kind: str  # "row", "extra", "transposed"
+    label: str
+    tok: Tok | None
+    table: str
+    block: BlockLayout | None = None
+    row: RowLayout | None = None
+    cells: list[Tok] = attrs.field(factory=list)
+
+
+_HINTS: dict[type[Any], dict[str, Any]] = {}
+_BY_KEY: dict[int, dict[str, CellLayout]] = {}
+
+
+def _by_key(table: TableLayout) -> dict[str, CellLayout]:
+    out = _BY_KEY.get(id(table))
+    if out is None:
+        out = _BY_KEY[id(table)] = {c.key: c for c in table.cells}
+    return out
+
+
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
+
+
+def _build(cls: type[Any], data: dict[str, Any]) -> Any:
+    kwargs: dict[str, Any] = {}
+    hints = _hints(cls)
+    for name, value in data.items():
+        if isinstance(value, dict):
+            sub = hints[name]
+            kwargs[name] = _build(sub, value)
+        else:
+            kwargs[name] = value
+    return cls(**kwargs)
+
+
+class TableReader:
+    """Reads the table regions of a source for one edition; see the module docstring."""
+
+    def __init__(self, edition: Edition, findings: list[ParseFinding]) -> None:
+        self.edition = edition
+        self.matcher = matcher(edition)
+        self.layout = layout_of(edition)
+        self.findings = findings
+        self.values: dict[str, tuple[Any, Tok, CellLayout | None]] = {}
+        self.units: dict[str, str] = {}
+        self.extra: dict[str, list[tuple[BlockLayout, str, list[Any], Tok | None]]] = {}
+        self.table: str | None = None
+        self.block: BlockLayout | None = None
+        self.group: tuple[str, ...] = ()
+        self.row: _Row | None = None
+        self.pending: list[Tok] = []
+        self.rows_seen: set[tuple[str, str]] = set()
+        self.tables_seen: list[str] = []
+        self.grid_cells: dict[str, list[GridCell]] = {}
+        self.spans: dict[str, list[int]] = {}
+        self.last_tok: Tok | None = None
+        self.header_seen = False
+
+    # ---- tokens -------------------------------------------------------------------------
+
+    def feed(self, region: Region) -> None:
+        for tok in region.toks:
+            self._tok(tok)
+            self.last_tok = tok
+
+    def _enter(self, table: str, tok: Tok) -> None:
+        if self.table != table:
+            self._finish_row()
+            if table in self.tables_seen and self.table is not None:
+                self.findings.append(
+                    ParseFinding("GP163", (("table", table),), Span(tok.start, tok.end))
+                )
+            self.table = table
+            self.block = None
+            self.group = ()
+            self.header_seen = False
+            if table not in self.tables_seen:
+                self.tables_seen.append(table)
+        span = self.spans.setdefault(table, [tok.start, tok.end])
+        span[0] = min(span[0], tok.start)
+        span[1] = max(span[1], tok.end)
+
+    def _choose(self, hits: list[LabelHit]) -> LabelHit | None:
+        if not hits:
+            return None
+        best = min(h.distance for h in hits)
+        hits = [h for h in hits if h.distance == best]
+        here = [h for h in hits if h.table == self.table]
+        if self.table == "二" and self.block is not None:
+            in_block = [h for h in here if h.block is self.block]
+            if in_block:
+                here = in_block
+        if here:
+            return here[0]
+        tables = {h.table for h in hits}
+        if len(tables) == 1:
+            return hits[0]
+        return None
+
+    def _tok(self, tok: Tok) -> None:
+        text = tok.text
+        if is_value(text):
+            self._value(tok)
+            return
+        hits = edition_hits(self.edition, text, near=len(text) >= 6)
+        if not hits and self.pending:
+            joined = "".join(p.text for p in self.pending) + text
+            hits = edition_hits(self.edition, joined, near=len(joined) >= 6)
+            if hits:
+                first = self.pending[0]
+                tok = Tok(joined, first.start, tok.end, first.element, first.row, first.col)
+                text = joined
+        if not hits and " / " in text:
+            self._parts(tok, " / ")
+            return
+        if (
+            not hits
+            and len(text.split()) > 1
+            and any(self.matcher.labels(p, near=False) for p in text.split()[:24])
+        ):
+            self._parts(tok, None)
+            return
+        hit = self._choose(hits)
+        if hit is None:
+            self._unknown(tok, ambiguous=bool(hits))
+            return
+        self.pending = []
+        if hit.distance:
+            self.findings.append(
+                ParseFinding(
+                    "GP130", (("found", text), ("label", hit.label)), Span(tok.start, tok.end)
+                )
+            )
+        elif hit.note is not None:
+            self.findings.append(
+                ParseFinding(
+                    "GP131",
+                    (("found", text), ("label", hit.label), ("note", hit.note)),
+                    Span(tok.start, tok.end),
+                )
+            )
+        self._finish_row()
+        if hit.kind == "column" and self.table is not None and hit.table != self.table:
+            self.header_seen = True  # a column label of another table: a header word here
+            return
+        self._enter(hit.table, tok)
+        if hit.kind == "block":
+            self.block = hit.block
+        elif hit.kind == "row":
+            assert hit.row is not None
+            if hit.table == "二":
+                self.block = hit.block
+            self.row = _Row("row", hit.row.labels[-1], tok, hit.table, hit.block, hit.row)
+        elif hit.kind == "group":
+            self.group = (hit.label,)
+        else:
+            self.header_seen = True
+
+    def _parts(self, tok: Tok, sep: str | None) -> None:
+        pos = 0
+        for part in tok.text.split(sep):
+            p = part.strip()
+            if not p:
+                continue
+            k = tok.text.find(p, pos)
+            pos = k + len(p)
+            self._tok(Tok(p, tok.start + k, tok.start + k + len(p), tok.element, tok.row, tok.col))
+
+    def _unknown(self, tok: Tok, *, ambiguous: bool) -> None:
+        text = tok.text
+        self._finish_row()
+        block = self.block
+        if (
+            self.table == "二"
+            and block is not None
+            and block.counts_only
+            and not ambiguous
+            and not self.pending
+            and len(text) <= 40
+            and not _digits(text)
+        ):
+            # a row of its own in a block of counts: kept as an extra row if figures follow
+            self.row = _Row("extra", text, tok, "二", block)
+            return
+        if _digits(text):
+            self.findings.append(
+                ParseFinding("GP133", (("found", text),), Span(tok.start, tok.end))
+            )
+            self.pending = []
+            return
+        self.pending = [*self.pending[-2:], tok]
+
+    def _value(self, tok: Tok) -> None:
+        if self.row is not None:
+            self.row.cells.append(tok)
+            return
+        blank = not clean(tok.text)
+        if self.table == "四" and not blank:
+            self.row = _Row("transposed", "表四", None, "四", cells=[tok])
+            return
+        if not blank:
+            self.findings.append(
+                ParseFinding(
+                    "GP152",
+                    (("table", self.table or "?"), ("raw", tok.text)),
+                    Span(tok.start, tok.end),
+                )
+            )
+
+    # ---- rows ---------------------------------------------------------------------------
+
+    def _columns(self, row: _Row) -> list[tuple[ColumnLayout, CellLayout | None]]:
+        table = self.layout.table(row.table)
+        cells = list(table.cells)
+        if row.kind == "transposed":
+            (block,) = table.blocks
+            return [(block.columns[i % len(block.columns)], c) for i, c in enumerate(cells)]
+        assert row.block is not None
+        if row.kind == "extra":
+            return [(c, None) for c in row.block.columns]
+        assert row.row is not None
+        key = row.row.key
+        by_key = _by_key(table)
+        out: list[tuple[ColumnLayout, CellLayout | None]] = []
+        for col in row.block.columns:
+            k = key if col.key is None else f"{key}.{col.key}"
+            out.append((col, by_key[k]))
+        return out
+
+    def finish(self, *, cut: bool) -> None:
+        """End of the source: the open row is read (left to right when ``cut``)."""
+        self._finish_row(cut=cut)
+        for tok in self.pending:
+            if _digits(tok.text):
+                self.findings.append(
+                    ParseFinding("GP133", (("found", tok.text),), Span(tok.start, tok.end))
+                )
+        self.pending = []
+
+    def _finish_row(self, *, cut: bool = False) -> None:
+        row = self.row
+        self.row = None
+        if row is None:
+            return
+        if not row.cells:
+            return
+        if row.kind == "row":
+            assert row.row is not None
+            ident = (row.table, row.row.key)
+            if ident in self.rows_seen:
+                tok = row.tok or row.cells[0]
+                self.findings.append(
+                    ParseFinding("GP162", (("row", row.label),), Span(tok.start, tok.end))
+                )
+                return
+            self.rows_seen.add(ident)
+        columns = self._columns(row)
+        placed, ambiguous = _align(row.cells, len(columns), cut)
+        n, k = len(row.cells), len(columns)
+        where = row.tok or row.cells[0]
+        span = Span(where.start, row.cells[-1].end)
+        if cut and n < k:
+            self.findings.append(
+                ParseFinding("GP160", (("table", row.table), ("row", row.label)), span)
+            )
+        elif ambiguous:
+            self.findings.append(
+                ParseFinding(
+                    "GP150",
+                    (("row", row.label), ("found", n), ("expected", k), ("count", ambiguous)),
+                    span,
+                )
+            )
+        elif n != k:
+            self.findings.append(
+                ParseFinding("GP151", (("row", row.label), ("found", n), ("expected", k)), span)
+            )
+        if row.kind == "extra":
+            assert row.block is not None
+            values = [
+                self._read(t, col, None, row) if t is not None else None
+                for (col, _), t in zip(columns, placed, strict=True)
+            ]
+            self.extra.setdefault("二", []).append((row.block, row.label, values, row.tok))
+            self.findings.append(
+                ParseFinding(
+                    "GP132",
+                    (("block", row.block.labels[0]), ("label", row.label)),
+                    Span(where.start, where.end),
+                )
+            )
+            return
+        for (col, cell), placed_tok in zip(columns, placed, strict=True):
+            if cell is None or placed_tok is None:
+                continue
+            tok = placed_tok
+            value = self._read(tok, col, cell, row)
+            self.values[cell.json_path] = (value, tok, cell)
+            grid = self.grid_cells.setdefault(row.table, [])
+            grid.append(
+                GridCell(
+                    max(tok.row, 0),
+                    max(tok.col, 0),
+                    1,
+                    tok.colspan,
+                    "data",
+                    tok.text,
+                    cell.json_path,
+                    value=value,
+                    kind=cell.kind,
+                    span=Span(tok.start, tok.end),
+                )
+            )
+
+    def _read(self, tok: Tok, col: ColumnLayout, cell: CellLayout | None, row: _Row) -> Any:
+        name = cell.label if cell is not None else f"表二 {row.label} | {col.labels[-1]}"
+        path = cell.json_path if cell is not None else None
+        unit = "万元" if col.kind == "amount" else None
+        r = read_token(tok.text, col.kind, unit)
+        span = Span(tok.start, tok.end)
+        if r.placeholder:
+            self.findings.append(
+                ParseFinding("GP141", (("cell", name), ("raw", tok.text)), span, path)
+            )
+            return None
+        if r.problem == "signed":
+            self.findings.append(
+                ParseFinding("GP142", (("cell", name), ("raw", tok.text)), span, path)
+            )
+            return None
+        if r.problem == "unit":
+            expected = "万元" if col.kind == "amount" else ("元" if col.kind == "decimal" else "件")
+            self.findings.append(
+                ParseFinding(
+                    "GP143", (("cell", name), ("expected", expected), ("raw", tok.text)), span, path
+                )
+            )
+            return None
+        if r.problem is not None:
+            self.findings.append(
+                ParseFinding("GP140", (("cell", name), ("raw", tok.text)), span, path)
+            )
+            return None
+        if r.value is None:
+            return None
+        if col.kind == "decimal" and col.unit_from and cell is not None:
+            unit_path = cell.json_path.rsplit(".", 1)[0] + "." + col.unit_from.rsplit(".", 1)[1]
+            if r.unit is not None:
+                self.units[unit_path] = r.unit
+                self.findings.append(
+                    ParseFinding(
+                        "GP144",
+                        (
+                            ("cell", name),
+                            ("raw", tok.text),
+                            ("value", format(r.value, "f")),
+                            ("unit", r.unit),
+                        ),
+                        span,
+                        path,
+                    )
+                )
+        if col.kind == "amount":
+            return Amount(r.value, MoneyUnit.WAN_YUAN)
+        return r.value
+
+    # ---- the tables ---------------------------------------------------------------------
+
+    def tables(self) -> dict[str, tuple[Any, TableBlock]]:
+        """The tables read, by report attribute, with their document blocks."""
+        out: dict[str, tuple[Any, TableBlock]] = {}
+        for table in self.layout.tables:
+            data: dict[str, Any] = {}
+            prefix = f"$.{table.attribute}."
+            present = table.number in self.tables_seen
+            for path, (value, _tok, _cell) in self.values.items():
+                if not path.startswith(prefix):
+                    continue
+                present = True
+                keys = path[len(prefix) :].split(".")
+                d = data
+                for k in keys[:-1]:
+                    d = d.setdefault(k, {})
+                d[keys[-1]] = value
+            for path, unit in self.units.items():
+                if path.startswith(prefix):
+                    keys = path[len(prefix) :].split(".")
+                    d = data
+                    for k in keys[:-1]:
+                        d = d.setdefault(k, {})
+                    d[keys[-1]] = MoneyUnit(unit)
+            extra = list(self.extra.get(table.number, ()))
+            if extra:
+                present = True
+            if not present:
+                continue
+            cls = table_class(self.edition, table.attribute)
+            if cls is None:
+                continue
+            rows = tuple(
+                ExtraRow(block=b.labels[0], label=label, values=tuple(v))
+                for b, label, v, _ in extra
+            )
+            try:
+                obj = _build(cls, data)
+                if rows:
+                    obj = attrs.evolve(obj, extra_rows=rows)
+            except (StructureError, TypeError, ValueError):
+                try:
+                    obj = _build(cls, data)
+                except (StructureError, TypeError, ValueError):
+                    continue
+            cells = tuple(self.grid_cells.get(table.number, ()))
+            nrows = max((c.row for c in cells), default=-1) + 1
+            ncols = max((c.col + c.colspan for c in cells), default=0)
+            grid = Grid(table.number, nrows, ncols, 0, (), 1, cells, table.number_en)
+            s = self.spans.get(table.number)
+            block = TableBlock(table, grid, obj, Span(s[0], s[1]) if s else None)
+            out[table.attribute] = (obj, block)
+            self._missing_rows(table)
+        return out
+
+    def _missing_rows(self, table: TableLayout) -> None:
+        if table.transposed:
+            return
+        missing = [
+            r.labels[-1]
+            for b in table.blocks
+            for r in b.rows
+            if (table.number, r.key) not in self.rows_seen
+        ]
+        if missing:
+            s = self.spans.get(table.number)
+            self.findings.append(
+                ParseFinding(
+                    "GP161",
+                    (("table", table.number), ("count", len(missing)), ("example", missing[0])),
+                    Span(s[1], s[1]) if s else None,
+                )
+            )
+
+    def extra_paths(self) -> list[tuple[str, Tok | None, list[Any]]]:
+        """JSON paths of the extra rows read, with the token of their label."""
+        out = []
+        for i, (_b, _label, values, tok) in enumerate(self.extra.get("二", ())):
+            out.append((f"$.active.extra_rows[{i}]", tok, values))
+        return out
+
+
+def _align(cells: list[Tok], k: int, cut: bool) -> tuple[list[Tok | None], int]:
+    """The token of each of ``k`` columns (``None``: blank or undetermined) and how many
+    non-blank cells could not be placed."""
+    n = len(cells)
+    if n == k:
+        return list(cells), 0
+    if cut and n < k:
+        return [*cells, *([None] * (k - n))], 0
+    blank = [not clean(t.text) for t in cells]
+    nonblank = n - sum(blank)
+    if n < k:
+        if _choose_count(k, n) > _MAX_ALIGNMENTS:
+            return [None] * k, nonblank
+        options: list[list[int | None]] = []
+        for pos in itertools.combinations(range(k), n):
+            arranged: list[int | None] = [None] * k
+            for i, p in enumerate(pos):
+                arranged[p] = i
+            if _valid(arranged, blank):
+                options.append(arranged)
+    else:
+        blanks = [i for i in range(n) if blank[i]]
+        drop = n - k
+        if len(blanks) < drop or _choose_count(len(blanks), drop) > _MAX_ALIGNMENTS:
+            return [None] * k, nonblank
+        options = []
+        for dropped in itertools.combinations(blanks, drop):
+            d = set(dropped)
+            options.append([i for i in range(n) if i not in d])
+    if not options:
+        return [None] * k, nonblank
+    out: list[Tok | None] = []
+    lost = 0
+    for c in range(k):
+        texts = {_text_at(cells, o[c]) for o in options}
+        if len(texts) == 1:
+            first = options[0][c]
+            out.append(cells[first] if first is not None else None)
+        elif any(i is not None and not blank[i] for i in (o[c] for o in options)):
+            out.append(None)
+            lost += 1
+        else:
+            out.append(None)
+    placed = {id(t) for t in out if t is not None}
+    unplaced = sum(1 for i, t in enumerate(cells) if not blank[i] and id(t) not in placed)
+    return out, max(lost, unplaced)
+
+
+def _text_at(cells: list[Tok], i: int | None) -> str:
+    return "" if i is None else clean(cells[i].text)
+
+
+def _valid(arranged: list[int | None], blank: list[bool]) -> bool:
+    """Every lost column stands in a run of blank columns that has a printed blank cell."""
+    k = len(arranged)
+    i = 0
+    while i < k:
+        if arranged[i] is not None and not blank[arranged[i]]:  # type: ignore[index]
+            i += 1
+            continue
+        j = i
+        has_missing = has_blank = False
+        while j < k and (arranged[j] is None or blank[arranged[j]]):  # type: ignore[index]
+            if arranged[j] is None:
+                has_missing = True
+            else:
+                has_blank = True
+            j += 1
+        if has_missing and not has_blank:
+            return False
+        i = j
+    return True
+
+
+def _choose_count(n: int, r: int) -> int:
+    if r < 0 or r > n:
+        return 0
+    from math import comb
+
+    return comb(n, r)
+
+
+_ = Decimal

@@ -1,0 +1,415 @@
+"""The text front end: plain text (as extracted from a page or a PDF) and Markdown to
+:class:`~govdisclosure.parse._units.Line` and :class:`~govdisclosure.parse._units.Region`.
+
+Tables are found in three forms:
+
+- reStructuredText grid tables (``+---+`` borders; the library's own text output), read row
+  by row, a wrapped cell's lines joined;
+- GFM pipe tables (a ``|---|`` delimiter row; Markdown), one row per line;
+- loose tables, as text extracted from pages prints them: runs of lines that hold table labels
+  (through the layout's matcher), pipes, or figures. In a loose table a ``|`` ends a cell
+  (a bare ``|`` line is an empty cell, unless it only closes the cell the previous line
+  printed); without pipes every line is a cell, and a line of a label followed by figures
+  ("规章 0 0 0", PDF text) is split at white space.
+
+Everything is linear in the input: lines are scanned once, tokens are made by ``str.split``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from govdisclosure.layout.page import CHROME_PREFIXES
+from govdisclosure.numerals import split_ordinal
+from govdisclosure.parse._cells import is_blank, is_value
+from govdisclosure.parse._labels import any_hits, strength
+from govdisclosure.parse._units import Line, Region, Tok, Unit
+
+__all__ = ["text_units", "unescape_markdown"]
+
+_RST_BORDER = re.compile(r"\+[-=+]*\+")
+_GFM_DELIM = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
+_MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
+_MD_ITEM = re.compile(r"[-*+][ \t]+")
+_MD_ESCAPE = re.compile(r"\\([\\`*_\[\]<>|~#>+=\-.()!&])|&#(\d{1,7});")
+_SENTENCE = frozenset("。；;，,：:！？!?")
+
+
+def unescape_markdown(text: str) -> str:
+    r"""Markdown escapes undone: ``\*`` → ``*``, ``&#32;`` → a space.
+
+    >>> unescape_markdown(r"1\. 第一项 \| &#32;x")
+    '1. 第一项 |  x'
+    """
+    if "\\" not in text and "&#" not in text:
+        return text
+
+    def repl(m: re.Match[str]) -> str:
+        if m.group(1) is not None:
+            return m.group(1)
+        n = int(m.group(2))
+        return chr(n) if 0 < n < 0x110000 else m.group()
+
+    return _MD_ESCAPE.sub(repl, text)
+
+
+def _physical(text: str) -> list[tuple[int, str]]:
+    """(offset, line) of every line, without its line break."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    n = len(text)
+    find = text.find
+    while pos <= n:
+        j = find("\n", pos)
+        if j < 0:
+            j = n
+        line = text[pos:j]
+        if line.endswith("\r"):
+            line = line[:-1]
+        out.append((pos, line))
+        pos = j + 1
+    return out
+
+
+def _stripped(offset: int, line: str) -> tuple[int, int, str]:
+    """The line without surrounding white space (full-width included), with its span."""
+    s = line.strip()
+    if not s:
+        return offset, offset, ""
+    k = line.find(s[0])
+    return offset + k, offset + k + len(s), s
+
+
+# --------------------------------------------------------------------------- grids
+
+
+def _split_pipes(offset: int, line: str, escaped: bool) -> list[tuple[int, int, str]]:
+    """The cells of a pipe row (outer pipes dropped), with spans; ``\\|`` kept in cells when
+    ``escaped``."""
+    cells: list[tuple[int, int, str]] = []
+    s = line.rstrip()
+    start = 0
+    lead = len(s) - len(s.lstrip())
+    i = lead
+    if s[i : i + 1] == "|":
+        i += 1
+    start = i
+    n = len(s)
+    while i <= n:
+        if i == n or (s[i] == "|" and not (escaped and i > 0 and s[i - 1] == "\\")):
+            if i == n and start == n:
+                break
+            cells.append((offset + start, offset + i, s[start:i]))
+            start = i + 1
+        i += 1
+    return cells
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+
+def _join(a: str, b: str, inner: int = 0) -> str:
+    """Lines of a wrapped grid cell joined: with a space where the wrap was at a space.
+
+    The renderer breaks a line only when the next piece does not fit; a piece that would
+    have fitted without a space was preceded by one."""
+    if not a:
+        return b
+    if not b:
+        return a
+    if a[-1].isascii() and b[0].isascii():
+        return a + " " + b
+    first = b[0] if not b[0].isascii() else b.split(" ", 1)[0]
+    if inner and _width(a) + _width(first) <= inner:
+        return a + " " + b
+    return a + b
+
+
+_JUNK = re.compile(r"\+[-=+]+|[-=]+\+|[-=]{3,}")
+
+
+def _rst_region(lines: list[tuple[int, str]]) -> Region:
+    """A grid table: rows between border lines, a wrapped cell's lines joined."""
+    toks: list[Tok] = []
+    row: list[tuple[int, str]] = []
+    row_no = 0
+
+    def flush() -> None:
+        nonlocal row_no
+        if not row:
+            return
+        split = [_split_pipes(o, ln, False) for o, ln in row]
+        counts = {len(s) for s in split}
+        if len(counts) == 1 and not any(_JUNK.search(ln) for _, ln in row):
+            for c in range(counts.pop()):
+                text = ""
+                start = end = split[0][c][0]
+                for cells in split:
+                    s, _e, t = cells[c]
+                    t = t.strip()
+                    if t:
+                        if not text:
+                            start = s + (cells[c][2].find(t))
+                        text = _join(text, t, _width(cells[c][2]) - 2)
+                        end = s + cells[c][2].find(t) + len(t)
+                toks.append(Tok(text, start, max(end, start), row=row_no, col=c))
+        else:  # a header row with spanning cells: its words, line by line
+            for cells in split:
+                for s, _e, t in cells:
+                    for piece in _JUNK.split(t):
+                        p = piece.strip()
+                        if p:
+                            k = t.find(p)
+                            toks.append(Tok(p, s + k, s + k + len(p), row=row_no))
+        row.clear()
+        row_no += 1
+
+    for offset, line in lines:
+        if line.lstrip().startswith("+"):
+            flush()
+        else:
+            row.append((offset, line))
+    flush()
+    start = lines[0][0]
+    end = lines[-1][0] + len(lines[-1][1])
+    return Region(tuple(toks), start, end)
+
+
+def _gfm_region(lines: list[tuple[int, str]]) -> Region:
+    toks: list[Tok] = []
+    for r, (offset, line) in enumerate(lines):
+        if r == 1:
+            continue  # the delimiter row
+        for c, (s, _e, t) in enumerate(_split_pipes(offset, line, True)):
+            text = unescape_markdown(t.replace("<br>", "")).strip()
+            k = t.find(text[:1]) if text else 0
+            toks.append(Tok(text, s + max(k, 0), s + max(k, 0) + len(t.strip()), row=r, col=c))
+    return Region(tuple(toks), lines[0][0], lines[-1][0] + len(lines[-1][1]))
+
+
+# --------------------------------------------------------------------------- loose tables
+
+
+def _chrome(s: str) -> bool:
+    return s.startswith(CHROME_PREFIXES)
+
+
+def _is_heading_like(s: str) -> bool:
+    split = split_ordinal(s[:12]) if s[:1] else None
+    return split is not None and split[0].style.value in ("chinese", "paren")
+
+
+def _label_then_values(s: str) -> tuple[str, list[str]] | None:
+    """ "规章 0 0 0" → ("规章", ["0", "0", "0"]); ``None`` unless figures end the line."""
+    parts = s.split()
+    k = len(parts)
+    while k > 0 and is_value(parts[k - 1]):
+        k -= 1
+    if k == len(parts):
+        return None
+    return " ".join(parts[:k]), parts[k:]
+
+
+def _kind(s: str) -> int:
+    """2: a line that is table by itself; 1: table-ish (pipes, figures, column labels);
+    0: a short fragment (may stand inside a table); -1: prose or a heading."""
+    if not s:
+        return 0
+    if "|" in s:
+        pieces = [p.strip() for p in s.split("|", 8)[:8]]
+        return 2 if any(strength(p) == 2 for p in pieces if p) else 1
+    st = strength(s)
+    if st:
+        return st
+    if len(s) <= 300:
+        lv = _label_then_values(s)
+        if lv is not None:
+            label, _ = lv
+            if not label:
+                return 1
+            st = strength(label)
+            if st:
+                return max(st, 1)
+        parts = s.split()
+        if len(parts) > 1 and all(strength(p) or is_value(p) for p in parts[:20]):
+            return 2 if any(strength(p) == 2 for p in parts[:20]) else 1
+    if _is_heading_like(s) or any(ch in _SENTENCE for ch in s):
+        return -1
+    if len(s) > 14:
+        parts = s.split()
+        # header words split over lines or written a few characters at a time (PDF text)
+        return 0 if len(parts) > 1 and all(len(p) <= 6 for p in parts) else -1
+    return 0
+
+
+def _loose_tokens(lines: list[tuple[int, str]]) -> list[Tok]:
+    """The cells of a loose table region (see the module docstring)."""
+    toks: list[Tok] = []
+    piped = any("|" in ln for _, ln in lines)
+    closed_by_newline = False
+    for r, (offset, line) in enumerate(lines):
+        if not line.strip():
+            continue
+        if not piped:
+            s0, _e0, s = _stripped(offset, line)
+            if _chrome(s):
+                continue
+            lv = _label_then_values(s) if strength(s) == 0 else None
+            if lv is None:
+                toks.append(Tok(s, s0, s0 + len(s), row=r))
+                continue
+            label, values = lv
+            pos = 0
+            if label:
+                toks.append(Tok(label, s0, s0 + len(label), row=r))
+                pos = len(label)
+            for v in values:
+                k = s.find(v, pos)
+                toks.append(Tok(v, s0 + k, s0 + k + len(v), row=r))
+                pos = k + len(v)
+            continue
+        pieces = line.split("|")
+        pos = 0
+        last = len(pieces) - 1
+        for i, piece in enumerate(pieces):
+            start = offset + pos
+            pos += len(piece) + 1
+            text = piece.strip()
+            if text:
+                k = piece.find(text)
+                toks.append(Tok(text, start + k, start + k + len(text), row=r))
+            if i < last:
+                if not text and not (i == 0 and closed_by_newline):
+                    toks.append(Tok("", start, start, row=r))
+                closed_by_newline = False
+            else:
+                closed_by_newline = bool(text)
+    return toks
+
+
+def _loose_regions(lines: list[tuple[int, str]]) -> Iterator[tuple[int, int]]:
+    """[start, end) line ranges of loose table regions."""
+    kinds = [_kind(_stripped(o, ln)[2]) if not _chrome(ln.strip()) else 0 for o, ln in lines]
+    n = len(kinds)
+    i = 0
+    while i < n:
+        if kinds[i] < 1:
+            i += 1
+            continue
+        j = i
+        last = i
+        strong = False
+        while j < n and kinds[j] >= 0:
+            if kinds[j] >= 1:
+                last = j
+                strong = strong or kinds[j] == 2
+            j += 1
+        if strong:
+            yield i, last + 1
+        i = max(last + 1, i + 1)
+
+
+# --------------------------------------------------------------------------- the front end
+
+
+def _narrative(offset: int, line: str, markdown: bool) -> Line | None:
+    s0, _e, s = _stripped(offset, line)
+    if not s:
+        return None
+    if not markdown:
+        return Line(s, s0, s0 + len(s))
+    hint, level = "", 0
+    m = _MD_HEADING.match(s)
+    if m:
+        hint, level = "heading", len(m.group(1)) - 1
+        s0 += m.end()
+        s = s[m.end() :]
+    else:
+        m = _MD_ITEM.match(s)
+        if m:
+            hint = "item"
+            s0 += m.end()
+            s = s[m.end() :]
+    if s.endswith("\\") and not s.endswith("\\\\"):
+        s = s[:-1]
+    text = unescape_markdown(s).strip()
+    return Line(text, s0, s0 + len(s), hint=hint, level=level) if text else None
+
+
+def text_units(text: str, *, markdown: bool = False) -> list[Unit]:
+    """The lines and table regions of a text (or Markdown, with ``markdown``)."""
+    lines = _physical(text)
+    n = len(lines)
+    units: list[Unit] = []
+    plain: list[tuple[int, str]] = []
+
+    def flush_plain() -> None:
+        if not plain:
+            return
+        spans = list(_loose_regions(plain))
+        k = 0
+        for a, b in spans:
+            for o, ln in plain[k:a]:
+                narrative(o, ln)
+            toks = _loose_tokens(plain[a:b])
+            if toks:
+                units.append(
+                    Region(tuple(toks), plain[a][0], plain[b - 1][0] + len(plain[b - 1][1]))
+                )
+            k = b
+        for o, ln in plain[k:]:
+            narrative(o, ln)
+        plain.clear()
+
+    def narrative(o: int, ln: str) -> None:
+        u = _narrative(o, ln, markdown)
+        if u is None:
+            broken[0] = False
+            return
+        if (
+            markdown
+            and units
+            and isinstance(units[-1], Line)
+            and units[-1].hint == ""
+            and broken[0]
+        ):
+            prev = units[-1]
+            units[-1] = Line(prev.text + "\n" + u.text, prev.start, u.end, prev.element)
+        else:
+            units.append(u)
+        broken[0] = markdown and ln.rstrip().endswith("\\") and not ln.rstrip().endswith("\\\\")
+
+    broken = [False]
+
+    i = 0
+    while i < n:
+        offset, line = lines[i]
+        s = line.strip()
+        if s.startswith("+") and _RST_BORDER.fullmatch(s):
+            j = i + 1
+            while j < n and lines[j][1].strip()[:1] in ("+", "|"):
+                j += 1
+            flush_plain()
+            units.append(_rst_region(lines[i:j]))
+            i = j
+            continue
+        if s.startswith("|") and i + 1 < n and _GFM_DELIM.fullmatch(lines[i + 1][1].strip()):
+            j = i + 2
+            while j < n and lines[j][1].strip().startswith("|"):
+                j += 1
+            flush_plain()
+            units.append(_gfm_region(lines[i:j]))
+            i = j
+            continue
+        plain.append((offset, line))
+        i += 1
+    flush_plain()
+    return units
+
+
+def blank(text: str) -> bool:
+    """Whether a token is an empty cell."""
+    return is_blank(text) or (not any_hits(text) and not text.strip())

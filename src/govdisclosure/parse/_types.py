@@ -1,0 +1,325 @@
+"""What reading a published report gives back: findings, provenance and the :class:`Parsed`."""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from govdisclosure.document import Document, Span
+from govdisclosure.model import Report
+
+__all__ = [
+    "CODES",
+    "Origin",
+    "ParseFinding",
+    "ParseSeverity",
+    "Parsed",
+    "SourceMap",
+]
+
+
+class ParseSeverity(enum.Enum):
+    """How much a reading finding matters: ``error`` > ``warning`` > ``notice`` > ``info``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTICE = "notice"
+    INFO = "info"
+
+
+#: Every finding of the reader: code → (severity, Chinese template, English template).
+#: Templates are filled from the finding's ``args``.
+CODES: dict[str, tuple[ParseSeverity, str, str]] = {
+    "GP101": (
+        ParseSeverity.INFO,
+        "未声明编码，按{encoding}解码",
+        "no encoding declared; decoded as {encoding}",
+    ),
+    "GP102": (
+        ParseSeverity.WARNING,
+        "无法按任何编码完整解码，{count}处字节已替换",
+        "no encoding decodes the input cleanly; {count} bytes replaced",
+    ),
+    "GP103": (
+        ParseSeverity.INFO,
+        "跳过页面框架文字{count}行（如“{example}”）",
+        "skipped {count} lines of page chrome (such as {example!r})",
+    ),
+    "GP110": (
+        ParseSeverity.INFO,
+        "按标签判定版本为{edition}（{evidence}）",
+        "edition {edition} from the labels ({evidence})",
+    ),
+    "GP111": (
+        ParseSeverity.WARNING,
+        "标签不足以判定版本，按{basis}取{edition}",
+        "the labels do not decide the edition; {edition} taken from {basis}",
+    ),
+    "GP112": (
+        ParseSeverity.WARNING,
+        "未找到{field}，已取“{value}”",
+        "no {field} found; took {value!r}",
+    ),
+    "GP120": (
+        ParseSeverity.NOTICE,
+        "标题“{found}”按近似匹配读作“{label}”",
+        "heading {found!r} read as {label!r} (near match)",
+    ),
+    "GP130": (
+        ParseSeverity.NOTICE,
+        "标签“{found}”按近似匹配读作“{label}”",
+        "label {found!r} read as {label!r} (near match)",
+    ),
+    "GP131": (
+        ParseSeverity.INFO,
+        "标签“{found}”读作“{label}”，附注“{note}”保留",
+        "label {found!r} read as {label!r}; the note {note!r} is kept",
+    ),
+    "GP132": (
+        ParseSeverity.NOTICE,
+        "{block}中的非标准行“{label}”作为扩展行保留",
+        "non-standard row {label!r} of {block} kept as an extra row",
+    ),
+    "GP133": (
+        ParseSeverity.WARNING,
+        "表格中的文字“{found}”含数字但不是已知标签，其中数字未读入",
+        "text {found!r} in a table holds figures but is no known label; not read",
+    ),
+    "GP140": (
+        ParseSeverity.WARNING,
+        "{cell}的“{raw}”无法读作数值，留空",
+        "{cell}: {raw!r} cannot be read as a figure; left blank",
+    ),
+    "GP141": (
+        ParseSeverity.INFO,
+        "{cell}填写“{raw}”，读作空",
+        "{cell}: placeholder {raw!r} read as blank",
+    ),
+    "GP142": (
+        ParseSeverity.WARNING,
+        "{cell}不是增减列，带符号的“{raw}”未读入",
+        "{cell} is not a signed column; signed {raw!r} not read",
+    ),
+    "GP143": (
+        ParseSeverity.WARNING,
+        "{cell}的单位应为{expected}，“{raw}”未读入",
+        "{cell} is in {expected}; {raw!r} not read",
+    ),
+    "GP144": (
+        ParseSeverity.INFO,
+        "{cell}的“{raw}”读作{value}（单位{unit}）",
+        "{cell}: {raw!r} read as {value} ({unit})",
+    ),
+    "GP150": (
+        ParseSeverity.WARNING,
+        "“{row}”有{found}个单元格，应为{expected}个，无法确定位置的{count}个单元格留空",
+        "row {row!r} has {found} cells for {expected} columns; {count} cells whose place "
+        "is ambiguous are left blank",
+    ),
+    "GP151": (
+        ParseSeverity.INFO,
+        "“{row}”有{found}个单元格，应为{expected}个；空单元格的位置不影响读数",
+        "row {row!r} has {found} cells for {expected} columns; only blank cells are in doubt",
+    ),
+    "GP152": (
+        ParseSeverity.WARNING,
+        "表{table}中的数值“{raw}”不属于任何单元格，未读入",
+        "figure {raw!r} in table {table} belongs to no cell; not read",
+    ),
+    "GP160": (
+        ParseSeverity.WARNING,
+        "表{table}在“{row}”处中断，其后的单元格留空",
+        "table {table} is cut off at {row!r}; the cells after it are left blank",
+    ),
+    "GP161": (
+        ParseSeverity.NOTICE,
+        "表{table}缺少{count}行（如“{example}”），留空",
+        "table {table} lacks {count} rows (such as {example!r}); left blank",
+    ),
+    "GP162": (
+        ParseSeverity.WARNING,
+        "“{row}”重复出现，只读第一次",
+        "row {row!r} appears again; only the first is read",
+    ),
+    "GP163": (
+        ParseSeverity.WARNING,
+        "表{table}重复出现，只读第一张",
+        "table {table} appears again; only the first is read",
+    ),
+    "GP164": (
+        ParseSeverity.WARNING,
+        "{edition}报告不应有表{table}，未读入",
+        "a {edition} report has no table {table}; not read",
+    ),
+    "GP170": (
+        ParseSeverity.WARNING,
+        "日期“{raw}”无法读取",
+        "the date {raw!r} cannot be read",
+    ),
+    "GP190": (
+        ParseSeverity.ERROR,
+        "未读到任何报告内容",
+        "no report content was found",
+    ),
+}
+
+
+@attrs.frozen(slots=True)
+class ParseFinding:
+    """One thing the reader could not read, found ambiguous, repaired or guessed.
+
+    ``span`` points into :attr:`Parsed.text`; ``path`` is the JSON path of the report field
+    concerned (``None`` when none is).
+    """
+
+    code: str
+    args: tuple[tuple[str, Any], ...] = ()
+    span: Span | None = None
+    path: str | None = None
+
+    @property
+    def severity(self) -> ParseSeverity:
+        """The severity of the finding's code."""
+        return CODES[self.code][0]
+
+    def message(self, locale: str = "zh_CN") -> str:
+        """The finding in words, in ``zh_CN`` (default) or ``en``."""
+        _severity, zh, en = CODES[self.code]
+        return (en if locale.startswith("en") else zh).format_map(dict(self.args))
+
+    def to_dict(self, source: SourceMap | None = None) -> dict[str, Any]:
+        """A JSON-ready form (with line and column when ``source`` is given)."""
+        out: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": {"zh_CN": self.message("zh_CN"), "en": self.message("en")},
+            "path": self.path,
+        }
+        if self.span is not None:
+            out["span"] = [self.span.start, self.span.end]
+            if source is not None:
+                out["line"], out["column"] = source.line_column(self.span.start)
+        return out
+
+
+@attrs.frozen(slots=True)
+class Origin:
+    """Where a field of the report was read: span, line and column (1-based) of the decoded
+    source, the element path for HTML, and the raw token as printed."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    raw: str
+    element: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form."""
+        return {
+            "span": [self.start, self.end],
+            "line": self.line,
+            "column": self.column,
+            "element": self.element,
+            "raw": self.raw,
+        }
+
+
+class SourceMap:
+    """Offsets of a text to lines and columns (1-based), by bisection over line starts."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self._starts = starts
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of ``offset``."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and 0-based column (as ``html.parser`` counts)."""
+        return self._starts[min(line, len(self._starts)) - 1] + column
+
+
+@attrs.frozen(slots=True, eq=False)
+class Parsed:
+    """A report read from a published source.
+
+    ``report`` is as complete as the source allows; ``findings`` say what was unreadable,
+    ambiguous, repaired or guessed; ``provenance`` maps the JSON path of every figure and text
+    field read to its :class:`Origin`; ``text`` is the decoded source the spans refer to;
+    ``document`` the blocks read.
+    """
+
+    report: Report
+    findings: tuple[ParseFinding, ...]
+    provenance: dict[str, Origin]
+    text: str
+    document: Document | None = None
+    format: str = "text"
+
+    def errors(self) -> list[ParseFinding]:
+        """The findings of severity error."""
+        return [f for f in self.findings if f.severity is ParseSeverity.ERROR]
+
+    def locate(self, finding: Any) -> list[Origin]:
+        """The origins in the source of every field a finding names.
+
+        ``finding`` is a :class:`ParseFinding`, a finding of :func:`govdisclosure.check`
+        (its ``path`` and the ``paths`` of its sides) or a JSON path.
+        """
+        return [self.provenance[p] for p in _paths(finding) if p in self.provenance]
+
+    def where(self, finding: Any) -> str:
+        """ "line 57, column 12" of the first field a finding names ("" if none is known)."""
+        origins = self.locate(finding)
+        if not origins:
+            return ""
+        o = origins[0]
+        return f"line {o.line}, column {o.column}"
+
+
+def _paths(finding: Any) -> Iterator[str]:
+    if isinstance(finding, str):
+        yield finding
+        return
+    seen: set[str] = set()
+    path = getattr(finding, "path", None)
+    candidates: list[str] = [path] if isinstance(path, str) else []
+    for side in getattr(finding, "sides", ()) or ():
+        candidates.extend(getattr(side, "paths", ()) or ())
+    for p in candidates:
+        if p not in seen:
+            seen.add(p)
+            yield p
+
+
+def origin(source: SourceMap, span: Span, raw: str, element: str | None = None) -> Origin:
+    """An :class:`Origin` of ``span``."""
+    line, column = source.line_column(span.start)
+    return Origin(span.start, span.end, line, column, raw, element)
+
+
+def count_by_code(findings: Iterable[ParseFinding]) -> dict[str, int]:
+    """How many findings of each code."""
+    out: dict[str, int] = {}
+    for f in findings:
+        out[f.code] = out.get(f.code, 0) + 1
+    return out
+
+
+def sorted_findings(findings: Sequence[ParseFinding]) -> tuple[ParseFinding, ...]:
+    """Findings in source order (those without a span last)."""
+    return tuple(sorted(findings, key=lambda f: f.span.start if f.span is not None else 1 << 62))

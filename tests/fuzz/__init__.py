@@ -1,0 +1,1 @@
+"""Fuzzers of the library's boundaries (see conftest.py for the convention)."""
