@@ -31,6 +31,7 @@ def _minimal() -> dict[str, Any]:
         requests=gd.Requests2021.build(
             new=gd.ApplicantCounts.build(natural_person=2),
             granted=gd.ApplicantCounts.build(natural_person=2),
+            blank=True,  # rows not given stay blank (builders fill zeros by default)
         ),
         reviews=gd.ReviewsAndLitigation(),
     )
@@ -584,7 +585,7 @@ def test_rows_round_trip_two_extra_rows_of_one_label_and_odd_labels() -> None:
     rows_of = (
         gd.ExtraRow(block="第二十条第(一)项", label="其他", values=(1, 2, 3)),
         gd.ExtraRow(block="第二十条第(一)项", label="其他", values=(4, 5, 6)),
-        gd.ExtraRow(block="第二十条第(一)项", label='"', values=(7, None, 9)),
+        gd.ExtraRow(block="第二十条第(一)项", label='"甲"', values=(7, None, 9)),
         gd.ExtraRow(block="第二十条第(一)项", label=" a / b ", values=(0, 0, 0)),
     )
     report = gd.from_dict(_minimal())

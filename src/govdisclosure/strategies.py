@@ -10,17 +10,21 @@ True
 
 from govdisclosure.testing.breaking import Expected, break_report, reports_breaking
 from govdisclosure.testing.strategies import (
+    Blanks,
     active_disclosures,
     amounts,
     applicant_counts,
     editions,
     outcomes,
+    quantities,
     reports,
     requests_tables,
     reviews_and_litigation,
+    sections,
 )
 
 __all__ = [
+    "Blanks",
     "Expected",
     "active_disclosures",
     "amounts",
@@ -28,8 +32,10 @@ __all__ = [
     "break_report",
     "editions",
     "outcomes",
+    "quantities",
     "reports",
     "reports_breaking",
     "requests_tables",
     "reviews_and_litigation",
+    "sections",
 ]

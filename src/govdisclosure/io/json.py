@@ -747,10 +747,23 @@ def _message(exc: BaseException) -> str:
     return str(exc)
 
 
+def within(prefix: str, path: str) -> str:
+    """``path`` (relative to a record, ``$.natural_person``) placed under ``prefix``; a path
+    that is already a report path under ``prefix`` (the tables say where their cells are in
+    the report) is kept as it is.
+
+    >>> within("$.requests.new", "$.natural_person"), within("$.active", "$.active.fees")
+    ('$.requests.new.natural_person', '$.active.fees')
+    """
+    if path == prefix or path.startswith((prefix + ".", prefix + "[")):
+        return path
+    return prefix + path[1:]
+
+
 def _walk(exc: BaseException, path: str) -> list[Problem]:
     """Every problem inside a cattrs validation error tree, located."""
     if isinstance(exc, StructureError):
-        return [_problem(path + p.path[1:], p.message) for p in exc.problems]
+        return [_problem(within(path, p.path), p.message) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
         return [_problem(_key_path(path, k), "unknown key") for k in sorted(exc.extra_fields)]
     if isinstance(exc, ClassValidationError):

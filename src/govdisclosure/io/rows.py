@@ -31,6 +31,7 @@ from govdisclosure.io.json import (
     _describe,
     _num,
     _short_message,
+    within,
 )
 from govdisclosure.layout import (
     JOIN,
@@ -461,7 +462,7 @@ class _Reader:
                 tables[attribute] = _build_table(model, cells or {}, [e[1:] for e in extras])
             except StructureError as exc:  # e.g. an extra row under an official label
                 self.problems += [
-                    Problem(f"$.{attribute}{p.path[1:]}", _short_message(p.message), p.label)
+                    Problem(within(f"$.{attribute}", p.path), _short_message(p.message), p.label)
                     for p in exc.problems
                 ]
         return tables

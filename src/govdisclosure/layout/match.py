@@ -22,6 +22,20 @@ guess and say so.
 >>> m.near("row", "三", "5.属于三类内容事物信息")[0].place.key
 'withheld.internal_affairs'
 
+A row may also be named by the tail of its label path — its leaf label alone, as printed
+tables and spreadsheets write it — resolved within the group it stands under
+(:meth:`Matcher.row`); group headings are found the same way:
+
+>>> m.row("三", "1.属于国家秘密").row.key
+'withheld.state_secret'
+>>> heading = m.row("三", "(四)无法提供")
+>>> heading.row is None, heading.labels
+(True, ('三、本年度办理结果', '(四)无法提供'))
+>>> m.row("三", "1.本机关不掌握相关政府信息", under=heading.labels).row.key
+'unable.not_held'
+>>> m.row("二", "规章（设区的市、自治州人民政府应提供相关数据）").row.key
+'regulations'
+
 A label followed by a parenthetical note (a Hubei template prints
 "规章(设区的市、自治州人民政府应提供相关数据)") is the official row: :func:`split_note` gives
 the label and the note.
@@ -56,6 +70,7 @@ __all__ = [
     "LabelHit",
     "Matcher",
     "NearMiss",
+    "RowHit",
     "heading_key",
     "is_official_row",
     "joined_key",
@@ -136,6 +151,19 @@ class ExtraCell:
     column: int
 
 
+@attrs.frozen(slots=True)
+class RowHit:
+    """What a printed row label names: a row of the layout, or a group heading above rows.
+
+    ``labels`` is the official label path (outermost first, the block's label included in
+    table 二): of the row, or of the group when ``row`` is ``None``.
+    """
+
+    labels: tuple[str, ...]
+    block: BlockLayout
+    row: RowLayout | None = None
+
+
 def _distance(a: str, b: str, limit: int) -> int:
     """Levenshtein distance, or ``limit + 1`` as soon as it must exceed ``limit``."""
     if abs(len(a) - len(b)) > limit:
@@ -177,8 +205,10 @@ class Matcher:
                 self._sections.setdefault(label_key(title), s)
         self._cells: dict[tuple[str, str, str], CellLayout] = {}
         self._blocks: dict[tuple[str, str], BlockLayout] = {}
+        self._rows: dict[tuple[str, str], list[RowHit]] = {}
         for table in self.layout.tables:
             self._index_table(table)
+            self._index_rows(table)
         self._label_hits: dict[str, list[LabelHit]] = _label_index(self.layout.tables)
 
     def _index_table(self, table: TableLayout) -> None:
@@ -199,7 +229,73 @@ class Matcher:
                             if leaves.count(col.labels[-1]) == 1:  # "商业企业" alone
                                 self._cells[table.number, row_key, label_key(col.labels[-1])] = cell
 
+    def _index_rows(self, table: TableLayout) -> None:
+        """Every tail of every row's and group's label path (aliases included)."""
+        for block in table.blocks:
+            names = [block.labels, *((a,) for a in block.aliases)] if block.labels else [()]
+            for row in block.rows:
+                official = (*block.labels, *row.labels)
+                for name in names:
+                    for last in (row.labels[-1], *row.aliases):
+                        printed = (*name, *row.labels[:-1], last)
+                        self._add_tails(table, printed, official, block, row)
+                    for depth in range(1, len(official)):  # the groups above the row
+                        group = (*name, *row.labels[: depth - len(block.labels)])
+                        if len(group) == depth:
+                            self._add_tails(table, group, official[:depth], block, None)
+
+    def _add_tails(
+        self,
+        table: TableLayout,
+        printed: tuple[str, ...],
+        official: tuple[str, ...],
+        block: BlockLayout,
+        row: RowLayout | None,
+    ) -> None:
+        for start in range(len(printed)):
+            hits = self._rows.setdefault((table.number, joined_key(printed[start:])), [])
+            if not any(h.labels == official for h in hits):
+                hits.append(RowHit(official, block, row))
+
     # ---- exact matches ----------------------------------------------------------------------
+
+    def row(
+        self, table: str, label: str | Sequence[str], *, under: Sequence[str] = ()
+    ) -> RowHit | None:
+        """The row or group heading of table ``table`` (its number) that ``label`` names.
+
+        ``label`` is a label path — whole, or a tail of it down to the leaf label alone
+        ("1.属于国家秘密"); joined with "/" or given as a sequence. Where a tail names several
+        places, the one within ``under`` (the official label path of the group the label
+        stands under, as :attr:`RowHit.labels` gives it) is chosen; ``None`` when nothing,
+        or nothing unambiguous, matches.
+        """
+        hits = self._rows.get((table, joined_key(label)))
+        if not hits and isinstance(label, str):  # "规章(设区的市…应提供相关数据)": the row
+            head, note = split_note(label)
+            if note is not None:
+                hits = self._rows.get((table, joined_key(head)))
+        if not hits:
+            return None
+        if len(hits) == 1:
+            return hits[0]
+        context = tuple(under)
+        best, depth = [], -1
+        for hit in hits:
+            shared = 0
+            for a, b in zip(hit.labels, context, strict=False):
+                if a != b:
+                    break
+                shared += 1
+            if shared > depth:
+                best, depth = [hit], shared
+            elif shared == depth:
+                best.append(hit)
+        return best[0] if len(best) == 1 else None
+
+    def is_row_label(self, table: str, label: str | Sequence[str]) -> bool:
+        """Whether ``label`` names some row or group heading of table ``table``."""
+        return (table, joined_key(label)) in self._rows
 
     def section(self, title: str) -> SectionLayout | None:
         """The top-level section a heading names (ordinal and final punctuation ignored)."""

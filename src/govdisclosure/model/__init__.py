@@ -40,7 +40,7 @@ from govdisclosure.model.narrative import (
     Section,
     Signature,
 )
-from govdisclosure.model.report import Report, walk_sections
+from govdisclosure.model.report import Report, Tables2019, Tables2021, walk_sections
 from govdisclosure.model.rows import (
     ApplicantCounts,
     DocumentCounts2019,
@@ -93,6 +93,8 @@ __all__ = [
     "ReviewsAndLitigation",
     "Section",
     "Signature",
+    "Tables2019",
+    "Tables2021",
     "Unable",
     "Withheld",
     "infer_agency_kind",

@@ -1,13 +1,31 @@
-"""The report: one annual report, its narrative, the tables of its edition and its facts."""
+"""The report: one annual report, its narrative, the tables of its edition and its facts.
+
+A report checks its own fields when it is constructed (each part checked its own): every
+problem is located by its report path (``$.sections``) and raised at once.
+
+Code written against one edition reads its tables typed through :meth:`Report.tables_2021`
+or :meth:`Report.tables_2019` (a :class:`Tables2021` / :class:`Tables2019` named tuple), so
+that ``report.tables_2021().requests.other.unpaid_fee`` type-checks without a cast.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from typing import Any, NamedTuple
 
 import attrs
 
 from govdisclosure.errors import Problem, StructureError
-from govdisclosure.layout import MAX_YEAR, MIN_YEAR, TABLE_ATTRIBUTES, Edition
+from govdisclosure.layout import MAX_YEAR, MIN_YEAR, TABLE_ATTRIBUTES, Edition, layout_of
+from govdisclosure.model._checks import (
+    bad_instance,
+    bad_string,
+    bad_tuple,
+    bad_year,
+    describe,
+    texts_ok,
+)
 from govdisclosure.model.agency import AgencyKind
 from govdisclosure.model.narrative import (
     Fact,
@@ -27,7 +45,23 @@ from govdisclosure.model.tables import (
     table_classes,
 )
 
-__all__ = ["Report", "walk_sections"]
+__all__ = ["Report", "Tables2019", "Tables2021", "walk_sections"]
+
+
+class Tables2021(NamedTuple):
+    """The tables of a standard-2021 report, typed (``None``: not stated)."""
+
+    active: ActiveDisclosure2021 | None
+    requests: Requests2021 | None
+    reviews: ReviewsAndLitigation | None
+
+
+class Tables2019(NamedTuple):
+    """The tables of a trial-2019 report, typed (``None``: not stated)."""
+
+    active: ActiveDisclosure2019 | None
+    requests: Requests2019 | None
+    reviews: ReviewsAndLitigation | None
 
 
 def walk_sections(
@@ -40,7 +74,7 @@ def walk_sections(
         yield from walk_sections(s.subsections, path)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Report:
     """One annual report: narrative, tables of its edition, and the figures its text states.
 
@@ -59,6 +93,11 @@ class Report:
 
     >>> r.agency_kind, r.kind()
     (<AgencyKind.UNKNOWN: 'unknown'>, <AgencyKind.DEPARTMENT: 'department'>)
+
+    Its ``repr`` is one line (a failing property test prints a few lines, not hundreds):
+
+    >>> r
+    <Report 某市某局 2022 standard-2021: 0 sections, tables -, 0 facts>
     """
 
     agency: str
@@ -78,36 +117,88 @@ class Report:
     relations: tuple[Relation, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        preamble = self.preamble
+        if (
+            preamble.__class__ is tuple
+            and texts_ok((self.agency, self.title, *preamble))
+            and self.edition.__class__ is Edition
+            and self.agency_kind.__class__ is AgencyKind
+            and self.year.__class__ is int
+            and MIN_YEAR <= self.year <= MAX_YEAR
+            and (self.metadata is None or self.metadata.__class__ is Metadata)
+            and (self.signature is None or self.signature.__class__ is Signature)
+            and (self.period is None or self.period.__class__ is Period)
+            and self.sections.__class__ is tuple
+            and all(s.__class__ is Section for s in self.sections)
+            and self.facts.__class__ is tuple
+            and all(f.__class__ is Fact for f in self.facts)
+            and self.relations.__class__ is tuple
+            and all(r.__class__ is Relation for r in self.relations)
+        ):
+            problems = self._table_problems()
+            if self.facts or self.relations:
+                problems += self._fact_problems()
+            if problems:
+                raise StructureError(problems)
+            return
+        raise StructureError(self._field_problems())
+
+    def _field_problems(self) -> list[Problem]:
+        """Every field that does not hold what it should (the slow pass)."""
         problems = []
         for name in ("agency", "title"):
-            if getattr(self, name).__class__ is not str:
-                found = getattr(self, name)
-                problems.append(Problem(f"$.{name}", f"expected a string, found {found!r}"))
+            fault = bad_string(getattr(self, name))
+            if fault is not None:
+                problems.append(Problem(f"$.{name}", fault))
         if self.agency_kind.__class__ is not AgencyKind:
             problems.append(
                 Problem(
                     "$.agency_kind",
-                    f"expected an AgencyKind, found {self.agency_kind!r}",
+                    f"expected an AgencyKind, found {describe(self.agency_kind)}",
                 )
             )
         if self.edition.__class__ is not Edition:
-            problems.append(Problem("$.edition", f"expected an Edition, found {self.edition!r}"))
-        if self.year.__class__ is not int or not MIN_YEAR <= self.year <= MAX_YEAR:
-            problems.append(Problem("$.year", f"expected a year such as 2022, found {self.year!r}"))
+            problems.append(
+                Problem("$.edition", f"expected an Edition, found {describe(self.edition)}")
+            )
+        fault = bad_year(self.year)
+        if fault is not None:
+            problems.append(Problem("$.year", fault))
+        optional: tuple[tuple[str, type[Any]], ...] = (
+            ("metadata", Metadata),
+            ("signature", Signature),
+            ("period", Period),
+        )
+        for name, cls in optional:
+            fault = bad_instance(getattr(self, name), cls, optional=True)
+            if fault is not None:
+                problems.append(Problem(f"$.{name}", fault))
+        bad_tuple(self.preamble, "$.preamble", bad_string, problems)
+        sequences: tuple[tuple[str, type[Any]], ...] = (
+            ("sections", Section),
+            ("facts", Fact),
+            ("relations", Relation),
+        )
+        for name, cls in sequences:
+            bad_tuple(
+                getattr(self, name),
+                f"$.{name}",
+                functools.partial(bad_instance, cls=cls),
+                problems,
+            )
         if self.edition.__class__ is Edition:
             problems += self._table_problems()
-        if self.facts or self.relations:
+        if not problems:  # the fields are sound: their relations are not
             problems += self._fact_problems()
-        if problems:
-            raise StructureError(problems)
+        return problems
 
     def _table_problems(self) -> list[Problem]:
         """Each table is the class the edition's layout names, or absent."""
-        problems = []
+        problems: list[Problem] = []
         classes = table_classes(self.edition)
         for name in TABLE_ATTRIBUTES:
             value = getattr(self, name)
-            if value is None:
+            if value is None or value.__class__ is classes.get(name):
                 continue
             cls = classes.get(name)
             if cls is None:
@@ -119,15 +210,16 @@ class Report:
                     Problem(
                         f"$.{name}",
                         f"expected the {self.edition.value} table ({cls.__name__}), "
-                        f"found {type(value).__name__}",
+                        f"found {describe(value)}",
                     )
                 )
         return problems
 
     def _fact_problems(self) -> list[Problem]:
         problems = []
-        places = {path: s.paragraphs for path, s in walk_sections(self.sections)}
-        places[()] = self.preamble
+        places: dict[tuple[int, ...], tuple[str, ...]] = {(): self.preamble}
+        for path, section in walk_sections(self.sections):
+            places.setdefault(path, section.paragraphs)  # the first, as section() finds it
         keys: set[str] = set()
         for i, fact in enumerate(self.facts):
             if fact.key in keys:
@@ -198,3 +290,94 @@ class Report:
             self.preamble if location.section == () else self.section(*location.section).paragraphs
         )
         return paragraphs[location.paragraph]
+
+    # ---- typed access per edition -------------------------------------------------------
+
+    def tables_2021(self) -> Tables2021:
+        """The tables of a standard-2021 report, typed; a :class:`StructureError` for a
+        report of another edition.
+
+        >>> from govdisclosure import examples
+        >>> t = examples.load("jianghe-2021").tables_2021()
+        >>> t.requests.other.unpaid_fee.total, str(t.active.fees)
+        (0, '20.30万元')
+        """
+        if self.edition is not Edition.STANDARD_2021:
+            raise StructureError([self._edition_problem(Edition.STANDARD_2021)])
+        return Tables2021(self.active, self.requests, self.reviews)  # type: ignore[arg-type]
+
+    def tables_2019(self) -> Tables2019:
+        """The tables of a trial-2019 report, typed; a :class:`StructureError` for a report
+        of another edition."""
+        if self.edition is not Edition.TRIAL_2019:
+            raise StructureError([self._edition_problem(Edition.TRIAL_2019)])
+        return Tables2019(self.active, self.requests, self.reviews)  # type: ignore[arg-type]
+
+    def _edition_problem(self, wanted: Edition) -> Problem:
+        hint = {
+            Edition.STANDARD_2021: "; read its tables with tables_2021()",
+            Edition.TRIAL_2019: "; read its tables with tables_2019()",
+        }.get(self.edition, "; it has no national tables")
+        return Problem(
+            "$.edition", f"expected a {wanted.value} report, found a {self.edition.value} one{hint}"
+        )
+
+    # ---- an empty report -------------------------------------------------------------------
+
+    @classmethod
+    def empty(
+        cls,
+        *,
+        agency: str,
+        year: int,
+        edition: Edition | None = None,
+        title: str | None = None,
+        agency_kind: AgencyKind = AgencyKind.UNKNOWN,
+    ) -> Report:
+        """A report with nothing in it yet: the edition's section headings (no paragraphs),
+        no tables, no facts — what a program fills in (with ``attrs.evolve``).
+
+        ``edition`` defaults to the one the rules prescribe for ``year``; ``title`` to
+        "{agency}{year}年政府信息公开工作年度报告"; ``agency_kind`` to unknown (the name then
+        says, :meth:`kind`).
+
+        >>> r = Report.empty(agency="某县教育局", year=2023)
+        >>> r.edition.value, r.title
+        ('standard-2021', '某县教育局2023年政府信息公开工作年度报告')
+        >>> [s.title for s in r.sections][:2]
+        ['总体情况', '主动公开政府信息情况']
+        """
+        if edition is None and year.__class__ is int:
+            edition = Edition.for_year(year)
+        if title is None:
+            title = f"{agency}{year}年政府信息公开工作年度报告"
+        sections: Any = ()
+        if edition.__class__ is Edition:  # else the report says what is wrong
+            sections = tuple(
+                Section(ordinal=s.ordinal, title=s.title) for s in layout_of(edition).sections
+            )
+        return cls(
+            agency=agency,
+            year=year,
+            edition=edition,  # type: ignore[arg-type]
+            title=title,
+            agency_kind=agency_kind,
+            sections=sections,
+        )
+
+    # ---- repr ------------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        tables = "".join(
+            number
+            for number, name in zip("二三四", TABLE_ATTRIBUTES, strict=True)
+            if getattr(self, name) is not None
+        )
+        return (
+            f"<Report {self.agency} {self.year} {self.edition.value}: "
+            f"{len(self.sections)} sections, tables {tables or '-'}, {len(self.facts)} facts>"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        """The same one line for Hypothesis' and IPython's pretty printers."""
+        p.text(repr(self))

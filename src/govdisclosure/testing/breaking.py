@@ -28,9 +28,10 @@ driven by a seeded random source (for documentation and reproducible examples):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 from typing import Any, Protocol, TypeVar
 
@@ -38,7 +39,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from govdisclosure.layout import layout_of
+from govdisclosure.layout import MAX_COUNT, layout_of
 from govdisclosure.model import (
     ActiveDisclosure2021,
     AgencyKind,
@@ -56,7 +57,7 @@ from govdisclosure.rules._equations import compiled
 from govdisclosure.rules._outline import section_ordinal
 from govdisclosure.rules._policy import DEFAULT
 from govdisclosure.rules._prose import paragraphs
-from govdisclosure.testing.strategies import reports as _reports
+from govdisclosure.testing.strategies import Expected, _reports
 
 __all__ = ["Expected", "align", "break_report", "reports_breaking"]
 
@@ -67,19 +68,6 @@ _EDITIONS: dict[str, frozenset[Edition]] = {
     "GD201": frozenset({Edition.LEGACY_2008}),
     "GD202": frozenset({Edition.LEGACY_2008}),
 }
-
-
-@attrs.frozen(slots=True)
-class Expected:
-    """The one finding a broken report must yield: its code and JSON path.
-
-    ``previous`` is last year's report for a cross-year rule (pass it to ``check``), else
-    ``None``.
-    """
-
-    code: str
-    path: str
-    previous: Report | None = None
 
 
 class Chooser(Protocol):
@@ -716,9 +704,7 @@ def _editions_for(code: str, editions: Any) -> list[Edition]:
     allowed = _EDITIONS.get(code, rule(code).editions)
     if editions is None:
         return sorted(allowed, key=lambda e: e.value)
-    if isinstance(editions, st.SearchStrategy | str) or not isinstance(
-        editions, Sequence | set | frozenset
-    ):
+    if isinstance(editions, str | bytes) or not isinstance(editions, Collection):
         raise InvalidArgument(
             f"editions={editions!r} must be a collection of Edition members or None"
         )
@@ -737,16 +723,20 @@ def _editions_for(code: str, editions: Any) -> list[Edition]:
 def reports_breaking(
     code: str,
     *,
-    editions: Sequence[Edition] | None = None,
-    counts: st.SearchStrategy[int] | None = None,
+    editions: st.SearchStrategy[Edition] | Collection[Edition] | None = None,
+    agencies: st.SearchStrategy[str] | Collection[str] | None = None,
+    counts: st.SearchStrategy[int] | Collection[int] | None = None,
+    max_count: int | None = None,
 ) -> st.SearchStrategy[tuple[Report, Expected]]:
     """Reports that break rule ``code`` exactly once, with the :class:`Expected` finding.
 
-    Draws a valid report from :func:`~govdisclosure.testing.strategies.reports` (``editions`` and
-    ``counts`` as there; by default every edition the rule applies to) and changes figures
-    at a drawn location: ``check(report, previous=expected.previous)`` then yields exactly
-    one finding, of ``code`` at ``expected.path``. For the cross-year rules GD301/GD302,
-    ``expected.previous`` is a consistent report of the year before.
+    Draws a valid report from :func:`~govdisclosure.testing.strategies.reports`
+    (``editions``, ``agencies``, ``counts`` and ``max_count`` as there — only the changed
+    cell may pass ``max_count``, by the change; by default every edition the rule applies
+    to) and changes figures at a drawn location: ``check(report, previous=expected.previous)``
+    then yields exactly one finding, of ``code`` at ``expected.path``. For the cross-year
+    rules GD301/GD302, ``expected.previous`` is a consistent report of the year before.
+    Reports are drawn without blanks (``blanks=None``): GD105 is the rule of blanks.
 
     >>> from hypothesis import given, settings
     >>> @settings(max_examples=5)
@@ -763,12 +753,28 @@ def reports_breaking(
         rule(code)
     except KeyError as exc:
         raise InvalidArgument(str(exc.args[0])) from None
-    chosen = _editions_for(code, editions)
+    allowed = frozenset(_EDITIONS.get(code, rule(code).editions))
+    edition_st: st.SearchStrategy[Edition]
+    if isinstance(editions, st.SearchStrategy):
+        edition_st = editions.map(functools.partial(_allowed, code=code, allowed=allowed))
+    else:
+        edition_st = st.sampled_from(_editions_for(code, editions))
+    if max_count is not None and (max_count.__class__ is not int or max_count < 0):
+        raise InvalidArgument(f"max_count={max_count!r} must be an int >= 0, or None")
+    limit = min(MAX_COUNT if max_count is None else max_count, MAX_COUNT - 10**4)
+    facts = True if code in ("GD201", "GD202") else None
+
+    def strategy(edition: Edition) -> st.SearchStrategy[Report]:
+        return _reports(
+            editions=[edition], agencies=agencies, counts=counts, max_count=limit, facts=facts
+        )
+
+    strategy(Edition.STANDARD_2021)  # the arguments are checked now, not when drawn
 
     @st.composite
     def draw_case(draw: st.DrawFn) -> tuple[Report, Expected]:
-        edition = draw(st.sampled_from(chosen))
-        report = draw(_reports(editions=[edition], counts=counts))
+        edition = draw(edition_st)
+        report = draw(strategy(edition))
         previous = None
         if rule(code).cross_year:
             if report.year == 2019:
@@ -776,8 +782,19 @@ def reports_breaking(
             if code == "GD302" and report.year == 2021:
                 report = with_year(report, 2022)
             before = Edition.for_year(report.year - 1)
-            previous = draw(_reports(editions=[before], counts=counts))
+            previous = draw(strategy(before))
             previous = with_year(attrs.evolve(previous, agency=report.agency), report.year - 1)
         return _break(code, report, previous, _Drawn(draw))
 
     return draw_case()
+
+
+def _allowed(edition: object, code: str, allowed: frozenset[Edition]) -> Edition:
+    if not isinstance(edition, Edition):
+        raise InvalidArgument(f"editions must draw Edition members, drew {edition!r}")
+    if edition not in allowed:
+        raise InvalidArgument(
+            f"{code} cannot be broken in {edition.value}; it applies to "
+            f"{sorted(e.value for e in allowed)}"
+        )
+    return edition
