@@ -270,8 +270,10 @@ def test_a_part_alone_locates_within_itself_with_the_cells_label() -> None:
 def test_blank_must_be_a_bool() -> None:
     with pytest.raises(TypeError, match="blank= must be True or False"):
         ApplicantCounts.build(blank="yes")  # type: ignore[arg-type]
-    with pytest.raises(StructureError, match="blank= must be True or False"):
+    with pytest.raises(gd.WrongTypeError, match="blank= must be True or False"):
         Requests2021.build(blank=1)  # type: ignore[arg-type]
+    with pytest.raises(gd.WrongTypeError):
+        Requests2021.from_grid([], blank="yes")  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- from_grid

@@ -473,7 +473,7 @@ def test_every_public_record_refuses_each_wrong_type(cls: type, name: str, bad: 
 
 # --------------------------------------------------------------------------- check never raises
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from govdisclosure.layout import MAX_COUNT, MAX_DIGITS, MAX_ORDINAL, MAX_PLACES  # noqa: E402
@@ -620,7 +620,6 @@ def constructible_reports(draw: st.DrawFn) -> Report:
     return attrs.evolve(report, facts=tuple(facts), relations=tuple(relations))
 
 
-@settings(max_examples=300)
 @given(constructible_reports(), st.none() | constructible_reports())
 def test_check_never_raises_on_a_constructible_report(
     report: Report, previous: Report | None

@@ -113,7 +113,7 @@ def _is_blank_cell(report: gd.Report) -> bool:
         (gst.reports(), lambda r: r.active is not None and len(r.active.extra_rows) == 2),
         (gst.reports(editions=[Edition.LEGACY_2008]), lambda r: not r.facts),
         (gst.reports(editions=[Edition.LEGACY_2008]), lambda r: bool(r.relations)),
-        (gst.reports(), lambda r: any(len(p) > 1000 for s in r.sections for p in s.paragraphs)),
+        (gst.reports(), lambda r: any(len(p) > 600 for s in r.sections for p in s.paragraphs)),
         (gst.reports(), lambda r: any(not s.paragraphs for s in r.sections)),
         (gst.reports(), lambda r: r.requests is not None and r.requests.new.commercial),
         (gst.requests_tables(), lambda t: isinstance(t, gd.Requests2019)),

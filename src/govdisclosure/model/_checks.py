@@ -74,7 +74,7 @@ def describe(value: object) -> str:
     name = cls.__name__
     article = "an" if name[0].lower() in "aeiou" else "a"
     if cls is int and value.bit_length() > 200:  # type: ignore[attr-defined]
-        return f"an int of about {int(value.bit_length() * 0.30103)} digits"  # type: ignore[attr-defined]
+        return f"an int of about {int(value.bit_length() * 0.30103) + 1} digits"  # type: ignore[attr-defined]
     if cls is int:
         return repr(value)
     if cls is str and len(value) > _CUT:  # type: ignore[arg-type]

@@ -62,7 +62,7 @@ from typing import Any, TypeAlias, TypeVar
 
 import attrs
 
-from govdisclosure.errors import GovDisclosureError, Problem, StructureError
+from govdisclosure.errors import GovDisclosureError, Problem, StructureError, WrongTypeError
 from govdisclosure.layout import (
     JOIN,
     BlockLayout,
@@ -175,10 +175,8 @@ class _Assembly:
         root: str | None = None,
         base: str = "",
     ) -> None:
-        if blank.__class__ is not bool:
-            raise StructureError(
-                [Problem("$", f"blank= must be True or False, found {describe(blank)}")]
-            )
+        if blank.__class__ is not bool:  # an argument, not data: the rows' builders say so too
+            raise WrongTypeError(f"blank= must be True or False, got {describe(blank)}")
         self.layout: TableLayout = layout_of_table(table)
         self.labels = _labels(table)
         self.blank = blank

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 
 import attrs
 
@@ -52,6 +53,7 @@ __all__ = [
 ]
 
 _D = _dt.date
+_ONE = Decimal(1)
 
 
 def _fields(record: object, checks: Mapping[str, str | None]) -> list[Problem]:
@@ -297,14 +299,19 @@ class Fact:
             and self.scope.__class__ is FactScope
             and texts_ok((self.key, self.label, self.text))
         ):
-            sign, digits, exponent = q.value.as_tuple()
-            if (
-                sign == 0
-                and exponent.__class__ is int
-                and len(digits) + (exponent if exponent > 0 else 0) <= MAX_DIGITS
-                and exponent >= -MAX_PLACES
-            ):
-                return
+            value = q.value
+            if value.same_quantum(_ONE):  # a whole number as printed: the common case
+                if not value.is_signed() and value.adjusted() < MAX_DIGITS:
+                    return
+            else:
+                sign, digits, exponent = value.as_tuple()
+                if (
+                    sign == 0
+                    and exponent.__class__ is int
+                    and len(digits) + (exponent if exponent > 0 else 0) <= MAX_DIGITS
+                    and exponent >= -MAX_PLACES
+                ):
+                    return
         checks = {
             "key": bad_string(self.key),
             "label": bad_string(self.label),

@@ -731,11 +731,13 @@ _SENTENCES: Final = (
 _SUBTITLES: Final = (
     "加强组织领导",
     "完善制度建设",
-    "主动公开情况",
     "平台建设情况",
     "监督保障情况",
-    "存在的问题",
+    "强化队伍建设",
+    "规范工作流程",
 )
+"""Sub-section headings that name no item of the outline (GD601 reads a legacy report's
+headings at every level) and none of 第五十条第四项 (GD602)."""
 #: Paragraphs per section, sentences per paragraph, sub-sections per section: weighted
 #: choices (mostly short, sometimes a long paragraph or several sub-sections).
 _PARAGRAPHS: Final = (1, 1, 1, 2, 2, 3, 5, 0)
