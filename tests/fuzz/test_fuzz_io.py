@@ -253,10 +253,12 @@ def _strict_integers() -> Any:
 VALIDATOR = _strict_integers()(gd.json_schema())
 
 #: Problems JSON Schema cannot express: they tie one part of a document to another (a fact's
-#: span to a paragraph's text, a relation to a fact's key, an extra row to its block's
-#: columns and official rows) or concern text that is not Unicode (a lone surrogate).
+#: span to a paragraph's text, a span's end to its start, a relation to a fact's key, an
+#: extra row to its block's columns and official rows) or concern text that is not Unicode
+#: (a lone surrogate).
 INEXPRESSIBLE = (
     "expected the span to hold",
+    "expected an end >= start",
     "no section",
     "paragraphs, found index",
     "duplicate key",
