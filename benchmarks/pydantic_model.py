@@ -45,7 +45,7 @@ from pydantic import (
     model_validator,
 )
 
-from govdisclosure.model import Edition
+from govdisclosure.model import AgencyKind, Edition, FactScope
 from govdisclosure.money import MoneyUnit
 from govdisclosure.numerals import MEASURE_WORDS, Qualifier
 
@@ -371,6 +371,7 @@ class Fact(_Model):
     text: str
     quantity: Quantity
     location: Location
+    scope: FactScope = FactScope.UNKNOWN
 
 
 class Relation(_Model):
@@ -399,6 +400,7 @@ class _ReportBase(_Model):
     year: Annotated[int, Field(ge=1990, le=2200)]
     edition: Edition
     title: str
+    agency_kind: AgencyKind = AgencyKind.UNKNOWN
     metadata: Metadata | None = None
     preamble: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
