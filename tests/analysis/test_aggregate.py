@@ -248,3 +248,35 @@ def test_the_ambient_decimal_context_plays_no_part() -> None:
     assert result == expected
     assert not findings
     assert str(result.cell("$.active.fees").value) == "112345.67万元"
+
+
+def test_figures_printed_without_a_unit_are_rolled_up_too() -> None:
+    """The 2019 采购总金额 printed bare by every part: the summary's figure is compared with
+    the bare sum, with the interval of the printed decimals."""
+    base = examples.load("jianghe-2020")
+    parts = [
+        attrs.evolve(
+            base,
+            agency=name,
+            year=2022,
+            active=attrs.evolve(
+                base.active,
+                procurement=attrs.evolve(
+                    base.active.procurement, amount=Decimal(value), amount_unit=None
+                ),
+            ),
+        )
+        for name, value in (("甲局", "10.5"), ("乙局", "4"))
+    ]
+    summary = aggregate(parts, agency="某市人民政府", year=2022).report
+    assert summary.active.procurement.amount == Decimal("14.5")
+    assert not check_rollup(summary, parts).errors
+    off = attrs.evolve(
+        summary,
+        active=attrs.evolve(
+            summary.active,
+            procurement=attrs.evolve(summary.active.procurement, amount=Decimal("16")),
+        ),
+    )
+    (finding,) = check_rollup(off, parts).errors
+    assert (finding.code, finding.path) == ("GA101", "$.active.procurement.amount")

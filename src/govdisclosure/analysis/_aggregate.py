@@ -148,6 +148,12 @@ class Aggregate:
 # --------------------------------------------------------------------------- summing
 
 
+def _exponent(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # a finite Decimal of the model
+    return exponent
+
+
 def _decimals_in_yuan(amount: Amount) -> int:
     return amount.decimals - amount.unit.exponent
 
@@ -155,12 +161,25 @@ def _decimals_in_yuan(amount: Amount) -> int:
 class _Sum:
     """The running sum of one cell (mutable, private to one aggregation)."""
 
-    __slots__ = ("bare", "bare_from", "exact", "high", "low", "missing", "places", "stated")
+    __slots__ = (
+        "bare",
+        "bare_from",
+        "bare_high",
+        "bare_low",
+        "exact",
+        "high",
+        "low",
+        "missing",
+        "places",
+        "stated",
+    )
 
     def __init__(self) -> None:
         self.exact: Any = None
         self.bare: Decimal | None = None  # figures printed without a unit (2019 采购总金额)
         self.bare_from: list[str] = []
+        self.bare_low = Decimal(0)  # the interval of the bare figures: ±½ of each last digit
+        self.bare_high = Decimal(0)
         self.low = Decimal(0)
         self.high = Decimal(0)
         self.places: int | None = None
@@ -182,6 +201,9 @@ class _Sum:
         elif isinstance(value, Decimal):
             self.bare = value if self.bare is None else EXACT.add(self.bare, value)
             self.bare_from.append(agency)
+            half = Decimal(5).scaleb(_exponent(value) - 1, EXACT)
+            self.bare_low = EXACT.add(self.bare_low, EXACT.subtract(value, half))
+            self.bare_high = EXACT.add(self.bare_high, EXACT.add(value, half))
         else:
             self.exact = value if self.exact is None else self.exact + value
 
@@ -206,6 +228,8 @@ class _Sum:
         if other.bare is not None:
             self.bare = other.bare if self.bare is None else EXACT.add(self.bare, other.bare)
         self.bare_from += other.bare_from
+        self.bare_low = EXACT.add(self.bare_low, other.bare_low)
+        self.bare_high = EXACT.add(self.bare_high, other.bare_high)
 
 
 def _printed(exact: Amount, places_in_yuan: int) -> Amount:
@@ -354,7 +378,8 @@ def _finish(
             printed = _printed(exact, s.places if s.places is not None else 0)
         elif isinstance(exact, int):
             interval = Interval.point(exact)
-        elif isinstance(exact, Decimal):
+        elif isinstance(exact, Decimal):  # figures printed without a unit, all of them
+            interval = Interval.closed(s.bare_low, s.bare_high)
             printed = exact
         incomplete = bool(missing) and blanks == "incomplete"
         if blanks == "zero" and missing and exact is None:
