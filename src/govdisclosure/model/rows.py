@@ -34,7 +34,7 @@ from typing import Any, ClassVar, Final, TypeAlias
 import attrs
 
 from govdisclosure.errors import Problem, StructureError, WrongTypeError
-from govdisclosure.layout import JOIN, MAX_COUNT, Edition, layout_of
+from govdisclosure.layout import JOIN, MAX_COUNT, ColumnLayout, Edition, layout_of
 from govdisclosure.model._checks import (
     bad_count,
     bad_decimal,
@@ -88,32 +88,42 @@ def _sum_or_none(values: tuple[int | None, ...]) -> int | None:
 
 # --------------------------------------------------------------------------- labels
 
-#: Where each row class's columns are described: (edition, table number, block index).
-_COLUMNS_AT: dict[str, tuple[Edition, str, int]] = {
-    "ApplicantCounts": (Edition.STANDARD_2021, "三", 0),
-    "Outcomes": (Edition.STANDARD_2021, "四", 0),
-    "DocumentCounts2021": (Edition.STANDARD_2021, "二", 0),
-    "DocumentCounts2019": (Edition.TRIAL_2019, "二", 0),
-    "ItemCounts2019": (Edition.TRIAL_2019, "二", 1),
-    "FeeItems2019": (Edition.TRIAL_2019, "二", 3),
-    "Procurement2019": (Edition.TRIAL_2019, "二", 4),
-}
+
+@class_cache
+def _columns_of(cls: type[Any]) -> tuple[str, tuple[ColumnLayout, ...]]:
+    """The table number and the layout columns that describe a row class: those of the first
+    block, in any edition, whose column keys are the record's ``COLUMNS`` (read from the
+    layouts, so no row class names its place in the format)."""
+    wanted = set(cls.COLUMNS)
+    for edition in Edition:
+        for table in layout_of(edition).tables:
+            for block in table.blocks:
+                if {c.key for c in block.columns} == wanted:
+                    return table.number, block.columns
+    raise LookupError(f"no layout block has the columns of {cls.__name__}")  # pragma: no cover
 
 
 @class_cache
 def column_labels(cls: type[Any]) -> dict[str, str]:
     """The label of each cell of a row class, for messages: ``{"commercial":
     "表三 | 法人或其他组织 / 商业企业", …}`` (the row left out: a row does not know it)."""
-    edition, number, index = _COLUMNS_AT[cls.__name__]
-    table = layout_of(edition).table(number)
-    block = table.blocks[index]
-    return {str(c.key): f"表{table.number} | {JOIN.join(c.labels)}" for c in block.columns}
+    number, columns = _columns_of(cls)
+    return {str(c.key): f"表{number} | {JOIN.join(c.labels)}" for c in columns}
 
 
-def _count_problems(
-    row: Any, names: tuple[str, ...], signed: tuple[str, ...] = ()
-) -> list[Problem]:
+@class_cache
+def signed_columns(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of a row class that hold signed counts (the 2019 本年增/减), per the layout.
+
+    >>> signed_columns(ItemCounts2019), signed_columns(ApplicantCounts)
+    (('change',), ())
+    """
+    return tuple(str(c.key) for c in _columns_of(cls)[1] if c.signed)
+
+
+def _count_problems(row: Any, names: tuple[str, ...]) -> list[Problem]:
     labels = column_labels(type(row))
+    signed = signed_columns(type(row))
     problems = []
     for name in names:
         v = getattr(row, name)
@@ -594,7 +604,7 @@ class ItemCounts2019:
         else:
             if change is None or (change.__class__ is int and -_MAX <= change <= _MAX):
                 return
-        raise StructureError(_count_problems(self, self.COLUMNS, ("change",)))
+        raise StructureError(_count_problems(self, self.COLUMNS))
 
     def cells(self) -> tuple[int | None, ...]:
         """The cells in column order."""
@@ -616,7 +626,7 @@ class FeeItems2019:
             change is None or (change.__class__ is int and -_MAX <= change <= _MAX)
         ):
             return
-        raise StructureError(_count_problems(self, self.COLUMNS, ("change",)))
+        raise StructureError(_count_problems(self, self.COLUMNS))
 
     def cells(self) -> tuple[int | None, ...]:
         """The cells in column order."""
@@ -636,6 +646,8 @@ class Procurement2019:
     projects: int | None = None
     amount: Decimal | None = None
     amount_unit: MoneyUnit | None = None
+
+    COLUMNS: ClassVar[tuple[str, ...]] = ("projects", "amount")
 
     def __attrs_post_init__(self) -> None:
         labels = column_labels(Procurement2019)
