@@ -27,11 +27,14 @@ from __future__ import annotations
 import re
 import sys
 import types
+from collections.abc import Callable
 from typing import Any, Literal
 
 from govdisclosure.errors import ParseError
 from govdisclosure.layout import Edition
+from govdisclosure.parse import _frontends as frontends
 from govdisclosure.parse._decode import decode
+from govdisclosure.parse._frontends import FrontEnd, FrontEndOutput
 from govdisclosure.parse._html import html_units
 from govdisclosure.parse._reader import read_units
 from govdisclosure.parse._text import text_units
@@ -41,17 +44,22 @@ from govdisclosure.parse._types import (
     Parsed,
     ParseFinding,
     ParseSeverity,
+    Place,
     SourceMap,
 )
 
 __all__ = [
     "CODES",
+    "FrontEnd",
+    "FrontEndOutput",
     "Origin",
     "ParseFinding",
     "ParseSeverity",
     "Parsed",
+    "Place",
     "SourceMap",
     "detect_format",
+    "frontends",
     "parse",
     "parse_html",
     "parse_markdown",
@@ -67,54 +75,93 @@ _HTML = re.compile(
 _MD = re.compile(r"^(?:#{1,6} |\|?\s*:?-{3,}:?\s*\|)", re.M)
 
 
+def _text_front(markdown: bool) -> Callable[[str], FrontEndOutput]:
+    def read(text: str) -> FrontEndOutput:
+        return FrontEndOutput(text, tuple(text_units(text, markdown=markdown)))
+
+    return read
+
+
+def _read_html(text: str) -> FrontEndOutput:
+    return FrontEndOutput(text, tuple(html_units(text)))
+
+
+frontends.register(FrontEnd("html", _read_html, sniff=lambda head: bool(_HTML.search(head))))
+frontends.register(
+    FrontEnd("markdown", _text_front(True), sniff=lambda head: bool(_MD.search(head)))
+)
+frontends.register(FrontEnd("text", _text_front(False)))
+
+
 def detect_format(text: str) -> str:
-    """ "html", "markdown" or "text", from the first 4 KB of ``text``.
+    """The name of the registered text format of ``text`` ("html", "markdown", …), from its
+    first 4 KB; "text" when no front end claims it.
 
     >>> detect_format("<p>一、总体情况</p>"), detect_format("## 一、总体情况")
     ('html', 'markdown')
     >>> detect_format("一、总体情况")
     'text'
     """
-    head = text[:4096]
-    if _HTML.search(head):
-        return "html"
-    if _MD.search(head):
-        return "markdown"
-    return "text"
+    front = frontends.detect(text, binary=False)
+    return "text" if front is None else front.name
 
 
 def parse(
     source: str | bytes,
     *,
-    format: SourceFormat = "auto",
+    format: SourceFormat | str = "auto",
     edition: Edition | None = None,
     year: int | None = None,
     agency: str | None = None,
 ) -> Parsed:
     """Read a published report: ``source`` is text, Markdown or HTML (``str``, or ``bytes``
-    in any common encoding). ``format="auto"`` tells them apart; ``edition``, ``year`` and
-    ``agency`` override what the source says.
+    in any common encoding), or the bytes of any other registered format. ``format="auto"``
+    tells them apart by content; ``edition``, ``year`` and ``agency`` override what the
+    source says.
 
     Raises :class:`~govdisclosure.errors.ParseError` only when the input is no text at all
-    (not ``str`` or ``bytes``); anything else gives a :class:`Parsed` with findings.
+    (not ``str`` or ``bytes``) or ``format`` names no registered front end; anything else
+    gives a :class:`Parsed` with findings.
     """
     findings: list[ParseFinding] = []
+    front: FrontEnd | None = None
+    if format != "auto":
+        try:
+            front = frontends.front_end(format)
+        except ValueError as exc:
+            raise ParseError(str(exc)) from None
     if isinstance(source, bytes | bytearray | memoryview):
-        text, finding = decode(bytes(source))
+        data = bytes(source)
+        if front is None:
+            front = frontends.detect(data, binary=True)
+        if front is not None and front.binary:
+            return _read(front, data, findings, edition=edition, year=year, agency=agency)
+        text, finding = decode(data)
         if finding is not None:
             findings.append(finding)
     elif isinstance(source, str):
+        if front is not None and front.binary:
+            raise ParseError(f"the {front.name} format is read from bytes, not from text")
         text = source
     else:
         raise ParseError(f"expected text or bytes to parse, found {type(source).__name__}")
     if "\x00" in text:
         text = text.replace("\x00", "\ufffd")
-    fmt = detect_format(text) if format == "auto" else format
-    if fmt not in ("text", "markdown", "html"):
-        raise ParseError(f"unknown format {format!r}: expected auto, text, markdown or html")
+    if front is None:
+        front = frontends.detect(text, binary=False) or frontends.front_end("text")
+    return _read(front, text, findings, edition=edition, year=year, agency=agency)
+
+
+def _read(
+    front: FrontEnd,
+    source: str | bytes,
+    findings: list[ParseFinding],
+    **overrides: Any,
+) -> Parsed:
     try:
-        units = html_units(text) if fmt == "html" else text_units(text, markdown=fmt == "markdown")
-        return read_units(text, units, fmt, findings, edition=edition, year=year, agency=agency)
+        out = front.read(source)
+        findings.extend(out.findings)
+        return read_units(out.text, list(out.units), front.name, findings, **overrides)
     except RecursionError as exc:  # pragma: no cover - nothing recurses on the input
         raise ParseError(f"input too deeply nested to read: {exc}") from None
 

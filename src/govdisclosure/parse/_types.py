@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -18,6 +19,7 @@ __all__ = [
     "ParseFinding",
     "ParseSeverity",
     "Parsed",
+    "Place",
     "SourceMap",
 ]
 
@@ -207,9 +209,33 @@ class ParseFinding:
 
 
 @attrs.frozen(slots=True)
+class Place:
+    """Where on a printed page: the 1-based ``page`` and, when known, the ``box`` of the text
+    on it — ``(x0, top, x1, bottom)`` in PDF points from the page's top-left corner, exact
+    decimals of 0.01 pt (positions are not figures, but nothing here is a float).
+
+    >>> from decimal import Decimal
+    >>> Place(3, (Decimal("72"), Decimal("100.5"), Decimal("120"), Decimal("112"))).to_dict()
+    {'page': 3, 'box': ['72', '100.5', '120', '112']}
+    """
+
+    page: int
+    box: tuple[Decimal, Decimal, Decimal, Decimal] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form (decimals as strings)."""
+        return {
+            "page": self.page,
+            "box": None if self.box is None else [format(v, "f") for v in self.box],
+        }
+
+
+@attrs.frozen(slots=True)
 class Origin:
     """Where a field of the report was read: span, line and column (1-based) of the decoded
-    source, the element path for HTML, and the raw token as printed."""
+    source, the element path for HTML (and the paragraph / table / row / cell path for
+    Word), the raw token as printed, and for paginated sources the :class:`Place` on the
+    page."""
 
     start: int
     end: int
@@ -217,16 +243,20 @@ class Origin:
     column: int
     raw: str
     element: str | None = None
+    place: Place | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready form."""
-        return {
+        """A JSON-ready form (``page`` and ``box`` only for paginated sources)."""
+        out: dict[str, Any] = {
             "span": [self.start, self.end],
             "line": self.line,
             "column": self.column,
             "element": self.element,
             "raw": self.raw,
         }
+        if self.place is not None:
+            out.update(self.place.to_dict())
+        return out
 
 
 class SourceMap:
@@ -307,10 +337,16 @@ def _paths(finding: Any) -> Iterator[str]:
             yield p
 
 
-def origin(source: SourceMap, span: Span, raw: str, element: str | None = None) -> Origin:
+def origin(
+    source: SourceMap,
+    span: Span,
+    raw: str,
+    element: str | None = None,
+    place: Place | None = None,
+) -> Origin:
     """An :class:`Origin` of ``span``."""
     line, column = source.line_column(span.start)
-    return Origin(span.start, span.end, line, column, raw, element)
+    return Origin(span.start, span.end, line, column, raw, element, place)
 
 
 def count_by_code(findings: Iterable[ParseFinding]) -> dict[str, int]:

@@ -14,6 +14,7 @@ import attrs
 
 from govdisclosure.numerals import Ordinal, split_ordinal
 from govdisclosure.numerals.chinese import NUMERAL_CHARS
+from govdisclosure.parse._types import Place
 
 __all__ = ["Line", "Region", "Tok", "ordinal_split"]
 
@@ -56,6 +57,8 @@ class Tok:
     """The source row the cell stands in (grid row for HTML, row for pipe tables; -1 unknown)."""
     col: int = -1
     colspan: int = 1
+    place: Place | None = None
+    """Where on the printed page (paginated sources only)."""
 
 
 @attrs.frozen(slots=True)
@@ -69,6 +72,8 @@ class Line:
     element: str | None = None
     hint: str = ""
     level: int = 0
+    place: Place | None = None
+    """Where on the printed page (paginated sources only)."""
 
 
 @attrs.frozen(slots=True)
@@ -79,6 +84,8 @@ class Region:
     start: int
     end: int
     element: str | None = None
+    place: Place | None = None
+    """Where the table starts on the printed page (paginated sources only)."""
 
 
 Unit = Line | Region
