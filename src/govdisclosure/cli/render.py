@@ -1,10 +1,11 @@
-"""``govdisclosure render``: a JSON report as publishable text, Markdown or HTML.
+"""``govdisclosure render``: a JSON report as publishable text, Markdown, HTML, Word or PDF.
 
-``govdisclosure render FILE [--format text|markdown|html] [--lang zh|zh_CN|en] [--check]
-[-o OUT]`` prints a JSON report (``-`` reads standard input) in the chosen format, or writes
-it to ``OUT``. Unusable input prints every problem to standard error, the file named, and
-exits with status 2. With ``--check`` a report with an error-severity finding is not
-rendered: its findings go to standard error and the status is 1.
+``govdisclosure render FILE [--format text|markdown|html|docx|pdf] [--lang zh|zh_CN|en]
+[--check] [-o OUT]`` prints a JSON report (``-`` reads standard input) in the chosen format,
+or writes it to ``OUT``. Unusable input prints every problem to standard error, the file named,
+and exits with status 2. With ``--check`` a report with an error-severity finding is not
+rendered: its findings go to standard error and the status is 1. Word and PDF are bytes: they
+go to ``OUT`` or down a pipe, never to a terminal (status 2, as for a missing extra or font).
 
 >>> import argparse, io
 >>> parser = argparse.ArgumentParser(prog="govdisclosure")
@@ -18,12 +19,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from govdisclosure.cli._files import read_report
 from govdisclosure.cli._messages import add_lang, print_unusable
 from govdisclosure.errors import StructureError
-from govdisclosure.rendering import FORMATS, render
+from govdisclosure.rendering import BINARY_FORMATS, FORMATS, render
+
+if TYPE_CHECKING:  # pragma: no cover
+    from govdisclosure.model import Report
 
 __all__ = ["add_parser", "run"]
 
@@ -49,6 +53,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             print(f"govdisclosure render: {args.file}: {refused}", file=sys.stderr)
             print_findings(findings, sys.stderr, args.lang)
             return 1
+    if args.format in BINARY_FORMATS:
+        return _binary(args, report, out)
     result = render(report, args.format, locale=args.lang)
     if args.output is None:
         out.write(result)
@@ -62,6 +68,38 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _binary(args: argparse.Namespace, report: Report, out: TextIO) -> int:
+    """Render as Word or PDF to ``OUT``, or to ``out`` when it is not a terminal."""
+    from govdisclosure.rendering import FontNotFoundError, MissingExtraError
+
+    zh = args.lang == "zh_CN"
+    if args.output is None and out.isatty():
+        refused = (
+            f"不向终端输出二进制的 {args.format} 文件：请用 -o 文件名，或接管道"
+            if zh
+            else f"will not write a binary {args.format} file to a terminal: use -o OUT or a pipe"
+        )
+        print(f"govdisclosure render: {refused}", file=sys.stderr)
+        return 2
+    try:
+        data = render(report, args.format, locale=args.lang)
+    except (FontNotFoundError, MissingExtraError) as exc:
+        print(f"govdisclosure render: {exc}", file=sys.stderr)
+        return 2
+    if args.output is None:
+        out.flush()
+        out.buffer.write(data)
+        out.buffer.flush()
+        return 0
+    try:
+        with open(args.output, "wb") as f:
+            f.write(data)
+    except OSError as exc:
+        print_unusable("render", args.output, exc, args.lang, sys.stderr)
+        return 2
+    return 0
+
+
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``render`` with the sub-parsers of the ``govdisclosure`` command.
 
@@ -69,11 +107,14 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """
     p = subparsers.add_parser(
         "render",
-        help="render a JSON report as text, Markdown or HTML",
-        description="Render a JSON report as publishable text, Markdown or HTML.",
+        help="render a JSON report as text, Markdown, HTML, Word or PDF",
+        description="Render a JSON report as publishable text, Markdown, HTML, or as a Word "
+        "file or a PDF in the official 公文 layout.",
     )
     p.add_argument("file", metavar="FILE", help="JSON report; - for standard input")
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format (text)")
+    p.add_argument(
+        "--format", choices=FORMATS + BINARY_FORMATS, default="text", help="output format (text)"
+    )
     add_lang(p)
     p.add_argument(
         "--check",
@@ -81,6 +122,9 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         help="refuse (exit 1) to render a report with error-severity findings",
     )
     p.add_argument(
-        "-o", "--output", metavar="OUT", help="write to OUT (UTF-8) instead of standard output"
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT (text formats in UTF-8) instead of standard output",
     )
     p.set_defaults(func=run)
