@@ -187,7 +187,7 @@ class Renderer:
         return pdf.render(report, locale=locale, options=options, font=font)
 
     def __repr__(self) -> str:
-        return "<govdisclosure render: " + ", ".join(FORMATS) + ">"
+        return "<govdisclosure render: " + ", ".join(FORMATS + BINARY_FORMATS) + ">"
 
     def __reduce__(self) -> str:
         return "render"

@@ -278,7 +278,7 @@ def column_widths(grid: Grid, ems: float) -> list[float]:
     >>> from govdisclosure.document import layout_document
     >>> grid = layout_document(examples.load("jianghe-2021")).tables()[1].grid
     >>> [round(w, 1) for w in column_widths(grid, 42.0)]
-    [2.6, 2.6, 11.5, 3.6, 3.6, 3.6, 3.6, 3.6, 3.6, 3.6]
+    [3.6, 3.6, 11.6, 3.6, 3.6, 3.6, 3.6, 3.6, 2.6, 2.6]
     """
     pad = 0.6
     want = [2.0 + pad] * grid.cols

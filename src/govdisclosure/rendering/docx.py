@@ -372,7 +372,8 @@ def _table(b: _Builder, ctx: Context, block: TableBlock) -> Any:
                 cover[r, c] = cell
     rows = []
     for r in range(grid.rows):
-        trpr = [b.el("w:cantSplit")]
+        # rows at least 6.5 mm high, as the forms print them; none broken over two pages
+        trpr = [b.el("w:cantSplit"), b.el("w:trHeight", val=_tw(6.5), hRule="atLeast")]
         if r < grid.head:
             trpr.append(b.el("w:tblHeader"))
         tcs = []
