@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Mapping
@@ -110,7 +111,7 @@ class Page:
     table_pt: float = 10.5
     """5号: tables 二 and 三."""
     wide_table_pt: float = 9.0
-    """小5号: a table of more than ten columns (表四)."""
+    """小5号: a table of more than ten columns (表四), or labelled in English."""
     lines: int = 22
     chars: int = 28
     page_number_gap_mm: int = 7
@@ -136,9 +137,10 @@ class Page:
         """The advance of one character: the type area's width over 28 characters."""
         return self.type_width_mm / MM_PER_PT / self.chars
 
-    def table_size(self, grid: Grid) -> float:
-        """The type size of a table: 5号, or 小5号 for more than ten columns."""
-        return self.table_pt if grid.cols <= 10 else self.wide_table_pt
+    def table_size(self, grid: Grid, english: bool = False) -> float:
+        """The type size of a table: 5号, or 小5号 for more than ten columns or English labels
+        (longer than Chinese ones)."""
+        return self.table_pt if grid.cols <= 10 and not english else self.wide_table_pt
 
 
 PAGE: Final = Page()
@@ -263,15 +265,22 @@ installed: install one (Debian: apt-get install fonts-noto-cjk) or name one with
 
 
 def _width(text: str) -> float:
-    """The width of ``text`` in ems: CJK characters 1, others (digits, Latin) ½."""
-    return sum(1.0 if ord(ch) > 0x2E7F else 0.5 for ch in text)
+    """The width of ``text`` in ems: CJK characters 1, others (digits, Latin) about ½."""
+    return sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in text)
+
+
+def _unbroken(text: str) -> float:
+    """The width of the widest piece of ``text`` a line cannot break: a word of Latin letters
+    or digits, or one CJK character (Chinese breaks between any two)."""
+    pieces = re.findall(r"[^\s\u2e80-\U0010ffff]+|[\u2e80-\U0010ffff]", text)
+    return max((_width(p) for p in pieces), default=0.0)
 
 
 def column_widths(grid: Grid, ems: float) -> list[float]:
     """The widths of the columns of ``grid`` in ems of the table's type size, summing to
     ``ems`` (the type area's width): each column as wide as the text of the cells that sit in
     it alone (a row label up to 14 characters, a column head up to 3, a group label spanning
-    rows 3, a figure its digits), the widest labels squeezed (not under 6) or every column
+    rows 3, a figure its digits; a word of English unbroken), the widest labels squeezed (not under 6) or every column
     stretched to fill the width.
 
     >>> from govdisclosure import examples
@@ -282,6 +291,7 @@ def column_widths(grid: Grid, ems: float) -> list[float]:
     """
     pad = 0.6
     want = [2.0 + pad] * grid.cols
+    floor = [2.0 + pad] * grid.cols  # the longest unbroken word of the column
     for cell in grid.cells:
         if cell.colspan != 1 or cell.role == "corner":
             continue
@@ -292,15 +302,19 @@ def column_widths(grid: Grid, ems: float) -> list[float]:
         else:
             cap = 10.0
         text = cell.text if cell.role != "data" else (cell.text or "0")
-        want[cell.col] = max(want[cell.col], min(_width(text), cap) + pad)
+        longest = _unbroken(text)
+        floor[cell.col] = max(floor[cell.col], min(longest, 14.0) + pad)
+        want[cell.col] = max(want[cell.col], min(_width(text), max(cap, longest)) + pad)
     if grid.cols > 10:  # one row of many figures (表四): equal columns
         want = [max(want)] * grid.cols
+        floor = [max(floor)] * grid.cols
     over = sum(want) - ems
-    wide = [i for i, w in enumerate(want) if w > 6.0]
+    least = [max(f, 6.0) for f in floor]
+    wide = [i for i, w in enumerate(want) if w > least[i]]
     if over > 0 and wide:
-        room = sum(want[i] - 6.0 for i in wide)
+        room = sum(want[i] - least[i] for i in wide)
         cut = min(over, room)
         for i in wide:
-            want[i] -= cut * (want[i] - 6.0) / room
+            want[i] -= cut * (want[i] - least[i]) / room
     scale = ems / sum(want)
     return [w * scale for w in want]

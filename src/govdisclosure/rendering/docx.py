@@ -339,7 +339,7 @@ def _borders(b: _Builder, tag: str, sides: tuple[str, ...]) -> Any:
 
 def _table(b: _Builder, ctx: Context, block: TableBlock) -> Any:
     grid = printed(ctx, block.grid)
-    size = PAGE.table_size(grid)
+    size = PAGE.table_size(grid, english=not ctx.zh)
     width = _tw(PAGE.type_width_mm)
     em = round(size * 20)
     widths = [round(w * em) for w in column_widths(grid, width / em)]

@@ -79,11 +79,12 @@ body {{ margin: 0; }}
 .gd-report table {{ width: 100%; table-layout: fixed; border-collapse: collapse;
   margin: {p.line_pitch_pt / 4:.3f}pt 0 {p.line_pitch_pt / 2:.3f}pt; font-size: {p.table_pt}pt;
   line-height: 1.35; letter-spacing: 0; }}
-.gd-report table.gd-table-4 {{ font-size: {p.wide_table_pt}pt; }}
+.gd-report table.gd-table-4, .gd-report:lang(en) table {{ font-size: {p.wide_table_pt}pt; }}
 .gd-report thead {{ display: table-header-group; }}
 .gd-report tr {{ break-inside: avoid; }}
 .gd-report th, .gd-report td {{ border: 0.75pt solid #000; padding: 2.5pt 2pt;
-  font-weight: normal; text-align: center; vertical-align: middle; }}
+  font-weight: normal; text-align: center; vertical-align: middle;
+  overflow-wrap: anywhere; }}
 .gd-report th[scope=row] {{ text-align: left; }}
 .gd-report td.gd-corner {{ text-align: left; font-size: {p.table_pt - 1.5}pt; }}
 .gd-signature {{ text-align: right; margin-top: {p.line_pitch_pt:.3f}pt;
@@ -127,7 +128,7 @@ def render(
         raise AssertionError(f"{len(heads)} tables in the HTML, {len(grids)} in the document")
     out = [pieces[0]]
     for head, grid, rest in zip(heads, grids, pieces[1:], strict=True):
-        size = PAGE.table_size(grid)
+        size = PAGE.table_size(grid, english=not ctx.zh)
         ems = PAGE.type_width_mm / (size * 25.4 / 72)
         widths = column_widths(grid, ems)
         cols = "".join(f'<col style="width:{w / ems * 100:.3f}%">' for w in widths)
