@@ -227,7 +227,7 @@ def test_options_and_bad_arguments() -> None:
     text = "\n".join(p.text for p in plain.paragraphs)
     assert "索引号" not in text
     assert "(一)主动公开" in text
-    with pytest.raises(TypeError, match="report must be a govdisclosure.Report"):
+    with pytest.raises(TypeError, match=r"report must be a govdisclosure\.Report"):
         render.docx("report")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="font= applies to the formats"):
         render(report, "text", font="x")  # type: ignore[call-overload]

@@ -280,8 +280,8 @@ def column_widths(grid: Grid, ems: float) -> list[float]:
     """The widths of the columns of ``grid`` in ems of the table's type size, summing to
     ``ems`` (the type area's width): each column as wide as the text of the cells that sit in
     it alone (a row label up to 14 characters, a column head up to 3, a group label spanning
-    rows 3, a figure its digits; a word of English unbroken), the widest labels squeezed (not under 6) or every column
-    stretched to fill the width.
+    rows 3, a figure its digits; an English word unbroken), then the widest labels squeezed
+    (not under 6, nor under their longest word) or every column stretched to fill the width.
 
     >>> from govdisclosure import examples
     >>> from govdisclosure.document import layout_document
