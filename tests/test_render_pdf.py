@@ -149,7 +149,7 @@ def test_examples_round_trip(name: str, locale: str) -> None:
 
 
 @settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow])
-@given(reports(), st.sampled_from(("zh_CN", "en")))
+@given(st.one_of(reports(), reports(blanks="unknown")), st.sampled_from(("zh_CN", "en")))
 def test_generated_reports_round_trip(report: Report, locale: str) -> None:
     _assert_pdf(report, locale, render.pdf(report, locale=locale))
 
@@ -157,7 +157,7 @@ def test_generated_reports_round_trip(report: Report, locale: str) -> None:
 @pytest.mark.parametrize("edition", list(Edition))
 def test_every_edition_round_trips(edition: Edition) -> None:
     @settings(max_examples=2, suppress_health_check=[HealthCheck.too_slow])
-    @given(reports(editions=[edition]))
+    @given(reports(editions=[edition], blanks="unknown"))
     def check(report: Report) -> None:
         _assert_pdf(report, "zh_CN", render.pdf(report))
 
