@@ -75,7 +75,7 @@ def _cells(table: Any) -> list[tuple[int, int, int, int, str]]:
             else:
                 found[r, c] = [r, c, 1, span, text]
             c += span
-    return sorted(tuple(v) for v in found.values())  # type: ignore[misc]
+    return sorted((v[0], v[1], v[2], v[3], v[4]) for v in found.values())
 
 
 def _expected_cells(report: Report, locale: str) -> list[list[tuple[int, int, int, int, str]]]:

@@ -102,7 +102,6 @@ class Renderer:
         *,
         locale: str = ...,
         options: RenderOptions | None = ...,
-        font: str | None = ...,
     ) -> str | bytes: ...
 
     def __call__(
