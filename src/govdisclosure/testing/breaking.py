@@ -57,7 +57,8 @@ from govdisclosure.rules._equations import compiled
 from govdisclosure.rules._outline import section_ordinal
 from govdisclosure.rules._policy import DEFAULT
 from govdisclosure.rules._prose import paragraphs
-from govdisclosure.testing.strategies import Expected, _reports
+from govdisclosure.testing._reports import _reports
+from govdisclosure.testing.strategies import Expected
 
 __all__ = ["Expected", "align", "break_report", "reports_breaking"]
 
