@@ -39,16 +39,14 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from govdisclosure.layout import MAX_COUNT, layout_of
+from govdisclosure.layout import MAX_COUNT, MAX_YEAR, layout_of
 from govdisclosure.model import (
-    ActiveDisclosure2021,
     AgencyKind,
     ApplicantCounts,
     Edition,
     Fact,
     Relation,
     Report,
-    Requests2021,
     Section,
 )
 from govdisclosure.numerals import Quantity
@@ -64,11 +62,16 @@ __all__ = ["Expected", "align", "break_report", "reports_breaking"]
 
 T = TypeVar("T")
 
-#: The editions each generator can break (generated facts and relations are legacy-only).
-_EDITIONS: dict[str, frozenset[Edition]] = {
-    "GD201": frozenset({Edition.LEGACY_2008}),
-    "GD202": frozenset({Edition.LEGACY_2008}),
-}
+#: The narrative editions (no tables): generated reports state facts and relations there.
+_NARRATIVE = frozenset(e for e in Edition if not e.has_tables)
+#: The editions each generator can break, where fewer than the rule applies to.
+_EDITIONS: dict[str, frozenset[Edition]] = {"GD201": _NARRATIVE, "GD202": _NARRATIVE}
+#: The years a report is moved to (GD501): those of the 2008 条例 and after.
+_YEARS = range(2008, 2031)
+#: Table 三's cell of applications dropped for an unpaid fee (2021: row (六)2).
+_UNPAID = "other.unpaid_fee"
+#: Table 二's cells that carry a count over from last year (2021: 现行有效件数).
+_IN_FORCE = ("regulations.in_force", "normative_documents.in_force")
 
 
 class Chooser(Protocol):
@@ -103,6 +106,21 @@ class _Seeded:
 
 class CannotBreak(ValueError):
     """The report lacks what the rule needs (a table, a relation, a section)."""
+
+
+def _has(edition: Edition, attribute: str, key: str) -> bool:
+    """Whether the layout of ``edition`` has the cell (or row) ``key`` in table ``attribute``."""
+    table = next((t for t in layout_of(edition).tables if t.attribute == attribute), None)
+    return table is not None and any(
+        c.key == key or c.key.startswith(key + ".") for c in table.cells
+    )
+
+
+def _unpaid(report: Report) -> int:
+    """The applications table 三 says were dropped for an unpaid fee (0 without the row)."""
+    if report.requests is None or not _has(report.edition, "requests", _UNPAID):
+        return 0
+    return int(_get(report.requests, f"{_UNPAID}.total") or 0)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -220,8 +238,9 @@ def align(report: Report, previous: Report) -> Report:
         )
         report = sync_prose(attrs.evolve(report, requests=now))
     active, old = report.active, previous.active
-    if isinstance(active, ActiveDisclosure2021) and isinstance(old, ActiveDisclosure2021):
-        for row in ("regulations", "normative_documents"):
+    carried = all(_has(r.edition, "active", k) for r in (report, previous) for k in _IN_FORCE)
+    if active is not None and old is not None and carried:
+        for row in (k.split(".")[0] for k in _IN_FORCE):
             cur, last = getattr(active, row), getattr(old, row)
             issued, repealed = cur.issued or 0, cur.repealed or 0
             in_force = (last.in_force or 0) + issued - repealed
@@ -325,7 +344,7 @@ def _equations(report: Report, code: str) -> list[Any]:
         (t, e)
         for t in compiled(report.edition).tables
         for e in t.equations
-        if e.code == code and not e.implied_by and e.key != "other.unpaid_fee"
+        if e.code == code and not e.implied_by and e.key != _UNPAID
     ]
 
 
@@ -349,7 +368,7 @@ def _break_sum(report: Report, code: str, c: Chooser) -> tuple[Report, Expected]
                 k
                 for k in (cell.key.rsplit(".", 1)[0] for cell in table.cells)
                 # (六)2 is left alone: raising it would also need a 收费通知 in section 六 (GD402)
-                if k not in ("new", "carried_over", "total", "carried_forward", "other.unpaid_fee")
+                if k not in ("new", "carried_over", "total", "carried_forward", _UNPAID)
             ]
             rows = list(dict.fromkeys(rows))
         row = c.choice(rows)
@@ -428,10 +447,9 @@ def _break_carried(report: Report, previous: Report, c: Chooser) -> tuple[Report
 
 def _break_in_force(report: Report, previous: Report, c: Chooser) -> tuple[Report, Expected]:
     report = align(report, previous)
-    if not isinstance(report.active, ActiveDisclosure2021):
-        raise CannotBreak("the report has no 2021 table 二")
-    row = c.choice(("regulations", "normative_documents"))
-    path = f"active.{row}.in_force"
+    if report.active is None or not all(_has(report.edition, "active", k) for k in _IN_FORCE):
+        raise CannotBreak("the report's table 二 has no 现行有效件数")
+    path = f"active.{c.choice(_IN_FORCE)}"
     report = _add(report, path, _delta(c, _get(report, path)))
     return report, Expected("GD302", f"$.{path}", previous)
 
@@ -465,9 +483,9 @@ _NO_NOTICE = "本年度未发出收费通知,未收取信息处理费。"
 
 def _break_fee_notice(report: Report, c: Chooser) -> tuple[Report, Expected]:
     requests = report.requests
-    if not isinstance(requests, Requests2021):
-        raise CannotBreak("GD402 needs a 2021 table 三")
-    if not requests.other.unpaid_fee.total:
+    if requests is None or not _has(report.edition, "requests", _UNPAID):
+        raise CannotBreak("GD402 needs a table 三 with the unpaid-fee row")
+    if not _unpaid(report):
         k = c.integers(1, 3)
         sources = [
             (row, column)
@@ -484,12 +502,12 @@ def _break_fee_notice(report: Report, c: Chooser) -> tuple[Report, Expected]:
         ]
         if sources:  # move k applications of one column into (六)2: every sum still holds
             row, column = c.choice(sources)
-            for path, d in ((row, -k), ("other.unpaid_fee", k)):
+            for path, d in ((row, -k), (_UNPAID, k)):
                 report = _add(report, f"requests.{path}.{column}", d)
                 report = _add(report, f"requests.{path}.total", d)
         else:  # nothing to move: k more applications, all dropped for an unpaid fee
             column = c.choice(ApplicantCounts.COLUMNS[:6])
-            for row in ("new", "other.unpaid_fee", "total"):
+            for row in ("new", _UNPAID, "total"):
                 report = _add(report, f"requests.{row}.{column}", k)
                 report = _add(report, f"requests.{row}.total", k)
             report = sync_prose(report)
@@ -504,18 +522,11 @@ def _break_fee_notice(report: Report, c: Chooser) -> tuple[Report, Expected]:
         attrs.evolve(s, paragraphs=tuple(no_notice(p) for p in s.paragraphs)) if i in six else s
         for i, s in enumerate(report.sections)
     )
-    return attrs.evolve(report, sections=sections), Expected(
-        "GD402", "$.requests.other.unpaid_fee.total"
-    )
+    return attrs.evolve(report, sections=sections), Expected("GD402", f"$.requests.{_UNPAID}.total")
 
 
 def _break_edition(report: Report, c: Chooser) -> tuple[Report, Expected]:
-    years = {
-        Edition.LEGACY_2008: range(2019, 2031),
-        Edition.TRIAL_2019: (*range(2008, 2019), *range(2021, 2031)),
-        Edition.STANDARD_2021: range(2008, 2021),
-    }[report.edition]
-    year = c.choice(tuple(years))
+    year = c.choice(tuple(y for y in _YEARS if Edition.for_year(y) is not report.edition))
     report = with_year(report, year)
     day = c.integers(1, 28)
     signed = _dt.date(year + 1, 1, day)
@@ -575,11 +586,9 @@ def _break_sections(report: Report, c: Chooser) -> tuple[Report, Expected]:
     matched = [section_ordinal(edition, s.title) for s in sections]
     if len(sections) < 2 or None in matched or len(set(matched)) != len(matched):
         raise CannotBreak("GD601 needs a report whose headings all match, once each")
-    legacy = edition is Edition.LEGACY_2008
+    legacy = edition in _NARRATIVE  # the 2008 条例 prescribes items, not an outline
     with_facts = {f.location.section[:1] for f in report.facts}
-    unpaid = isinstance(report.requests, Requests2021) and bool(
-        report.requests.other.unpaid_fee.total
-    )
+    unpaid = bool(_unpaid(report))
     required = {2, 3, 4, 5, 6} if legacy else {1, 2, 3, 4, 5, 6}
     droppable = [
         i
@@ -625,9 +634,13 @@ def _break_regulations(report: Report, c: Chooser) -> tuple[Report, Expected]:
         raise CannotBreak("the report has no table 二")
     if report.kind().makes_regulations is not False:
         report = attrs.evolve(report, agency_kind=AgencyKind.DEPARTMENT)
-    key = "issued" if isinstance(report.active, ActiveDisclosure2021) else "new_made"
-    cell = layout_of(report.edition).cell("active", f"regulations.{key}")
-    report = _set(report, f"active.regulations.{key}", c.integers(1, 30))
+    # the first column of 规章: 本年制发件数 (2021), 本年新制作数量 (2019)
+    cell = next(
+        cell
+        for cell in layout_of(report.edition).table("active").cells
+        if cell.key.startswith("regulations.")
+    )
+    report = _set(report, f"active.{cell.key}", c.integers(1, 30))
     return report, Expected("GD106", cell.json_path)
 
 
@@ -748,18 +761,7 @@ def reports_breaking(
     >>> test()
     """
 
-    if not isinstance(code, str):
-        raise InvalidArgument(f"code={code!r} must be a rule code such as 'GD101'")
-    try:
-        rule(code)
-    except KeyError as exc:
-        raise InvalidArgument(str(exc.args[0])) from None
-    allowed = frozenset(_EDITIONS.get(code, rule(code).editions))
-    edition_st: st.SearchStrategy[Edition]
-    if isinstance(editions, st.SearchStrategy):
-        edition_st = editions.map(functools.partial(_allowed, code=code, allowed=allowed))
-    else:
-        edition_st = st.sampled_from(_editions_for(code, editions))
+    edition_st = _edition_strategy(code, editions)
     if max_count is not None and (max_count.__class__ is not int or max_count < 0):
         raise InvalidArgument(f"max_count={max_count!r} must be an int >= 0, or None")
     limit = min(MAX_COUNT if max_count is None else max_count, MAX_COUNT - 10**4)
@@ -770,7 +772,7 @@ def reports_breaking(
             editions=[edition], agencies=agencies, counts=counts, max_count=limit, facts=facts
         )
 
-    strategy(Edition.STANDARD_2021)  # the arguments are checked now, not when drawn
+    strategy(Edition.for_year(MAX_YEAR))  # the arguments are checked now, not when drawn
 
     @st.composite
     def draw_case(draw: st.DrawFn) -> tuple[Report, Expected]:
@@ -778,16 +780,36 @@ def reports_breaking(
         report = draw(strategy(edition))
         previous = None
         if rule(code).cross_year:
-            if report.year == 2019:
-                report = with_year(report, 2020)
-            if code == "GD302" and report.year == 2021:
-                report = with_year(report, 2022)
+            while not _previous_fits(code, Edition.for_year(report.year - 1)):
+                report = with_year(report, report.year + 1)  # the edition's second year
             before = Edition.for_year(report.year - 1)
             previous = draw(strategy(before))
             previous = with_year(attrs.evolve(previous, agency=report.agency), report.year - 1)
         return _break(code, report, previous, _Drawn(draw))
 
     return draw_case()
+
+
+def _edition_strategy(code: object, editions: Any) -> st.SearchStrategy[Edition]:
+    """The editions ``reports_breaking(code, editions=...)`` draws, the arguments checked."""
+    if not isinstance(code, str):
+        raise InvalidArgument(f"code={code!r} must be a rule code such as 'GD101'")
+    try:
+        rule(code)
+    except KeyError as exc:
+        raise InvalidArgument(str(exc.args[0])) from None
+    allowed = frozenset(_EDITIONS.get(code, rule(code).editions))
+    if isinstance(editions, st.SearchStrategy):
+        return editions.map(functools.partial(_allowed, code=code, allowed=allowed))
+    return st.sampled_from(_editions_for(code, editions))
+
+
+def _previous_fits(code: str, edition: Edition) -> bool:
+    """Whether last year's report, in ``edition``, has what the cross-year rule compares:
+    table 三 (GD301), table 二's 现行有效件数 (GD302)."""
+    if code == "GD302":
+        return all(_has(edition, "active", k) for k in _IN_FORCE)
+    return edition.has_tables
 
 
 def _allowed(edition: object, code: str, allowed: frozenset[Edition]) -> Edition:
