@@ -566,7 +566,7 @@ def diff(old: Report, new: Report) -> ReportDiff:
     """What changed from ``old`` to ``new`` (usually one agency's reports of two years).
 
     Reports of different editions are compared through the cell correspondence (see
-    :mod:`govdisclosure.analysis._correspondence`); any two reports can be compared.
+    :mod:`govdisclosure.layout.correspondence`); any two reports can be compared.
     """
     if not isinstance(old, Report) or not isinstance(new, Report):
         raise TypeError(
