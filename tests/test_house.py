@@ -2,6 +2,8 @@
 
 - no source file over 600 lines of code (docstrings, comments and blank lines aside);
 - no function over 80 lines, and at most 8 over 60;
+- the floors drawn in ``docs/_static/floors.svg`` are those of the imports today
+  (``scripts/floors.py`` draws them);
 - the editions named (``Edition.STANDARD_2021``, …) at most 20 times outside ``layout/`` and
   ``model/``, where edition knowledge lives: elsewhere code reads it from the layouts.
 
@@ -11,9 +13,11 @@ A failure prints every offender, largest first.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import io
 import pathlib
 import tokenize
+from typing import Any
 
 SRC = pathlib.Path(__file__).resolve().parent.parent / "src" / "govdisclosure"
 
@@ -158,3 +162,31 @@ def test_the_measures_see_what_they_measure() -> None:
     assert code_lines(source) == 3
     assert function_sizes(source) == [("f", 5)]
     assert edition_names(source) == [8]
+
+
+# --------------------------------------------------------------------------- the floors picture
+
+
+def _script(name: str) -> Any:
+    return _script_at(SRC.parent.parent / "scripts" / f"{name}.py")
+
+
+def test_the_floors_picture_is_drawn_from_the_imports() -> None:
+    floors = _script("floors")
+    committed = floors.TARGET.read_text(encoding="utf-8")
+    assert committed == floors.render(), "the imports changed: run scripts/floors.py"
+
+
+def test_the_picture_has_the_architecture_tests_floors() -> None:
+    floors = _script("floors")
+    architecture = _script_at(SRC.parent.parent / "tests" / "test_architecture.py")
+    assert floors.FLOORS == architecture.FLOORS
+
+
+def _script_at(path: pathlib.Path) -> Any:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
