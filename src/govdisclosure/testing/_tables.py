@@ -106,7 +106,8 @@ def _construct(cls: type[Any], tree: dict[str, Any]) -> Any:
 
 
 def _build(cls: type[Any], values: dict[str, Any]) -> Any:
-    """The table ``cls`` with ``values`` at their dotted keys (``"withheld.third_party.total"``)."""
+    """The table ``cls`` with ``values`` (figures or row records) at their dotted keys
+    (``"withheld.third_party.total"``, ``"withheld.third_party"``)."""
     tree: dict[str, Any] = {}
     for key, value in values.items():
         *heads, last = key.split(".")
@@ -130,10 +131,24 @@ def _parts(columns: Sequence[ColumnLayout]) -> tuple[str, ...]:
     return tuple(str(c.key) for c in columns if c.key != _TOTAL)
 
 
-def _totalled(row: str, parts: Sequence[str], values: Sequence[int]) -> Iterator[tuple[str, int]]:
-    """The cells of row ``row``: its parts and their sum in the 总计 column."""
-    yield from ((f"{row}.{p}", v) for p, v in zip(parts, values, strict=True))
-    yield f"{row}.{_TOTAL}", sum(values)
+_RECORDS: dict[tuple[type[Any], str], type[Any]] = {}
+
+
+def _record(cls: type[Any], row: str) -> type[Any]:
+    """The record class of row ``row`` (a dotted key) of the table ``cls``."""
+    try:
+        return _RECORDS[cls, row]
+    except KeyError:
+        owner = cls
+        for name in row.split("."):
+            owner = _field_types(owner)[name]
+        _RECORDS[cls, row] = owner
+        return owner
+
+
+def _totalled(cls: type[Any], row: str, parts: Sequence[str], values: Sequence[int]) -> Any:
+    """The record of row ``row`` of ``cls``: its parts, and their sum in the 总计 column."""
+    return _record(cls, row)(**dict(zip(parts, values, strict=True)), **{_TOTAL: sum(values)})
 
 
 # --------------------------------------------------------------------------- rows
@@ -212,6 +227,11 @@ def outcomes(
 
 
 @class_cache
+def _blocks_with_parts(cls: type[Any]) -> tuple[tuple[BlockLayout, tuple[str, ...]], ...]:
+    return tuple((b, _parts(b.columns)) for b in layout_of_table(cls).blocks)
+
+
+@class_cache
 def _zeros(cls: type[Any]) -> Any:
     return _build(cls, {cell.key: 0 for cell in layout_of_table(cls).cells})
 
@@ -222,13 +242,12 @@ def _reviews(draw: st.DrawFn, cls: type[Any], counts: _Counts, limit: int) -> An
         return _zeros(cls)
     counts = counts.at_most(_REVIEW_TOP)
     values: dict[str, Any] = {}
-    for block in layout_of_table(cls).blocks:
-        parts = _parts(block.columns)
+    for block, parts in _blocks_with_parts(cls):
         drawn = counts.take(draw, len(parts) * len(block.rows))
         for i, row in enumerate(block.rows):
             budget = _Budget(limit)
             taken = [budget.take(v) for v in drawn[i * len(parts) : (i + 1) * len(parts)]]
-            values.update(_totalled(row.key, parts, taken))
+            values[row.key] = _totalled(cls, row.key, parts, taken)
     return _build(cls, values)
 
 
@@ -255,12 +274,17 @@ def reviews_and_litigation(
 # --------------------------------------------------------------------------- table 三
 
 
+@class_cache
+def _requests_shape(cls: type[Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Table 三's outcome rows and the columns its 总计 sums."""
+    (block,) = layout_of_table(cls).blocks
+    return tuple(r.key for r in block.rows if r.key not in _R1), _parts(block.columns)
+
+
 def _requests(draw: st.DrawFn, cls: type[Any], counts: _Counts, limit: int) -> Any:
     """Per column: 一 + 二 = (七)总计 + 四; the outcomes drawn first, 四 too, then 一 + 二
     split. The budget keeps Σ(outcomes + 四) — hence every total — within ``limit``."""
-    (block,) = layout_of_table(cls).blocks
-    outcome_rows = [r.key for r in block.rows if r.key not in _R1]
-    parts = _parts(block.columns)
+    outcome_rows, parts = _requests_shape(cls)
     *outcome, forward = _sparse_rows(
         draw, counts, _Budget(limit), len(outcome_rows) + 1, len(parts)
     )
@@ -274,7 +298,7 @@ def _requests(draw: st.DrawFn, cls: type[Any], counts: _Counts, limit: int) -> A
     values: dict[str, Any] = {}
     keys = ("new", "carried_over", *outcome_rows, "total", "carried_forward")
     for key, row in zip(keys, (new, over, *outcome, total, forward), strict=True):
-        values.update(_totalled(key, parts, row))
+        values[key] = _totalled(cls, key, parts, row)
     return _build(cls, values)
 
 
