@@ -78,8 +78,8 @@ def _prose(seed: int, *, depth: int = 0) -> tuple[list[str], tuple[Section, ...]
 
 
 def sections() -> SearchStrategy[Section]:
-    """A section as reports write them: one of the edition's headings, prose of any length,
-    sometimes sub-sections ``(一)…``."""
+    """A section as reports write them: one of the current edition's headings, prose of any
+    length, sometimes sub-sections ``(一)…``."""
     headings = st.sampled_from(layout_of(Edition.for_year(MAX_YEAR)).sections)
 
     @st.composite

@@ -66,10 +66,9 @@ __all__ = [
     "reviews_and_litigation",
 ]
 
-_TABLE_EDITIONS: Final = tuple(
-    sorted((e for e in Edition if layout_of(e).tables), key=lambda e: e.value)
-)
-"""The editions with tables (the current one first: shrinking goes towards it)."""
+_TABLE_EDITIONS: Final = tuple(e for e in reversed(Edition) if layout_of(e).tables)
+"""The editions with tables, newest first (shrinking goes towards it; ``Edition`` lists
+them oldest first)."""
 
 _TOTAL: Final = "total"
 """The key of a totalled row's 总计 column, and of table 三's (七)总计 row."""
