@@ -2,10 +2,11 @@
 
 Every module's imports are read with ast (absolute and relative, at module level, in
 functions and under ``TYPE_CHECKING`` alike, as ``tests/test_architecture.py`` reads them).
-The floors are drawn bottom to top, each a box with its rooms, its modules' count and the
-imports within it; an arc runs from a floor to each floor below it that it imports from, as
-wide as the number of imports (the count is written at its apex). ``tests/test_house.py``
-redraws the picture in memory and fails when the committed file differs. Run::
+The floors are those the architecture test enforces (its ``FLOORS``), drawn bottom to top,
+each a box with its rooms, its modules' count and the imports within it; an arc runs from a
+floor to each floor below it that it imports from, as wide as the number of imports (the
+count is written at its apex). ``tests/test_house.py`` redraws the picture in memory and
+fails when the committed file differs. Run::
 
     python scripts/floors.py
 """
@@ -24,24 +25,28 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "govdisclosure"
 TARGET = ROOT / "docs" / "_static" / "floors.svg"
 
-FLOORS: tuple[tuple[str, ...], ...] = (
-    ("errors",),
-    ("money",),
-    ("numerals",),
-    ("layout",),
-    ("model", "editions"),
-    ("document",),
-    ("fmt",),
-    ("io",),
-    ("examples",),
-    ("rules",),
-    ("rendering",),
-    ("parse",),
-    ("analysis",),
-    ("testing", "strategies"),
-    ("cli", "__main__"),
-)
-"""The floors, from the bottom, each with its rooms (the first names the floor)."""
+ARCHITECTURE = ROOT / "tests" / "test_architecture.py"
+
+
+def _floors() -> tuple[tuple[str, ...], ...]:
+    """The floors ``tests/test_architecture.py`` enforces (its ``FLOORS``), from the bottom,
+    each with its rooms (the first names the floor)."""
+    for node in ast.parse(ARCHITECTURE.read_text(encoding="utf-8")).body:
+        if (
+            isinstance(node, ast.AnnAssign)
+            and isinstance(node.target, ast.Name)
+            and node.target.id == "FLOORS"
+            and node.value is not None
+        ) or (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "FLOORS" for t in node.targets)
+        ):
+            floors: tuple[tuple[str, ...], ...] = ast.literal_eval(node.value)
+            return floors
+    raise LookupError(f"no FLOORS in {ARCHITECTURE}")
+
+
+FLOORS = _floors()
 FLOOR = {room: i for i, rooms in enumerate(FLOORS) for room in rooms}
 
 

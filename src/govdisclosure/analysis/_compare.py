@@ -8,16 +8,8 @@ from decimal import Decimal
 
 import attrs
 
+from govdisclosure.analysis import _changes as ch
 from govdisclosure.analysis._cells import CellValue, extra_rows
-from govdisclosure.analysis._changes import (
-    CellChange,
-    FactChange,
-    FieldChange,
-    RowChange,
-    SectionChange,
-    SumChange,
-    Unmapped,
-)
 from govdisclosure.layout import TABLE_ATTRIBUTES, CellLayout
 from govdisclosure.layout.correspondence import Correspondence
 from govdisclosure.model import Report, walk_sections
@@ -44,10 +36,10 @@ def _sections_of(report: Report) -> dict[tuple[int, ...], tuple[str, tuple[str, 
 
 def _cell_change(
     old_cell: CellLayout, new_cell: CellLayout, a: CellValue, b: CellValue
-) -> CellChange | None:
+) -> ch.CellChange | None:
     if a == b and type(a) is type(b) and _same_print(a, b):
         return None
-    return CellChange(
+    return ch.CellChange(
         path=new_cell.json_path,
         old_path=old_cell.json_path,
         label=new_cell.label,
@@ -67,7 +59,7 @@ def _same_print(a: CellValue, b: CellValue) -> bool:
     return True
 
 
-def cell_changes(corr: Correspondence, va: Values, vb: Values) -> list[CellChange]:
+def cell_changes(corr: Correspondence, va: Values, vb: Values) -> list[ch.CellChange]:
     """The cells that map and differ (in value, type or printed precision)."""
     cells = []
     for a, b in corr.pairs:
@@ -77,7 +69,7 @@ def cell_changes(corr: Correspondence, va: Values, vb: Values) -> list[CellChang
     return cells
 
 
-def sum_changes(corr: Correspondence, va: Values, vb: Values) -> list[SumChange]:
+def sum_changes(corr: Correspondence, va: Values, vb: Values) -> list[ch.SumChange]:
     """The cells of one edition that differ from the sum of the cells of the other they
     correspond to."""
     sums = []
@@ -88,7 +80,7 @@ def sum_changes(corr: Correspondence, va: Values, vb: Values) -> list[SumChange]
         pair = (one, total) if side == "old" else (total, one)
         if pair[0] != pair[1]:
             sums.append(
-                SumChange(
+                ch.SumChange(
                     single.json_path,
                     tuple(c.json_path for c in several),
                     single.label,
@@ -103,58 +95,58 @@ def sum_changes(corr: Correspondence, va: Values, vb: Values) -> list[SumChange]
 
 def unmapped_cells(
     corr: Correspondence, old: Report, new: Report, va: Values, vb: Values
-) -> list[Unmapped]:
+) -> list[ch.Unmapped]:
     """The cells with no counterpart, with their values (of editions that have tables)."""
     unmapped = [
-        Unmapped("old", c.json_path, c.label, c.label_en, va[c.json_path], why)
+        ch.Unmapped("old", c.json_path, c.label, c.label_en, va[c.json_path], why)
         for c, why in corr.only_old
         if old.edition.has_tables
     ]
     unmapped += [
-        Unmapped("new", c.json_path, c.label, c.label_en, vb[c.json_path], why)
+        ch.Unmapped("new", c.json_path, c.label, c.label_en, vb[c.json_path], why)
         for c, why in corr.only_new
         if new.edition.has_tables
     ]
     return unmapped
 
 
-def row_changes(old: Report, new: Report) -> list[RowChange]:
+def row_changes(old: Report, new: Report) -> list[ch.RowChange]:
     """Provincial extra rows added, removed or changed (across editions: all of them)."""
     ra, rb = extra_rows(old), extra_rows(new)
     if old.edition is not new.edition:
-        rows = [RowChange(*k, v, None) for k, v in ra.items()]
-        rows += [RowChange(*k, None, v) for k, v in rb.items()]
+        rows = [ch.RowChange(*k, v, None) for k, v in ra.items()]
+        rows += [ch.RowChange(*k, None, v) for k, v in rb.items()]
     else:
-        rows = [RowChange(*k, v, rb.get(k)) for k, v in ra.items() if rb.get(k) != v]
-        rows += [RowChange(*k, None, v) for k, v in rb.items() if k not in ra]
+        rows = [ch.RowChange(*k, v, rb.get(k)) for k, v in ra.items() if rb.get(k) != v]
+        rows += [ch.RowChange(*k, None, v) for k, v in rb.items() if k not in ra]
     return rows
 
 
-def fact_changes(old: Report, new: Report) -> list[FactChange]:
+def fact_changes(old: Report, new: Report) -> list[ch.FactChange]:
     """Facts added, removed or changed, by key."""
     fa = {f.key: f for f in old.facts}
     fb = {f.key: f for f in new.facts}
-    facts = [FactChange(k, f, fb.get(k)) for k, f in fa.items() if fb.get(k) != f]
-    facts += [FactChange(k, None, f) for k, f in fb.items() if k not in fa]
+    facts = [ch.FactChange(k, f, fb.get(k)) for k, f in fa.items() if fb.get(k) != f]
+    facts += [ch.FactChange(k, None, f) for k, f in fb.items() if k not in fa]
     return facts
 
 
-def section_changes(old: Report, new: Report) -> list[SectionChange]:
+def section_changes(old: Report, new: Report) -> list[ch.SectionChange]:
     """Sections (and the preamble) whose title or text changed, matched by their ordinals."""
     sa, sb = _sections_of(old), _sections_of(new)
     sections = [
-        SectionChange(k, t, sb[k][0] if k in sb else None, p, sb[k][1] if k in sb else None)
+        ch.SectionChange(k, t, sb[k][0] if k in sb else None, p, sb[k][1] if k in sb else None)
         for k, (t, p) in sa.items()
         if sb.get(k) != (t, p)
     ]
-    sections += [SectionChange(k, None, t, None, p) for k, (t, p) in sb.items() if k not in sa]
+    sections += [ch.SectionChange(k, None, t, None, p) for k, (t, p) in sb.items() if k not in sa]
     return sections
 
 
-def field_changes(old: Report, new: Report) -> list[FieldChange]:
+def field_changes(old: Report, new: Report) -> list[ch.FieldChange]:
     """The report's other fields that differ."""
     return [
-        FieldChange(name, getattr(old, name), getattr(new, name))
+        ch.FieldChange(name, getattr(old, name), getattr(new, name))
         for name in _FIELDS
         if getattr(old, name) != getattr(new, name)
     ]

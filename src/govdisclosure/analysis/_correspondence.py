@@ -8,22 +8,6 @@ True
 
 from __future__ import annotations
 
-from govdisclosure.layout.correspondence import (
-    ONLY_2019,
-    ONLY_2021,
-    SAME,
-    SPLIT,
-    VERSION,
-    Correspondence,
-    correspondence,
-)
+from govdisclosure.layout.correspondence import ONLY_2019, ONLY_2021, SAME, SPLIT, VERSION
 
-__all__ = [
-    "ONLY_2019",
-    "ONLY_2021",
-    "SAME",
-    "SPLIT",
-    "VERSION",
-    "Correspondence",
-    "correspondence",
-]
+__all__ = ["ONLY_2019", "ONLY_2021", "SAME", "SPLIT", "VERSION"]
