@@ -44,42 +44,20 @@ __all__ = [
 VERSION: Final = 1
 """Bump when a mapping changes meaning."""
 
-_APPLICANTS = (
-    "natural_person",
-    "commercial",
-    "research",
-    "public_interest",
-    "legal_services",
-    "other",
-    "total",
+_REQUESTS_2019 = layout_of(Edition.TRIAL_2019).table("requests").blocks[0]
+_REQUESTS_2021 = layout_of(Edition.STANDARD_2021).table("requests").blocks[0]
+_REVIEWS = layout_of(Edition.STANDARD_2021).table("reviews").blocks[0]
+
+_APPLICANTS = tuple(str(c.key) for c in _REQUESTS_2021.columns)
+_REQUEST_ROWS = tuple(
+    r.key for r in _REQUESTS_2019.rows if r.key in {row.key for row in _REQUESTS_2021.rows}
 )
-_REQUEST_ROWS = (
-    "new",
-    "carried_over",
-    "granted",
-    "partly_granted",
-    "withheld.state_secret",
-    "withheld.prohibited_by_law",
-    "withheld.three_securities",
-    "withheld.third_party",
-    "withheld.internal_affairs",
-    "withheld.process_information",
-    "withheld.enforcement_files",
-    "withheld.inquiry_matters",
-    "unable.not_held",
-    "unable.needs_creation",
-    "unable.still_unclear",
-    "not_processed.petitions",
-    "not_processed.repeated",
-    "not_processed.publications",
-    "not_processed.excessive",
-    "not_processed.confirmation",
-    "total",
-    "carried_forward",
+"""The rows of table 三 both editions have (all but (六)其他处理), with the same labels."""
+_REVIEW_GROUPS = tuple(r.key for r in _REVIEWS.rows)
+_OUTCOMES = tuple(str(c.key) for c in _REVIEWS.columns)
+_OTHER_2021 = tuple(
+    r.key.removeprefix("other.") for r in _REQUESTS_2021.rows if r.key.startswith("other.")
 )
-_REVIEW_GROUPS = ("review", "litigation_direct", "litigation_after_review")
-_OUTCOMES = ("upheld", "corrected", "other", "pending", "total")
-_OTHER_2021 = ("no_correction", "unpaid_fee", "other")
 
 SAME: Final[dict[str, str]] = {
     # 表三: every row but (六)其他处理 has the same labels in both editions.
