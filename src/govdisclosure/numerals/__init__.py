@@ -62,7 +62,7 @@ from __future__ import annotations
 from govdisclosure.errors import NumeralError
 from govdisclosure.numerals._words import MEASURE_WORDS
 from govdisclosure.numerals.chinese import MAX_NUMERAL, digits_to_int, from_int, to_int
-from govdisclosure.numerals.dates import parse_date
+from govdisclosure.numerals.dates import find_date, parse_date
 from govdisclosure.numerals.finder import FoundQuantity, find_quantities
 from govdisclosure.numerals.ordinals import (
     MAX_ORDINAL,
@@ -86,6 +86,7 @@ __all__ = [
     "Qualifier",
     "Quantity",
     "digits_to_int",
+    "find_date",
     "find_quantities",
     "format_ordinal",
     "from_int",
