@@ -101,8 +101,6 @@ class _Outliner:
         self.pending: tuple[str, Line] | None = None  # a metadata label (a <dt>) awaiting its value
         self.para = _Continued()
 
-    # ---- one line ---------------------------------------------------------------------
-
     def line(self, line: Line) -> None:
         """Read one body line."""
         if self._metadata(line):
@@ -128,9 +126,9 @@ class _Outliner:
             label, lab_line = self.pending
             self.pending = None
             if line.hint == "item" and is_metadata_label(t) is None:
-                self._meta(label, t, line)
+                self._meta(attribute_of(label), label, t, line)
                 return True
-            self._meta(label, "", lab_line)
+            self._meta(attribute_of(label), label, "", lab_line)
         if in_front and line.hint == "item" and is_metadata_label(t) is not None:
             self.pending = (is_metadata_label(t) or "", line)
             return True
@@ -138,12 +136,12 @@ class _Outliner:
             pairs = metadata_pairs(t, colon=line.hint != "row")
             if pairs is not None and (in_front or len(pairs) > 1):
                 for attr, label, value, _ in pairs:
-                    self._meta(label, value, line, attr)
+                    self._meta(attr, label, value, line)
                 return True
         return False
 
-    def _meta(self, label: str, value: str, line: Line, attr: str | None = "") -> None:
-        attr = attribute_of(label) if attr == "" else attr
+    def _meta(self, attr: str | None, label: str, value: str, line: Line) -> None:
+        """One metadata item (the first of each attribute counts; a date is read as one)."""
         if attr is None or attr in self.attrs:
             return
         self.attrs.add(attr)
@@ -198,13 +196,12 @@ class _Outliner:
         self.items.append(Sourced(_paragraph_block(line), (line,)))
         self.para.open(len(self.items) - 1, line)
 
-    # ---- the end ----------------------------------------------------------------------
-
     def finish(self) -> tuple[tuple[Sourced, ...], tuple[ParseFinding, ...]]:
         """The blocks read, in reading order, and the findings."""
         self.para.close(self.items)
         if self.pending is not None:
-            self._meta(self.pending[0], "", self.pending[1])
+            label, lab_line = self.pending
+            self._meta(attribute_of(label), label, "", lab_line)
         findings = list(self.findings)
         if self.skipped:
             first = self.skipped[0]
