@@ -20,6 +20,13 @@ Every figure and text field read is in :attr:`Parsed.provenance` under its JSON 
 its span, line and column in :attr:`Parsed.text`; :attr:`Parsed.findings` say what was
 unreadable, ambiguous, repaired or guessed (codes GP1xx). Bytes are decoded by their BOM,
 their ``<meta charset>``, strict UTF-8 or GB18030, in that order.
+
+Reading is the ordered list of named stages :data:`STAGES` (decode, detect, front end,
+outline, infer, tables, assemble); an input format is one registered :class:`FrontEnd`
+(:mod:`~govdisclosure.parse._frontends`):
+
+>>> [stage.name for stage in STAGES][:3], frontends.names()
+(['decode', 'detect', 'front end'], ('html', 'markdown', 'text'))
 """
 
 from __future__ import annotations

@@ -80,11 +80,11 @@ def run(state: State) -> State:
     prov = _Provenance(state.text)
     fields: dict[str, Any] = {}
     preamble: list[str] = []
-    nodes: list[_Node] = []  # in the order read
-    top: list[_Node] = []
+    sections = _Sections()
+    nodes = sections.nodes
     for block, lines in zip(document.blocks, state.sources, strict=True):
         if isinstance(block, Heading):
-            nodes.append(_heading(block, lines[0], nodes, top, prov))
+            sections.open(block, lines[0], prov)
         elif isinstance(block, Paragraph):
             paragraphs = nodes[-1].paragraphs if nodes else preamble
             where = nodes[-1].jpath + ".paragraphs" if nodes else "$.preamble"
@@ -109,7 +109,7 @@ def run(state: State) -> State:
         edition=inferred.edition,
         title=inferred.title,
         preamble=tuple(preamble),
-        sections=tuple(n.section() for n in top),
+        sections=tuple(n.section() for n in sections.top),
         period=inferred.period,
     )
     report = _report(fields, preamble, nodes, prov)
@@ -129,20 +129,27 @@ def run(state: State) -> State:
     return state.found(findings, parsed=parsed)
 
 
-def _heading(
-    block: Heading, line: Line, nodes: list[_Node], top: list[_Node], prov: _Provenance
-) -> _Node:
-    """The section ``block`` opens, under the last section one level up (or at the top)."""
-    depth = len(block.path)
-    parent = next((n for n in reversed(nodes) if len(n.heading.path) == depth - 1), None)
-    if depth > 1 and parent is not None:
-        node = _Node(block, f"{parent.jpath}.subsections[{len(parent.children)}]")
-        parent.children.append(node)
-    else:
-        node = _Node(block, f"$.sections[{len(top)}]")
-        top.append(node)
-    prov.line(node.jpath + ".title", line)
-    return node
+class _Sections:
+    """The sections being assembled, in the order read, each under the last section read one
+    level up (its parent, by the path of ordinals its heading carries)."""
+
+    def __init__(self) -> None:
+        self.nodes: list[_Node] = []
+        self.top: list[_Node] = []
+        self.last: dict[int, _Node] = {}  # the last section read at each depth
+
+    def open(self, block: Heading, line: Line, prov: _Provenance) -> None:
+        depth = len(block.path)
+        parent = self.last.get(depth - 1) if depth > 1 else None
+        if parent is not None:
+            node = _Node(block, f"{parent.jpath}.subsections[{len(parent.children)}]")
+            parent.children.append(node)
+        else:
+            node = _Node(block, f"$.sections[{len(self.top)}]")
+            self.top.append(node)
+        self.last[depth] = node
+        self.nodes.append(node)
+        prov.line(node.jpath + ".title", line)
 
 
 def _metadata(block: MetadataBlock, lines: tuple[Line, ...], prov: _Provenance) -> Metadata:
