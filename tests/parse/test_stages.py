@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import ast
 import pathlib
+import re
 from collections.abc import Iterator
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govdisclosure as gd
 from govdisclosure import examples
 from govdisclosure.document import Heading, Paragraph, SignatureBlock, Title
+from govdisclosure.layout.page import CHROME_PREFIXES, CHROME_WORDS
 from govdisclosure.parse import STAGES, FrontEnd, FrontEndOutput, Place, Stage, frontends, parse
+from govdisclosure.parse._chrome import is_chrome
 from govdisclosure.parse._stages import run
 from govdisclosure.parse._stages._state import State
 from govdisclosure.parse._text import text_units
@@ -226,3 +231,24 @@ def test_editions_are_named_in_the_layout_not_in_the_reader() -> None:
         and node.attr.isupper()
     ]
     assert len(named) <= 3, named
+
+
+_CHROME_ALPHABET = sorted(set("".join(CHROME_WORDS)) | set(":：|【】 ，。1２３x中国报告Page "))
+
+
+def _chrome_by_words(line: str) -> bool:
+    """The chrome test as first written: the words removed, only punctuation and digits left."""
+    if len(line) > 40:
+        return False
+    words = sorted(CHROME_WORDS, key=len, reverse=True)
+    t = re.sub("|".join(map(re.escape, words)), " ", line)
+    punct = set(":：|｜【】[]()（）,，.。、·•>/-—_ \t\u3000\xa0")
+    return t != line and all(ch in punct or ch.isdigit() for ch in t)
+
+
+@given(st.text(alphabet=st.sampled_from(_CHROME_ALPHABET), max_size=44))
+def test_one_chrome_test_reads_as_its_words_say(line: str) -> None:
+    assert is_chrome(line) is _chrome_by_words(line)
+    assert is_chrome(line, header=True) is (
+        line.startswith(CHROME_PREFIXES) or _chrome_by_words(line)
+    )

@@ -26,6 +26,9 @@ from govdisclosure.layout.page import CHROME_PREFIXES, CHROME_WORDS
 __all__ = ["is_chrome"]
 
 _PUNCT = frozenset(":：|｜【】[]()（）,，.。、·•>/-—_ \t\u3000\xa0")
+# Every character of a line of chrome words is one of their characters, punctuation or a
+# digit: most lines fail this test at once, before the words are looked for.
+_MAY_BE_CHROME = frozenset("".join(CHROME_WORDS)) | _PUNCT
 _WORDS = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, key=len, reverse=True)))
 
 
@@ -33,7 +36,12 @@ def is_chrome(line: str, *, header: bool = False) -> bool:
     """Whether ``line`` (stripped) is page chrome; see the module docstring."""
     if header and line.startswith(CHROME_PREFIXES):
         return True
-    if len(line) > 40:
+    if not line or len(line) > 40:
+        return False
+    if line[0] not in _MAY_BE_CHROME and not line[0].isdigit():
+        return False
+    rest = set(line).difference(_MAY_BE_CHROME)
+    if rest and not all(ch.isdigit() for ch in rest):
         return False
     t = _WORDS.sub(" ", line)
     return t != line and all(ch in _PUNCT or ch.isdigit() for ch in t)

@@ -59,7 +59,6 @@ class Sourced:
     block: Block
     lines: tuple[Line, ...] = ()
 
-    @property
     def start(self) -> int:
         """Where the block starts in the text (the document's order)."""
         span = self.block.span
@@ -74,12 +73,20 @@ class Outline:
     blocks: tuple[Sourced, ...]
     regions: tuple[Region, ...]
     findings: tuple[ParseFinding, ...] = ()
+    _kinds: dict[type[Any], list[Sourced]] = attrs.field(
+        init=False, eq=False, repr=False, alias="_kinds"
+    )
+
+    def __attrs_post_init__(self) -> None:
+        kinds: dict[type[Any], list[Sourced]] = {}
+        for s in self.blocks:
+            kinds.setdefault(type(s.block), []).append(s)
+        object.__setattr__(self, "_kinds", kinds)
 
     def of(self, kind: type[T]) -> Iterator[tuple[T, tuple[Line, ...]]]:
         """The blocks of one kind, in reading order, with their lines."""
-        for s in self.blocks:
-            if isinstance(s.block, kind):
-                yield s.block, s.lines
+        for s in self._kinds.get(kind, ()):
+            yield s.block, s.lines  # type: ignore[misc]
 
     @property
     def title(self) -> tuple[Title, Line] | None:

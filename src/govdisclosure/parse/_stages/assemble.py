@@ -65,8 +65,9 @@ class _Provenance:
         self.origins: dict[str, Origin] = {}
 
     def line(self, path: str, line: Line | Tok) -> None:
-        self.origins[path] = origin(
-            self.smap, Span(line.start, line.end), line.text, line.element, line.place
+        at, column = self.smap.line_column(line.start)
+        self.origins[path] = Origin(
+            line.start, line.end, at, column, line.text, line.element, line.place
         )
 
     def at(self, path: str, start: int, end: int, raw: str, like: Origin) -> None:
@@ -79,6 +80,7 @@ def run(state: State) -> State:
     inferred = need(state.inferred, "inference")
     prov = _Provenance(state.text)
     fields: dict[str, Any] = {}
+    tables = False
     preamble: list[str] = []
     sections = _Sections()
     nodes = sections.nodes
@@ -96,6 +98,7 @@ def run(state: State) -> State:
             fields["signature"] = _signature(block, lines, prov)
         elif isinstance(block, TableBlock):
             fields[block.table.attribute] = block.data
+            tables = True
     for path, tok in state.cells:
         prov.line(path, tok)
     for path, line in (("$.title", _title_line(state)), ("$.year", inferred.year_line)):
@@ -114,7 +117,6 @@ def run(state: State) -> State:
     )
     report = _report(fields, preamble, nodes, prov)
     findings: tuple[ParseFinding, ...] = ()
-    tables = any(isinstance(b, TableBlock) for b in document.blocks)
     if not (report.sections or report.preamble or tables or report.title):
         findings = (ParseFinding("GP190", (), Span(0, len(state.text))),)
     front = need(state.front, "front end")

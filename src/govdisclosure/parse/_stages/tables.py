@@ -33,16 +33,15 @@ def run(state: State) -> State:
             reader.feed(region)
         reader.finish(cut=not state.text[regions[-1].end :].strip())
         blocks = tuple(Sourced(block) for _obj, block in reader.tables().values())
-        cells = tuple((path, tok) for path, (_v, tok, _c) in reader.values.items())
-        cells += tuple(
-            (path + ".label", tok) for path, tok, _v in reader.extra_paths() if tok is not None
-        )
+        read = [(path, tok) for path, (_v, tok, _c) in reader.values.items()]
+        read += [(p + ".label", tok) for p, tok, _v in reader.extra_paths() if tok is not None]
+        cells = tuple(read)
         findings = reader.findings
     elif regions:
         span = Span(regions[0].start, regions[0].end)
         args = (("edition", edition.value), ("table", "二/三/四"))
         findings = (ParseFinding("GP164", args, span),)
-    ordered = sorted((*outline.blocks, *blocks), key=lambda s: s.start)
+    ordered = sorted((*outline.blocks, *blocks), key=Sourced.start)
     document = Document(tuple(s.block for s in ordered), layout_of(edition))
     sources = tuple(s.lines for s in ordered)
     return attrs.evolve(state.found(findings), document=document, sources=sources, cells=cells)
