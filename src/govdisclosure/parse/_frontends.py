@@ -68,13 +68,18 @@ class FrontEnd:
     ``read`` takes the decoded text (``binary=False``) or the raw bytes (``binary=True``);
     ``sniff`` is asked of the first :data:`SNIFF_BYTES` of the source — bytes for a binary
     front end, text otherwise — and says whether the source is of this format (``None``:
-    never detected, only chosen by name).
+    never detected, only chosen by name). ``broken_lines`` says that its lines are the
+    physical lines of a page, which may break a paragraph (text extracted from a page or a
+    PDF): the outline then joins a line to the paragraph before it while that paragraph has
+    an open bracket or ends with a comma. Markup that marks its paragraphs (HTML, Markdown)
+    does not.
     """
 
     name: str
     read: Callable[..., FrontEndOutput]
     sniff: Callable[..., bool] | None = None
     binary: bool = False
+    broken_lines: bool = False
 
 
 _REGISTRY: dict[str, FrontEnd] = {}
