@@ -40,7 +40,7 @@ from govdisclosure.model._checks import (
 )
 from govdisclosure.money import Amount, MoneyUnit
 
-__all__ = ["MISSING", "RequestsTotals", "build_part", "build_table"]
+__all__ = ["MISSING", "RequestsTotals", "build_part", "build_table", "check_names"]
 
 T = TypeVar("T")
 
@@ -57,6 +57,17 @@ class _Missing(enum.Enum):
 MISSING: Final = _Missing.MISSING
 """The default of a builder's argument: "not given" (0, or blank with ``blank=True``), as
 opposed to ``None`` (a blank cell, asked for)."""
+
+
+def check_names(cls: type[Any], given: Mapping[str, object], names: tuple[str, ...]) -> None:
+    """A builder's keyword arguments are the record's fields (as Python says of a signature)."""
+    for name in given:
+        if name not in names:
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f" (one of: {', '.join(names)})"
+            raise WrongTypeError(
+                f"{cls.__name__}.build() got an unexpected keyword argument {name!r}{hint}"
+            )
 
 
 class RequestsTotals:

@@ -56,7 +56,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from govdisclosure.model._assembly import MISSING, RequestsTotals, build_part, build_table
+from govdisclosure.model._assembly import (
+    MISSING,
+    RequestsTotals,
+    build_part,
+    build_table,
+    check_names,
+)
 from govdisclosure.model._readers import Cells, Grid, from_cells, from_grid, from_keys
 
 __all__ = [
@@ -67,6 +73,7 @@ __all__ = [
     "TableBuilders",
     "build_part",
     "build_table",
+    "check_names",
     "from_cells",
     "from_grid",
     "from_keys",

@@ -26,7 +26,6 @@ cells counted as 0; blank when every part is):
 
 from __future__ import annotations
 
-import difflib
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -46,7 +45,7 @@ from govdisclosure.model._checks import (
     class_cache,
     describe,
 )
-from govdisclosure.model.builders import MISSING, build_part
+from govdisclosure.model.builders import MISSING, build_part, check_names
 from govdisclosure.money import MoneyUnit
 
 __all__ = [
@@ -85,17 +84,6 @@ def _sum_or_none(values: tuple[int | None, ...]) -> int | None:
     if None in values:
         return None
     return sum(values)  # type: ignore[arg-type]
-
-
-def _check_names(cls: type[Any], given: Mapping[str, object], names: tuple[str, ...]) -> None:
-    """A builder's keyword arguments are the record's fields (as Python says of a signature)."""
-    for name in given:
-        if name not in names:
-            close = difflib.get_close_matches(name, names, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (one of: {', '.join(names)})"
-            raise WrongTypeError(
-                f"{cls.__name__}.build() got an unexpected keyword argument {name!r}{hint}"
-            )
 
 
 # --------------------------------------------------------------------------- labels
@@ -214,7 +202,7 @@ class _Totalled(_Counts):
         counted as 0; blank when all of them are)."""
         _check_blank(blank)
         parts = cls.COLUMNS[:-1]
-        _check_names(cls, columns, parts)
+        check_names(cls, columns, parts)
         labels = column_labels(cls)
         values: dict[str, int | None] = {}
         problems = []
@@ -318,7 +306,7 @@ class _Group:
     def build(cls, *, blank: bool = False, **rows: RowInput) -> Self:
         """The group from the sub-rows given; the others are rows of 0 (blank rows with
         ``blank=True``). A mapping is built with :meth:`ApplicantCounts.build`."""
-        _check_names(cls, rows, cls.ROWS)
+        check_names(cls, rows, cls.ROWS)
         given = {k: v for k, v in rows.items() if v is not MISSING}
         result: Self = build_part(cls, given, blank=blank)
         return result

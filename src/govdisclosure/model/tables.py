@@ -22,16 +22,13 @@ from __future__ import annotations
 
 import operator
 import typing
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Self
 
 import attrs
 
 from govdisclosure.errors import Problem, StructureError
 from govdisclosure.layout import JOIN, MAX_COUNT, Edition, label_key
 from govdisclosure.layout.match import is_official_row
-from govdisclosure.model._assembly import _Missing
 from govdisclosure.model._binding import (
     bind,
     cell_labels,
@@ -47,7 +44,7 @@ from govdisclosure.model._checks import (
     decimal_in_bounds,
     describe,
 )
-from govdisclosure.model.builders import MISSING, RequestsTotals, TableBuilders, build_table
+from govdisclosure.model.builders import RequestsTotals, TableBuilders, build_table, check_names
 from govdisclosure.model.rows import (
     ApplicantCounts,
     DocumentCounts2019,
@@ -59,7 +56,6 @@ from govdisclosure.model.rows import (
     OtherHandling,
     Outcomes,
     Procurement2019,
-    RowInput,
     Unable,
     Withheld,
 )
@@ -81,6 +77,11 @@ _MAX: Final = MAX_COUNT
 
 
 # --------------------------------------------------------------------------- checks
+
+
+@class_cache
+def _field_names(cls: type[Any]) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls))
 
 
 @class_cache
@@ -223,6 +224,16 @@ class _Table(TableBuilders):
 
     __slots__ = ()
 
+    @classmethod
+    def build(cls, *, blank: bool = False, **rows: Any) -> Self:
+        """A complete table from its rows given by attribute: each a record, a mapping of
+        its columns (or sub-rows), a sequence of figures in column order, or ``None`` (a
+        blank row). What is not given is 0 (blank with ``blank=True``); totals not given are
+        computed (see :mod:`.builders`); a name that is no field of the table is refused."""
+        check_names(cls, rows, _field_names(cls))
+        result: Self = build_table(cls, rows, blank=blank)
+        return result
+
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
         """One line for Hypothesis and IPython: the table's class and its stated totals."""
         p.text(_summary(self))
@@ -243,14 +254,17 @@ def _summary(table: Any) -> str:
 # --------------------------------------------------------------------------- table 二
 
 
-AmountInput = Amount | Decimal | str | int | None | _Missing
-"""What a builder takes for the 2021 fee: an :class:`Amount` in 万元, a value in 万元
-(``Decimal``, ``int`` or a decimal string such as ``"20.30"``), ``None`` (blank), or nothing."""
-
-
 @attrs.frozen(kw_only=True)
 class ActiveDisclosure2021(_Table):
     """Table 二 of the 2021 edition: 主动公开政府信息情况 (nine counts and one amount).
+
+    :meth:`build` makes a complete table: what is not given is 0 (fee ``0万元``), blank with
+    ``blank=True``; an explicit ``None`` is blank. The fee is an :class:`Amount` in 万元 or
+    its value in 万元 (``Decimal``, ``int`` or a decimal string such as ``"20.30"``).
+
+    >>> t = ActiveDisclosure2021.build(licensing=12, fees="20.30")
+    >>> t.punishment, str(t.fees), t.regulations.cells()
+    (0, '20.30万元', (0, 0, 0))
 
     >>> t = ActiveDisclosure2021(fees=Amount("20.30", MoneyUnit.WAN_YUAN), licensing=12)
     >>> str(t.fees)
@@ -303,49 +317,18 @@ class ActiveDisclosure2021(_Table):
             problems += _extra_row_problems(self, self.extra_rows)
         raise StructureError(problems)
 
-    @classmethod
-    def build(
-        cls,
-        *,
-        regulations: DocumentCounts2021 | Mapping[str, int | None] | _Missing | None = MISSING,
-        normative_documents: DocumentCounts2021
-        | Mapping[str, int | None]
-        | _Missing
-        | None = MISSING,
-        licensing: int | _Missing | None = MISSING,
-        punishment: int | _Missing | None = MISSING,
-        enforcement: int | _Missing | None = MISSING,
-        fees: AmountInput = MISSING,
-        extra_rows: Iterable[ExtraRow | Mapping[str, Any]] | _Missing = MISSING,
-        blank: bool = False,
-    ) -> ActiveDisclosure2021:
-        """A complete table 二: what is not given is 0 (fee ``0万元``), blank with
-        ``blank=True``; an explicit ``None`` is blank.
-
-        >>> t = ActiveDisclosure2021.build(licensing=12, fees="20.30")
-        >>> t.punishment, str(t.fees), t.regulations.cells()
-        (0, '20.30万元', (0, 0, 0))
-        """
-        given = {
-            "regulations": regulations,
-            "normative_documents": normative_documents,
-            "licensing": licensing,
-            "punishment": punishment,
-            "enforcement": enforcement,
-            "fees": fees,
-            "extra_rows": extra_rows,
-        }
-        result: ActiveDisclosure2021 = build_table(cls, given, blank=blank)
-        return result
-
-
-DocumentInput2019 = DocumentCounts2019 | Mapping[str, int | None] | None | _Missing
-ItemInput2019 = ItemCounts2019 | Mapping[str, int | None] | None | _Missing
-
 
 @attrs.frozen(kw_only=True)
 class ActiveDisclosure2019(_Table):
-    """Table 二 of the trial 2019 edition, with its signed 本年增/减 columns."""
+    """Table 二 of the trial 2019 edition, with its signed 本年增/减 columns.
+
+    :meth:`build` makes a complete table: what is not given is 0 (采购总金额 0, no unit),
+    blank with ``blank=True``; an explicit ``None`` is blank.
+
+    >>> t = ActiveDisclosure2019.build(licensing={"previous_items": 716, "change": -417})
+    >>> t.licensing.cells(), t.procurement.amount
+    ((716, -417, 0), Decimal('0'))
+    """
 
     regulations: DocumentCounts2019 = attrs.field(factory=DocumentCounts2019)
     normative_documents: DocumentCounts2019 = attrs.field(factory=DocumentCounts2019)
@@ -366,49 +349,21 @@ class ActiveDisclosure2019(_Table):
         if self.extra_rows != ():
             _check_extra_rows(self)
 
-    @classmethod
-    def build(
-        cls,
-        *,
-        regulations: DocumentInput2019 = MISSING,
-        normative_documents: DocumentInput2019 = MISSING,
-        licensing: ItemInput2019 = MISSING,
-        other_services: ItemInput2019 = MISSING,
-        punishment: ItemInput2019 = MISSING,
-        enforcement: ItemInput2019 = MISSING,
-        fees: FeeItems2019 | Mapping[str, int | None] | _Missing | None = MISSING,
-        procurement: Procurement2019 | Mapping[str, Any] | _Missing | None = MISSING,
-        extra_rows: Iterable[ExtraRow | Mapping[str, Any]] | _Missing = MISSING,
-        blank: bool = False,
-    ) -> ActiveDisclosure2019:
-        """A complete 2019 table 二: what is not given is 0 (采购总金额 0, no unit), blank
-        with ``blank=True``; an explicit ``None`` is blank.
-
-        >>> t = ActiveDisclosure2019.build(licensing={"previous_items": 716, "change": -417})
-        >>> t.licensing.cells(), t.procurement.amount
-        ((716, -417, 0), Decimal('0'))
-        """
-        given = {
-            "regulations": regulations,
-            "normative_documents": normative_documents,
-            "licensing": licensing,
-            "other_services": other_services,
-            "punishment": punishment,
-            "enforcement": enforcement,
-            "fees": fees,
-            "procurement": procurement,
-            "extra_rows": extra_rows,
-        }
-        result: ActiveDisclosure2019 = build_table(cls, given, blank=blank)
-        return result
-
 
 # --------------------------------------------------------------------------- table 三
 
 
 @attrs.frozen(kw_only=True)
 class _RequestsBase(_Table, RequestsTotals):
-    """What the two editions' table 三 share: every row but (六)其他处理, and the sums."""
+    """What the two editions' table 三 share: every row but (六)其他处理, and the sums.
+
+    :meth:`build` makes a complete table 三 from the rows given. Rows and sub-rows not given
+    are rows of 0 (blank rows with ``blank=True``; ``None`` is a blank row); a mapping of
+    columns is built with :meth:`ApplicantCounts.build`, a mapping of sub-rows with
+    :meth:`Withheld.build` and its kin. (七)总计 is computed from the outcome rows and
+    四、结转下年度继续办理 as 一 + 二 − (七)总计, per column, unless given; when the outcomes
+    exceed 一 + 二 the error says in which column and by how much.
+    """
 
     new: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     carried_over: ApplicantCounts = attrs.field(factory=ApplicantCounts)
@@ -474,46 +429,6 @@ class Requests2021(_RequestsBase):
     def _other_rows(self) -> tuple[ApplicantCounts, ...]:
         return self.other.rows()
 
-    @classmethod
-    def build(
-        cls,
-        *,
-        new: RowInput = MISSING,
-        carried_over: RowInput = MISSING,
-        granted: RowInput = MISSING,
-        partly_granted: RowInput = MISSING,
-        withheld: Withheld | Mapping[str, RowInput] | _Missing | None = MISSING,
-        unable: Unable | Mapping[str, RowInput] | _Missing | None = MISSING,
-        not_processed: NotProcessed | Mapping[str, RowInput] | _Missing | None = MISSING,
-        other: OtherHandling | Mapping[str, RowInput] | _Missing | None = MISSING,
-        total: RowInput = MISSING,
-        carried_forward: RowInput = MISSING,
-        blank: bool = False,
-    ) -> Requests2021:
-        """A complete table 三 from the rows given.
-
-        Rows and sub-rows not given are rows of 0 (blank rows with ``blank=True``; ``None``
-        is a blank row); a mapping of columns is built with :meth:`ApplicantCounts.build`,
-        a mapping of sub-rows with :meth:`Withheld.build` and its kin. (七)总计 is computed
-        from the outcome rows and 四、结转下年度继续办理 as 一 + 二 − (七)总计, per column,
-        unless given; when the outcomes exceed 一 + 二 the error says in which column and by
-        how much.
-        """
-        given = {
-            "new": new,
-            "carried_over": carried_over,
-            "granted": granted,
-            "partly_granted": partly_granted,
-            "withheld": withheld,
-            "unable": unable,
-            "not_processed": not_processed,
-            "other": other,
-            "total": total,
-            "carried_forward": carried_forward,
-        }
-        result: Requests2021 = build_table(cls, given, blank=blank)
-        return result
-
 
 @attrs.frozen(kw_only=True)
 class Requests2019(_RequestsBase):
@@ -526,47 +441,20 @@ class Requests2019(_RequestsBase):
     def _other_rows(self) -> tuple[ApplicantCounts, ...]:
         return (self.other,)
 
-    @classmethod
-    def build(
-        cls,
-        *,
-        new: RowInput = MISSING,
-        carried_over: RowInput = MISSING,
-        granted: RowInput = MISSING,
-        partly_granted: RowInput = MISSING,
-        withheld: Withheld | Mapping[str, RowInput] | _Missing | None = MISSING,
-        unable: Unable | Mapping[str, RowInput] | _Missing | None = MISSING,
-        not_processed: NotProcessed | Mapping[str, RowInput] | _Missing | None = MISSING,
-        other: RowInput = MISSING,
-        total: RowInput = MISSING,
-        carried_forward: RowInput = MISSING,
-        blank: bool = False,
-    ) -> Requests2019:
-        """As :meth:`Requests2021.build`, for the 2019 table ((六)其他处理 one row)."""
-        given = {
-            "new": new,
-            "carried_over": carried_over,
-            "granted": granted,
-            "partly_granted": partly_granted,
-            "withheld": withheld,
-            "unable": unable,
-            "not_processed": not_processed,
-            "other": other,
-            "total": total,
-            "carried_forward": carried_forward,
-        }
-        result: Requests2019 = build_table(cls, given, blank=blank)
-        return result
-
 
 # --------------------------------------------------------------------------- table 四
-
-OutcomesInput = Outcomes | Mapping[str, int | None] | None | _Missing
 
 
 @attrs.frozen(kw_only=True)
 class ReviewsAndLitigation(_Table):
-    """Table 四: 行政复议 and the two 行政诉讼 groups, each with five cells."""
+    """Table 四: 行政复议 and the two 行政诉讼 groups, each with five cells.
+
+    :meth:`build` makes a complete table 四: groups not given are 0 (blank with
+    ``blank=True``); a mapping is built with :meth:`Outcomes.build`, its 总计 computed.
+
+    >>> ReviewsAndLitigation.build(review={"upheld": 1}).review.cells()
+    (1, 0, 0, 0, 1)
+    """
 
     review: Outcomes = attrs.field(factory=Outcomes)
     litigation_direct: Outcomes = attrs.field(factory=Outcomes)
@@ -579,29 +467,6 @@ class ReviewsAndLitigation(_Table):
     def __attrs_post_init__(self) -> None:
         if not _records_ok(self):
             raise StructureError(_field_problems(self))
-
-    @classmethod
-    def build(
-        cls,
-        *,
-        review: OutcomesInput = MISSING,
-        litigation_direct: OutcomesInput = MISSING,
-        litigation_after_review: OutcomesInput = MISSING,
-        blank: bool = False,
-    ) -> ReviewsAndLitigation:
-        """A complete table 四: groups not given are 0 (blank with ``blank=True``); a
-        mapping is built with :meth:`Outcomes.build`, its 总计 computed.
-
-        >>> ReviewsAndLitigation.build(review={"upheld": 1}).review.cells()
-        (1, 0, 0, 0, 1)
-        """
-        given = {
-            "review": review,
-            "litigation_direct": litigation_direct,
-            "litigation_after_review": litigation_after_review,
-        }
-        result: ReviewsAndLitigation = build_table(cls, given, blank=blank)
-        return result
 
 
 # --------------------------------------------------------------------------- the binding
