@@ -5,7 +5,8 @@ A table checks what it holds itself when it is built — each row is a record of
 2019 采购总金额, the provincial extra rows — and raises :class:`~govdisclosure.StructureError`
 naming every problem by its report path (``$.active.fees``) and the official label the
 layout gives it (:attr:`~govdisclosure.layout.CellLayout.label`). The binding runs one way:
-the model reads :mod:`govdisclosure.layout`, never the reverse.
+the model reads :mod:`govdisclosure.layout`, never the reverse; the classes are bound to their
+layouts at the end of this module (:func:`~govdisclosure.model._binding.bind`).
 
 Every table has four builders, each giving a complete table that checks clean from the
 figures given (see :mod:`.builders`): ``build(**rows)`` by attribute, ``from_grid`` from rows
