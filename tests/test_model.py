@@ -699,3 +699,11 @@ def test_a_builder_refuses_a_name_that_is_no_field(cls: type) -> None:
 def test_a_totalled_row_is_built_without_its_total() -> None:
     with pytest.raises(gd.WrongTypeError, match="'total' \\(one of: upheld, corrected"):
         Outcomes.build(total=3)
+
+
+def test_a_huge_negative_count_is_a_located_problem_not_a_value_error() -> None:
+    with pytest.raises(StructureError) as info:
+        ApplicantCounts(natural_person=-(10**5000))
+    (problem,) = info.value.problems
+    assert problem.path == "$.natural_person"
+    assert problem.message.endswith("found an int of about 5001 digits")

@@ -488,32 +488,43 @@ def _fast_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
 
 
 def _detailed_row_hook(cls: type[T]) -> Callable[[Any, type], T]:
-    """Check every cell of a row record, reporting each bad one at its own path."""
+    """A row the fast converter refused: its unknown keys, and each cell the row itself
+    refuses (its own check, the one check of a cell), worded for JSON at the cell's path."""
     names = {f.name for f in attrs.fields(cast(Any, cls))}
 
     def hook(value: Any, _: type) -> T:
         if value.__class__ is not dict:
             raise TypeError(f"expected an object, found {_describe(value)}")
-        problems = []
-        for key, cell in value.items():
-            path = _key_path("$", key)
-            if key not in names:
-                problems.append(Problem(path, "unknown key"))
-            elif cell is None:
-                continue
-            elif cell.__class__ is not int:
-                problems.append(
-                    Problem(path, f"expected an integer or null, found {_describe(cell)}")
+        known = {k: v for k, v in value.items() if k in names}
+        try:
+            row = cls(**known)
+        except StructureError as exc:  # the row's problems are at its cells: $.natural_person
+            refused = {p.path.removeprefix("$.") for p in exc.problems}
+        else:
+            if len(known) == len(value):
+                return row
+            refused = set()
+        raise StructureError(
+            [
+                Problem(
+                    _key_path("$", key),
+                    _cell_fault(cls, key, cell) if key in names else "unknown key",
                 )
-            elif cell < 0 and (cls, key) not in signed_fields():
-                problems.append(Problem(path, f"expected a whole number >= 0, found {_num(cell)}"))
-            elif not -MAX_COUNT <= cell <= MAX_COUNT:
-                problems.append(Problem(path, _too_large(cell)))
-        if problems:
-            raise StructureError(problems)
-        return cls(**value)
+                for key, cell in value.items()
+                if key in refused or key not in names
+            ]
+        )
 
     return hook
+
+
+def _cell_fault(cls: type[Any], key: str, cell: Any) -> str:
+    """What a cell that its row refused should have been, in the JSON reader's words."""
+    if cell.__class__ is not int:
+        return f"expected an integer or null, found {_describe(cell)}"
+    if cell < 0 and (cls, key) not in signed_fields():
+        return f"expected a whole number >= 0, found {_num(cell)}"
+    return _too_large(cell)
 
 
 _REPORT_FIELDS = attrs.fields(Report)
