@@ -78,7 +78,9 @@ class RequestsTotals:
 
 
 _UNIT_SUFFIX = re.compile(r"(?:元|万元|亿元)\Z")
+#: A count as text (a CSV cell): digits, thousands grouped by commas or not, a sign.
 DIGITS = re.compile(r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\Z")
+#: A decimal figure as text, in plain notation.
 DECIMAL_TEXT = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
 
 
@@ -127,10 +129,12 @@ def _total_row(cls: type[Any]) -> type[Any]:
 
 
 def is_sequence(value: object) -> bool:
+    """Whether ``value`` is a sequence of figures (a list, a tuple), not text."""
     return isinstance(value, Sequence) and not isinstance(value, str | bytes | bytearray)
 
 
 def is_empty(value: object) -> bool:
+    """Whether ``value`` is text with nothing in it (an empty CSV cell: "not given")."""
     return value.__class__ is str and not value.strip()
 
 
