@@ -26,6 +26,7 @@ cells counted as 0; blank when every part is):
 
 from __future__ import annotations
 
+import functools
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -312,10 +313,29 @@ class _Group:
         return result
 
 
+@functools.cache
+def _layout_groups() -> tuple[tuple[str, ...], ...]:
+    """The sub-row names of every group of rows in the layouts (``withheld.state_secret`` …
+    gives ``state_secret`` …), in the layout's order."""
+    groups: dict[tuple[Edition, str, str], list[str]] = {}
+    for edition in Edition:
+        for table in layout_of(edition).tables:
+            for block in table.blocks:
+                for row in block.rows:
+                    group, dot, name = row.key.rpartition(".")
+                    if dot:
+                        groups.setdefault((edition, table.number, group), []).append(name)
+    return tuple(tuple(names) for names in groups.values())
+
+
 def _group(cls: R) -> R:
-    """Derive a group's row names from its fields (a class decorator, above ``attrs.frozen``)."""
-    cls.ROWS = tuple(f.name for f in attrs.fields(cls))
-    cls._ROWS = staticmethod(_getter(cls.ROWS))
+    """Derive a group's row names from its fields, which must be a group of rows of the
+    layout, in its order (a class decorator, above ``attrs.frozen``)."""
+    rows = tuple(f.name for f in attrs.fields(cls))
+    if rows not in _layout_groups():
+        raise TypeError(f"the fields of {cls.__name__} are no group of rows of a layout")
+    cls.ROWS = rows
+    cls._ROWS = staticmethod(_getter(rows))
     return cls
 
 
