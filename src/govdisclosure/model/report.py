@@ -26,7 +26,7 @@ from govdisclosure.model._checks import (
     describe,
     texts_ok,
 )
-from govdisclosure.model.agency import AgencyKind
+from govdisclosure.model.agency import AgencyKind, infer_agency_kind
 from govdisclosure.model.narrative import (
     Fact,
     Location,
@@ -265,8 +265,6 @@ class Report:
         (:func:`~govdisclosure.model.infer_agency_kind`), else :attr:`AgencyKind.UNKNOWN`."""
         if self.agency_kind is not AgencyKind.UNKNOWN:
             return self.agency_kind
-        from govdisclosure.model.agency import infer_agency_kind
-
         inferred = infer_agency_kind(self.agency) if self.agency.__class__ is str else None
         return AgencyKind.UNKNOWN if inferred is None else inferred
 
