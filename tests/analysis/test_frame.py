@@ -1,4 +1,4 @@
-"""rows_frame and its writers; the pandas pivot (pandas is optional: skipped when absent)."""
+"""tidy_rows and its writers; the pandas pivot (pandas is optional: skipped when absent)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 
 from govdisclosure import examples
 from govdisclosure import strategies as gst
-from govdisclosure.analysis import COLUMNS, rows_frame, write_csv, write_jsonl, write_parquet
+from govdisclosure.analysis import COLUMNS, tidy_rows, write_csv, write_jsonl, write_parquet
 from govdisclosure.io import to_rows
 
 A = examples.load("jianghe-2021")
@@ -24,7 +24,7 @@ L = examples.load("xianning-2015")
 @settings(max_examples=30)
 @given(gst.reports())
 def test_one_row_per_cell_and_fact(report) -> None:  # type: ignore[no-untyped-def]
-    rows = rows_frame([report])
+    rows = tidy_rows([report], facts=True)
     cells = [r for r in rows if r["source"] != "fact"]
     assert len(cells) == len(to_rows(report, facts=False))
     assert [r for r in rows if r["source"] == "fact"] == [
@@ -37,7 +37,7 @@ def test_one_row_per_cell_and_fact(report) -> None:  # type: ignore[no-untyped-d
 
 
 def test_csv_with_and_without_bom() -> None:
-    rows = rows_frame([A, L])
+    rows = tidy_rows([A, L], facts=True)
     out = io.StringIO(newline="")
     n = write_csv(rows, out, bom=True)
     text = out.getvalue()
@@ -53,7 +53,7 @@ def test_csv_with_and_without_bom() -> None:
 
 def test_jsonl() -> None:
     out = io.StringIO()
-    n = write_jsonl(rows_frame([A]), out)
+    n = write_jsonl(tidy_rows([A]), out)
     lines = out.getvalue().splitlines()
     assert len(lines) == n
     fees = next(json.loads(x) for x in lines if '"$.active.fees"' in x)
@@ -63,7 +63,7 @@ def test_jsonl() -> None:
 def test_parquet_keeps_values_exact(tmp_path) -> None:  # type: ignore[no-untyped-def]
     pq = pytest.importorskip("pyarrow.parquet")
     path = str(tmp_path / "rows.parquet")
-    rows = rows_frame([A, B, L])
+    rows = tidy_rows([A, B, L], facts=True)
     assert write_parquet(rows, path) == len(rows)
     table = pq.read_table(path).to_pylist()
     assert len(table) == len(rows)
@@ -74,7 +74,7 @@ def test_parquet_keeps_values_exact(tmp_path) -> None:  # type: ignore[no-untype
 def test_pandas_pivot() -> None:
     pd = pytest.importorskip("pandas")
     other = attrs.evolve(A, agency="江河市教育局")
-    frame = pd.DataFrame(rows_frame([A, other, B]))
+    frame = pd.DataFrame(tidy_rows([A, other, B]))
     new = frame[frame["path"] == "$.requests.new.total"]
     pivot = new.pivot_table(index="agency", columns="year", values="value", aggfunc="sum")
     assert A.requests is not None

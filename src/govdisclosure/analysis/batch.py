@@ -5,7 +5,8 @@ reads one file (through the reader its suffix selects) and checks it, and one ba
 stops the batch — it comes back as a :class:`FileResult` with its path and the reason.
 
 Readers are chosen by suffix from a mapping (:data:`READERS`): ``.json`` reads the JSON form;
-``.txt``, ``.md``, ``.html`` and ``.htm`` are published reports read by
+every suffix a front end of :mod:`govdisclosure.parse` registers (``.txt``, ``.md``,
+``.html``, …: :func:`govdisclosure.parse.frontends.suffixes`) is a published report read by
 :func:`govdisclosure.parse.parse`. Pass ``readers=`` to use your own (any function of the
 file's bytes and path that returns a report).
 
@@ -38,7 +39,7 @@ import attrs
 from govdisclosure.errors import GovDisclosureError, ParseError, Problem, StructureError
 from govdisclosure.io import from_json
 from govdisclosure.model import Report
-from govdisclosure.parse import parse
+from govdisclosure.parse import frontends, parse
 from govdisclosure.rules import Findings, Policy, check
 
 __all__ = [
@@ -79,21 +80,13 @@ def _read_json(data: bytes, path: str) -> Report:
     return from_json(data)
 
 
-_FORMATS: dict[str, Literal["text", "markdown", "html"]] = {
-    ".txt": "text",
-    ".md": "markdown",
-    ".html": "html",
-    ".htm": "html",
-}
-
-
 def _read_published(data: bytes, path: str) -> Report:
     """Text, Markdown and HTML reports, through :func:`govdisclosure.parse.parse` (any common
     encoding; what it could not read is in its findings, the report is what it read)."""
     if not data.strip():
         raise UnusableFile(path, "the file is empty")
     try:
-        parsed = parse(data, format=_FORMATS.get(_suffix(path), "auto"))
+        parsed = parse(data, format=frontends.suffixes().get(_suffix(path), "auto"))
     except ParseError as exc:
         raise UnusableFile(path, f"not a report: {exc}") from None
     report = parsed.report
@@ -106,15 +99,10 @@ def _read_published(data: bytes, path: str) -> Report:
 
 
 READERS: Mapping[str, Reader] = MappingProxyType(
-    {
-        ".json": _read_json,
-        ".txt": _read_published,
-        ".html": _read_published,
-        ".htm": _read_published,
-        ".md": _read_published,
-    }
+    {".json": _read_json, **dict.fromkeys(frontends.suffixes(), _read_published)}
 )
-"""The default readers by lower-case suffix."""
+"""The default readers by lower-case suffix (the suffixes of the parse front ends
+registered when this module is imported)."""
 
 
 def _suffix(path: str) -> str:

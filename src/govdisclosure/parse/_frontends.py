@@ -43,6 +43,7 @@ __all__ = [
     "front_end",
     "names",
     "register",
+    "suffixes",
     "unregister",
 ]
 
@@ -68,13 +69,16 @@ class FrontEnd:
     ``read`` takes the decoded text (``binary=False``) or the raw bytes (``binary=True``);
     ``sniff`` is asked of the first :data:`SNIFF_BYTES` of the source — bytes for a binary
     front end, text otherwise — and says whether the source is of this format (``None``:
-    never detected, only chosen by name).
+    never detected, only chosen by name). ``suffixes`` are the lower-case file suffixes of
+    the format (``(".html", ".htm")``): what a program walking a folder asks
+    (:func:`suffixes`) to know which files are reports.
     """
 
     name: str
     read: Callable[..., FrontEndOutput]
     sniff: Callable[..., bool] | None = None
     binary: bool = False
+    suffixes: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, FrontEnd] = {}
@@ -104,6 +108,15 @@ def unregister(name: str) -> None:
 def names() -> tuple[str, ...]:
     """The registered formats, in the order :func:`detect` asks them."""
     return tuple(_REGISTRY)
+
+
+def suffixes() -> dict[str, str]:
+    """Every file suffix a registered front end reads, and the front end's name.
+
+    >>> suffixes()[".html"], suffixes()[".txt"]
+    ('html', 'text')
+    """
+    return {s: f.name for f in _REGISTRY.values() for s in f.suffixes}
 
 
 def front_end(name: str) -> FrontEnd:
