@@ -256,9 +256,9 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             "files": [r.to_dict() for r in collected],
         }
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
-    elif args.format == "text":
+    elif args.format == "text" and counts["unusable"] < counts["files"]:
         print(_summary_line(counts, zh), file=out)
-    else:
+    else:  # a summary of nothing read goes with the errors: nothing half-written on stdout
         print(_summary_line(counts, zh), file=sys.stderr)
     return status
 

@@ -246,6 +246,7 @@ def find(paths: Iterable[str], *, published: bool = False) -> Found:
         if not os.path.isdir(root):
             bad.append(UnusableFile(root, "no such file or folder"))
             continue
+        before = (len(files), len(bad))
         for folder, dirs, names in os.walk(root):
             dirs.sort()
             bad += [
@@ -258,6 +259,9 @@ def find(paths: Iterable[str], *, published: bool = False) -> Found:
                     files.append(os.path.join(folder, name))
                 else:
                     skipped += 1
+        if (len(files), len(bad)) == before:
+            what = "published report file" if published else "report file"
+            bad.append(UnusableFile(root, f"no {what} in this folder"))
     return Found(tuple(files), tuple(bad), skipped)
 
 
@@ -310,6 +314,8 @@ _ZH_REASONS = {
     "standard input is closed": "标准输入已关闭",
     "not a report": "不是报告",
     "Permission denied": "没有读取权限",
+    "no report file in this folder": "文件夹中没有报告文件",
+    "no published report file in this folder": "文件夹中没有已发布的报告文件",
 }
 
 

@@ -155,10 +155,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         if parsed.errors() and status == 0 and args.check:
             status = 1
     progress.close()
-    if not found.files and not found.bad:
-        for name in args.inputs:
-            say("parse", UnusableFile(name, "no published report file in this folder"), args.lang)
-        status = 2
     text = _format(records, args.format, args.lang) if records else ""
     if args.output and records:
         try:

@@ -88,9 +88,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             say("rows", exc, args.lang)
             status = 2
     if not read:
-        if not found.files and not found.bad:
-            for path in args.files:
-                say("rows", UnusableFile(path, "no report file in this folder"), args.lang)
         return 2
     if args.format == "jsonl":
         for row in rows:
