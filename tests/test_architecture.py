@@ -21,7 +21,7 @@ import govdisclosure as gd
 SRC = pathlib.Path(gd.__file__).parent
 
 FLOORS: tuple[tuple[str, ...], ...] = (
-    ("errors",),
+    ("errors", "_reprs"),
     ("money",),
     ("numerals",),
     ("layout",),
