@@ -55,6 +55,7 @@ __all__ = [
     "map_files",
     "read_file",
     "read_files",
+    "terminal_size",
 ]
 
 Reader = Callable[[bytes, str], Report]
@@ -268,7 +269,14 @@ class Progress:
             except ImportError:
                 tqdm = None
             if tqdm is not None:
-                self._bar = tqdm.tqdm(total=total, file=self.stream, desc=label, unit="file")
+                self._bar = tqdm.tqdm(
+                    total=total,
+                    file=self.stream,
+                    desc=label,
+                    unit="file",
+                    ncols=terminal_size(self.stream)[0],
+                    nrows=terminal_size(self.stream)[1],
+                )
 
     def update(self, n: int = 1) -> None:
         """Count ``n`` more files done."""
@@ -290,6 +298,29 @@ class Progress:
         else:
             self.stream.write("\n")
             self.stream.flush()
+
+
+def terminal_size(stream: Any) -> tuple[int, int]:
+    """The columns and lines of the terminal ``stream`` writes to; 80 by 24 where it does not
+    say (a new pseudo-terminal reports 0 by 0, on which tqdm would draw nothing at all).
+    ``COLUMNS`` and ``LINES`` stand in for a size the terminal does not report."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+        columns, lines = size.columns, size.lines
+    except (AttributeError, OSError, ValueError):
+        columns = lines = 0
+    return (
+        columns if columns > 0 else _from_environment("COLUMNS", 80),
+        lines if lines > 0 else _from_environment("LINES", 24),
+    )
+
+
+def _from_environment(name: str, default: int) -> int:
+    try:
+        value = int(os.environ.get(name, "0"))
+    except ValueError:
+        value = 0
+    return value if value > 0 else default
 
 
 T = TypeVar("T")

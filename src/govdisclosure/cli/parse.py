@@ -37,6 +37,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from govdisclosure.analysis.batch import terminal_size
 from govdisclosure.cli._files import Overrides, UnusableFile, find, parse_path, say
 from govdisclosure.cli._messages import add_lang
 from govdisclosure.parse import Parsed, ParseSeverity, SourceMap
@@ -58,7 +59,10 @@ class _Progress:
             except ImportError:
                 self.bar = None
             else:
-                self.bar = tqdm(total=total, file=sys.stderr, unit="file")
+                columns, lines = terminal_size(sys.stderr)
+                self.bar = tqdm(
+                    total=total, file=sys.stderr, unit="file", ncols=columns, nrows=lines
+                )
 
     def step(self, i: int, path: Path) -> None:
         """File ``i`` (from 1) of the total is ``path``."""
