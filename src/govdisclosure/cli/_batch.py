@@ -121,7 +121,8 @@ def add_aggregate_parser(subparsers: argparse._SubParsersAction[argparse.Argumen
     """Register ``aggregate PATH... --agency NAME`` (and ``--summary FILE`` to check one)."""
     p = subparsers.add_parser(
         "aggregate",
-        help="sum the reports of a government's departments into its summary",
+        help="sum the reports (JSON, parse output, text/Markdown/HTML; files or folders) of a "
+        "government's departments into its summary",
         description=(
             "Add up the tables of the reports under the given folders cell by cell, exactly; "
             "with --summary, check a published summary report against them instead."
@@ -158,7 +159,8 @@ def add_diff_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     """Register ``diff OLD NEW`` (two files, or two folders paired by agency)."""
     p = subparsers.add_parser(
         "diff",
-        help="compare two reports (or two folders of reports, paired by agency)",
+        help="compare two reports of one agency (JSON, parse output, text/Markdown/HTML), or "
+        "two folders of reports paired by agency",
         description=(
             "What changed between two reports of one agency: cells, rows, figures and text. "
             "Reads JSON reports, the JSON that parse writes and published text, Markdown and "
