@@ -326,3 +326,26 @@ def test_a_parse_record_with_a_bad_report_is_located_under_report(
     status, _, err = _run(capsys, "render", str(path), "--lang", "en")
     assert status == 2
     assert "$.extra: unknown key" in err
+
+
+def test_parse_a_folder_into_a_folder_every_command_reads(
+    published: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parsed = tmp_path / "parsed"
+    status, out, err = _run(capsys, "parse", str(published), "-o", f"{parsed}/")
+    assert (status, out) == (0, ""), err
+    assert sorted(p.name for p in parsed.iterdir()) == ["a-2020.json", "a-2021.json", "b-2021.json"]
+    record = json.loads((parsed / "b-2021.json").read_text(encoding="utf-8"))
+    assert record["report"]["agency"] == "江河市教育局"
+    status, out, err = _run(capsys, "check", str(parsed), "--format", "jsonl", "-j", "1")
+    assert status == 0, err
+    assert len(out.splitlines()) == 3
+    status, out, err = _run(capsys, "rows", str(parsed))
+    assert status == 0, err
+    assert {r["year"] for r in csv.DictReader(io.StringIO(out))} == {"2020", "2021"}
+    status, out, err = _run(
+        capsys, "aggregate", str(parsed), "--agency", "江河市人民政府", "--year", "2021"
+    )
+    assert status == 0, err
+    assert A.requests is not None
+    assert json.loads(out)["report"]["requests"]["new"]["total"] == 2 * A.requests.new.total

@@ -7,8 +7,9 @@ the suffixes they register, recursively) and prints one *parse record* per input
 for several, or always with ``jsonl``), or a short text account. The record is
 ``{"file", "report", "findings", "check"}``: ``report`` is the JSON form of the report, and
 every command that reads reports reads the record as it reads the report (so ``parse a.txt
--o a.json && govdisclosure check a.json`` chains). ``--agency`` and ``--year`` override what
-the source says. ``--check`` adds the
+-o a.json && govdisclosure check a.json`` chains; ``-o OUT/``, a folder, writes one record
+per page, named after it, a folder every command reads). ``--agency`` and ``--year``
+override what the source says. ``--check`` adds the
 validation findings of :func:`govdisclosure.check`, located in the source. One unreadable
 file never stops the run: it is reported with its path and reason. A summary (files, cells
 read, blanks, findings by code) goes to standard error at the end. When standard error is a
@@ -33,6 +34,7 @@ import argparse
 import importlib
 import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -159,15 +161,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         if parsed.errors() and status == 0 and args.check:
             status = 1
     progress.close()
-    text = _format(records, args.format, args.lang) if records else ""
-    if args.output and records:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            say("parse", UnusableFile(args.output, exc.strerror or str(exc)), args.lang)
-            return 2
-    else:
-        out.write(text)
+    if not _write(records, args, out):
+        return 2
     summary = ", ".join(f"{c} {n}" for c, n in sorted(codes.items()))
     print(
         f"files {files}/{len(paths)}, cells read {cells} ({blanks} blank or placeholder), "
@@ -175,6 +170,38 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         file=sys.stderr,
     )
     return status
+
+
+def _write(records: list[dict[str, Any]], args: argparse.Namespace, out: TextIO) -> bool:
+    """Write the records where ``-o`` says (a folder: one JSON record per page); whether it
+    could be written."""
+    output: str | None = args.output
+    if not records:
+        return True
+    try:
+        if output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
+            for record in records:
+                target = Path(output) / _relative(Path(record["file"]), args.inputs)
+                target = target.with_suffix(".json")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(_format([record], "json"), encoding="utf-8")
+        elif output is not None:
+            Path(output).write_text(_format(records, args.format, args.lang), encoding="utf-8")
+        else:
+            out.write(_format(records, args.format, args.lang))
+    except OSError as exc:
+        say("parse", UnusableFile(output or "-", exc.strerror or str(exc)), args.lang)
+        return False
+    return True
+
+
+def _relative(path: Path, inputs: list[str]) -> Path:
+    """``path`` below the folder given on the command line that holds it (else its name)."""
+    for name in inputs:
+        root = Path(name)
+        if root.is_dir() and path.is_relative_to(root):
+            return path.relative_to(root)
+    return Path(path.name)
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -234,5 +261,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "--year", type=int, metavar="YEAR", help="the year (overrides what the source says)"
     )
     add_lang(p)
-    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT instead of stdout; a folder (OUT/): one JSON record per page, "
+        "named after it, which every other command reads as a folder of reports",
+    )
     p.set_defaults(func=run)
