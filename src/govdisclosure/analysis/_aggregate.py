@@ -101,6 +101,19 @@ class Aggregate:
     report: Report = attrs.field(repr=False)
     mapped: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:
+        from govdisclosure._reprs import count, first
+
+        parts = first(self.parts, 3, lambda part: part[0])
+        return (
+            f"<Aggregate {self.agency} {self.year} {self.edition.value}: "
+            f"{count(len(self.parts), 'part')} ({parts}); {count(len(self.cells), 'cell')}, "
+            f"{len(self.incomplete)} incomplete>"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
+
     def cell(self, path: str) -> AggregateCell:
         """The cell at a JSON path (``"$.requests.new.total"``)."""
         for c in self.cells:
