@@ -101,6 +101,19 @@ class Aggregate:
     report: Report = attrs.field(repr=False)
     mapped: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:
+        from govdisclosure._reprs import count, first
+
+        parts = first(self.parts, 3, lambda part: part[0])
+        return (
+            f"<Aggregate {self.agency} {self.year} {self.edition.value}: "
+            f"{count(len(self.parts), 'part')} ({parts}); {count(len(self.cells), 'cell')}, "
+            f"{len(self.incomplete)} incomplete>"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
+
     def cell(self, path: str) -> AggregateCell:
         """The cell at a JSON path (``"$.requests.new.total"``)."""
         for c in self.cells:
@@ -325,15 +338,14 @@ def _target_edition(
         target = edition
     elif len(editions) == 1:
         (target,) = editions
-    else:  # the newest edition with tables present
-        target = next(
-            (e for e in (Edition.STANDARD_2021, Edition.TRIAL_2019) if e in editions),
-            Edition.LEGACY_2008,
-        )
+    else:  # the newest edition with tables present (Edition lists them oldest first)
+        present = [e for e in Edition if e in editions]
+        target = next((e for e in reversed(present) if e.has_tables), present[0])
     if not target.has_tables:
+        tabled = " or ".join(e.value for e in Edition if e.has_tables)
         raise AggregateError(
-            "legacy-2008 reports have no national tables to add up: aggregate reports of the "
-            "trial-2019 or standard-2021 edition"
+            f"{target.value} reports have no national tables to add up: aggregate reports of "
+            f"the {tabled} edition"
         )
     others = [r for r in items if r.edition is not target]
     if others and not map_editions:
@@ -357,48 +369,12 @@ def _target_edition(
 def _finish(
     acc: _Accumulator, *, agency: str, year: int, kind: AgencyKind | None, blanks: Blanks
 ) -> Aggregate:
-    if acc.duplicates:
-        dup = "; ".join(
-            f"{acc.parts[i][0]} {acc.parts[i][1]} (reports {i} and {j})"
-            for i, j in sorted(acc.duplicates)
-        )
-        raise DuplicateReportsError(
-            f"the same report is given more than once: {dup} (agency names are compared with "
-            "white space and punctuation width ignored); remove the duplicates"
-        )
-    cells: list[AggregateCell] = []
-    values: dict[str, CellValue] = {}
-    for cell in layout_of(acc.edition).cells:
-        s = acc.sums[cell.json_path]
-        exact, missing = s.result()
-        interval: Interval | None = None
-        printed: CellValue = exact
-        if isinstance(exact, Amount):
-            interval = Interval.closed(s.low, s.high)
-            printed = _printed(exact, s.places if s.places is not None else 0)
-        elif isinstance(exact, int):
-            interval = Interval.point(exact)
-        elif isinstance(exact, Decimal):  # figures printed without a unit, all of them
-            interval = Interval.closed(s.bare_low, s.bare_high)
-            printed = exact
-        incomplete = bool(missing) and blanks == "incomplete"
-        if blanks == "zero" and missing and exact is None:
-            printed = _zero(cell)
-        value = None if incomplete else printed
-        cells.append(
-            AggregateCell(
-                path=cell.json_path,
-                label=cell.label,
-                label_en=cell.label_en,
-                kind=cell.kind,
-                value=value,
-                exact=exact,
-                interval=interval,
-                stated=s.stated - (len(missing) - len(s.missing)),
-                missing=tuple(missing),
-            )
-        )
-        values[cell.json_path] = value
+    _refuse_duplicates(acc)
+    cells = [
+        _summed_cell(cell, acc.sums[cell.json_path], blanks)
+        for cell in layout_of(acc.edition).cells
+    ]
+    values: dict[str, CellValue] = {c.path: c.value for c in cells}
     tables = tables_from_values(acc.edition, values, {k: tuple(v) for k, v in acc.extra.items()})
     if kind is None:
         kind = infer_agency_kind(agency) or AgencyKind.UNKNOWN
@@ -419,6 +395,48 @@ def _finish(
         cells=tuple(cells),
         report=report,
         mapped=tuple(acc.mapped),
+    )
+
+
+def _refuse_duplicates(acc: _Accumulator) -> None:
+    if acc.duplicates:
+        dup = "; ".join(
+            f"{acc.parts[i][0]} {acc.parts[i][1]} (reports {i} and {j})"
+            for i, j in sorted(acc.duplicates)
+        )
+        raise DuplicateReportsError(
+            f"the same report is given more than once: {dup} (agency names are compared with "
+            "white space and punctuation width ignored); remove the duplicates"
+        )
+
+
+def _summed_cell(cell: CellLayout, s: _Sum, blanks: Blanks) -> AggregateCell:
+    """The aggregate of one cell from its running sum ``s``: exact value, interval, and the
+    value shown under ``blanks``."""
+    exact, missing = s.result()
+    interval: Interval | None = None
+    printed: CellValue = exact
+    if isinstance(exact, Amount):
+        interval = Interval.closed(s.low, s.high)
+        printed = _printed(exact, s.places if s.places is not None else 0)
+    elif isinstance(exact, int):
+        interval = Interval.point(exact)
+    elif isinstance(exact, Decimal):  # figures printed without a unit, all of them
+        interval = Interval.closed(s.bare_low, s.bare_high)
+        printed = exact
+    incomplete = bool(missing) and blanks == "incomplete"
+    if blanks == "zero" and missing and exact is None:
+        printed = _zero(cell)
+    return AggregateCell(
+        path=cell.json_path,
+        label=cell.label,
+        label_en=cell.label_en,
+        kind=cell.kind,
+        value=None if incomplete else printed,
+        exact=exact,
+        interval=interval,
+        stated=s.stated - (len(missing) - len(s.missing)),
+        missing=tuple(missing),
     )
 
 

@@ -321,6 +321,20 @@ class Parsed:
         o = origins[0]
         return f"line {o.line}, column {o.column}"
 
+    def __repr__(self) -> str:
+        from govdisclosure._reprs import count, tally
+
+        severe = [f for f in self.findings if f.severity is not ParseSeverity.INFO]
+        codes = f" ({tally(f.code for f in severe)})" if severe else ""
+        return (
+            f"<Parsed {self.format}: {self.report!r}; {count(len(self.findings), 'finding')}"
+            f"{codes}; {count(len(self.provenance), 'field')} located in "
+            f"{len(self.text):,} characters>"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
+
 
 def _paths(finding: Any) -> Iterator[str]:
     if isinstance(finding, str):

@@ -314,6 +314,16 @@ class Finding:
         """The human location in ``locale``."""
         return self.location.get(locale)
 
+    def __repr__(self) -> str:
+        from govdisclosure._reprs import clip
+
+        return (
+            f"<Finding {self.code} {self.severity.value} {self.path}: {clip(self.message('en'))}>"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form (what ``govdisclosure check --format json`` prints)."""
         d = self.discrepancy
@@ -376,8 +386,13 @@ class Findings(Sequence[Finding]):
         return Findings(self._items + other._items)
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{f.code}@{f.path}" for f in self._items)
+        from govdisclosure._reprs import first
+
+        inner = first(self._items, 5, lambda f: f"{f.code}@{f.path}")
         return f"Findings([{inner}])"
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
 
     def __getstate__(self) -> tuple[Finding, ...]:
         return self._items
