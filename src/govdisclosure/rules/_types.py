@@ -4,6 +4,7 @@ Chinese and English) and :func:`locale_key`. Below both the catalogue and the fi
 from __future__ import annotations
 
 import enum
+import functools
 from typing import Literal
 
 import attrs
@@ -47,26 +48,34 @@ class L10n:
         return self.zh if locale_key(locale) == "zh" else self.en
 
 
+@functools.total_ordering
 class Severity(enum.Enum):
-    """How serious a finding is: ``error`` > ``warning`` > ``notice``.
+    """How serious a finding is: ``error`` > ``warning`` > ``notice`` > ``info``.
+
+    One vocabulary for the findings of reading (:mod:`govdisclosure.parse`) and of checking;
+    the rules of the catalogue use the first three, reading uses ``info`` too.
 
     >>> Severity("warning") < Severity.ERROR
     True
-    >>> Severity.NOTICE.label("zh_CN")
-    '提示'
+    >>> sorted(Severity)
+    [<Severity.INFO: 'info'>, <Severity.NOTICE: 'notice'>, <Severity.WARNING: 'warning'>,
+     <Severity.ERROR: 'error'>]
+    >>> Severity.NOTICE.label("zh_CN"), Severity.INFO.label("en")
+    ('提示', 'info')
     """
 
     ERROR = "error"
     WARNING = "warning"
     NOTICE = "notice"
+    INFO = "info"
 
     @property
     def rank(self) -> int:
-        """2 for error, 1 for warning, 0 for notice."""
+        """2 for error, 1 for warning, 0 for notice, -1 for info."""
         return _RANKS[self]
 
     def label(self, locale: str = "zh_CN") -> str:
-        """The severity's name in ``locale`` (错误 / 警告 / 提示)."""
+        """The severity's name in ``locale`` (错误 / 警告 / 提示 / 信息)."""
         return _SEVERITY_LABELS[self].get(locale)
 
     def __lt__(self, other: object) -> bool:
@@ -74,25 +83,11 @@ class Severity(enum.Enum):
             return NotImplemented
         return self.rank < other.rank
 
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank <= other.rank
 
-    def __gt__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank > other.rank
-
-    def __ge__(self, other: object) -> bool:
-        if not isinstance(other, Severity):
-            return NotImplemented
-        return self.rank >= other.rank
-
-
-_RANKS = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.NOTICE: 0}
+_RANKS = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.NOTICE: 0, Severity.INFO: -1}
 _SEVERITY_LABELS = {
     Severity.ERROR: L10n("错误", "error"),
     Severity.WARNING: L10n("警告", "warning"),
     Severity.NOTICE: L10n("提示", "notice"),
+    Severity.INFO: L10n("信息", "info"),
 }
