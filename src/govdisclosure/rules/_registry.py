@@ -45,6 +45,10 @@ def _parts(
     return tuple(dict(value).items())
 
 
+def _rules(value: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(value)
+
+
 def _names(value: Iterable[str]) -> frozenset[str]:
     return frozenset((value,) if isinstance(value, str) else value)
 
@@ -63,7 +67,7 @@ class Family:
     name: str
     check: Callable[[Context], Iterable[Finding]] = attrs.field(eq=False)
     codes: tuple[str, ...] = attrs.field(converter=_codes)
-    rules: tuple[Rule, ...] = attrs.field(default=(), converter=tuple)
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=_rules)
     parts: tuple[tuple[str, tuple[str, str]], ...] = attrs.field(default=(), converter=_parts)
     needs: frozenset[str] = attrs.field(default=frozenset(), converter=_names)
 
