@@ -203,3 +203,28 @@ def test_every_message_part_a_rule_names_is_in_the_catalogue() -> None:
     assert part("blank.zero") == L10n("按 0 计", "counted as 0")
     with pytest.raises(KeyError, match="no message part 'nope'"):
         part("nope")
+
+
+# --------------------------------------------------------------------------- GD401's figures
+
+
+def _with_sentence(sentence: str) -> Findings:
+    report = attrs.evolve(J21, preamble=(*J21.preamble, sentence))
+    return check(report).by_code("GD401")
+
+
+def test_gd401_reads_its_figures_with_the_numerals_finder() -> None:
+    new = J21.requests.new.total
+    assert new is not None
+    # the figures the finder reads: a space before the measure word (text from PDF), Chinese
+    # numerals
+    (spaced,) = _with_sentence(f"本年度共收到政府信息公开申请 {new + 1} 件。")
+    assert spaced.sides[0].value == new + 1
+    assert spaced.sides[0].text == f"{new + 1} 件"
+    assert new != 2
+    (chinese,) = _with_sentence("本年度共收到政府信息公开申请两件。")
+    assert chinese.sides[0].value == 2
+    assert _with_sentence(f"本年度共收到政府信息公开申请 {new} 件。") == Findings()
+    # what is no count is no claim: the end of a range, a bound
+    assert _with_sentence("本年度共收到政府信息公开申请11—30件。") == Findings()
+    assert _with_sentence("本年度共收到政府信息公开申请不超过1000件。") == Findings()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import attrs
 
 from govdisclosure.model import Edition
-from govdisclosure.rules._types import L10n, Severity
+from govdisclosure.rules._types import ColumnSums, L10n, RowSums, Severity
 
 __all__ = ["OUTLINED", "ColumnSums", "RowSums", "Rule", "catalog", "known", "part", "rule"]
 
@@ -27,40 +27,6 @@ _2021 = frozenset({Edition.STANDARD_2021})
 OUTLINED: frozenset[Edition] = _TABLES
 """The editions whose format prescribes the sections of a report, in order (the formats of
 2019 and 2021, which prescribe the tables too); earlier reports follow no national outline."""
-
-
-@attrs.frozen(slots=True)
-class RowSums:
-    """Per row of a table: the cell in column ``total`` equals the sum of the other columns.
-
-    One equation per row of table ``table``; the finding is placed on the row's total cell.
-    ``argument`` names the row in the message templates: ``"row"`` (表三 “…”行), or
-    ``"group"`` for a table printed with its rows as column groups (表四 “行政复议”).
-    """
-
-    table: str
-    total: str = "total"
-    argument: str = "row"
-
-
-@attrs.frozen(slots=True)
-class ColumnSums:
-    """Per column of a table: Σ weight(row) · cell = 0, one equation per column.
-
-    ``weights`` gives the weight (+1 or −1) of named rows (dotted keys); rows not named have
-    weight ``rest``. The finding is placed on the cell of row ``anchor``. The equation of
-    column ``total`` is implied by those of the other columns and the row sums (RowSums) of
-    the weighted rows, so it is checked only when one of those could not be checked (a
-    blank cell): it can never fail alone.
-    """
-
-    table: str
-    weights: tuple[tuple[str, int], ...]
-    rest: int
-    anchor: str
-    total: str = "total"
-    argument: str = "column"
-    """The name of the column in the message templates (表三 “…”列)."""
 
 
 @attrs.frozen(slots=True)

@@ -406,35 +406,3 @@ CLAIMS = (
 
 _WORDS = re.compile("|".join(sorted({w for c in CLAIMS for w in c.words}, key=len, reverse=True)))
 """Any word a claim needs: clauses without one are not analysed further."""
-
-_CHINESE = "〇零一二两三四五六七八九十百千"
-_FIGURE = re.compile(
-    r"(?<![0-9.])(?:超过|超|逾|将近|接近|近|大约|约)?"
-    rf"(?:[0-9]+(?:\.[0-9]+)?|(?<![第每{_CHINESE}几数])[{_CHINESE}]{{1,6}})"
-    r"(?:万|亿)?(?:余|多)?"
-    r"(?:人次|件次|件|个|条|份|次|宗|起|项)(?:以上|左右)?"
-    r"(?!工作日|自然日|小时|星期|季度|月|日|年|周|部分|百分点|性|档|事)"
-)
-"""A count as claims state it: a number (Arabic digits, or Chinese numerals: 两件, 十二件), a
-measure word, optional qualifiers."""
-
-_MONEY = re.compile(r"(?<![0-9.])(?:[0-9]+(?:\.[0-9]+)?)(?:万|亿)?元")
-"""An amount as claims state it: 1.52万元, 15200元."""
-
-_CHINESE_RUN = re.compile(rf"[{_CHINESE}]+")
-
-
-def arabic(figure: str) -> str:
-    """A figure with its Chinese numeral written in digits, for
-    :func:`~govdisclosure.numerals.parse_quantity` (两件 → 2件, 约十二件 → 约12件).
-
-    Claims find their figures with :data:`_FIGURE` (the words of a clause decide what a
-    figure claims), then read each with :func:`~govdisclosure.numerals.parse_quantity`, which
-    takes Arabic digits: the Chinese numeral is read by :func:`~govdisclosure.numerals.to_int`.
-
-    >>> arabic("两件"), arabic("十余件"), arabic("12件")
-    ('2件', '10余件', '12件')
-    """
-    from govdisclosure.numerals import to_int
-
-    return _CHINESE_RUN.sub(lambda m: str(to_int(m.group())), figure, count=1)

@@ -16,16 +16,13 @@ import attrs
 
 from govdisclosure.model import FactScope, Report, Section
 from govdisclosure.money import Amount
-from govdisclosure.numerals import NumeralError, Quantity, parse_quantity
+from govdisclosure.numerals import FoundQuantity, Quantity, find_quantities
 from govdisclosure.rules._claim_kinds import (
     _CLAUSE,
-    _FIGURE,
-    _MONEY,
     _SENTENCE_END,
     _WORDS,
     CLAIMS,
     Claim,
-    arabic,
 )
 from govdisclosure.rules._context import Context
 from govdisclosure.rules._findings import Finding, Interval, Side
@@ -52,12 +49,35 @@ class _Hit:
     """What the words around the figure say it covers (:mod:`._scope`)."""
 
 
+_COUNT_UNITS = frozenset(
+    f"{m}{w}"
+    for m in ("", "万", "亿")
+    for w in ("人次", "件次", "件", "个", "条", "份", "次", "宗", "起", "项")
+)
+"""The measure words of the counts claims state (12件, 两件, 300余条, 1.2万人次)."""
+_MONEY_UNITS = frozenset({"元", "万元", "亿元"})
+
+
+def _figures(clause: str) -> list[tuple[FoundQuantity, bool]]:
+    """The figures of a clause a claim may state, each with whether it is an amount: the
+    counts and amounts :func:`~govdisclosure.numerals.find_quantities` finds (Chinese
+    numerals too), of the measure words claims use."""
+    out = []
+    for f in find_quantities(clause, chinese=True):
+        unit = f.quantity.unit
+        if unit in _COUNT_UNITS:
+            out.append((f, False))
+        elif unit in _MONEY_UNITS:
+            out.append((f, True))
+    return out
+
+
 @functools.lru_cache(maxsize=8192)
 def _hits(text: str) -> tuple[_Hit, ...]:
     """The claims a paragraph makes (a pure function of its text, so it is memoised)."""
     if _WORDS.search(text) is None:
         return ()
-    hits = []
+    hits: list[_Hit] = []
     sentence: list[str] = []  # the earlier clauses of the sentence, nearest first
     end = 0
     for m in _CLAUSE.finditer(text):
@@ -66,46 +86,35 @@ def _hits(text: str) -> tuple[_Hit, ...]:
             sentence = []
         end = m.end()
         sentence.insert(0, clause)
-        if _WORDS.search(clause) is None:
-            continue
-        figures = sorted(
-            [(f, False) for f in _FIGURE.finditer(clause)]
-            + [(f, True) for f in _MONEY.finditer(clause)],
-            key=lambda fm: fm[0].start(),
-        )
-        if not figures:
-            for claim in CLAIMS:
-                if claim.states_none(clause):
-                    hits.append(_Hit(claim, clause.strip(), "0", None, 0))
-                    break
-            continue
-        prev = 0
-        for f, money in figures:
-            words = clause[prev : f.start()]
-            prev = f.end()
-            for claim in CLAIMS:
-                if claim.money is money and claim.matches(words):
-                    scope = scope_in((clause[: f.start()], *sentence[1:]))
-                    if scope is FactScope.CUMULATIVE:
-                        break  # a figure over several years: not this year's table
-                    try:
-                        q = parse_quantity(arabic(f.group()))
-                    except NumeralError:
-                        break
-                    exact = _whole(q)
-                    hits.append(
-                        _Hit(
-                            claim,
-                            clause[: f.end()].strip(),
-                            f.group(),
-                            q,
-                            exact,
-                            m.start() + f.start(),
-                            scope,
-                        )
-                    )
-                    break
+        if _WORDS.search(clause) is not None:
+            hits += _clause_hits(clause, m.start(), sentence)
     return tuple(hits)
+
+
+def _clause_hits(clause: str, at: int, sentence: list[str]) -> list[_Hit]:
+    """The claims of one clause (starting at ``at`` in its paragraph); ``sentence`` is the
+    clauses of its sentence so far, nearest first."""
+    figures = _figures(clause)
+    if not figures:
+        for claim in CLAIMS:
+            if claim.states_none(clause):
+                return [_Hit(claim, clause.strip(), "0", None, 0)]
+        return []
+    hits = []
+    prev = 0
+    for f, money in figures:
+        words = clause[prev : f.start]
+        prev = f.end
+        found = next((c for c in CLAIMS if c.money is money and c.matches(words)), None)
+        if found is None:
+            continue
+        scope = scope_in((clause[: f.start], *sentence[1:]))
+        if scope is FactScope.CUMULATIVE:
+            continue  # a figure over several years: not this year's table
+        q = f.quantity
+        hit = _Hit(found, clause[: f.end].strip(), f.text, q, _whole(q), at + f.start, scope)
+        hits.append(hit)
+    return hits
 
 
 def _walk(

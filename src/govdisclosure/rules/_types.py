@@ -1,5 +1,6 @@
 """The vocabulary every room of the rules shares: :class:`Severity`, :class:`L10n` (a text in
-Chinese and English) and :func:`locale_key`. Below both the catalogue and the findings."""
+Chinese and English), :func:`locale_key`, and the declarations of table sums a rule may carry
+(:class:`RowSums`, :class:`ColumnSums`). Below both the catalogue and the findings."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Literal
 
 import attrs
 
-__all__ = ["L10n", "Severity", "locale_key"]
+__all__ = ["ColumnSums", "L10n", "RowSums", "Severity", "locale_key"]
 
 
 def locale_key(locale: str) -> Literal["zh", "en"]:
@@ -91,3 +92,37 @@ _SEVERITY_LABELS = {
     Severity.NOTICE: L10n("提示", "notice"),
     Severity.INFO: L10n("信息", "info"),
 }
+
+
+@attrs.frozen(slots=True)
+class RowSums:
+    """Per row of a table: the cell in column ``total`` equals the sum of the other columns.
+
+    One equation per row of table ``table``; the finding is placed on the row's total cell.
+    ``argument`` names the row in the message templates: ``"row"`` (表三 “…”行), or
+    ``"group"`` for a table printed with its rows as column groups (表四 “行政复议”).
+    """
+
+    table: str
+    total: str = "total"
+    argument: str = "row"
+
+
+@attrs.frozen(slots=True)
+class ColumnSums:
+    """Per column of a table: Σ weight(row) · cell = 0, one equation per column.
+
+    ``weights`` gives the weight (+1 or −1) of named rows (dotted keys); rows not named have
+    weight ``rest``. The finding is placed on the cell of row ``anchor``. The equation of
+    column ``total`` is implied by those of the other columns and the row sums (RowSums) of
+    the weighted rows, so it is checked only when one of those could not be checked (a
+    blank cell): it can never fail alone.
+    """
+
+    table: str
+    weights: tuple[tuple[str, int], ...]
+    rest: int
+    anchor: str
+    total: str = "total"
+    argument: str = "column"
+    """The name of the column in the message templates (表三 “…”列)."""
