@@ -3,7 +3,9 @@ catalogue order, and it leaves without a trace; the built-in families and the GA
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
+from pathlib import Path
 
 import attrs
 import pytest
@@ -228,3 +230,48 @@ def test_gd401_reads_its_figures_with_the_numerals_finder() -> None:
     # what is no count is no claim: the end of a range, a bound
     assert _with_sentence("本年度共收到政府信息公开申请11—30件。") == Findings()
     assert _with_sentence("本年度共收到政府信息公开申请不超过1000件。") == Findings()
+
+
+# --------------------------------------------------------------------------- sizes
+
+
+ROOT = Path(__file__).resolve().parents[1] / "src" / "govdisclosure"
+_ROOM = [*sorted((ROOT / "rules").glob("*.py")), ROOT / "analysis" / "_rollup_rules.py"]
+
+
+def _docstring_lines(tree: ast.Module) -> set[int]:
+    lines: set[int] = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            lines.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    return lines
+
+
+def test_the_rules_hold_their_sizes_and_name_editions_as_data() -> None:
+    named = []
+    for path in _ROOM:
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        docs = _docstring_lines(tree)
+        code = [
+            line
+            for n, line in enumerate(source.splitlines(), 1)
+            if line.strip() and not line.strip().startswith("#") and n not in docs
+        ]
+        assert len(code) <= 600, f"{path.name}: {len(code)} lines of code"
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = (node.end_lineno or node.lineno) - node.lineno + 1
+                assert length <= 60, f"{path.name}: {node.name} has {length} lines"
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "Edition"
+                and node.attr.isupper()
+            ):
+                named.append(f"{path.name}:{node.lineno}")
+    assert len(named) <= 5, named

@@ -28,7 +28,7 @@ from govdisclosure.rules._context import Context
 from govdisclosure.rules._findings import Finding, Interval, Side
 from govdisclosure.rules._policy import Policy
 from govdisclosure.rules._registry import Family
-from govdisclosure.rules._relations import _whole, figure_interval, place_of
+from govdisclosure.rules._relations import _MONEY_UNITS, _whole, figure_interval, place_of
 from govdisclosure.rules._scope import scope_in
 
 __all__ = ["FAMILY", "check", "paragraphs"]
@@ -55,7 +55,6 @@ _COUNT_UNITS = frozenset(
     for w in ("人次", "件次", "件", "个", "条", "份", "次", "宗", "起", "项")
 )
 """The measure words of the counts claims state (12件, 两件, 300余条, 1.2万人次)."""
-_MONEY_UNITS = frozenset({"元", "万元", "亿元"})
 
 
 def _figures(clause: str) -> list[tuple[FoundQuantity, bool]]:
