@@ -36,9 +36,9 @@ from govdisclosure.rules import (
     Rule,
     Severity,
     Side,
+    part,
     register,
 )
-from govdisclosure.rules._catalog import part
 
 __all__ = ["FAMILY", "RollupFinding", "check", "rollup_catalog", "rollup_rule"]
 

@@ -38,7 +38,7 @@ Rules come in families: each is one module with one function ``check(ctx)`` over
 ['table sums', 'agency kind', 'stated relations', 'cross-year', 'prose claims', ...]
 """
 
-from govdisclosure.rules._catalog import ColumnSums, RowSums, Rule, catalog, known, rule
+from govdisclosure.rules._catalog import ColumnSums, RowSums, Rule, catalog, known, part, rule
 from govdisclosure.rules._context import Context
 from govdisclosure.rules._engine import check, check_series, run, validate
 from govdisclosure.rules._findings import (
@@ -75,6 +75,7 @@ __all__ = [
     "families",
     "family",
     "known",
+    "part",
     "register",
     "rule",
     "run",

@@ -116,22 +116,26 @@ def _clause_hits(clause: str, at: int, sentence: list[str]) -> list[_Hit]:
     return hits
 
 
+Place = tuple[str, tuple[int, ...], int, str]
+"""A paragraph's JSON path, section ordinals, index and text."""
+
+
 def _walk(
-    sections: tuple[Section, ...], prefix: str, ords: tuple[int, ...]
-) -> Iterator[tuple[str, tuple[int, ...], int, str]]:
+    sections: tuple[Section, ...], prefix: str, ords: tuple[int, ...], out: list[Place]
+) -> None:
     for i, s in enumerate(sections):
         path = f"{prefix}[{i}]"
         here = (*ords, s.ordinal)
-        for j, p in enumerate(s.paragraphs):
-            yield f"{path}.paragraphs[{j}]", here, j, p
-        yield from _walk(s.subsections, f"{path}.subsections", here)
+        out += [(f"{path}.paragraphs[{j}]", here, j, p) for j, p in enumerate(s.paragraphs)]
+        if s.subsections:
+            _walk(s.subsections, f"{path}.subsections", here, out)
 
 
-def paragraphs(report: Report) -> Iterator[tuple[str, tuple[int, ...], int, str]]:
+def paragraphs(report: Report) -> Iterator[Place]:
     """Every paragraph: its JSON path, section ordinals, index and text."""
-    for j, p in enumerate(report.preamble):
-        yield f"$.preamble[{j}]", (), j, p
-    yield from _walk(report.sections, "$.sections", ())
+    out: list[Place] = [(f"$.preamble[{j}]", (), j, p) for j, p in enumerate(report.preamble)]
+    _walk(report.sections, "$.sections", (), out)
+    return iter(out)
 
 
 def _agrees(report: Report, hit: _Hit) -> tuple[bool, tuple[str, ...], Any]:
@@ -153,17 +157,24 @@ def _agrees(report: Report, hit: _Hit) -> tuple[bool, tuple[str, ...], Any]:
     return False, known[0][0], known[0][1]
 
 
-def _like_for_like(report: Report, hit: _Hit, ords: tuple[int, ...], j: int) -> bool:
+def _fact_scopes(report: Report) -> dict[tuple[tuple[int, ...], int, int], FactScope]:
+    """The scope of the first located fact at each place (section, paragraph, start)."""
+    scopes: dict[tuple[tuple[int, ...], int, int], FactScope] = {}
+    for fact in report.facts:
+        loc = fact.location
+        scopes.setdefault((loc.section, loc.paragraph, loc.start), fact.scope)
+    return scopes
+
+
+def _like_for_like(
+    report: Report, hit: _Hit, place: tuple[tuple[int, ...], int, int], scopes: dict[Any, FactScope]
+) -> bool:
     """Whether the figure is the year's own, as the tables are: not cumulative, and not for
     the whole jurisdiction unless the report is a government's (whose tables cover it); a
     located fact's :attr:`~govdisclosure.model.Fact.scope` says so too."""
-    scope = hit.scope
-    for fact in report.facts:
-        loc = fact.location
-        if loc.section == ords and loc.paragraph == j and loc.start == hit.start:
-            if fact.scope is not FactScope.UNKNOWN:
-                scope = fact.scope
-            break
+    scope = scopes.get(place, FactScope.UNKNOWN)
+    if scope is FactScope.UNKNOWN:
+        scope = hit.scope
     if scope is FactScope.CUMULATIVE:
         return False
     return scope is not FactScope.JURISDICTION or report.kind().is_government
@@ -212,13 +223,16 @@ def _claim_finding(
 
 
 def _contradicted(
-    report: Report, hit: _Hit, ords: tuple[int, ...], j: int
+    report: Report, hit: _Hit, place: tuple[tuple[int, ...], int, int], scopes: dict[Any, FactScope]
 ) -> tuple[tuple[str, ...], Any] | None:
     """The alternative (and its value) of the tables that contradicts a hit, or None."""
-    if not _like_for_like(report, hit, ords, j):
+    exact = hit.exact
+    if exact is not None:
+        for fn in hit.claim._values:
+            if fn(report) == exact:
+                return None  # the fast path: one alternative equals the figure
+    if not _like_for_like(report, hit, place, scopes):
         return None
-    if hit.exact is not None and any(fn(report) == hit.exact for fn in hit.claim._values):
-        return None  # the fast path: one alternative equals the figure
     ok, alt, value = _agrees(report, hit)
     if ok:
         return None
@@ -232,9 +246,10 @@ def check(ctx: Context) -> list[Finding]:
     if report.active is None and report.requests is None and report.reviews is None:
         return []
     out: list[Finding] = []
+    scopes = _fact_scopes(report)
     for path, ords, j, text in paragraphs(report):
         for hit in _hits(text):
-            found = _contradicted(report, hit, ords, j)
+            found = _contradicted(report, hit, (ords, j, hit.start), scopes)
             if found is not None:
                 out.append(_claim_finding(report, hit, path, ords, j, *found, policy))
     return out

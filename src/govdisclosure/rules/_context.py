@@ -28,7 +28,17 @@ __all__ = ["Context", "codes_that_run"]
 
 def codes_that_run(policy: Policy, edition: Edition) -> frozenset[str]:
     """The codes of every known rule that ``policy`` runs and that applies to ``edition``."""
+    if policy is DEFAULT:  # the common case, without hashing the policy
+        now = generation()
+        if _DEFAULT_RUNS[0] != now:
+            _DEFAULT_RUNS[:] = [now, {e: _codes(DEFAULT, e, now) for e in Edition}]
+        runs: frozenset[str] = _DEFAULT_RUNS[1][edition]
+        return runs
     return _codes(policy, edition, generation())
+
+
+_DEFAULT_RUNS: list[Any] = [-1, {}]
+"""The registry's generation, and the codes that run under the default policy by edition."""
 
 
 @functools.lru_cache(maxsize=64)
@@ -43,9 +53,12 @@ def _runs(value: Iterable[str]) -> frozenset[str]:
     return value if isinstance(value, frozenset) else frozenset(value)
 
 
+_NO_INPUTS: Mapping[str, Any] = types.MappingProxyType({})
+
+
 def _inputs(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     if value is None:
-        return types.MappingProxyType({})
+        return _NO_INPUTS
     if not isinstance(value, Mapping) or not all(isinstance(k, str) for k in value):
         raise TypeError(f"inputs must be a mapping of names (str) to values, got {value!r}")
     return types.MappingProxyType(dict(value))

@@ -56,7 +56,9 @@ def run(ctx: Context) -> Findings:
     runs = ctx.runs
     out: list[Finding] = []
     for family in families():
-        if runs.isdisjoint(family.codes) or not all(ctx.has(n) for n in family.needs):
+        if runs.isdisjoint(family.codes):
+            continue
+        if family.needs and not all(ctx.has(n) for n in family.needs):
             continue
         out += family.check(ctx)
     if len(out) > 1:

@@ -78,6 +78,8 @@ class Family:
 
 
 _FAMILIES: dict[str, Family] = {}
+_ORDERED: list[tuple[Family, ...]] = [()]
+"""The registered families as a tuple, kept in step with ``_FAMILIES``."""
 _PRODUCED: dict[str, str] = {}
 """Which family produces each code."""
 
@@ -111,6 +113,7 @@ def register(family: Family) -> Family:
         drop_parts(tuple(dict(family.parts)))
         raise
     _FAMILIES[family.name] = family
+    _ORDERED[0] = tuple(_FAMILIES.values())
     _PRODUCED.update(dict.fromkeys(family.codes, family.name))
     return family
 
@@ -121,6 +124,7 @@ def unregister(name: str) -> Family:
         family = _FAMILIES.pop(name)
     except KeyError:
         raise KeyError(f"no family {name!r}; registered: {', '.join(_FAMILIES)}") from None
+    _ORDERED[0] = tuple(_FAMILIES.values())
     for code in family.codes:
         del _PRODUCED[code]
     drop_rules(tuple(r.code for r in family.rules))
@@ -130,7 +134,7 @@ def unregister(name: str) -> Family:
 
 def families() -> tuple[Family, ...]:
     """Every registered family, in the order they joined."""
-    return tuple(_FAMILIES.values())
+    return _ORDERED[0]
 
 
 def family(name: str) -> Family:
