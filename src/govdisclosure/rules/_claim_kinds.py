@@ -31,9 +31,6 @@ from govdisclosure.rules._types import L10n
 
 __all__ = ["CLAIMS", "Claim"]
 
-_CLAUSE = re.compile(r"[^，,。；;！!？?：:\n（）()]+")
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-
 
 @attrs.frozen(slots=True)
 class Claim:
@@ -160,10 +157,6 @@ _NOT_PROCESSED = _rows("not_processed.", NotProcessed.ROWS)
 _LEGAL = tuple(f"requests.new.{c}" for c in ApplicantCounts.COLUMNS[1:6])
 
 
-_SEVERAL_YEARS = SEVERAL_YEARS
-_THIS_YEAR = THIS_YEAR
-
-
 def _common(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
     first = paths[0]
     n = 0
@@ -229,8 +222,8 @@ def _claim(
         zero=zero,
         alternatives=alternatives,
         alternatives_label=_cells_label(alternatives),
-        span=_SEVERAL_YEARS,
-        year=_THIS_YEAR,
+        span=SEVERAL_YEARS,
+        year=THIS_YEAR,
         money=money,
     )
 

@@ -18,8 +18,6 @@ from govdisclosure.model import FactScope, Report, Section
 from govdisclosure.money import Amount
 from govdisclosure.numerals import FoundQuantity, Quantity, find_quantities
 from govdisclosure.rules._claim_kinds import (
-    _CLAUSE,
-    _SENTENCE_END,
     _WORDS,
     CLAIMS,
     Claim,
@@ -29,7 +27,7 @@ from govdisclosure.rules._findings import Finding, Interval, Side
 from govdisclosure.rules._policy import Policy
 from govdisclosure.rules._registry import Family
 from govdisclosure.rules._relations import _MONEY_UNITS, _whole, figure_interval, place_of
-from govdisclosure.rules._scope import scope_in
+from govdisclosure.rules._scope import CLAUSE, SENTENCE_END, scope_in
 
 __all__ = ["FAMILY", "check", "paragraphs"]
 
@@ -79,9 +77,9 @@ def _hits(text: str) -> tuple[_Hit, ...]:
     hits: list[_Hit] = []
     sentence: list[str] = []  # the earlier clauses of the sentence, nearest first
     end = 0
-    for m in _CLAUSE.finditer(text):
+    for m in CLAUSE.finditer(text):
         clause = m.group()
-        if _SENTENCE_END.search(text, end, m.start()):
+        if SENTENCE_END.search(text, end, m.start()):
             sentence = []
         end = m.end()
         sentence.insert(0, clause)

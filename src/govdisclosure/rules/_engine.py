@@ -1,4 +1,6 @@
-"""The verbs: :func:`check`, :func:`validate` and :func:`check_series`."""
+"""The verbs: :func:`check`, :func:`validate` and :func:`check_series`, and :func:`run`, the
+engine under them: the library's families join the registry here, in this order, and
+:func:`run` gives every registered family that has a code to run the :class:`Context`."""
 
 from __future__ import annotations
 

@@ -10,10 +10,10 @@ from govdisclosure.layout import layout_of
 from govdisclosure.model import Requests2021, Section
 from govdisclosure.numerals import find_quantities
 from govdisclosure.rules._catalog import part
-from govdisclosure.rules._claim_kinds import _CLAUSE
 from govdisclosure.rules._context import Context
 from govdisclosure.rules._findings import Finding, Side
 from govdisclosure.rules._registry import Family
+from govdisclosure.rules._scope import CLAUSE
 from govdisclosure.rules._sections import section_ordinal
 from govdisclosure.rules._types import L10n
 
@@ -25,7 +25,7 @@ _NEGATION = re.compile(r"未|无|没有|不曾|尚未|并未|均未|零")
 
 
 def _states_fee_notice(text: str) -> bool:
-    for m in _CLAUSE.finditer(text):
+    for m in CLAUSE.finditer(text):
         clause = m.group()
         at = clause.find("收费通知")
         if at < 0:
