@@ -58,7 +58,13 @@ _COUNT_UNITS = frozenset(
 def _figures(clause: str) -> list[tuple[FoundQuantity, bool]]:
     """The figures of a clause a claim may state, each with whether it is an amount: the
     counts and amounts :func:`~govdisclosure.numerals.find_quantities` finds (Chinese
-    numerals too), of the measure words claims use."""
+    numerals too), of the measure words claims use.
+
+    >>> [(f.text, money) for f, money in _figures("共收到申请两件、近300条意见，收费1.52万元")]
+    [('两件', False), ('近300条', False), ('1.52万元', True)]
+    >>> [f.text for f, _ in _figures("受理申请 17 件，办理时限20个工作日，共3户12人")]
+    ['17 件']
+    """
     out = []
     for f in find_quantities(clause, chinese=True):
         unit = f.quantity.unit
