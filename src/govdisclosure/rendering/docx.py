@@ -337,33 +337,57 @@ def _borders(b: _Builder, tag: str, sides: tuple[str, ...]) -> Any:
     )
 
 
-def _table(b: _Builder, ctx: Context, block: TableBlock) -> Any:
-    grid = printed(ctx, block.grid)
-    size = PAGE.table_size(grid, english=not ctx.zh)
-    width = _tw(PAGE.type_width_mm)
-    em = round(size * 20)
-    widths = [round(w * em) for w in column_widths(grid, width / em)]
-    widths[-1] += width - sum(widths)
+def _table_properties(b: _Builder, width: int) -> Any:
+    """A table across the type area, ruled in black, columns of fixed width."""
     sides = ("top", "left", "bottom", "right", "insideH", "insideV")
-    tblpr = b.el(
+    margins = tuple(
+        b.el(f"w:{side}", w=w, type="dxa")
+        for side, w in (("top", 28), ("left", 57), ("bottom", 28), ("right", 57))
+    )
+    return b.el(
         "w:tblPr",
         (
             b.el("w:tblW", w=width, type="dxa"),
             b.el("w:jc", val="center"),
             _borders(b, "w:tblBorders", sides),
             b.el("w:tblLayout", type="fixed"),
-            b.el(
-                "w:tblCellMar",
-                (
-                    b.el("w:top", w=28, type="dxa"),
-                    b.el("w:left", w=57, type="dxa"),
-                    b.el("w:bottom", w=28, type="dxa"),
-                    b.el("w:right", w=57, type="dxa"),
-                ),
-            ),
+            b.el("w:tblCellMar", margins),
             b.el("w:tblLook", val="0000", firstRow=0, lastRow=0, firstColumn=0, lastColumn=0),
         ),
     )
+
+
+def _cell(b: _Builder, cell: GridCell, row: int, width: int, size: float) -> Any:
+    """The ``<w:tc>`` of ``cell`` in ``row``: its origin, or a place it covers (empty, merged
+    from above with ``vMerge``)."""
+    tcpr = [b.el("w:tcW", w=width, type="dxa")]
+    if cell.colspan > 1:
+        tcpr.append(b.el("w:gridSpan", val=cell.colspan))
+    if cell.rowspan > 1:
+        tcpr.append(b.el("w:vMerge", val="restart") if cell.row == row else b.el("w:vMerge"))
+    tcpr.append(b.el("w:vAlign", val="center"))
+    jc = "center"
+    if cell.role == "rowhead" and cell.rowspan == 1:
+        jc = "left"
+    elif cell.role == "corner":
+        jc, size = "left", size - 1.5
+    indent: dict[str, Any] = {"left": round(cell.indent * size * 20)} if cell.indent else {}
+    para = b.paragraph(
+        cell.text if cell.row == row else "",
+        b.ppr(jc=jc, style="TableText", grid=False, **indent),
+        b.rpr(b.faces["body"], size),
+    )
+    return b.el("w:tc", (b.el("w:tcPr", tuple(tcpr)), para))
+
+
+def _table(b: _Builder, ctx: Context, block: TableBlock) -> Any:
+    """A table of the edition as the official form prints it."""
+    grid = printed(ctx, block.grid)
+    size = PAGE.table_size(grid, english=not ctx.zh)
+    width = _tw(PAGE.type_width_mm)
+    em = round(size * 20)
+    widths = [round(w * em) for w in column_widths(grid, width / em)]
+    widths[-1] += width - sum(widths)
     tblgrid = b.el("w:tblGrid", tuple(b.el("w:gridCol", w=w) for w in widths))
     cover: dict[tuple[int, int], GridCell] = {}
     for cell in grid.cells:
@@ -375,34 +399,15 @@ def _table(b: _Builder, ctx: Context, block: TableBlock) -> Any:
         # rows at least 6.5 mm high, as the forms print them; none broken over two pages
         trpr = [b.el("w:cantSplit"), b.el("w:trHeight", val=_tw(6.5), hRule="atLeast")]
         if r < grid.head:
-            trpr.append(b.el("w:tblHeader"))
+            trpr.append(b.el("w:tblHeader"))  # repeated at the top of every page
         tcs = []
         c = 0
         while c < grid.cols:
             cell = cover[r, c]  # a grid covers every place
-            tcpr = [b.el("w:tcW", w=sum(widths[c : c + cell.colspan]), type="dxa")]
-            if cell.colspan > 1:
-                tcpr.append(b.el("w:gridSpan", val=cell.colspan))
-            if cell.rowspan > 1:
-                tcpr.append(b.el("w:vMerge", val="restart") if cell.row == r else b.el("w:vMerge"))
-            tcpr.append(b.el("w:vAlign", val="center"))
-            text = cell.text if cell.row == r else ""
-            jc = "center"
-            cell_size = size
-            if cell.role == "rowhead" and cell.rowspan == 1:
-                jc = "left"
-            elif cell.role == "corner":
-                jc, cell_size = "left", size - 1.5
-            indent = {"left": round(cell.indent * size * 20)} if cell.indent else {}
-            para = b.paragraph(
-                text,
-                b.ppr(jc=jc, style="TableText", grid=False, **indent),  # type: ignore[arg-type]
-                b.rpr(b.faces["body"], cell_size),
-            )
-            tcs.append(b.el("w:tc", (b.el("w:tcPr", tuple(tcpr)), para)))
+            tcs.append(_cell(b, cell, r, sum(widths[c : c + cell.colspan]), size))
             c += cell.colspan
         rows.append(b.el("w:tr", (b.el("w:trPr", tuple(trpr)), *tcs)))
-    return b.el("w:tbl", (tblpr, tblgrid, *rows))
+    return b.el("w:tbl", (_table_properties(b, width), tblgrid, *rows))
 
 
 # --------------------------------------------------------------------------- the document
