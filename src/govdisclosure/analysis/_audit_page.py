@@ -51,6 +51,8 @@ _CJK_FONTS = (
     "Noto Sans CJK JP",
 )
 
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
+
 _COLOURS = {
     "on-time": "#2e7d32",
     "late": "#c62828",
@@ -171,8 +173,8 @@ def _svg(mpl: Any, figure: Any, salt: str) -> str:
     with mpl.rc_context({"svg.fonttype": "path", "svg.hashsalt": salt}):
         figure.savefig(out, format="svg", metadata={"Date": None})
     text = out.getvalue()
-    start = text.find("<svg")
-    return text[start:] if start >= 0 else text
+    text = text[max(0, text.find("<svg")) :]  # no XML declaration inside HTML
+    return _METADATA.sub("", text)
 
 
 def _top(counts: Counter[str], other: str, n: int = TOP) -> list[str]:

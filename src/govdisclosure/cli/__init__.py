@@ -4,7 +4,8 @@ Sub-commands: ``demo`` (what the library does, on a bundled example), ``example 
 (a bundled report as JSON), ``schema`` (the JSON Schema), ``rows FILE`` (a report's
 tables as tidy CSV or JSON lines), ``check FILE...`` (the findings of the rules) and
 ``render FILE`` (text, Markdown or HTML), ``parse FILE|DIR...`` (published reports read into
-the model), ``aggregate PATH...`` (a government's summary from its parts) and ``diff OLD NEW``.
+the model), ``aggregate PATH...`` (a government's summary from its parts), ``diff OLD NEW`` and
+``audit PATH...`` (a page with charts, or a table, auditing a folder of reports).
 Files are JSON reports (``parse``, ``check``, ``aggregate`` and ``diff`` also read published
 text, Markdown and HTML); ``-`` reads standard input.
 Exit status: 0 success, 1 ``check`` found an error-severity finding (or ``render --check``
@@ -13,7 +14,7 @@ internal error — a bug of govdisclosure: one line asks for a report, and ``--d
 the traceback. ``--version`` prints the version.
 
 Each module (:mod:`.demo`, :mod:`.example`, :mod:`.schema`, :mod:`.rows`, :mod:`.check`,
-:mod:`.render`, :mod:`.parse`, :mod:`.aggregate`, :mod:`.diff`) has
+:mod:`.render`, :mod:`.parse`, :mod:`.aggregate`, :mod:`.diff`, :mod:`.audit`) has
 ``add_parser(subparsers)`` and ``run(args, out) -> int``; a new command is a new module and
 a line in :data:`COMMANDS`.
 """
@@ -32,7 +33,18 @@ from govdisclosure.errors import StructureError
 __all__ = ["COMMANDS", "INTERNAL_ERROR", "main"]
 
 #: The sub-commands in the order ``--help`` lists them: each a module of this package.
-COMMANDS = ("demo", "example", "schema", "render", "rows", "check", "parse", "aggregate", "diff")
+COMMANDS = (
+    "demo",
+    "example",
+    "schema",
+    "render",
+    "rows",
+    "check",
+    "parse",
+    "aggregate",
+    "diff",
+    "audit",
+)
 
 
 def _parser() -> argparse.ArgumentParser:
