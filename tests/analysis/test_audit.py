@@ -115,7 +115,7 @@ def test_the_late_one_is_late_for_its_kind(
     rows = _by_name(audited, folder[0])
     late = rows["late-department.json"]
     assert (late.kind, late.timeliness, late.days_late) == (AgencyKind.DEPARTMENT, "late", 15)
-    assert late.deadline == dt.date(2022, 1, 31) == Policy().deadline(2021, late.kind)
+    assert late.deadline == dt.date(2022, 1, 31) == Policy().deadline(2021, AgencyKind.DEPARTMENT)
     assert late.signed == dt.date(2022, 2, 15)
     # signed the same day, a 市人民政府 is in time: its deadline is 3月31日 (第四十九条)
     government = rows["government.json"]

@@ -429,7 +429,22 @@ def _n(value: int | None, cls: str = "n") -> str:
     return _cell("" if value is None else value, "" if value is None else value, cls)
 
 
-def _row_html(r: AuditRow, zh: bool) -> str:
+def _shown(path: str | None, root: str) -> str:
+    """``path`` relative to the folder all the files are under (the whole path otherwise)."""
+    if not path:
+        return ""
+    return os.path.relpath(path, root) if root else path
+
+
+def _root(rows: Iterable[AuditRow]) -> str:
+    folders = [os.path.dirname(os.path.abspath(r.source)) for r in rows if r.source]
+    try:
+        return os.path.commonpath(folders) if folders else ""
+    except ValueError:  # paths on different drives
+        return ""
+
+
+def _row_html(r: AuditRow, zh: bool, root: str = "") -> str:
     classes = []
     if r.timeliness == "late":
         classes.append("late")
@@ -450,7 +465,7 @@ def _row_html(r: AuditRow, zh: bool) -> str:
     level = LEVELS[r.level][0 if zh else 1]
     order = {"late": 0, "on-time": -1, "not-due": -2, "unknown": -3}[state]
     cells = [
-        _cell(os.path.basename(r.source) if r.source else "", r.source or ""),
+        _cell(_shown(r.source and os.path.abspath(r.source), root)),
         _cell(r.agency or _t("no_agency", zh)),
         _cell(_kind_label(r.kind, zh)),
         _cell(level),
@@ -527,7 +542,8 @@ def audit_html(audit: Audit, *, lang: str = "zh") -> str:
         f"{_e(_t('skipped', zh))} {audit.skipped}</p>",
         '<section class="cards" id="summary">',
     ]
-    for key, cls in _CARDS:
+    for key, tone in _CARDS:
+        cls = tone if tone == "good" or counts[key] else ""
         out.append(
             f'<div class="card {cls}" data-key="{key}"><b>{counts[key]}</b>'
             f"<span>{_e(_t(key, zh))}</span></div>"
@@ -546,7 +562,8 @@ def audit_html(audit: Audit, *, lang: str = "zh") -> str:
     out.append('<table class="sortable" id="reports"><thead><tr>')
     out += [f"<th>{_e(_t(c, zh))}</th>" for c in _COLUMNS]
     out.append("</tr></thead><tbody>")
-    out += [_row_html(r, zh) for r in audit.readable]
+    root = _root(audit)
+    out += [_row_html(r, zh, root) for r in audit.readable]
     out.append("</tbody></table>")
     unreadable = [r for r in audit if r.status == "unreadable"]
     if unreadable:
@@ -554,7 +571,11 @@ def audit_html(audit: Audit, *, lang: str = "zh") -> str:
         out.append('<table class="sortable" id="unreadable"><thead><tr>')
         out.append(f"<th>{_e(_t('c_file', zh))}</th><th>{_e(_t('c_reason', zh))}</th>")
         out.append("</tr></thead><tbody>")
-        out += [f"<tr>{_cell(r.source)}{_cell(r.reason)}</tr>" for r in unreadable]
+        out += [
+            f"<tr>{_cell(_shown(r.source and os.path.abspath(r.source), root))}"
+            f"{_cell(r.reason)}</tr>"
+            for r in unreadable
+        ]
         out.append("</tbody></table>")
     out.append(f"<script>{_SCRIPT}</script></body></html>")
     return "\n".join(out) + "\n"
