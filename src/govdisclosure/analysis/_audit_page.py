@@ -218,7 +218,8 @@ def _stacked_barh(
     else:
         ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
-    figure.legend(loc="outside lower center", ncols=min(len(series), 6), frameon=False, fontsize=8)
+    columns = len(series) if len(series) <= 4 else 3  # six long names make two lines
+    figure.legend(loc="outside lower center", ncols=columns, frameon=False, fontsize=8)
     return _svg(mpl, figure, salt)
 
 
@@ -389,6 +390,7 @@ th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{co
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.late td.t{color:#c62828;font-weight:bold}tr.errors td.e{color:#c62828;font-weight:bold}
 .note{color:#616161;font-size:12px}
+.wrap{overflow-x:auto}td.np{min-width:220px}
 """
 
 _SCRIPT = """
@@ -478,7 +480,9 @@ def _row_html(r: AuditRow, zh: bool, root: str = "") -> str:
         _cell(tables, "" if r.tables is None else r.tables, "n"),
         _cell(blank, "" if r.cells_blank is None else r.cells_blank, "n"),
         _cell(
-            "; ".join(f.message("zh_CN" if zh else "en") for f in r.not_printed), len(r.not_printed)
+            "; ".join(f.message("zh_CN" if zh else "en") for f in r.not_printed),
+            len(r.not_printed),
+            "np",
         ),
         _n(r.errors, "n e"),
         _n(r.warnings),
@@ -559,12 +563,12 @@ def audit_html(audit: Audit, *, lang: str = "zh") -> str:
     out.append("</section>")
     out.append(f"<h2>{_e(_t('table', zh))}</h2>")
     out.append(f'<p class="note">{_e(_t("sort_hint", zh))}</p>')
-    out.append('<table class="sortable" id="reports"><thead><tr>')
+    out.append('<div class="wrap"><table class="sortable" id="reports"><thead><tr>')
     out += [f"<th>{_e(_t(c, zh))}</th>" for c in _COLUMNS]
     out.append("</tr></thead><tbody>")
     root = _root(audit)
     out += [_row_html(r, zh, root) for r in audit.readable]
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     unreadable = [r for r in audit if r.status == "unreadable"]
     if unreadable:
         out.append(f"<h2>{_e(_t('unreadable_list', zh))}</h2>")
