@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from govdisclosure import examples, render, to_json
 from govdisclosure.analysis._audit import COLUMNS, FAMILIES, Audit, AuditRow, audit, audit_file
 from govdisclosure.analysis._frame import MissingExtraError
+from govdisclosure.analysis.batch import Progress
 from govdisclosure.cli import main
 from govdisclosure.model import AgencyKind, Edition, Report
 from govdisclosure.parse import parse
@@ -432,3 +433,16 @@ def test_command_previous_and_nothing_readable(tmp_path: Path) -> None:
     assert main(["audit", str(tmp_path / "junk.json")], io.StringIO()) == 2
     with pytest.raises(SystemExit):
         main(["audit", str(new), "--as-of", "30/06/2026"])
+
+
+def test_progress_counts_the_files(folder: tuple[Path, dict[str, str]]) -> None:
+    bars: list[Progress] = []
+
+    def bar(n: int) -> Progress:
+        bars.append(Progress(n, io.StringIO()))
+        return bars[-1]
+
+    result = audit(folder[0], as_of=AS_OF, progress=bar)
+    (made,) = bars
+    files = sum(r.reason != "a folder, not a report file" for r in result)
+    assert made.total == made.done == files

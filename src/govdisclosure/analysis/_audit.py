@@ -47,6 +47,7 @@ from govdisclosure.analysis.batch import (
     READERS,
     Progress,
     UnusableFile,
+    _read_published,
     discover,
     map_files,
 )
@@ -436,11 +437,12 @@ def audit_report(
 
 
 def _read_source(path: str) -> tuple[Report, Parsed | None]:
-    """A report file read as ``check DIR`` reads it; published pages keep the reader's
-    findings (what the source did not print). Raises :class:`UnusableFile`."""
+    """A report file read as ``check DIR`` reads it; the files the batch gives to
+    :func:`~govdisclosure.parse.parse` (every published format it registers) are parsed
+    here the same way, keeping the reader's findings (what the source did not print).
+    Raises :class:`UnusableFile`."""
     suffix = os.path.splitext(path)[1].lower()
-    reader = READERS.get(suffix)
-    if suffix == ".json" or reader is None or suffix not in _FORMATS:
+    if READERS.get(suffix) is not _read_published:  # JSON, or a reader of its own:
         return _read_report_file(path), None
     try:
         with open(path, "rb") as f:
@@ -452,7 +454,7 @@ def _read_source(path: str) -> tuple[Report, Parsed | None]:
     if not data.strip():
         raise UnusableFile(path, "the file is empty")
     try:
-        parsed = parse(data, format=_FORMATS[suffix])
+        parsed = parse(data, format=_FORMATS.get(suffix, "auto"))
     except ParseError as exc:
         raise UnusableFile(path, f"not a report: {exc}") from None
     report = parsed.report
