@@ -59,12 +59,15 @@ from govdisclosure.rules import Finding, Findings, Policy, Severity, check
 from govdisclosure.rules._outline import section_ordinal
 
 __all__ = [
+    "COLUMNS",
     "FAMILIES",
+    "LEVELS",
     "OUTCOMES",
     "Audit",
     "AuditRow",
     "audit",
     "audit_file",
+    "audit_report",
 ]
 
 Timeliness = Literal["on-time", "late", "unknown", "not-due"]
