@@ -23,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govdisclosure import examples, render, to_json
+from govdisclosure import strategies as gst
 from govdisclosure.analysis._audit import COLUMNS, FAMILIES, Audit, AuditRow, audit, audit_file
 from govdisclosure.analysis._frame import MissingExtraError
 from govdisclosure.analysis.batch import Progress
@@ -446,3 +447,17 @@ def test_progress_counts_the_files(folder: tuple[Path, dict[str, str]]) -> None:
     (made,) = bars
     files = sum(r.reason != "a folder, not a report file" for r in result)
     assert made.total == made.done == files
+
+
+@given(st.lists(gst.reports(), min_size=1, max_size=4))
+def test_counts_add_up_for_any_reports(reports: list[Report]) -> None:
+    result = audit(reports, as_of=AS_OF)
+    counts = result.counts()
+    assert counts["reports"] == counts["files"] == len(reports)
+    assert counts["ok"] + counts["with_errors"] == counts["reports"]
+    assert sum(counts[k] for k in ("on_time", "late", "unknown", "not_due")) == len(reports)
+    for row, report in zip(result, reports, strict=True):
+        assert sum(row.family_counts.values()) == row.errors + row.warnings + row.notices
+        assert row.deadline == Policy().deadline(report.year, report.kind())
+        assert (row.days_late is not None) == (row.timeliness == "late")
+    assert json.loads(json.dumps(result.rows(), ensure_ascii=False)) == result.rows()
