@@ -37,24 +37,37 @@ import datetime as _dt
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 
+from govdisclosure.analysis._audit_page import audit_html
+from govdisclosure.analysis._audit_rows import (
+    _CROSS_YEAR,
+    _FAMILY_OF_DIGIT,
+    _NOT_PRINTED,
+    _OUTCOME_KEYS,
+    _TABLE_PARTS,
+    COLUMNS,
+    FAMILIES,
+    LEVELS,
+    OUTCOMES,
+    AuditRow,
+    Timeliness,
+)
 from govdisclosure.analysis._cells import values_of
 from govdisclosure.analysis.batch import (
-    _FORMATS,
     READERS,
     Progress,
     UnusableFile,
     _read_published,
     discover,
     map_files,
+    parse_published,
 )
 from govdisclosure.analysis.batch import read_file as _read_report_file
-from govdisclosure.errors import ParseError
-from govdisclosure.model import AgencyKind, Edition, Report
-from govdisclosure.parse import Parsed, ParseFinding, ParseSeverity, parse
+from govdisclosure.model import Report
+from govdisclosure.parse import Parsed, ParseFinding, ParseSeverity
 from govdisclosure.rules import Finding, Findings, Policy, Severity, check
 from govdisclosure.rules._sections import section_ordinal
 
@@ -69,170 +82,6 @@ __all__ = [
     "audit_file",
     "audit_report",
 ]
-
-Timeliness = Literal["on-time", "late", "unknown", "not-due"]
-Status = Literal["ok", "findings", "unreadable"]
-
-#: The rule families, by the first digit of a GD code: key, Chinese and English name.
-FAMILIES: tuple[tuple[str, str, str], ...] = (
-    ("tables", "表格勾稽", "table sums"),
-    ("text", "正文数量关系", "relations in the text"),
-    ("cross_year", "跨年度衔接", "across years"),
-    ("prose", "正文与表格", "prose vs. tables"),
-    ("dates", "版本与日期", "edition and dates"),
-    ("structure", "章节结构", "structure"),
-)
-_FAMILY_OF_DIGIT = {str(i + 1): key for i, (key, _, _) in enumerate(FAMILIES)}
-
-#: The outcome groups of table 三 (三、本年度办理结果): key, Chinese and English name.
-OUTCOMES: tuple[tuple[str, str, str], ...] = (
-    ("granted", "予以公开", "disclosed"),
-    ("partly_granted", "部分公开", "partly disclosed"),
-    ("withheld", "不予公开", "withheld"),
-    ("unable", "无法提供", "unable to provide"),
-    ("not_processed", "不予处理", "not processed"),
-    ("other", "其他处理", "other handling"),
-)
-
-_OUTCOME_KEYS = frozenset(k for k, _, _ in OUTCOMES)
-
-_LEVELS: Mapping[AgencyKind, str] = {
-    AgencyKind.STATE_COUNCIL_DEPARTMENT: "central",
-    AgencyKind.PROVINCIAL_GOVERNMENT: "provincial",
-    AgencyKind.CITY_GOVERNMENT: "city",
-    AgencyKind.COUNTY_GOVERNMENT: "county",
-    AgencyKind.LOCAL_GOVERNMENT: "county-or-above",
-    AgencyKind.TOWNSHIP_GOVERNMENT: "township",
-    AgencyKind.SUBDISTRICT_OFFICE: "township",
-}
-#: The level of a body as its kind tells it: key → (Chinese, English).
-LEVELS: Mapping[str, tuple[str, str]] = {
-    "central": ("中央", "central"),
-    "provincial": ("省级", "provincial"),
-    "city": ("市级", "city"),
-    "county": ("县级", "county"),
-    "county-or-above": ("县级以上", "county or above"),
-    "township": ("乡级", "township"),
-    "unknown": ("未知", "unknown"),
-}
-
-_NOT_PRINTED = frozenset({"GP160", "GP161"})
-_CROSS_YEAR = ("GD301", "GD302")
-_TABLE_PARTS = tuple(range(1, 7))
-
-
-@attrs.frozen
-class AuditRow:
-    """What the audit says of one report (or of one file that could not be read).
-
-    ``status`` is ``ok`` (no finding of severity error), ``findings`` (at least one) or
-    ``unreadable`` (``reason`` says why). ``timeliness`` is ``on-time``, ``late`` (by
-    ``days_late``), ``unknown`` (no date printed) or ``not-due`` (no date, and the
-    deadline is still ahead on the audit's day). ``parts`` counts the national outline's six
-    parts found (``parts_expected`` 6; ``None`` for legacy reports, which have no national
-    outline); ``not_printed`` says what the published source did not print (cut tables,
-    missing rows). ``by_family`` counts findings by :data:`FAMILIES`; ``contradictions``
-    those of GD401 (prose against tables); ``carried_over`` is ``match``, ``mismatch``
-    (GD301/GD302 against ``previous_year``'s report) or ``None`` (no report of last year
-    given). ``outcomes`` sums table 三's outcome groups (:data:`OUTCOMES`) over the cells
-    printed.
-    """
-
-    source: str | None
-    status: Status
-    reason: str | None = None
-    agency: str | None = None
-    kind: AgencyKind | None = None
-    year: int | None = None
-    edition: Edition | None = None
-    format: str | None = None
-    signed: _dt.date | None = None
-    published: _dt.date | None = None
-    deadline: _dt.date | None = None
-    timeliness: Timeliness | None = None
-    days_late: int | None = None
-    parts: int | None = None
-    parts_expected: int | None = None
-    missing_parts: tuple[int, ...] = ()
-    tables: int | None = None
-    tables_expected: int | None = None
-    cells: int | None = None
-    cells_blank: int | None = None
-    not_printed: tuple[ParseFinding, ...] = ()
-    reader_warnings: int = 0
-    errors: int = 0
-    warnings: int = 0
-    notices: int = 0
-    by_family: tuple[tuple[str, int], ...] = ()
-    contradictions: int = 0
-    carried_over: Literal["match", "mismatch"] | None = None
-    previous_year: int | None = None
-    requests: int | None = None
-    outcomes: tuple[tuple[str, int], ...] = ()
-    codes: tuple[str, ...] = ()
-
-    @property
-    def level(self) -> str:
-        """The level of the body as its kind tells it (a key of :data:`LEVELS`)."""
-        return "unknown" if self.kind is None else _LEVELS.get(self.kind, "unknown")
-
-    @property
-    def family_counts(self) -> dict[str, int]:
-        """Findings by rule family (every family, zeros included)."""
-        counts = dict(self.by_family)
-        return {key: counts.get(key, 0) for key, _, _ in FAMILIES}
-
-    def to_dict(self, locale: str = "zh_CN") -> dict[str, Any]:
-        """A flat, JSON-ready form: one column per field, family and outcome (the CSV's
-        columns, :data:`COLUMNS`); what the source did not print in ``locale``."""
-
-        def day(d: _dt.date | None) -> str | None:
-            return None if d is None else d.isoformat()
-
-        out: dict[str, Any] = {
-            "file": self.source,
-            "status": self.status,
-            "reason": self.reason,
-            "agency": self.agency,
-            "kind": None if self.kind is None else self.kind.value,
-            "level": None if self.status == "unreadable" else self.level,
-            "year": self.year,
-            "edition": None if self.edition is None else self.edition.value,
-            "format": self.format,
-            "signed": day(self.signed),
-            "published": day(self.published),
-            "deadline": day(self.deadline),
-            "timeliness": self.timeliness,
-            "days_late": self.days_late,
-            "parts": self.parts,
-            "parts_expected": self.parts_expected,
-            "missing_parts": " ".join(map(str, self.missing_parts)),
-            "tables": self.tables,
-            "tables_expected": self.tables_expected,
-            "cells": self.cells,
-            "cells_blank": self.cells_blank,
-            "not_printed": "; ".join(f.message(locale) for f in self.not_printed),
-            "reader_warnings": self.reader_warnings,
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "notices": self.notices,
-        }
-        families = self.family_counts
-        for key, _, _ in FAMILIES:
-            out[f"findings_{key}"] = families[key] if self.status != "unreadable" else None
-        out["contradictions"] = self.contradictions
-        out["carried_over"] = self.carried_over
-        out["previous_year"] = self.previous_year
-        out["requests"] = self.requests
-        outcomes = dict(self.outcomes)
-        for key, _, _ in OUTCOMES:
-            out[f"outcome_{key}"] = outcomes.get(key)
-        out["codes"] = " ".join(self.codes)
-        return out
-
-
-#: The columns of :meth:`Audit.rows`, in order (the CSV's header).
-COLUMNS: tuple[str, ...] = tuple(AuditRow(None, "unreadable").to_dict())
 
 
 @attrs.frozen
@@ -277,8 +126,6 @@ class Audit(Sequence[AuditRow]):
     def to_html(self, *, lang: str = "zh") -> str:
         """The audit as one self-contained HTML page with charts (needs the ``audit`` extra:
         :func:`govdisclosure.analysis._audit_page.audit_html`)."""
-        from govdisclosure.analysis._audit_page import audit_html
-
         return audit_html(self, lang=lang)
 
     @property
@@ -454,19 +301,8 @@ def _read_source(path: str) -> tuple[Report, Parsed | None]:
         raise UnusableFile(path, "a folder, not a report file") from None
     except OSError as exc:
         raise UnusableFile(path, exc.strerror or str(exc)) from None
-    if not data.strip():
-        raise UnusableFile(path, "the file is empty")
-    try:
-        parsed = parse(data, format=_FORMATS.get(suffix, "auto"))
-    except ParseError as exc:
-        raise UnusableFile(path, f"not a report: {exc}") from None
-    report = parsed.report
-    if not report.agency.strip() and not report.sections and not report.edition.has_tables:
-        said = "; ".join(f.message("en") for f in parsed.findings if f.severity.value != "info")
-        raise UnusableFile(
-            path, "no report could be read from it" + (f" ({said[:300]})" if said else "")
-        )
-    return report, parsed
+    parsed = parse_published(data, path)
+    return parsed.report, parsed
 
 
 def audit_file(
@@ -555,50 +391,74 @@ def audit(
         )
     rows: list[AuditRow] = []
     kept: list[Report | None] = []
-    skipped = 0
     pending: list[tuple[int, str]] = []
-    for item in reports:
-        if isinstance(item, Report):
-            row, _ = audit_report(item, policy=policy, as_of=as_of)
-            rows.append(row)
-            kept.append(item)
-        elif isinstance(item, Parsed):
-            row, _ = audit_report(
-                item.report,
-                parse_findings=item.findings,
-                format=item.format,
-                policy=policy,
-                as_of=as_of,
-            )
-            rows.append(row)
-            kept.append(item.report)
-        elif isinstance(item, str | os.PathLike):
-            found = discover(os.fspath(item))
-            skipped += found.skipped
-            for bad in found.bad:
-                rows.append(AuditRow(bad.path, "unreadable", reason=bad.reason))
-                kept.append(None)
-            for path in found.files:
-                pending.append((len(rows), path))
-                rows.append(AuditRow(path, "unreadable"))  # replaced below
-                kept.append(None)
-        else:
-            raise TypeError(
-                f"audit expects Reports, Parsed reports or paths, got {type(item).__name__}"
-            )
+    skipped = sum(_collect(item, rows, kept, pending, policy, as_of) for item in reports)
     if pending:
-        bar = None if progress is None else progress(len(pending))
-        try:
-            results = map_files(
-                _FileAuditor(policy, as_of), [p for _, p in pending], jobs=jobs, progress=bar
-            )
-            for (at, _), (row, report) in zip(pending, results, strict=True):
-                rows[at], kept[at] = row, report
-        finally:
-            if bar is not None:
-                bar.close()
+        _audit_files(pending, rows, kept, policy, as_of, jobs, progress)
     _compare_years(rows, kept, previous, policy)
     return Audit(tuple(rows), as_of, skipped)
+
+
+def _collect(
+    item: object,
+    rows: list[AuditRow],
+    kept: list[Report | None],
+    pending: list[tuple[int, str]],
+    policy: Policy | None,
+    as_of: _dt.date,
+) -> int:
+    """Add the row(s) of one item of :func:`audit` (files are left ``pending``, at the row
+    that stands for them); the number of files skipped under a folder."""
+    if isinstance(item, Report):
+        rows.append(audit_report(item, policy=policy, as_of=as_of)[0])
+        kept.append(item)
+        return 0
+    if isinstance(item, Parsed):
+        row, _ = audit_report(
+            item.report,
+            parse_findings=item.findings,
+            format=item.format,
+            policy=policy,
+            as_of=as_of,
+        )
+        rows.append(row)
+        kept.append(item.report)
+        return 0
+    if not isinstance(item, str | os.PathLike):
+        raise TypeError(
+            f"audit expects Reports, Parsed reports or paths, got {type(item).__name__}"
+        )
+    found = discover(os.fspath(item))
+    for bad in found.bad:
+        rows.append(AuditRow(bad.path, "unreadable", reason=bad.reason))
+        kept.append(None)
+    for path in found.files:
+        pending.append((len(rows), path))
+        rows.append(AuditRow(path, "unreadable"))  # replaced by the file's audit
+        kept.append(None)
+    return found.skipped
+
+
+def _audit_files(
+    pending: list[tuple[int, str]],
+    rows: list[AuditRow],
+    kept: list[Report | None],
+    policy: Policy | None,
+    as_of: _dt.date,
+    jobs: int | None,
+    progress: Callable[[int], Progress] | None,
+) -> None:
+    """Read and audit the pending files on ``jobs`` processes, into their rows."""
+    bar = None if progress is None else progress(len(pending))
+    try:
+        results = map_files(
+            _FileAuditor(policy, as_of), [p for _, p in pending], jobs=jobs, progress=bar
+        )
+        for (at, _), (row, report) in zip(pending, results, strict=True):
+            rows[at], kept[at] = row, report
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _compare_years(

@@ -18,6 +18,7 @@ Charts aggregate: a chart shows at most :data:`TOP` categories and puts the rest
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import html
 import importlib
@@ -25,10 +26,10 @@ import io
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
-from govdisclosure.analysis._audit import FAMILIES, LEVELS, OUTCOMES, Audit, AuditRow
+from govdisclosure.analysis._audit_rows import FAMILIES, LEVELS, OUTCOMES, AuditRow
 from govdisclosure.analysis._frame import MissingExtraError
 from govdisclosure.model import AgencyKind
 
@@ -128,6 +129,23 @@ _TIMELINESS = {
     "unknown": ("unknown", "unknown"),
     "not-due": ("not_due", "not-due"),
 }
+
+
+class Audit(Protocol):
+    """What the page reads of an :class:`~govdisclosure.analysis._audit.Audit`."""
+
+    @property
+    def readable(self) -> tuple[AuditRow, ...]: ...
+
+    @property
+    def as_of(self) -> _dt.date: ...
+
+    @property
+    def skipped(self) -> int: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def __iter__(self) -> Iterator[AuditRow]: ...
 
 
 def _t(key: str, zh: bool) -> str:

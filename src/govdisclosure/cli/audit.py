@@ -29,8 +29,9 @@ from typing import Any, TextIO
 
 from govdisclosure.analysis._audit import COLUMNS, Audit, audit
 from govdisclosure.analysis._frame import MissingExtraError, write_jsonl
-from govdisclosure.analysis.batch import Progress
-from govdisclosure.cli._batch import _LOCALES, _common
+from govdisclosure.analysis.batch import Progress, UnusableFile
+from govdisclosure.cli._batch import _common
+from govdisclosure.cli._files import say, say_result
 
 __all__ = ["add_parser", "run"]
 
@@ -74,7 +75,7 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def _previous(paths: list[str], jobs: int | None) -> list[Any]:
+def _previous(paths: list[str], jobs: int | None, locale: str) -> list[Any]:
     """Last year's reports read from ``paths`` (unreadable ones are named and left out)."""
     if not paths:
         return []
@@ -86,13 +87,13 @@ def _previous(paths: list[str], jobs: int | None) -> list[Any]:
         found = discover(path)
         files += found.files
         for bad in found.bad:
-            print(f"govdisclosure audit: {bad.path}: unusable: {bad.reason}", file=sys.stderr)
+            say_result("audit", bad, locale)
     out: list[Any] = []
-    for path, result in read_files(files, jobs=jobs):
+    for _path, result in read_files(files, jobs=jobs):
         if isinstance(result, Report):
             out.append(result)
         else:
-            print(f"govdisclosure audit: {path}: unusable: {result.reason}", file=sys.stderr)
+            say_result("audit", result, locale)
     return out
 
 
@@ -110,8 +111,8 @@ def _write(result: Audit, fmt: str, locale: str, out: TextIO) -> None:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """``audit``; returns the exit status."""
-    locale = _LOCALES[args.lang]
-    previous = _previous(args.previous, args.jobs)
+    locale = args.lang
+    previous = _previous(args.previous, args.jobs, locale)
     result = audit(
         args.paths,
         previous=previous,
@@ -121,7 +122,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     )
     for r in result:
         if r.status == "unreadable":
-            print(f"govdisclosure audit: {r.source}: unusable: {r.reason}", file=sys.stderr)
+            say("audit", UnusableFile(r.source or "", r.reason or ""), locale)
     counts = result.counts()
     if not counts["reports"]:
         print("govdisclosure audit: no report could be read", file=sys.stderr)
