@@ -5,7 +5,8 @@ reads one file (through the reader its suffix selects) and checks it, and one ba
 stops the batch — it comes back as a :class:`FileResult` with its path and the reason.
 
 Readers are chosen by suffix from a mapping (:data:`READERS`): ``.json`` reads the JSON form;
-``.txt``, ``.md``, ``.html`` and ``.htm`` are published reports read by
+``.txt``, ``.md``, ``.html``, ``.htm``, ``.pdf``, ``.docx``, ``.doc`` and ``.wps`` are
+published reports read by
 :func:`govdisclosure.parse.parse`. Pass ``readers=`` to use your own (any function of the
 file's bytes and path that returns a report).
 
@@ -112,6 +113,7 @@ READERS: Mapping[str, Reader] = MappingProxyType(
         ".html": _read_published,
         ".htm": _read_published,
         ".md": _read_published,
+        **dict.fromkeys((".pdf", ".docx", ".doc", ".wps"), _read_published),
     }
 )
 """The default readers by lower-case suffix."""

@@ -36,7 +36,8 @@ from govdisclosure.parse import Parsed, ParseSeverity, SourceMap, parse
 
 __all__ = ["add_parser", "run"]
 
-_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".htm", ".html", ".shtml")
+_SUFFIXES: tuple[str, ...] = (".txt", ".text", ".md", ".markdown", ".htm", ".html", ".shtml")
+_SUFFIXES += (".pdf", ".docx", ".doc", ".wps")  # read by content: PDF and Word
 
 
 def _files(inputs: list[str]) -> Iterator[Path]:

@@ -331,7 +331,6 @@ class _Reader:
         self.units: list[Unit] = []
         self.np = 0
         self.nt = 0
-        self.title_seen = False
 
     def put(self, s: str) -> tuple[int, int]:
         start = self.at
@@ -406,7 +405,7 @@ class _Reader:
             if il is not None:
                 ilvl = _int(il)
         text = self._text(p)
-        text = " ".join(t.strip() for t in text.split("\n") if t.strip())
+        text = "\n".join(t.strip() for t in text.split("\n") if t.strip())
         label = ""
         if num_id is not None and num_id != "0":
             label = self.numbering.label(num_id, ilvl or 0)
@@ -433,11 +432,10 @@ class _Reader:
             return
         hint, level = "", 0
         ol = self.outline(p)
-        if (ol is not None and ol < 0) or (ol == 0 and not self.title_seen and self.np <= 8):
-            hint, level = "heading", 0
-            self.title_seen = True
-        elif ol is not None and 0 <= ol < 9:
-            hint, level = "heading", ol
+        if ol is not None and ol < 0:  # the Title style
+            hint = "heading"
+        elif ol is not None and ol < 9:  # Heading 1 is level 1 (一、), as h2 is in HTML
+            hint, level = "heading", ol + 1
         start, end = self.put(text)
         self.put("\n")
         self.units.append(Line(text, start, end, element, hint, level, Place(page)))

@@ -32,7 +32,7 @@ import re
 import statistics
 import threading
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -90,12 +90,13 @@ def _pdfium() -> Any:
 
 
 class _Char:
-    __slots__ = ("base", "bottom", "ch", "top", "x0", "x1")
+    __slots__ = ("base", "bottom", "ch", "fs", "top", "x0", "x1")
 
     def __init__(
-        self, ch: str, x0: float, top: float, x1: float, bottom: float, base: float
+        self, ch: str, x0: float, top: float, x1: float, bottom: float, base: float, fs: float
     ) -> None:
         self.ch = ch
+        self.fs = fs  # the font size as the PDF states it (comparable within one file)
         self.base = base
         self.x0 = x0
         self.top = top
@@ -123,6 +124,7 @@ def _page_chars(raw: Any, textpage: Any, height: float) -> tuple[list[_Char], in
     get = raw.FPDFText_GetUnicode
     loose = raw.FPDFText_GetLooseCharBox
     origin = raw.FPDFText_GetCharOrigin
+    fontsize = raw.FPDFText_GetFontSize
     ox, oy = ctypes.c_double(), ctypes.c_double()
     tight = raw.FPDFText_GetCharBox
     tl, tr, tb, tt = (ctypes.c_double() for _ in range(4))
@@ -144,7 +146,7 @@ def _page_chars(raw: Any, textpage: Any, height: float) -> tuple[list[_Char], in
         base = (
             height - oy.value if origin(textpage, i, ctypes.byref(ox), ctypes.byref(oy)) else bottom
         )
-        out.append(_Char(ch, x0, top, x1, bottom, base))
+        out.append(_Char(ch, x0, top, x1, bottom, base, fontsize(textpage, i)))
     return out, cut
 
 
@@ -308,6 +310,26 @@ def _cluster(values: Iterable[float]) -> list[float]:
     return [sum(g) / len(g) for g in out]
 
 
+def _boxed(
+    r: int,
+    c: int,
+    xs: list[float],
+    ys: list[float],
+    v_rule: Callable[[float, float], bool],
+    h_rule: Callable[[float, float], bool],
+) -> bool:
+    """Whether grid cell (r, c) has a rule on all four sides (a drawn cell, not
+    the empty space beside a short row)."""
+    xm, ym = (xs[c] + xs[c + 1]) / 2, (ys[r] + ys[r + 1]) / 2
+    sides = (
+        v_rule(xs[c], ym),
+        v_rule(xs[c + 1], ym),
+        h_rule(ys[r], xm),
+        h_rule(ys[r + 1], xm),
+    )
+    return all(sides)
+
+
 def _join_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
     """Rules on one line that touch or overlap, as one (borders are often drawn cell by
     cell)."""
@@ -375,7 +397,9 @@ def _grid(
     ys = _cluster([*(h[0] for h in hs), min(v[1] for v in vs), max(v[2] for v in vs)])
     xs = _cluster([*(v[0] for v in vs), min(h[1] for h in hs), max(h[2] for h in hs)])
     nr, nc = len(ys) - 1, len(xs) - 1
-    if nr < 1 or nc < 1 or nr * nc < 2 or nr * nc > 250_000:
+    if nr < 1 or nc < 1 or nr * nc > 250_000:
+        return None
+    if nr * nc == 1 and ys[1] - ys[0] > 60:  # a frame, not a table (a table's lone row is low)
         return None
     t = _TOL
 
@@ -399,23 +423,35 @@ def _grid(
                 if a != b:
                     parent[b] = a
     spans: dict[int, list[int]] = {}
+    units: dict[int, list[int]] = {}
     for k in range(nr * nc):
         root = _find(parent, k)
         r, c = divmod(k, nc)
-        s = spans.get(root)
-        if s is None:
+        units.setdefault(root, []).append(k)
+        sp = spans.get(root)
+        if sp is None:
             spans[root] = [r, c, r, c]
         else:
-            s[0], s[1] = min(s[0], r), min(s[1], c)
-            s[2], s[3] = max(s[2], r), max(s[3], c)
+            sp[0], sp[1] = min(sp[0], r), min(sp[1], c)
+            sp[2], sp[3] = max(sp[2], r), max(sp[3], c)
+    boxes: list[tuple[int, int, int, int]] = []
+    for root, (r0, c0, r1, c1) in spans.items():
+        if len(units[root]) == (r1 - r0 + 1) * (c1 - c0 + 1):
+            boxes.append((r0, c0, r1, c1))
+        else:  # not a rectangle (a ragged table): the grid cells alone, where drawn
+            boxes.extend(
+                (k // nc, k % nc, k // nc, k % nc)
+                for k in units[root]
+                if _boxed(k // nc, k % nc, xs, ys, v_rule, h_rule)
+            )
     table = _Table(page, xs, ys)
-    for r0, c0, r1, c1 in sorted(spans.values()):
+    for r0, c0, r1, c1 in sorted(boxes):
         cell = _Cell(r0, c0, r1 + 1, c1 + 1, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]))
         table.cells.append(cell)
         for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
-                table.index.setdefault((r, c), cell)
-    if len(table.cells) < 2:
+                table.index[(r, c)] = cell
+    if not table.cells:
         return None
     return table
 
@@ -615,10 +651,11 @@ def _read_page(pdfium: Any, raw: Any, doc: Any, k: int, findings: list[ParseFind
 
 def _drop_chrome(pages: list[_Page], findings: list[ParseFinding]) -> None:
     """Drop page numbers and lines repeated in the margins of several pages."""
-    margin: dict[str, int] = {}
+    margin: dict[str, set[int]] = {}
     for p in pages:
         for ln in _margin_lines(p):
-            margin[_chrome_key(ln.text)] = margin.get(_chrome_key(ln.text), 0) + 1
+            margin.setdefault(_chrome_key(ln.text), set()).add(p.number)
+    need = max(2, (len(pages) + 1) // 2)
     dropped: list[str] = []
     for p in pages:
         edge = set(map(id, _margin_lines(p)))
@@ -629,7 +666,11 @@ def _drop_chrome(pages: list[_Page], findings: list[ParseFinding]) -> None:
                 and id(item) in edge
                 and (
                     _PAGE_NUMBER.match(item.text) is not None
-                    or (len(pages) >= 2 and margin[_chrome_key(item.text)] >= 2)
+                    or (
+                        len(margin[_chrome_key(item.text)]) >= need
+                        and len(item.text) <= 40
+                        and not any(ch in item.text for ch in "。，,；;：")
+                    )
                 )
             ):
                 dropped.append(item.text)
@@ -666,10 +707,14 @@ def _assemble(pages: list[_Page], findings: list[ParseFinding]) -> FrontEndOutpu
     title: list[_Line] = []  # the lines of the title being built
     title_open = True  # the title may still come (first lines of the first page)
     region: _RegionBuilder | None = None
+    lefts = [ln.x0 for p in pages for ln in p.items if isinstance(ln, _Line)]
+    left = _margin(lefts)
+    rights = sorted(
+        ln.x1 for p in pages for ln in p.items if isinstance(ln, _Line) and len(ln.chars) > 8
+    )
+    right = rights[(len(rights) - 1) * 19 // 20] if rights else 0.0  # the right margin
     for p in pages:
         lines = [ln for ln in p.items if isinstance(ln, _Line)]
-        left = min((ln.x0 for ln in lines), default=0.0)
-        right = max((ln.x1 for ln in lines), default=p.width)
         pitch = _pitch(lines)
         for ln in lines:
             if ln.x0 <= left + 2.5 * ln.size and _full(ln, right) and len(ln.chars) > 12:
@@ -723,9 +768,6 @@ def _assemble(pages: list[_Page], findings: list[ParseFinding]) -> FrontEndOutpu
         if region is not None and p.items and not isinstance(p.items[-1], _Table):
             out.region(region)
             region = None
-        if pending and not _full(pending[-1], right):
-            out.line(pending)
-            pending = []
     if title:
         out.line(title, heading=True)
     if pending:
@@ -733,6 +775,19 @@ def _assemble(pages: list[_Page], findings: list[ParseFinding]) -> FrontEndOutpu
     if region is not None:
         out.region(region)
     return FrontEndOutput(out.text(), tuple(out.units), tuple(findings))
+
+
+def _margin(lefts: list[float]) -> float:
+    """The text's left margin: the leftmost position where several lines start."""
+    if not lefts:
+        return 0.0
+    need = max(2, len(lefts) // 20)
+    ordered = sorted(lefts)
+    for i, x in enumerate(ordered):
+        j = bisect.bisect_right(ordered, x + _TOL, i)
+        if j - i >= need:
+            return x
+    return ordered[0]
 
 
 def _pitch(lines: list[_Line]) -> float:
@@ -758,15 +813,15 @@ def _first_word(ln: _Line) -> float:
 
 
 def _continues(prev: _Line, ln: _Line, left: float, right: float, pitch: float) -> bool:
-    if ln.x0 > left + 0.6 * ln.size:
+    if ln.x0 > left + 0.6 * ln.size or prev.x0 > left + 2.5 * prev.size:
         return False
     # wrapped: the line reaches the right margin, or the next word (with a character that
     # may not start or end a line) would not have fitted
     if not _full(prev, right) and prev.x1 + _first_word(ln) + 1.2 * ln.size < right:
         return False
-    before = statistics.median(c.bottom - c.top for c in prev.chars[-6:])
-    after = statistics.median(c.bottom - c.top for c in ln.chars[:6])
-    if abs(before - after) > 0.2 * after:
+    before = statistics.median(c.fs for c in prev.chars[-6:])
+    after = statistics.median(c.fs for c in ln.chars[:6])
+    if abs(before - after) > 0.1 * after:
         return False
     if "  " in prev.text or "  " in ln.text:
         return False
@@ -852,6 +907,12 @@ class _Writer:
         self.at += len(s)
         return start, self.at
 
+    def _table_lines(self, builder: _RegionBuilder) -> None:
+        for text, hint, place in _table_lines_of(builder):
+            start, end = self._put(text)
+            self._put("\n")
+            self.units.append(Line(text, start, end, None, hint, 0, place))
+
     def line(self, lines: list[_Line], *, heading: bool = False) -> None:
         text = ""
         for ln in lines:
@@ -884,6 +945,11 @@ class _Writer:
         )
 
     def region(self, builder: _RegionBuilder) -> None:
+        if not any(
+            strength(c.text()) == 2 for t in builder.tables for c in t.cells[:400]
+        ):  # no report table: its contents as lines, as the HTML front end gives them
+            self._table_lines(builder)
+            return
         xs = _cluster(x for t in builder.tables for x in t.xs)
         toks: list[Tok] = []
         row_base = 0
@@ -918,6 +984,23 @@ class _Writer:
             return
         first = builder.tables[0]
         self.units.append(Region(tuple(toks), start, self.at, None, _place(first.page, first.box)))
+
+
+def _table_lines_of(builder: _RegionBuilder) -> Iterator[tuple[str, str, Place]]:
+    for table in builder.tables:
+        rows: dict[int, list[_Cell]] = {}
+        for c in table.cells:
+            rows.setdefault(c.r0, []).append(c)
+        for r in sorted(rows):
+            cells = sorted(rows[r], key=lambda c: c.x0)
+            texts = [t for t in (c.text() for c in cells) if t]
+            if not texts:
+                continue
+            box = (cells[0].x0, min(c.y0 for c in cells), cells[-1].x1, max(c.y1 for c in cells))
+            if len(cells) > 1:
+                yield " ".join(texts), "row", _place(table.page, box)
+            else:
+                yield texts[0], "", _place(table.page, box)
 
 
 def _nearest(xs: list[float], x: float) -> int:
