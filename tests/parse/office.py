@@ -34,7 +34,7 @@ from govdisclosure.document import (
 from govdisclosure.model import Report
 from govdisclosure.rendering._common import blocks, context, date_text, metadata_items, printed
 
-__all__ = ["chromium", "print_pdf", "print_pdfs", "report_docx"]
+__all__ = ["chromium", "minimal_pdf", "print_pdf", "print_pdfs", "report_docx"]
 
 # Word's own multilevel list for Chinese reports: 一、 / （一） / 1.
 _NUMBERING = (
@@ -213,3 +213,38 @@ def print_pdfs(pages: list[str]) -> list[bytes]:
         doc.save(buf)
         out.append(buf.getvalue())
     return out
+
+
+def minimal_pdf(content: bytes = b"", *, image: bool = False, font: bool = False) -> bytes:
+    """A one-page PDF with a correct xref: ``content`` as its page content, an image
+    ``/Im1`` and the font ``/F1`` (Helvetica) as resources when asked."""
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        + b" /Resources <<"
+        + (b" /XObject << /Im1 5 0 R >>" if image else b"")
+        + (b" /Font << /F1 6 0 R >>" if font else b"")
+        + b" >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]
+    pixels = b"\x80" * (16 * 16)
+    objs.append(
+        b"<< /Type /XObject /Subtype /Image /Width 16 /Height 16 /ColorSpace /DeviceGray"
+        b" /BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream" % (len(pixels), pixels)
+    )
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1,
+        xref,
+    )
+    return bytes(out)

@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from tests.parse.corpus import FORMATS, expected_cells, ids, load
 from tests.parse.corpus import _t3_key as t3_key
-from tests.parse.office import print_pdf, print_pdfs, report_docx
+from tests.parse.office import minimal_pdf, print_pdf, print_pdfs, report_docx
 from tests.parse.test_corpus import _value
 
 import govdisclosure as gd
@@ -421,40 +421,8 @@ def test_real_pdf_places_every_line() -> None:
 # ---- PDF: malformed files --------------------------------------------------------------------
 
 
-def _minimal_pdf(content: bytes = b"", *, image: bool = False) -> bytes:
-    """A one-page PDF with a correct xref (``content`` as its page content)."""
-    objs = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-        + (b" /Resources << /XObject << /Im1 5 0 R >> >>" if image else b"")
-        + b" >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
-    ]
-    if image:
-        pixels = b"\x80" * (16 * 16)
-        objs.append(
-            b"<< /Type /XObject /Subtype /Image /Width 16 /Height 16 /ColorSpace /DeviceGray"
-            b" /BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream" % (len(pixels), pixels)
-        )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objs) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
 def test_an_image_only_page_is_a_finding_and_no_value() -> None:
-    data = _minimal_pdf(b"q 500 0 0 700 40 60 cm /Im1 Do Q", image=True)
+    data = minimal_pdf(b"q 500 0 0 700 40 60 cm /Im1 Do Q", image=True)
     parsed = parse(data)
     codes = [f.code for f in parsed.findings]
     assert "GP105" in codes
@@ -467,7 +435,7 @@ def test_an_image_only_page_is_a_finding_and_no_value() -> None:
 
 
 def test_a_corrupt_xref_is_repaired_or_refused() -> None:
-    data = bytearray(_minimal_pdf(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"))
+    data = bytearray(minimal_pdf(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"))
     at = data.find(b"xref")
     data[at : at + 40] = b"X" * 40
     try:
@@ -492,7 +460,7 @@ def test_an_encrypted_pdf_is_a_clear_error() -> None:
         pytest.skip("qpdf is not installed to encrypt a test file")
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = Path(tmp) / "a.pdf", Path(tmp) / "b.pdf"
-        src.write_bytes(_minimal_pdf())
+        src.write_bytes(minimal_pdf())
         subprocess.run(
             [qpdf, "--encrypt", "user", "owner", "256", "--", str(src), str(dst)], check=True
         )

@@ -333,14 +333,23 @@ def _boxed(
 def _join_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
     """Rules on one line that touch or overlap, as one (borders are often drawn cell by
     cell)."""
-    out: list[list[float]] = []
-    for at, a, b in sorted(rules, key=lambda r: (round(r[0] / _TOL), r[1])):
-        last = out[-1] if out else None
-        if last is not None and abs(last[0] - at) <= _TOL and a <= last[2] + _TOL:
-            last[2] = max(last[2], b)
-        else:
-            out.append([at, a, b])
-    return [(r[0], r[1], r[2]) for r in out]
+    out: list[tuple[float, float, float]] = []
+    ordered = sorted(rules)
+    i = 0
+    while i < len(ordered):  # the rules within _TOL of each other's position
+        j = i + 1
+        while j < len(ordered) and ordered[j][0] - ordered[j - 1][0] <= _TOL:
+            j += 1
+        run: list[list[float]] = []
+        for at, a, b in sorted(ordered[i:j], key=lambda r: r[1]):
+            last = run[-1] if run else None
+            if last is not None and a <= last[2] + _TOL:
+                last[2] = max(last[2], b)
+            else:
+                run.append([at, a, b])
+        out.extend((r[0], r[1], r[2]) for r in run)
+        i = j
+    return out
 
 
 def _find(parent: list[int], i: int) -> int:
