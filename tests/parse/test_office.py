@@ -434,6 +434,26 @@ def test_an_image_only_page_is_a_finding_and_no_value() -> None:
     )
 
 
+def test_a_stream_bomb_is_refused_before_pdfium(monkeypatch: pytest.MonkeyPatch) -> None:
+    import zlib
+
+    from govdisclosure.parse import _pdf
+
+    monkeypatch.setattr(_pdf, "MAX_INFLATED", 4 << 20)
+    good = minimal_pdf(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET", font=True)
+    bomb = zlib.compress(b" " * (16 << 20), 9)
+    data = good.replace(
+        b"/Contents 4 0 R", b"/Contents 7 0 R"
+    ) + b"7 0 obj\n<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\nendobj\n" % (
+        len(bomb),
+        bomb,
+    )
+    assert len(data) < 64 << 10
+    with pytest.raises(ParseError, match="inflate"):
+        parse(data)
+    parse(good)  # a small stream passes
+
+
 def test_a_corrupt_xref_is_repaired_or_refused() -> None:
     data = bytearray(minimal_pdf(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET"))
     at = data.find(b"xref")

@@ -32,6 +32,7 @@ import re
 import statistics
 import threading
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -50,6 +51,9 @@ MAX_PAGES = 2000
 MAX_CHARS = 100_000
 #: The most path objects looked at on one page.
 MAX_PATHS = 50_000
+#: The most bytes the compressed streams of a PDF (other than images, which are never
+#: decoded here) may inflate to, together: a stream bomb stops here, before pdfium.
+MAX_INFLATED = 256 * 1024 * 1024
 
 _EXTRA = "reading PDF needs the 'pdf' extra: pip install 'govdisclosure[pdf]' (pypdfium2)"
 _LOCK = threading.Lock()  # pdfium is not thread-safe
@@ -592,6 +596,7 @@ def read_pdf(data: bytes) -> FrontEndOutput:
     """
     pdfium = _pdfium()
     raw = pdfium.raw
+    _check_inflation(data)
     findings: list[ParseFinding] = []
     pages: list[_Page] = []
     with _LOCK:
@@ -611,6 +616,62 @@ def read_pdf(data: bytes) -> FrontEndOutput:
             doc.close()
     _drop_chrome(pages, findings)
     return _assemble(pages, findings)
+
+
+_STREAM = re.compile(rb"stream\r?\n")
+_CHUNK = 1 << 20
+
+
+def _check_inflation(data: bytes) -> None:
+    """Refuse a PDF whose Flate streams (images aside) inflate beyond :data:`MAX_INFLATED`
+    bytes, measured chunk by chunk (never more than a chunk held at once)."""
+    total = 0
+    for m in _STREAM.finditer(data):
+        head = data[max(0, m.start() - 512) : m.start()]
+        at = head.rfind(b"<<")
+        if at < 0:
+            continue
+        head = head[at:]
+        if b"FlateDecode" not in head or b"/Image" in head:
+            continue
+        end = data.find(b"endstream", m.end())
+        end = len(data) if end < 0 else end
+        try:
+            total += _inflated(data, m.end(), end, MAX_INFLATED - total)
+        except zlib.error:
+            continue  # a damaged stream: pdfium decides what it can read
+        if total > MAX_INFLATED:
+            raise ParseError(
+                f"the PDF's compressed streams inflate beyond {MAX_INFLATED} bytes; not read"
+            )
+
+
+def _inflated(data: bytes, start: int, end: int, budget: int) -> int:
+    """How many bytes ``data[start:end]`` inflates to (up to just over ``budget``). A stream
+    whose first 64 KB inflate less than 50-fold is taken at that ratio without inflating the
+    rest (fonts and page contents compress a few-fold; a bomb a thousand-fold)."""
+    inflater = zlib.decompressobj()
+    probe = min(end, start + (64 << 10))
+    out = len(inflater.decompress(data[start:probe], 50 * (probe - start)))
+    if not inflater.unconsumed_tail:
+        if inflater.eof or probe == end:
+            return out
+        return out * (end - start) // max(1, probe - start)
+    total = out
+    tail = inflater.unconsumed_tail
+    pos = probe
+    while total <= budget:
+        if tail:
+            chunk, tail = tail, b""
+        elif pos < end:
+            chunk, pos = data[pos : min(end, pos + _CHUNK)], min(end, pos + _CHUNK)
+        else:
+            break
+        total += len(inflater.decompress(chunk, _CHUNK))
+        tail = inflater.unconsumed_tail
+        if inflater.eof:
+            break
+    return total
 
 
 def _open_error(msg: str) -> str:
