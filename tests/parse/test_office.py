@@ -185,6 +185,26 @@ def test_batches_read_pdf_and_word_files_among_the_others(tmp_path: Path) -> Non
     assert results["d.pdf"].status == "unusable"
 
 
+def test_the_parse_command_reads_a_folder_of_pdf_and_word_files(tmp_path: Path) -> None:
+    import argparse
+    import io as _io
+
+    from govdisclosure.cli.parse import add_parser
+
+    report = examples.load("jianghe-2020")
+    (tmp_path / "a.docx").write_bytes(report_docx(report))
+    (tmp_path / "b.pdf").write_bytes((REAL / "hongze-2024.pdf").read_bytes())
+    parser = argparse.ArgumentParser(prog="govdisclosure")
+    add_parser(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["parse", str(tmp_path), "--format", "jsonl"])
+    out = _io.StringIO()
+    args.func(args, out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [Path(r["file"]).name for r in records] == ["a.docx", "b.pdf"]
+    assert records[0]["report"]["agency"] == report.agency
+    assert records[1]["report"]["agency"] == _truth("hongze-2024")["agency"]
+
+
 def test_a_missing_file_is_a_parse_error_naming_it(tmp_path: Path) -> None:
     with pytest.raises(ParseError, match=r"nope\.pdf"):
         gd.parse(tmp_path / "nope.pdf")
