@@ -82,9 +82,9 @@ def _cold(source: str) -> float:
     import functools
     import gc
 
-    from govdisclosure.parse import _cells, _labels, _reader, _text, _units
+    from govdisclosure.parse import _cells, _headings, _labels, _text, _units
 
-    for module in (_cells, _labels, _reader, _text, _units):
+    for module in (_cells, _headings, _labels, _text, _units):
         for value in vars(module).values():
             if isinstance(value, functools._lru_cache_wrapper):
                 value.cache_clear()

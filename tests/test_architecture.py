@@ -13,6 +13,7 @@ import ast
 import importlib
 import importlib.util
 import pathlib
+from collections.abc import Callable, Iterable, Mapping
 
 import pytest
 
@@ -21,7 +22,7 @@ import govdisclosure as gd
 SRC = pathlib.Path(gd.__file__).parent
 
 FLOORS: tuple[tuple[str, ...], ...] = (
-    ("errors",),
+    ("errors", "_reprs"),
     ("money",),
     ("numerals",),
     ("layout",),
@@ -63,9 +64,14 @@ def _imports(path: pathlib.Path) -> list[tuple[int, str]]:
     return _imports_of(path.read_text(encoding="utf-8"), package)
 
 
-def _imports_of(source: str, package: str) -> list[tuple[int, str]]:
+def _imports_of(
+    source: str, package: str, is_module: Callable[[str], bool] = lambda name: False
+) -> list[tuple[int, str]]:
     """Every govdisclosure module ``source`` (a module of ``package``) imports: absolute and
-    relative, at module level, in functions and under ``TYPE_CHECKING`` alike."""
+    relative, at module level, in functions and under ``TYPE_CHECKING`` alike.
+
+    ``from package import name`` imports the submodule ``package.name`` where
+    ``is_module`` says it is one, else the package (its ``__init__``)."""
     found: list[tuple[int, str]] = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
@@ -80,7 +86,15 @@ def _imports_of(source: str, package: str) -> list[tuple[int, str]]:
             if module == "govdisclosure":  # from govdisclosure import fmt, examples
                 found += [(node.lineno, f"govdisclosure.{a.name}") for a in node.names]
             else:
-                found.append((node.lineno, module))
+                found += sorted(
+                    {
+                        (
+                            node.lineno,
+                            f"{module}.{a.name}" if is_module(f"{module}.{a.name}") else module,
+                        )
+                        for a in node.names
+                    }
+                )
     return [(line, m) for line, m in found if m.startswith("govdisclosure.")]
 
 
@@ -125,6 +139,115 @@ def test_an_arrow_up_is_seen_wherever_it_hides() -> None:
     assert len(_arrows_up("model", imports)) == 4
 
 
+# --------------------------------------------------------------------------- no circles
+
+
+def _graph() -> dict[str, set[str]]:
+    """The import graph of the package: each module and the modules it imports (at module
+    level, in functions and under ``TYPE_CHECKING`` alike; ``from package import submodule``
+    an arrow to the submodule)."""
+    names = {_module_name(p): p for p in _modules()}
+    graph: dict[str, set[str]] = {}
+    for name, path in names.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        imports = _imports_of(path.read_text(encoding="utf-8"), package, names.__contains__)
+        graph[name] = {m for _, m in imports if m in names and m != name}
+    return graph
+
+
+def _cycles(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan's algorithm,
+    iterative), each sorted, the list sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(graph[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(graph.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return sorted(found)
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    cycles = _cycles(_graph())
+    assert not cycles, "modules that import each other (in a circle):\n" + "\n".join(
+        " <-> ".join(c) for c in cycles
+    )
+
+
+def test_a_circle_is_seen_wherever_it_hides() -> None:
+    sources = {
+        "govdisclosure.model": "from govdisclosure.model.rows import Row\n",
+        "govdisclosure.model.rows": "from . import tables\n",
+        "govdisclosure.model.tables": (
+            "def build():\n    from govdisclosure.model import builders\n"
+        ),
+        "govdisclosure.model.builders": (
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .rows import Row\n"
+        ),
+        "govdisclosure.model.report": "from govdisclosure.model import tables, Report\n",
+        "govdisclosure.layout": "from govdisclosure.layout import match\n",
+        "govdisclosure.layout.match": "import govdisclosure.errors\n",
+        "govdisclosure.errors": "",
+    }
+    packages = {"govdisclosure.model", "govdisclosure.layout"}
+    graph = {
+        name: {
+            m
+            for _, m in _imports_of(
+                source, name if name in packages else name.rpartition(".")[0], sources.__contains__
+            )
+            if m in sources and m != name
+        }
+        for name, source in sources.items()
+    }
+    assert graph["govdisclosure.model.report"] == {
+        "govdisclosure.model",
+        "govdisclosure.model.tables",
+    }
+    assert graph["govdisclosure.layout"] == {"govdisclosure.layout.match"}
+    assert _cycles(graph) == [
+        ["govdisclosure.model.builders", "govdisclosure.model.rows", "govdisclosure.model.tables"]
+    ]
+    graph["govdisclosure.layout.match"].add("govdisclosure.layout")
+    graph["govdisclosure.errors"].add("govdisclosure.errors")  # a module naming itself: no circle
+    assert _cycles(graph) == [
+        ["govdisclosure.layout", "govdisclosure.layout.match"],
+        ["govdisclosure.model.builders", "govdisclosure.model.rows", "govdisclosure.model.tables"],
+    ]
+
+
 # --------------------------------------------------------------------------- the public face
 
 
@@ -154,6 +277,24 @@ def _type_checking_imports() -> dict[str, str]:
 
 def test_the_type_checker_sees_the_public_table() -> None:
     assert _type_checking_imports() == gd._PUBLIC
+
+
+def test_every_public_name_is_explicitly_re_exported() -> None:
+    """``X as X`` for each: ``mypy --strict`` (no implicit re-export) sees ``gd.X``."""
+    tree = ast.parse((SRC / "__init__.py").read_text(encoding="utf-8"))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+    )
+    implicit = [
+        alias.name
+        for node in ast.walk(block)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.asname != alias.name
+    ]
+    assert implicit == []
 
 
 def test_all_and_dir_are_the_public_table() -> None:

@@ -632,3 +632,78 @@ def test_check_never_raises_on_a_constructible_report(
     assert all(f.message() and f.message("en") for f in findings)
     gd.check(report, policy=gd.Policy(blank="zero"))
     gd.check_series([r for r in (previous, report) if r is not None])
+
+
+# --------------------------------------------------------------------------- derived names
+
+_GROUPS = (gd.Withheld, gd.Unable, gd.NotProcessed, OtherHandling)
+_COUNT_ROWS = (
+    ApplicantCounts,
+    Outcomes,
+    gd.DocumentCounts2021,
+    gd.DocumentCounts2019,
+    ItemCounts2019,
+    gd.FeeItems2019,
+    Procurement2019,
+)
+
+
+@pytest.mark.parametrize("group", _GROUPS, ids=lambda c: c.__name__)
+def test_a_groups_rows_are_its_fields_in_the_layouts_order(group: type) -> None:
+    names = tuple(f.name for f in attrs.fields(group))
+    assert names == group.ROWS
+    layout = gd.layout.layout_of(Edition.STANDARD_2021).table("三")
+    place = next(f.name for f in attrs.fields(Requests2021) if f.type in (group, group.__name__))
+    keys = [row.key for block in layout.blocks for row in block.rows]
+    assert [k.split(".")[1] for k in keys if k.startswith(f"{place}.")] == list(names)
+    rows = group.build(**{names[-1]: {"natural_person": 1}}).rows()
+    assert [r.natural_person for r in rows] == [0] * (len(names) - 1) + [1]
+
+
+@pytest.mark.parametrize("row", _COUNT_ROWS, ids=lambda c: c.__name__)
+def test_a_rows_columns_are_its_layout_blocks_keys(row: type) -> None:
+    fields = [f.name for f in attrs.fields(row)]
+    blocks = [
+        tuple(c.key for c in block.columns)
+        for edition in Edition
+        for table in gd.layout.layout_of(edition).tables
+        for block in table.blocks
+    ]
+    assert row.COLUMNS in blocks
+    assert list(row.COLUMNS) == [f for f in fields if f in row.COLUMNS]
+    assert len(row().cells()) == (1 if row is Procurement2019 else len(row.COLUMNS))
+
+
+@pytest.mark.parametrize(
+    "cls",
+    [
+        *_GROUPS,
+        ApplicantCounts,
+        Outcomes,
+        ActiveDisclosure2021,
+        ActiveDisclosure2019,
+        Requests2021,
+        Requests2019,
+        ReviewsAndLitigation,
+    ],
+    ids=lambda c: c.__name__,
+)
+def test_a_builder_refuses_a_name_that_is_no_field(cls: type) -> None:
+    near = attrs.fields(cls)[0].name
+    with pytest.raises(TypeError, match=rf"unexpected keyword argument '{near}x'.*did you mean"):
+        cls.build(**{f"{near}x": None})
+    with pytest.raises(gd.WrongTypeError, match="unexpected keyword argument 'colour'"):
+        cls.build(colour=1)
+
+
+def test_a_totalled_row_is_built_without_its_total() -> None:
+    with pytest.raises(gd.WrongTypeError, match="'total' \\(one of: upheld, corrected"):
+        Outcomes.build(total=3)
+
+
+def test_a_huge_negative_count_is_a_located_problem_not_a_value_error() -> None:
+    with pytest.raises(StructureError) as info:
+        ApplicantCounts(natural_person=-(10**5000))
+    (problem,) = info.value.problems
+    assert problem.path == "$.natural_person"
+    assert problem.message.endswith("found an int of about 5001 digits")

@@ -30,6 +30,7 @@ from govdisclosure.numerals import (
     Qualifier,
     Quantity,
     digits_to_int,
+    find_date,
     find_quantities,
     format_ordinal,
     from_int,
@@ -1034,6 +1035,7 @@ def test_package_layout_and_public_names() -> None:
             "Qualifier",
             "Quantity",
             "digits_to_int",
+            "find_date",
             "find_quantities",
             "format_ordinal",
             "from_int",
@@ -1135,6 +1137,52 @@ def test_parse_date_refuses(text: str) -> None:
 def test_parse_date_is_linear() -> None:
     with pytest.raises(NumeralError):
         parse_date("2016" + " " * 1_000_000 + "x")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("2019-01-04", datetime.date(2019, 1, 4)),
+        ("2019/1/4", datetime.date(2019, 1, 4)),
+        ("２０１９．０１．０４", datetime.date(2019, 1, 4)),
+        ("2019 - 01 - 04", datetime.date(2019, 1, 4)),
+        ("二O一九年一月四日", datetime.date(2019, 1, 4)),
+    ],
+)
+def test_parse_date_numeric(text: str, date: datetime.date) -> None:
+    assert parse_date(text, numeric=True) == date
+
+
+@pytest.mark.parametrize("text", ["2019-01/04", "2019-13-01", "2019-1-4x", "2019-1"])
+def test_parse_date_numeric_refuses(text: str) -> None:
+    with raises_quoting(NumeralError, text):
+        parse_date(text, numeric=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "numeric", "date"),
+    [
+        ("印发日期：二〇一六年一月二十九日", False, datetime.date(2016, 1, 29)),
+        ("2023 年 1 月 16 日发布", False, datetime.date(2023, 1, 16)),
+        ("发布于2019-01-04", False, None),
+        ("发布于2019-01-04", True, datetime.date(2019, 1, 4)),
+        ("2019-01-04 与 2018年1月2日", True, datetime.date(2019, 1, 4)),
+        ("2018年1月2日 与 2019-01-04", True, datetime.date(2018, 1, 2)),
+        ("2019年2月30日, 2019年3月1日", False, datetime.date(2019, 3, 1)),
+        ("201911日", True, None),
+        ("", True, None),
+    ],
+)
+def test_find_date(text: str, numeric: bool, date: datetime.date | None) -> None:
+    assert find_date(text, numeric=numeric) == date
+
+
+@given(st.dates(datetime.date(1000, 1, 1), datetime.date(9999, 12, 31)), st.text(max_size=20))
+def test_find_date_finds_a_printed_date(date: datetime.date, tail: str) -> None:
+    printed = f"{date.year}年{date.month}月{date.day}日"
+    assert parse_date(printed) == date
+    found = find_date("于" + printed + tail, numeric=True)
+    assert found == date
 
 
 # =============================================================================================

@@ -44,6 +44,7 @@ from govdisclosure.model import ExtraRow, Report, Section
 
 __all__ = [
     "Block",
+    "Coverage",
     "Document",
     "Grid",
     "GridCell",
@@ -66,6 +67,37 @@ class Span:
 
     start: int
     end: int
+
+
+@attrs.frozen(slots=True)
+class Coverage:
+    """What a published source printed of a report's tables, so that a check can tell a cell
+    printed blank from one the source never printed (a page cut short, a one-page extract of
+    a PDF, a table continued elsewhere).
+
+    ``printed`` holds the JSON path (as in a finding's ``path``) of every table cell the source
+    printed — a figure, an empty cell or a placeholder such as "/"; ``tables`` the numbers of
+    the tables ("二", "三", "四") of which it printed anything; ``cut`` says the source ends
+    inside a table. A report built in code has no coverage: everything is printed.
+
+    >>> c = Coverage(frozenset({"$.requests.new.total"}), frozenset({"三"}), cut=True)
+    >>> c.printed_cell("$.requests.new.total"), c.printed_cell("$.requests.total.total")
+    (True, False)
+    >>> c.printed_table("三"), c.printed_table("四")
+    (True, False)
+    """
+
+    printed: frozenset[str] = attrs.field(converter=frozenset)
+    tables: frozenset[str] = attrs.field(converter=frozenset)
+    cut: bool = False
+
+    def printed_cell(self, path: str) -> bool:
+        """Whether the source printed the cell at ``path``."""
+        return path in self.printed
+
+    def printed_table(self, number: str) -> bool:
+        """Whether the source printed any of table ``number`` ("二", "三" or "四")."""
+        return number in self.tables
 
 
 @attrs.frozen(slots=True)

@@ -411,6 +411,28 @@ def test_real_pdf_tables_give_every_printed_row(ident: str) -> None:
         assert out.text[tok.start : tok.end] == tok.text
 
 
+def test_real_pdf_every_value_is_located_on_its_page() -> None:
+    parsed = parse(REAL / "huaian-2024.pdf")
+    origin = parsed.provenance["$.requests.new.total"]
+    assert origin.raw == "3119"
+    assert origin.place is not None
+    assert origin.place.page == 4
+    assert origin.place.box is not None
+    for path, o in parsed.provenance.items():
+        if path.startswith(("$.active", "$.requests", "$.reviews")):
+            assert o.place is not None, path
+            assert o.place.box is not None, path
+            assert parsed.text[o.start : o.end] == o.raw
+
+
+def test_word_values_are_located_by_table_row_and_cell() -> None:
+    parsed = parse(report_docx(examples.load("jianghe-2021")))
+    origin = parsed.provenance["$.requests.new.total"]
+    assert origin.raw == "46"
+    assert origin.element == "w:tbl[2]/w:tr[4]/w:tc[8]"
+    assert origin.place == Place(1)
+
+
 def test_real_pdf_cell_cut_by_a_page_break_is_one_cell() -> None:
     out = read_pdf((REAL / "huaian-2024.pdf").read_bytes())
     texts = [t.text for u in out.units if isinstance(u, Region) for t in u.toks]

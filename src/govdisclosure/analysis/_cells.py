@@ -13,14 +13,12 @@ import functools
 import operator
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
-import attrs
-
-from govdisclosure.analysis import _correspondence as corr
 from govdisclosure.errors import Problem, StructureError
 from govdisclosure.io import from_dict
-from govdisclosure.layout import TABLE_ATTRIBUTES, CellLayout, Edition, layout_of
+from govdisclosure.layout import TABLE_ATTRIBUTES, Edition, layout_of
+from govdisclosure.layout.correspondence import Correspondence, correspondence
 from govdisclosure.model import Report
 from govdisclosure.money import Amount, MoneyUnit
 
@@ -44,86 +42,6 @@ EXACT = decimal.Context(
     traps=[decimal.InvalidOperation, decimal.Inexact, decimal.Rounded, decimal.Overflow],
 )
 """Exact decimal arithmetic, whatever the caller's context (any rounding raises)."""
-
-
-@attrs.frozen
-class Correspondence:
-    """How the cells of reports of ``old`` correspond to those of ``new``.
-
-    ``pairs`` are cells with the same meaning; ``sums`` pair one cell of one edition with
-    the cells of the other whose sum it equals (``side`` says which edition holds the single
-    cell); ``only_old``/``only_new`` are the cells with no counterpart, with the reason.
-    """
-
-    old: Edition
-    new: Edition
-    pairs: tuple[tuple[CellLayout, CellLayout], ...]
-    sums: tuple[tuple[CellLayout, tuple[CellLayout, ...], Literal["old", "new"]], ...]
-    only_old: tuple[tuple[CellLayout, str], ...]
-    only_new: tuple[tuple[CellLayout, str], ...]
-
-    @property
-    def identical(self) -> bool:
-        """Whether both sides are one edition (every cell maps to itself)."""
-        return self.old is self.new
-
-
-def _find(edition: Edition, path: str) -> CellLayout:
-    cell = layout_of(edition).find_cell(path)
-    if cell is None:  # pragma: no cover - the correspondence data is tested against layouts
-        raise KeyError(f"{edition.value} has no cell {path}")
-    return cell
-
-
-@functools.cache
-def correspondence(old: Edition, new: Edition) -> Correspondence:
-    """The correspondence of the cells of ``old`` to those of ``new`` (any two editions).
-
-    >>> c = correspondence(Edition.TRIAL_2019, Edition.STANDARD_2021)
-    >>> len(c.pairs), len(c.sums), len(c.only_old), len(c.only_new)
-    (174, 7, 24, 26)
-    >>> correspondence(Edition.STANDARD_2021, Edition.STANDARD_2021).identical
-    True
-    """
-    if old is new:
-        cells = layout_of(old).cells
-        return Correspondence(old, new, tuple((c, c) for c in cells), (), (), ())
-    t19, t21 = Edition.TRIAL_2019, Edition.STANDARD_2021
-    if {old, new} == {t19, t21}:
-        same = [(_find(t19, a), _find(t21, b)) for a, b in corr.SAME.items()]
-        side: Literal["old", "new"] = "old" if old is t19 else "new"
-        sums = [
-            (_find(t19, a), tuple(_find(t21, p) for p in parts), side)
-            for a, parts in corr.SPLIT.items()
-        ]
-        only19 = [(_find(t19, p), why) for p, why in corr.ONLY_2019.items()]
-        split19 = [(c, "split into three rows in 2021") for c, _, _ in sums]
-        only21 = [(_find(t21, p), why) for p, why in corr.ONLY_2021.items()]
-        split21 = [(p, "one row in 2019: compared as a sum") for _, parts, _ in sums for p in parts]
-        order = {c.json_path: i for i, c in enumerate(layout_of(new).cells)}
-        same.sort(key=lambda pair: order[(pair[1] if old is t19 else pair[0]).json_path])
-        if old is t19:
-            return Correspondence(
-                old, new, tuple(same), tuple(sums), (*only19, *split19), (*only21, *split21)
-            )
-        return Correspondence(
-            old,
-            new,
-            tuple((b, a) for a, b in same),
-            tuple(sums),
-            (*only21, *split21),
-            (*only19, *split19),
-        )
-    why_old = f"{new.value} has no national tables" if not new.has_tables else "no counterpart"
-    why_new = f"{old.value} has no national tables" if not old.has_tables else "no counterpart"
-    return Correspondence(
-        old,
-        new,
-        (),
-        (),
-        tuple((c, why_old) for c in layout_of(old).cells),
-        tuple((c, why_new) for c in layout_of(new).cells),
-    )
 
 
 def extra_rows(report: Report) -> dict[tuple[str, str, str], tuple[int | None, ...]]:

@@ -1,8 +1,10 @@
 """Reports in and out: JSON both ways, the JSON Schema, and tidy rows.
 
-Three rooms: :mod:`.json` (the converters, their hooks, and the walk that locates every
-problem of bad input), :mod:`.schema` (the JSON Schema, derived from the model and the
-layouts) and :mod:`.rows` (tidy rows, through the layout's label matcher). The schema and
+Three rooms: :mod:`.json` (JSON both ways: the converters and their hooks in
+:mod:`._hooks`, the words and paths of problems in :mod:`._located`, the detailed reading
+that lists every problem of bad input in :mod:`._problems`), :mod:`.schema` (the JSON
+Schema, derived from the model and the layouts) and :mod:`.rows` (tidy rows, through the
+layout's label matcher). The schema and
 the rows are imported on first use, so that reading JSON does not pay for them.
 
 >>> from govdisclosure import examples

@@ -21,7 +21,7 @@ future edition is adding data here (one module per edition: :mod:`.standard_2021
 
 from __future__ import annotations
 
-from govdisclosure.layout import legacy_2008, standard_2021, trial_2019
+from govdisclosure.layout._editions import layout_of
 from govdisclosure.layout._types import (
     JOIN,
     MAX_COUNT,
@@ -71,12 +71,3 @@ __all__ = [
     "normalize_label",
     "printed_label",
 ]
-
-_LAYOUTS: dict[Edition, EditionLayout] = {
-    m.LAYOUT.edition: m.LAYOUT for m in (standard_2021, trial_2019, legacy_2008)
-}
-
-
-def layout_of(edition: Edition) -> EditionLayout:
-    """The layout of an edition."""
-    return _LAYOUTS[edition]

@@ -45,111 +45,137 @@ _RESULTS = "三、本年度办理结果"
 _RESULTS_EN = "III. Handling results this year"
 
 
-def _outcome_rows(other_rows: tuple[RowLayout, ...]) -> tuple[RowLayout, ...]:
-    def r(key: str, labels: tuple[str, ...], en: tuple[str, ...], *aliases: str) -> RowLayout:
-        return RowLayout(key, (_RESULTS, *labels), (_RESULTS_EN, *en), aliases)
+def _result(key: str, labels: tuple[str, ...], en: tuple[str, ...], *aliases: str) -> RowLayout:
+    """A row under 三、本年度办理结果."""
+    return RowLayout(key, (_RESULTS, *labels), (_RESULTS_EN, *en), aliases)
 
-    withheld, withheld_en = "(三)不予公开", "(3) Withheld"
-    unable, unable_en = "(四)无法提供", "(4) Cannot be provided"
-    np_, np_en = "(五)不予处理", "(5) Not processed"
+
+_W, _W_EN = "(三)不予公开", "(3) Withheld"
+_U, _U_EN = "(四)无法提供", "(4) Cannot be provided"
+_NP, _NP_EN = "(五)不予处理", "(5) Not processed"
+
+_RECEIVED = (
+    RowLayout(
+        "new",
+        ("一、本年新收政府信息公开申请数量",),
+        ("I. New applications received this year",),
+    ),
+    RowLayout(
+        "carried_over",
+        ("二、上年结转政府信息公开申请数量",),
+        ("II. Applications carried over from last year",),
+    ),
+)
+"""Rows 一 and 二: the applications to handle."""
+
+_GRANTED = (
+    _result("granted", ("(一)予以公开",), ("(1) Disclosed",)),
+    _result(
+        "partly_granted",
+        ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)",),
+        ("(2) Partly disclosed (counted here only, when handled separately)",),
+        "(二)部分公开(区分处理的,只计这一情况,不计其他情况)",
+        "(二)部分公开",
+    ),
+)
+
+_WITHHELD = (
+    _result(
+        "withheld.state_secret",
+        (_W, "1.属于国家秘密"),
+        (_W_EN, "1. State secret"),
+    ),
+    _result(
+        "withheld.prohibited_by_law",
+        (_W, "2.其他法律行政法规禁止公开"),
+        (_W_EN, "2. Disclosure prohibited by other laws or regulations"),
+    ),
+    _result(
+        "withheld.three_securities",
+        (_W, "3.危及“三安全一稳定”"),
+        (_W_EN, "3. Endangers the 'three securities and one stability'"),
+    ),
+    _result(
+        "withheld.third_party",
+        (_W, "4.保护第三方合法权益"),
+        (_W_EN, "4. Protects the lawful rights of third parties"),
+    ),
+    _result(
+        "withheld.internal_affairs",
+        (_W, "5.属于三类内部事务信息"),
+        (_W_EN, "5. Internal-affairs information (three kinds)"),
+        "5.属于三类内容事务信息",
+    ),
+    _result(
+        "withheld.process_information",
+        (_W, "6.属于四类过程性信息"),
+        (_W_EN, "6. Process information (four kinds)"),
+    ),
+    _result(
+        "withheld.enforcement_files",
+        (_W, "7.属于行政执法案卷"),
+        (_W_EN, "7. Administrative enforcement case files"),
+    ),
+    _result(
+        "withheld.inquiry_matters",
+        (_W, "8.属于行政查询事项"),
+        (_W_EN, "8. Administrative inquiry matters"),
+    ),
+)
+
+_UNABLE = (
+    _result(
+        "unable.not_held",
+        (_U, "1.本机关不掌握相关政府信息"),
+        (_U_EN, "1. Not held by this body"),
+    ),
+    _result(
+        "unable.needs_creation",
+        (_U, "2.没有现成信息需要另行制作"),
+        (_U_EN, "2. Would have to be created"),
+    ),
+    _result(
+        "unable.still_unclear",
+        (_U, "3.补正后申请内容仍不明确"),
+        (_U_EN, "3. Still unclear after correction"),
+    ),
+)
+
+_NOT_PROCESSED = (
+    _result(
+        "not_processed.petitions",
+        (_NP, "1.信访举报投诉类申请"),
+        (_NP_EN, "1. Petitions, reports or complaints"),
+    ),
+    _result("not_processed.repeated", (_NP, "2.重复申请"), (_NP_EN, "2. Repeated applications")),
+    _result(
+        "not_processed.publications",
+        (_NP, "3.要求提供公开出版物"),
+        (_NP_EN, "3. Requests for published materials"),
+    ),
+    _result(
+        "not_processed.excessive",
+        (_NP, "4.无正当理由大量反复申请"),
+        (_NP_EN, "4. Numerous repeated applications without good reason"),
+    ),
+    _result(
+        "not_processed.confirmation",
+        (_NP, "5.要求行政机关确认或重新出具已获取信息"),
+        (_NP_EN, "5. Requests to confirm or reissue information already obtained"),
+    ),
+)
+
+
+def _outcome_rows(other_rows: tuple[RowLayout, ...]) -> tuple[RowLayout, ...]:
+    """Table 三's rows, with the (六)其他处理 rows of an edition."""
     return (
-        RowLayout(
-            "new",
-            ("一、本年新收政府信息公开申请数量",),
-            ("I. New applications received this year",),
-        ),
-        RowLayout(
-            "carried_over",
-            ("二、上年结转政府信息公开申请数量",),
-            ("II. Applications carried over from last year",),
-        ),
-        r("granted", ("(一)予以公开",), ("(1) Disclosed",)),
-        r(
-            "partly_granted",
-            ("(二)部分公开(区分处理的,只计这一情形,不计其他情形)",),
-            ("(2) Partly disclosed (counted here only, when handled separately)",),
-            "(二)部分公开(区分处理的,只计这一情况,不计其他情况)",
-            "(二)部分公开",
-        ),
-        r(
-            "withheld.state_secret",
-            (withheld, "1.属于国家秘密"),
-            (withheld_en, "1. State secret"),
-        ),
-        r(
-            "withheld.prohibited_by_law",
-            (withheld, "2.其他法律行政法规禁止公开"),
-            (withheld_en, "2. Disclosure prohibited by other laws or regulations"),
-        ),
-        r(
-            "withheld.three_securities",
-            (withheld, "3.危及“三安全一稳定”"),
-            (withheld_en, "3. Endangers the 'three securities and one stability'"),
-        ),
-        r(
-            "withheld.third_party",
-            (withheld, "4.保护第三方合法权益"),
-            (withheld_en, "4. Protects the lawful rights of third parties"),
-        ),
-        r(
-            "withheld.internal_affairs",
-            (withheld, "5.属于三类内部事务信息"),
-            (withheld_en, "5. Internal-affairs information (three kinds)"),
-            "5.属于三类内容事务信息",
-        ),
-        r(
-            "withheld.process_information",
-            (withheld, "6.属于四类过程性信息"),
-            (withheld_en, "6. Process information (four kinds)"),
-        ),
-        r(
-            "withheld.enforcement_files",
-            (withheld, "7.属于行政执法案卷"),
-            (withheld_en, "7. Administrative enforcement case files"),
-        ),
-        r(
-            "withheld.inquiry_matters",
-            (withheld, "8.属于行政查询事项"),
-            (withheld_en, "8. Administrative inquiry matters"),
-        ),
-        r(
-            "unable.not_held",
-            (unable, "1.本机关不掌握相关政府信息"),
-            (unable_en, "1. Not held by this body"),
-        ),
-        r(
-            "unable.needs_creation",
-            (unable, "2.没有现成信息需要另行制作"),
-            (unable_en, "2. Would have to be created"),
-        ),
-        r(
-            "unable.still_unclear",
-            (unable, "3.补正后申请内容仍不明确"),
-            (unable_en, "3. Still unclear after correction"),
-        ),
-        r(
-            "not_processed.petitions",
-            (np_, "1.信访举报投诉类申请"),
-            (np_en, "1. Petitions, reports or complaints"),
-        ),
-        r("not_processed.repeated", (np_, "2.重复申请"), (np_en, "2. Repeated applications")),
-        r(
-            "not_processed.publications",
-            (np_, "3.要求提供公开出版物"),
-            (np_en, "3. Requests for published materials"),
-        ),
-        r(
-            "not_processed.excessive",
-            (np_, "4.无正当理由大量反复申请"),
-            (np_en, "4. Numerous repeated applications without good reason"),
-        ),
-        r(
-            "not_processed.confirmation",
-            (np_, "5.要求行政机关确认或重新出具已获取信息"),
-            (np_en, "5. Requests to confirm or reissue information already obtained"),
-        ),
+        *_RECEIVED,
+        *_GRANTED,
+        *_WITHHELD,
+        *_UNABLE,
+        *_NOT_PROCESSED,
         *other_rows,
-        r("total", ("(七)总计",), ("(7) Total",)),
+        _result("total", ("(七)总计",), ("(7) Total",)),
         RowLayout(
             "carried_forward",
             ("四、结转下年度继续办理",),

@@ -52,6 +52,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from govdisclosure.layout._editions import layout_of
 from govdisclosure.layout._types import (
     BlockLayout,
     CellLayout,
@@ -195,8 +196,6 @@ class Matcher:
     """The labels of one edition, indexed for matching; get one with :func:`matcher`."""
 
     def __init__(self, edition: Edition) -> None:
-        from govdisclosure.layout import layout_of
-
         self.edition = edition
         self.layout = layout_of(edition)
         self._sections: dict[str, SectionLayout] = {}

@@ -22,10 +22,13 @@ True
 4
 
 Which table classes a report carries depends on its :class:`Edition`; the labels of every
-row and column live in :mod:`govdisclosure.layout`, not here. The package has five rooms:
-:mod:`.rows` (the records of one table line), :mod:`.tables` (the tables, each bound to its
-layout), :mod:`.narrative` (metadata, sections, facts), :mod:`.agency` (the kind of body that
-reports) and :mod:`.report`.
+row and column live in :mod:`govdisclosure.layout`, not here. The rooms, each importing only
+those before it: :mod:`._checks` (the words of a record's checks), :mod:`._binding` (which
+table class holds which table of an edition: filled by :mod:`.tables`, read by everything
+else), :mod:`.builders` (the four ways to build a table, over the binding and the records'
+fields), :mod:`.rows` (the records of one table line), :mod:`.tables` (the tables, bound to
+their layouts), :mod:`.narrative` (metadata, sections, facts), :mod:`.agency` (the kind of
+body that reports) and :mod:`.report`.
 """
 
 from govdisclosure.layout import Edition

@@ -130,7 +130,7 @@ def bad_count(value: object, *, optional: bool = True) -> str | None:
         return f"expected a whole number >= 0{tail}, found {describe(value)}"
     number: int = value
     if number < 0:
-        return f"expected a whole number >= 0{tail}, found {number}"
+        return f"expected a whole number >= 0{tail}, found {describe(number)}"
     if number > MAX_COUNT:
         return f"expected at most {MAX_COUNT:,} (MAX_COUNT){tail}, found {describe(number)}"
     return None

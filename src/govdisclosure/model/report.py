@@ -26,7 +26,7 @@ from govdisclosure.model._checks import (
     describe,
     texts_ok,
 )
-from govdisclosure.model.agency import AgencyKind
+from govdisclosure.model.agency import AgencyKind, infer_agency_kind
 from govdisclosure.model.narrative import (
     Fact,
     Location,
@@ -265,8 +265,6 @@ class Report:
         (:func:`~govdisclosure.model.infer_agency_kind`), else :attr:`AgencyKind.UNKNOWN`."""
         if self.agency_kind is not AgencyKind.UNKNOWN:
             return self.agency_kind
-        from govdisclosure.model.agency import infer_agency_kind
-
         inferred = infer_agency_kind(self.agency) if self.agency.__class__ is str else None
         return AgencyKind.UNKNOWN if inferred is None else inferred
 
@@ -379,5 +377,29 @@ class Report:
         )
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        """The same one line for Hypothesis' and IPython's pretty printers."""
+        """A compact form for Hypothesis' and IPython's pretty printers: the one line of
+        :func:`repr`, then, table by table, the figures that differ from an empty table —
+        every figure not 0 (``new.total=46``) and the blank cells by key — so that a failing
+        example shows the figures it was made of, a few per line."""
         p.text(repr(self))
+        for table in layout_of(self.edition).tables if self.edition.has_tables else ():
+            obj = getattr(self, table.attribute)
+            if obj is None:
+                continue
+            figures, blank = [], []
+            for cell in table.cells:
+                value = cell.get_from_table(obj)
+                if value is None:
+                    blank.append(cell.key)
+                elif value != 0 and getattr(value, "value", value) != 0:
+                    figures.append(f"{cell.key}={value}")
+            extra = len(getattr(obj, "extra_rows", ()))
+            words = figures or ["all 0"]
+            if blank:
+                words.append(f"blank: {' '.join(blank)}")
+            if extra:
+                words.append(f"{extra} extra rows")
+            for i in range(0, len(words), 6):
+                p.break_()
+                head = f"  表{table.number} " if i == 0 else "       "
+                p.text(head + " ".join(words[i : i + 6]))

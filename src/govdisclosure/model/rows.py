@@ -26,15 +26,17 @@ cells counted as 0; blank when every part is):
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Mapping, Sequence
+import functools
+import operator
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, ClassVar, Final, TypeAlias
+from typing import Any, ClassVar, Final, Self, TypeAlias, TypeVar
 
 import attrs
 
 from govdisclosure.errors import Problem, StructureError, WrongTypeError
 from govdisclosure.layout import JOIN, MAX_COUNT, ColumnLayout, Edition, layout_of
+from govdisclosure.model._assembly import _Missing
 from govdisclosure.model._checks import (
     bad_count,
     bad_decimal,
@@ -44,6 +46,7 @@ from govdisclosure.model._checks import (
     class_cache,
     describe,
 )
+from govdisclosure.model.builders import MISSING, build_part, check_names
 from govdisclosure.money import MoneyUnit
 
 __all__ = [
@@ -65,19 +68,17 @@ __all__ = [
 
 _MAX: Final = MAX_COUNT
 
-
-class _Missing(enum.Enum):
-    """The type of :data:`MISSING`."""
-
-    MISSING = "MISSING"
-
-    def __repr__(self) -> str:
-        return "MISSING"
+R = TypeVar("R", bound=type[Any])
+Getter: TypeAlias = Callable[[Any], tuple[Any, ...]]
 
 
-MISSING: Final = _Missing.MISSING
-"""The default of a builder's argument: "not given" (0, or blank with ``blank=True``), as
-opposed to ``None`` (a blank cell, asked for)."""
+def _getter(names: tuple[str, ...]) -> Getter:
+    """A function giving the fields ``names`` of a record, as a tuple."""
+    if len(names) == 1:
+        (name,) = names
+        return lambda record: (getattr(record, name),)
+    get: Getter = operator.attrgetter(*names)
+    return get
 
 
 def _sum_or_none(values: tuple[int | None, ...]) -> int | None:
@@ -91,16 +92,19 @@ def _sum_or_none(values: tuple[int | None, ...]) -> int | None:
 
 @class_cache
 def _columns_of(cls: type[Any]) -> tuple[str, tuple[ColumnLayout, ...]]:
-    """The table number and the layout columns that describe a row class: those of the first
-    block, in any edition, whose column keys are the record's ``COLUMNS`` (read from the
-    layouts, so no row class names its place in the format)."""
-    wanted = set(cls.COLUMNS)
+    """The table number and the layout columns that describe a row class: those of the
+    widest block, in any edition, whose column keys are all fields of the record (read from
+    the layouts, so no row class names its place in the format)."""
+    fields = {f.name for f in attrs.fields(cls)}
+    found: list[tuple[str, tuple[ColumnLayout, ...]]] = []
     for edition in Edition:
         for table in layout_of(edition).tables:
             for block in table.blocks:
-                if {c.key for c in block.columns} == wanted:
-                    return table.number, block.columns
-    raise LookupError(f"no layout block has the columns of {cls.__name__}")  # pragma: no cover
+                if {c.key for c in block.columns} <= fields:
+                    found.append((table.number, block.columns))
+    if not found:  # pragma: no cover - a new row class must match a layout block
+        raise LookupError(f"no layout block has the columns of {cls.__name__}")
+    return max(found, key=lambda f: len(f[1]))
 
 
 @class_cache
@@ -138,39 +142,97 @@ def _check_blank(blank: object) -> None:
         raise WrongTypeError(f"blank= must be True or False, got {describe(blank)}")
 
 
-def _build_counts(
-    cls: type[Any], parts: dict[str, Any], blank: bool, total: str | None = "total"
-) -> Any:
-    """A row of counts from the parts given; ``total`` (if the row has one) their sum."""
-    _check_blank(blank)
-    labels = column_labels(cls)
-    values: dict[str, int | None] = {}
-    problems = []
-    for name, v in parts.items():
-        if v is MISSING:
-            v = None if blank else 0
-        fault = bad_count(v)
-        if fault is not None:
-            problems.append(Problem(f"$.{name}", fault, labels.get(name)))
-            continue
-        values[name] = v
-    if problems:
-        raise StructureError(problems)
-    if total is not None:
+# --------------------------------------------------------------------------- rows of counts
+
+
+class _Counts:
+    """A row of counts: its cells are the fields its layout block has as columns
+    (:attr:`COLUMNS`, in column order), each an ``int`` (signed where the column is) or
+    ``None``, checked at once when the row is made."""
+
+    __slots__ = ()
+
+    COLUMNS: ClassVar[tuple[str, ...]]
+    """The fields that are cells, in column order (the layout's)."""
+    _CELLS: ClassVar[Getter]
+    _UNSIGNED: ClassVar[Getter]
+    _SIGNED: ClassVar[Getter]
+
+    def __attrs_post_init__(self) -> None:
+        cls = self.__class__
+        for v in cls._UNSIGNED(self):
+            if v is not None and (v.__class__ is not int or not 0 <= v <= _MAX):
+                raise StructureError(_count_problems(self, self.COLUMNS))
+        for v in cls._SIGNED(self):
+            if v is not None and (v.__class__ is not int or not -_MAX <= v <= _MAX):
+                raise StructureError(_count_problems(self, self.COLUMNS))
+
+    def cells(self) -> tuple[int | None, ...]:
+        """The cells in column order."""
+        return self.__class__._CELLS(self)
+
+
+def _counts(cls: R) -> R:
+    """Derive a row class's columns from its fields and the layout (a class decorator, above
+    ``attrs.frozen``)."""
+    columns = tuple(str(c.key) for c in _columns_of(cls)[1])
+    if columns != tuple(f.name for f in attrs.fields(cls) if f.name in columns):
+        raise TypeError(f"the fields of {cls.__name__} are not in the layout's column order")
+    signed = signed_columns(cls)
+    cls.COLUMNS = columns
+    cls._CELLS = staticmethod(_getter(columns))
+    cls._UNSIGNED = staticmethod(_getter(tuple(c for c in columns if c not in signed)))
+    cls._SIGNED = staticmethod(_getter(signed) if signed else lambda _: ())
+    return cls
+
+
+class _Totalled(_Counts):
+    """A row of counts whose last column, 总计 (``total``), is the sum of the others."""
+
+    __slots__ = ()
+
+    @property
+    def computed_total(self) -> int | None:
+        """The sum of the cells before 总计 (``None`` if any is blank)."""
+        return _sum_or_none(self.cells()[:-1])
+
+    @classmethod
+    def build(cls, *, blank: bool = False, **columns: int | _Missing | None) -> Self:
+        """A complete row: the columns not given are 0 (blank with ``blank=True``), an
+        explicit ``None`` is a blank cell, and 总计 is the sum of the others (blank cells
+        counted as 0; blank when all of them are)."""
+        _check_blank(blank)
+        parts = cls.COLUMNS[:-1]
+        check_names(cls, columns, parts)
+        labels = column_labels(cls)
+        values: dict[str, int | None] = {}
+        problems = []
+        for name in parts:
+            v = columns.get(name, MISSING)
+            if v is MISSING:
+                v = None if blank else 0
+            fault = bad_count(v)
+            if fault is not None:
+                problems.append(Problem(f"$.{name}", fault, labels.get(name)))
+                continue
+            values[name] = v
+        if problems:
+            raise StructureError(problems)
         given = [v for v in values.values() if v is not None]
-        values[total] = sum(given) if given else None
-    return cls(**values)
+        values["total"] = sum(given) if given else None
+        return cls(**values)
 
 
 # --------------------------------------------------------------------------- table 三
 
 
+@_counts
 @attrs.frozen(kw_only=True)
-class ApplicantCounts:
+class ApplicantCounts(_Totalled):
     """One row of table 三: counts by applicant type, and the 总计 as stated.
 
     Columns: 自然人 · 法人或其他组织 (商业企业 · 科研机构 · 社会公益组织 · 法律服务机构 ·
-    其他) · 总计.
+    其他) · 总计. :meth:`build` makes a complete row (总计 the sum of the six).
 
     >>> ApplicantCounts.build(natural_person=5, legal_services=2).legal_persons
     2
@@ -184,41 +246,6 @@ class ApplicantCounts:
     other: int | None = None
     total: int | None = None
 
-    COLUMNS: ClassVar[tuple[str, ...]] = (
-        "natural_person",
-        "commercial",
-        "research",
-        "public_interest",
-        "legal_services",
-        "other",
-        "total",
-    )
-
-    def __attrs_post_init__(self) -> None:
-        for v in (
-            self.natural_person,
-            self.commercial,
-            self.research,
-            self.public_interest,
-            self.legal_services,
-            self.other,
-            self.total,
-        ):
-            if v is not None and (v.__class__ is not int or not 0 <= v <= _MAX):
-                raise StructureError(_count_problems(self, self.COLUMNS))
-
-    def cells(self) -> tuple[int | None, ...]:
-        """The seven cells in column order, 总计 last."""
-        return (
-            self.natural_person,
-            self.commercial,
-            self.research,
-            self.public_interest,
-            self.legal_services,
-            self.other,
-            self.total,
-        )
-
     @property
     def parts(self) -> tuple[int | None, ...]:
         """The six applicant-type cells (总计 excluded)."""
@@ -229,37 +256,6 @@ class ApplicantCounts:
         """The sum of the five 法人或其他组织 columns (``None`` if any is blank)."""
         return _sum_or_none(self.cells()[1:6])
 
-    @property
-    def computed_total(self) -> int | None:
-        """自然人 plus the five 法人或其他组织 columns (``None`` if any is blank)."""
-        return _sum_or_none(self.parts)
-
-    @classmethod
-    def build(
-        cls,
-        *,
-        natural_person: int | _Missing | None = MISSING,
-        commercial: int | _Missing | None = MISSING,
-        research: int | _Missing | None = MISSING,
-        public_interest: int | _Missing | None = MISSING,
-        legal_services: int | _Missing | None = MISSING,
-        other: int | _Missing | None = MISSING,
-        blank: bool = False,
-    ) -> ApplicantCounts:
-        """A complete row: the columns not given are 0 (blank with ``blank=True``), an
-        explicit ``None`` is a blank cell, and 总计 is the sum of the six (blank cells counted
-        as 0; blank when all six are)."""
-        parts = {
-            "natural_person": natural_person,
-            "commercial": commercial,
-            "research": research,
-            "public_interest": public_interest,
-            "legal_services": legal_services,
-            "other": other,
-        }
-        result: ApplicantCounts = _build_counts(cls, parts, blank)
-        return result
-
     @classmethod
     def sum(cls, rows: tuple[ApplicantCounts, ...] | list[ApplicantCounts]) -> ApplicantCounts:
         """Cell-wise sum of rows (blank counts as 0).
@@ -268,7 +264,7 @@ class ApplicantCounts:
         >>> ApplicantCounts.sum([a, a]).total
         2
         """
-        totals = [0] * 7
+        totals = [0] * len(cls.COLUMNS)
         for row in rows:
             for i, v in enumerate(row.cells()):
                 totals[i] += v or 0
@@ -283,27 +279,74 @@ counts in column order (built as :meth:`ApplicantCounts.build` does; 总计 may 
 ``None`` (a blank row), or nothing (:data:`MISSING`)."""
 
 
-def _check_rows(group: Any) -> None:
-    """A group's sub-rows are :class:`ApplicantCounts` (each checked its own cells)."""
-    for name in group.ROWS:
-        if getattr(group, name).__class__ is not ApplicantCounts:
-            problems = [
-                Problem(f"$.{n}", fault)
-                for n in group.ROWS
-                if (fault := bad_instance(getattr(group, n), ApplicantCounts)) is not None
-            ]
-            raise StructureError(problems)
+class _Group:
+    """A group of rows of table 三 (``Withheld`` …): its sub-rows are its fields, each an
+    :class:`ApplicantCounts` (:attr:`ROWS`, in official order)."""
+
+    __slots__ = ()
+
+    ROWS: ClassVar[tuple[str, ...]]
+    """The sub-rows' names in official order."""
+    _ROWS: ClassVar[Getter]
+
+    def __attrs_post_init__(self) -> None:
+        for row in self.__class__._ROWS(self):
+            if row.__class__ is not ApplicantCounts:
+                problems = [
+                    Problem(f"$.{n}", fault)
+                    for n in self.ROWS
+                    if (fault := bad_instance(getattr(self, n), ApplicantCounts)) is not None
+                ]
+                raise StructureError(problems)
+
+    def rows(self) -> tuple[ApplicantCounts, ...]:
+        """The sub-rows in official order."""
+        return self.__class__._ROWS(self)
+
+    @classmethod
+    def build(cls, *, blank: bool = False, **rows: RowInput) -> Self:
+        """The group from the sub-rows given; the others are rows of 0 (blank rows with
+        ``blank=True``). A mapping is built with :meth:`ApplicantCounts.build`."""
+        check_names(cls, rows, cls.ROWS)
+        given = {k: v for k, v in rows.items() if v is not MISSING}
+        result: Self = build_part(cls, given, blank=blank)
+        return result
 
 
-def _build_group(cls: type[Any], rows: dict[str, Any], blank: bool) -> Any:
-    from govdisclosure.model.builders import build_part
+@functools.cache
+def _layout_groups() -> tuple[tuple[str, ...], ...]:
+    """The sub-row names of every group of rows in the layouts (``withheld.state_secret`` …
+    gives ``state_secret`` …), in the layout's order."""
+    groups: dict[tuple[Edition, str, str], list[str]] = {}
+    for edition in Edition:
+        for table in layout_of(edition).tables:
+            for block in table.blocks:
+                for row in block.rows:
+                    group, dot, name = row.key.rpartition(".")
+                    if dot:
+                        groups.setdefault((edition, table.number, group), []).append(name)
+    return tuple(tuple(names) for names in groups.values())
 
-    return build_part(cls, {k: v for k, v in rows.items() if v is not MISSING}, blank=blank)
+
+def _group(cls: R) -> R:
+    """Derive a group's row names from its fields, which must be a group of rows of the
+    layout, in its order (a class decorator, above ``attrs.frozen``)."""
+    rows = tuple(f.name for f in attrs.fields(cls))
+    if rows not in _layout_groups():
+        raise TypeError(f"the fields of {cls.__name__} are no group of rows of a layout")
+    cls.ROWS = rows
+    cls._ROWS = staticmethod(_getter(rows))
+    return cls
 
 
+@_group
 @attrs.frozen(kw_only=True)
-class Withheld:
-    """Table 三, 三、(三)不予公开: the eight grounds for withholding."""
+class Withheld(_Group):
+    """Table 三, 三、(三)不予公开: the eight grounds for withholding.
+
+    >>> Withheld.build(third_party={"natural_person": 2}).third_party.cells()
+    (2, 0, 0, 0, 0, 0, 2)
+    """
 
     state_secret: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     prohibited_by_law: ApplicantCounts = attrs.field(factory=ApplicantCounts)
@@ -314,105 +357,20 @@ class Withheld:
     enforcement_files: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     inquiry_matters: ApplicantCounts = attrs.field(factory=ApplicantCounts)
 
-    ROWS: ClassVar[tuple[str, ...]] = (
-        "state_secret",
-        "prohibited_by_law",
-        "three_securities",
-        "third_party",
-        "internal_affairs",
-        "process_information",
-        "enforcement_files",
-        "inquiry_matters",
-    )
 
-    def __attrs_post_init__(self) -> None:
-        _check_rows(self)
-
-    def rows(self) -> tuple[ApplicantCounts, ...]:
-        """The sub-rows in official order."""
-        return (
-            self.state_secret,
-            self.prohibited_by_law,
-            self.three_securities,
-            self.third_party,
-            self.internal_affairs,
-            self.process_information,
-            self.enforcement_files,
-            self.inquiry_matters,
-        )
-
-    @classmethod
-    def build(
-        cls,
-        *,
-        state_secret: RowInput = MISSING,
-        prohibited_by_law: RowInput = MISSING,
-        three_securities: RowInput = MISSING,
-        third_party: RowInput = MISSING,
-        internal_affairs: RowInput = MISSING,
-        process_information: RowInput = MISSING,
-        enforcement_files: RowInput = MISSING,
-        inquiry_matters: RowInput = MISSING,
-        blank: bool = False,
-    ) -> Withheld:
-        """The group from the sub-rows given; the others are rows of 0 (blank rows with
-        ``blank=True``). A mapping is built with :meth:`ApplicantCounts.build`.
-
-        >>> Withheld.build(third_party={"natural_person": 2}).third_party.cells()
-        (2, 0, 0, 0, 0, 0, 2)
-        """
-        rows = {
-            "state_secret": state_secret,
-            "prohibited_by_law": prohibited_by_law,
-            "three_securities": three_securities,
-            "third_party": third_party,
-            "internal_affairs": internal_affairs,
-            "process_information": process_information,
-            "enforcement_files": enforcement_files,
-            "inquiry_matters": inquiry_matters,
-        }
-        result: Withheld = _build_group(cls, rows, blank)
-        return result
-
-
+@_group
 @attrs.frozen(kw_only=True)
-class Unable:
+class Unable(_Group):
     """Table 三, 三、(四)无法提供."""
 
     not_held: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     needs_creation: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     still_unclear: ApplicantCounts = attrs.field(factory=ApplicantCounts)
 
-    ROWS: ClassVar[tuple[str, ...]] = ("not_held", "needs_creation", "still_unclear")
 
-    def __attrs_post_init__(self) -> None:
-        _check_rows(self)
-
-    def rows(self) -> tuple[ApplicantCounts, ...]:
-        """The sub-rows in official order."""
-        return (self.not_held, self.needs_creation, self.still_unclear)
-
-    @classmethod
-    def build(
-        cls,
-        *,
-        not_held: RowInput = MISSING,
-        needs_creation: RowInput = MISSING,
-        still_unclear: RowInput = MISSING,
-        blank: bool = False,
-    ) -> Unable:
-        """As :meth:`Withheld.build`."""
-        rows = {
-            "not_held": not_held,
-            "needs_creation": needs_creation,
-            "still_unclear": still_unclear,
-        }
-        result: Unable = _build_group(cls, rows, blank)
-        return result
-
-
+@_group
 @attrs.frozen(kw_only=True)
-class NotProcessed:
+class NotProcessed(_Group):
     """Table 三, 三、(五)不予处理."""
 
     petitions: ApplicantCounts = attrs.field(factory=ApplicantCounts)
@@ -421,82 +379,28 @@ class NotProcessed:
     excessive: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     confirmation: ApplicantCounts = attrs.field(factory=ApplicantCounts)
 
-    ROWS: ClassVar[tuple[str, ...]] = (
-        "petitions",
-        "repeated",
-        "publications",
-        "excessive",
-        "confirmation",
-    )
 
-    def __attrs_post_init__(self) -> None:
-        _check_rows(self)
-
-    def rows(self) -> tuple[ApplicantCounts, ...]:
-        """The sub-rows in official order."""
-        return (self.petitions, self.repeated, self.publications, self.excessive, self.confirmation)
-
-    @classmethod
-    def build(
-        cls,
-        *,
-        petitions: RowInput = MISSING,
-        repeated: RowInput = MISSING,
-        publications: RowInput = MISSING,
-        excessive: RowInput = MISSING,
-        confirmation: RowInput = MISSING,
-        blank: bool = False,
-    ) -> NotProcessed:
-        """As :meth:`Withheld.build`."""
-        rows = {
-            "petitions": petitions,
-            "repeated": repeated,
-            "publications": publications,
-            "excessive": excessive,
-            "confirmation": confirmation,
-        }
-        result: NotProcessed = _build_group(cls, rows, blank)
-        return result
-
-
+@_group
 @attrs.frozen(kw_only=True)
-class OtherHandling:
+class OtherHandling(_Group):
     """Table 三, 三、(六)其他处理 of the 2021 edition (three sub-rows)."""
 
     no_correction: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     unpaid_fee: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     other: ApplicantCounts = attrs.field(factory=ApplicantCounts)
 
-    ROWS: ClassVar[tuple[str, ...]] = ("no_correction", "unpaid_fee", "other")
-
-    def __attrs_post_init__(self) -> None:
-        _check_rows(self)
-
-    def rows(self) -> tuple[ApplicantCounts, ...]:
-        """The sub-rows in official order."""
-        return (self.no_correction, self.unpaid_fee, self.other)
-
-    @classmethod
-    def build(
-        cls,
-        *,
-        no_correction: RowInput = MISSING,
-        unpaid_fee: RowInput = MISSING,
-        other: RowInput = MISSING,
-        blank: bool = False,
-    ) -> OtherHandling:
-        """As :meth:`Withheld.build`."""
-        rows = {"no_correction": no_correction, "unpaid_fee": unpaid_fee, "other": other}
-        result: OtherHandling = _build_group(cls, rows, blank)
-        return result
-
 
 # --------------------------------------------------------------------------- table 四
 
 
+@_counts
 @attrs.frozen(kw_only=True)
-class Outcomes:
-    """One group of table 四: 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计 (as stated)."""
+class Outcomes(_Totalled):
+    """One group of table 四: 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计 (as stated).
+
+    >>> Outcomes.build(upheld=2, pending=1).cells()
+    (2, 0, 0, 1, 3)
+    """
 
     upheld: int | None = None
     corrected: int | None = None
@@ -504,87 +408,33 @@ class Outcomes:
     pending: int | None = None
     total: int | None = None
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ("upheld", "corrected", "other", "pending", "total")
-
-    def __attrs_post_init__(self) -> None:
-        for v in (self.upheld, self.corrected, self.other, self.pending, self.total):
-            if v is not None and (v.__class__ is not int or not 0 <= v <= _MAX):
-                raise StructureError(_count_problems(self, self.COLUMNS))
-
-    def cells(self) -> tuple[int | None, ...]:
-        """The five cells in column order, 总计 last."""
-        return (self.upheld, self.corrected, self.other, self.pending, self.total)
-
-    @property
-    def computed_total(self) -> int | None:
-        """结果维持 + 结果纠正 + 其他结果 + 尚未审结 (``None`` if any is blank)."""
-        return _sum_or_none(self.cells()[:4])
-
-    @classmethod
-    def build(
-        cls,
-        *,
-        upheld: int | _Missing | None = MISSING,
-        corrected: int | _Missing | None = MISSING,
-        other: int | _Missing | None = MISSING,
-        pending: int | _Missing | None = MISSING,
-        blank: bool = False,
-    ) -> Outcomes:
-        """A complete group, 总计 filled in (as :meth:`ApplicantCounts.build`).
-
-        >>> Outcomes.build(upheld=2, pending=1).cells()
-        (2, 0, 0, 1, 3)
-        """
-        parts = {"upheld": upheld, "corrected": corrected, "other": other, "pending": pending}
-        result: Outcomes = _build_counts(cls, parts, blank)
-        return result
-
 
 # --------------------------------------------------------------------------- table 二
 
 
+@_counts
 @attrs.frozen(kw_only=True)
-class DocumentCounts2021:
+class DocumentCounts2021(_Counts):
     """Table 二, 第二十条第(一)项 row (2021): 本年制发件数 · 本年废止件数 · 现行有效件数."""
 
     issued: int | None = None
     repealed: int | None = None
     in_force: int | None = None
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ("issued", "repealed", "in_force")
 
-    def __attrs_post_init__(self) -> None:
-        for v in (self.issued, self.repealed, self.in_force):
-            if v is not None and (v.__class__ is not int or not 0 <= v <= _MAX):
-                raise StructureError(_count_problems(self, self.COLUMNS))
-
-    def cells(self) -> tuple[int | None, ...]:
-        """The cells in column order."""
-        return (self.issued, self.repealed, self.in_force)
-
-
+@_counts
 @attrs.frozen(kw_only=True)
-class DocumentCounts2019:
+class DocumentCounts2019(_Counts):
     """Table 二, 第二十条第(一)项 row (2019): 本年新制作数量 · 本年新公开数量 · 对外公开总数量."""
 
     new_made: int | None = None
     new_published: int | None = None
     total_published: int | None = None
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ("new_made", "new_published", "total_published")
 
-    def __attrs_post_init__(self) -> None:
-        for v in (self.new_made, self.new_published, self.total_published):
-            if v is not None and (v.__class__ is not int or not 0 <= v <= _MAX):
-                raise StructureError(_count_problems(self, self.COLUMNS))
-
-    def cells(self) -> tuple[int | None, ...]:
-        """The cells in column order."""
-        return (self.new_made, self.new_published, self.total_published)
-
-
+@_counts
 @attrs.frozen(kw_only=True)
-class ItemCounts2019:
+class ItemCounts2019(_Counts):
     """Table 二 (2019), (五)/(六)项 row: 上一年项目数量 · 本年增/减 (signed) · 处理决定数量.
 
     The form defines no rule between the three figures.
@@ -594,47 +444,19 @@ class ItemCounts2019:
     change: int | None = None
     decisions: int | None = None
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ("previous_items", "change", "decisions")
 
-    def __attrs_post_init__(self) -> None:
-        change = self.change
-        for v in (self.previous_items, self.decisions):
-            if v is not None and (v.__class__ is not int or not 0 <= v <= _MAX):
-                break
-        else:
-            if change is None or (change.__class__ is int and -_MAX <= change <= _MAX):
-                return
-        raise StructureError(_count_problems(self, self.COLUMNS))
-
-    def cells(self) -> tuple[int | None, ...]:
-        """The cells in column order."""
-        return (self.previous_items, self.change, self.decisions)
-
-
+@_counts
 @attrs.frozen(kw_only=True)
-class FeeItems2019:
+class FeeItems2019(_Counts):
     """Table 二 (2019), (八)项 行政事业性收费: 上一年项目数量 · 本年增/减 (signed)."""
 
     previous_items: int | None = None
     change: int | None = None
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ("previous_items", "change")
 
-    def __attrs_post_init__(self) -> None:
-        v, change = self.previous_items, self.change
-        if (v is None or (v.__class__ is int and 0 <= v <= _MAX)) and (
-            change is None or (change.__class__ is int and -_MAX <= change <= _MAX)
-        ):
-            return
-        raise StructureError(_count_problems(self, self.COLUMNS))
-
-    def cells(self) -> tuple[int | None, ...]:
-        """The cells in column order."""
-        return (self.previous_items, self.change)
-
-
+@_counts
 @attrs.frozen(kw_only=True)
-class Procurement2019:
+class Procurement2019(_Counts):
     """Table 二 (2019), (九)项 政府集中采购: 采购项目数量 · 采购总金额.
 
     The form prints no unit for 采购总金额; ``amount_unit`` is the unit the report wrote
@@ -646,8 +468,6 @@ class Procurement2019:
     projects: int | None = None
     amount: Decimal | None = None
     amount_unit: MoneyUnit | None = None
-
-    COLUMNS: ClassVar[tuple[str, ...]] = ("projects", "amount")
 
     def __attrs_post_init__(self) -> None:
         labels = column_labels(Procurement2019)

@@ -5,7 +5,8 @@ A table checks what it holds itself when it is built — each row is a record of
 2019 采购总金额, the provincial extra rows — and raises :class:`~govdisclosure.StructureError`
 naming every problem by its report path (``$.active.fees``) and the official label the
 layout gives it (:attr:`~govdisclosure.layout.CellLayout.label`). The binding runs one way:
-the model reads :mod:`govdisclosure.layout`, never the reverse.
+the model reads :mod:`govdisclosure.layout`, never the reverse; the classes are bound to their
+layouts at the end of this module (:func:`~govdisclosure.model._binding.bind`).
 
 Every table has four builders, each giving a complete table that checks clean from the
 figures given (see :mod:`.builders`): ``build(**rows)`` by attribute, ``from_grid`` from rows
@@ -20,17 +21,23 @@ keys. What is not given is 0 (blank with ``blank=True``); totals not given are c
 
 from __future__ import annotations
 
-import functools
+import operator
 import typing
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
+from typing import TYPE_CHECKING, Any, Final, Self
 
 import attrs
 
 from govdisclosure.errors import Problem, StructureError
-from govdisclosure.layout import JOIN, MAX_COUNT, Edition, TableLayout, label_key, layout_of
+from govdisclosure.layout import JOIN, MAX_COUNT, Edition, label_key
 from govdisclosure.layout.match import is_official_row
+from govdisclosure.model._binding import (
+    bind,
+    cell_labels,
+    layout_of_table,
+    signed_fields,
+    table_class,
+    table_classes,
+)
 from govdisclosure.model._checks import (
     bad_count,
     bad_instance,
@@ -38,8 +45,8 @@ from govdisclosure.model._checks import (
     decimal_in_bounds,
     describe,
 )
+from govdisclosure.model.builders import RequestsTotals, TableBuilders, build_table, check_names
 from govdisclosure.model.rows import (
-    MISSING,
     ApplicantCounts,
     DocumentCounts2019,
     DocumentCounts2021,
@@ -50,10 +57,8 @@ from govdisclosure.model.rows import (
     OtherHandling,
     Outcomes,
     Procurement2019,
-    RowInput,
     Unable,
     Withheld,
-    _Missing,
 )
 from govdisclosure.money import Amount, MoneyUnit
 
@@ -69,9 +74,6 @@ __all__ = [
     "table_classes",
 ]
 
-if TYPE_CHECKING:
-    from govdisclosure.model.builders import Cells, Grid
-
 _MAX: Final = MAX_COUNT
 
 
@@ -79,25 +81,54 @@ _MAX: Final = MAX_COUNT
 
 
 @class_cache
-def _labels(model: type[Any]) -> dict[str, str]:
-    """The label of every cell and row of a table class, by report path."""
-    layout = layout_of_table(model)
-    labels = {c.json_path: c.label for c in layout.cells}
-    for block in layout.blocks:
-        for row in block.rows:
-            labels.setdefault(  # a row that is its own cell keeps the cell's label
-                f"$.{layout.attribute}.{row.key}",
-                f"表{layout.number} {JOIN.join((*block.labels, *row.labels))}",
-            )
-    return labels
+def _field_names(cls: type[Any]) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls))
 
 
-def _field_problems(table: Any, fields: tuple[tuple[str, type[Any]], ...]) -> list[Problem]:
+@class_cache
+def _records_of(cls: type[Any]) -> tuple[tuple[str, type[Any]], ...]:
+    """The fields of a table that hold records (rows, groups), with the records' classes."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in attrs.fields(cls) if attrs.has(hints[f.name]))
+
+
+@class_cache
+def _classes_of(cls: type[Any]) -> tuple[Any, tuple[type[Any], ...]]:
+    """A getter of a table's record fields, and the classes they must have (the fast check)."""
+    names = tuple(name for name, _ in _records_of(cls))
+    return operator.attrgetter(*names), tuple(c for _, c in _records_of(cls))
+
+
+@class_cache
+def _count_names(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of a table that hold a count themselves (the 2021 table 二's 第二十条 rows)."""
+    hints = typing.get_type_hints(cls)
+    return tuple(f.name for f in attrs.fields(cls) if hints[f.name] == int | None)
+
+
+@class_cache
+def _count_getter(cls: type[Any]) -> Any:
+    return operator.attrgetter(*_count_names(cls))
+
+
+def _counts_of(table: object) -> tuple[int | None, ...]:
+    """The count fields of ``table`` (at least two: the one table that has any has three)."""
+    counts: tuple[int | None, ...] = _count_getter(type(table))(table)
+    return counts
+
+
+def _records_ok(table: object) -> bool:
+    """Whether every record field of ``table`` holds a record of its class."""
+    get, classes = _classes_of(type(table))
+    return tuple(map(type, get(table))) == classes
+
+
+def _field_problems(table: Any) -> list[Problem]:
     """Each field of ``table`` that does not hold a record of its class."""
     attribute = layout_of_table(type(table)).attribute
-    labels = _labels(type(table))
+    labels = cell_labels(type(table))
     problems = []
-    for name, cls in fields:
+    for name, cls in _records_of(type(table)):
         fault = bad_instance(getattr(table, name), cls)
         if fault is not None:
             path = f"$.{attribute}.{name}"
@@ -107,7 +138,7 @@ def _field_problems(table: Any, fields: tuple[tuple[str, type[Any]], ...]) -> li
 
 def _count_problems(table: Any, names: tuple[str, ...]) -> list[Problem]:
     attribute = layout_of_table(type(table)).attribute
-    labels = _labels(type(table))
+    labels = cell_labels(type(table))
     problems = []
     for name in names:
         fault = bad_count(getattr(table, name))
@@ -189,50 +220,19 @@ def _check_extra_rows(table: Any) -> None:
     _order_extra_rows(table)
 
 
-class _Builders:
-    """The builders every table shares (see :mod:`govdisclosure.model.builders`)."""
+class _Table(TableBuilders):
+    """What every table shares: the builders, and its one-line summary."""
 
     __slots__ = ()
 
     @classmethod
-    def from_grid(cls, grid: Grid, *, blank: bool = False) -> Self:
-        """The table from rows of numbers under the printed row labels.
-
-        ``grid`` is an iterable of rows, each a label followed by the row's figures in column
-        order (or a mapping of label to figures): the official label path (joined with "/"
-        or not), or its tail down to the leaf label ("1.属于国家秘密") under the group
-        heading row it follows ("(三)不予公开", a row without figures). Header rows of
-        column labels (a CSV's first rows) set the column order; without one, figures are in
-        the official order, the 总计 column optional. Figures are ints, digit strings (as a
-        CSV gives them), ``None`` (a blank cell) or ``""`` (not stated). Rows not given are
-        0 (blank with ``blank=True``); totals not stated are computed. See
-        :func:`govdisclosure.model.builders.from_grid`.
-        """
-        from govdisclosure.model.builders import from_grid
-
-        result: Self = from_grid(cls, grid, blank=blank)
-        return result
-
-    @classmethod
-    def from_cells(cls, cells: Cells, *, blank: bool = False) -> Self:
-        """The table from tidy cells: mappings with ``row``, ``column`` and ``value`` (the
-        form :func:`govdisclosure.to_rows` writes; ``table`` and ``unit`` checked when
-        present) or ``(row, column, value)`` tuples. Cells not given are 0 (blank with
-        ``blank=True``); totals not stated are computed."""
-        from govdisclosure.model.builders import from_cells
-
-        result: Self = from_cells(cls, cells, blank=blank)
-        return result
-
-    @classmethod
-    def from_keys(cls, figures: Mapping[str, Any], *, blank: bool = False) -> Self:
-        """The table from dotted keys: ``{"withheld.third_party.natural_person": 2}`` (cells)
-        or ``{"new": [10, 2, 0, 0, 0, 0]}`` (rows). Keys are the cells' keys in the layout
-        (:attr:`~govdisclosure.layout.CellLayout.key`); what is not given is 0 (blank with
-        ``blank=True``); totals not stated are computed."""
-        from govdisclosure.model.builders import from_keys
-
-        result: Self = from_keys(cls, figures, blank=blank)
+    def build(cls, *, blank: bool = False, **rows: Any) -> Self:
+        """A complete table from its rows given by attribute: each a record, a mapping of
+        its columns (or sub-rows), a sequence of figures in column order, or ``None`` (a
+        blank row). What is not given is 0 (blank with ``blank=True``); totals not given are
+        computed (see :mod:`.builders`); a name that is no field of the table is refused."""
+        check_names(cls, rows, _field_names(cls))
+        result: Self = build_table(cls, rows, blank=blank)
         return result
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
@@ -255,14 +255,17 @@ def _summary(table: Any) -> str:
 # --------------------------------------------------------------------------- table 二
 
 
-AmountInput = Amount | Decimal | str | int | None | _Missing
-"""What a builder takes for the 2021 fee: an :class:`Amount` in 万元, a value in 万元
-(``Decimal``, ``int`` or a decimal string such as ``"20.30"``), ``None`` (blank), or nothing."""
-
-
 @attrs.frozen(kw_only=True)
-class ActiveDisclosure2021(_Builders):
+class ActiveDisclosure2021(_Table):
     """Table 二 of the 2021 edition: 主动公开政府信息情况 (nine counts and one amount).
+
+    :meth:`build` makes a complete table: what is not given is 0 (fee ``0万元``), blank with
+    ``blank=True``; an explicit ``None`` is blank. The fee is an :class:`Amount` in 万元 or
+    its value in 万元 (``Decimal``, ``int`` or a decimal string such as ``"20.30"``).
+
+    >>> t = ActiveDisclosure2021.build(licensing=12, fees="20.30")
+    >>> t.punishment, str(t.fees), t.regulations.cells()
+    (0, '20.30万元', (0, 0, 0))
 
     >>> t = ActiveDisclosure2021(fees=Amount("20.30", MoneyUnit.WAN_YUAN), licensing=12)
     >>> str(t.fees)
@@ -277,35 +280,26 @@ class ActiveDisclosure2021(_Builders):
     fees: Amount | None = None
     extra_rows: tuple[ExtraRow, ...] = ()
 
-    _ROWS: ClassVar = (
-        ("regulations", DocumentCounts2021),
-        ("normative_documents", DocumentCounts2021),
-    )
-
     def __attrs_post_init__(self) -> None:
         fees = self.fees
-        for v in (self.licensing, self.punishment, self.enforcement):
+        for v in _counts_of(self):
             if v is not None and (v.__class__ is not int or not 0 <= v <= _MAX):
                 break
         else:
-            if (
-                self.regulations.__class__ is DocumentCounts2021
-                and self.normative_documents.__class__ is DocumentCounts2021
-                and (
-                    fees is None
-                    or (
-                        fees.__class__ is Amount
-                        and fees.unit is MoneyUnit.WAN_YUAN
-                        and fees.value >= 0
-                        and decimal_in_bounds(fees.value)
-                    )
+            if _records_ok(self) and (
+                fees is None
+                or (
+                    fees.__class__ is Amount
+                    and fees.unit is MoneyUnit.WAN_YUAN
+                    and fees.value >= 0
+                    and decimal_in_bounds(fees.value)
                 )
             ):
                 if self.extra_rows != ():
                     _check_extra_rows(self)
                 return
-        problems = _field_problems(self, self._ROWS)
-        problems += _count_problems(self, ("licensing", "punishment", "enforcement"))
+        problems = _field_problems(self)
+        problems += _count_problems(self, _count_names(type(self)))
         if fees is not None and not (
             fees.__class__ is Amount
             and fees.unit is MoneyUnit.WAN_YUAN
@@ -317,58 +311,25 @@ class ActiveDisclosure2021(_Builders):
                     "$.active.fees",
                     "expected an amount >= 0 in 万元 (at most MAX_DIGITS digits and "
                     f"MAX_PLACES decimal places) or null, found {describe(fees)}",
-                    _labels(ActiveDisclosure2021)["$.active.fees"],
+                    cell_labels(ActiveDisclosure2021)["$.active.fees"],
                 )
             )
         if self.extra_rows != ():
             problems += _extra_row_problems(self, self.extra_rows)
         raise StructureError(problems)
 
-    @classmethod
-    def build(
-        cls,
-        *,
-        regulations: DocumentCounts2021 | Mapping[str, int | None] | _Missing | None = MISSING,
-        normative_documents: DocumentCounts2021
-        | Mapping[str, int | None]
-        | _Missing
-        | None = MISSING,
-        licensing: int | _Missing | None = MISSING,
-        punishment: int | _Missing | None = MISSING,
-        enforcement: int | _Missing | None = MISSING,
-        fees: AmountInput = MISSING,
-        extra_rows: Iterable[ExtraRow | Mapping[str, Any]] | _Missing = MISSING,
-        blank: bool = False,
-    ) -> ActiveDisclosure2021:
-        """A complete table 二: what is not given is 0 (fee ``0万元``), blank with
-        ``blank=True``; an explicit ``None`` is blank.
-
-        >>> t = ActiveDisclosure2021.build(licensing=12, fees="20.30")
-        >>> t.punishment, str(t.fees), t.regulations.cells()
-        (0, '20.30万元', (0, 0, 0))
-        """
-        from govdisclosure.model.builders import build_table
-
-        given = {
-            "regulations": regulations,
-            "normative_documents": normative_documents,
-            "licensing": licensing,
-            "punishment": punishment,
-            "enforcement": enforcement,
-            "fees": fees,
-            "extra_rows": extra_rows,
-        }
-        result: ActiveDisclosure2021 = build_table(cls, given, blank=blank)
-        return result
-
-
-DocumentInput2019 = DocumentCounts2019 | Mapping[str, int | None] | None | _Missing
-ItemInput2019 = ItemCounts2019 | Mapping[str, int | None] | None | _Missing
-
 
 @attrs.frozen(kw_only=True)
-class ActiveDisclosure2019(_Builders):
-    """Table 二 of the trial 2019 edition, with its signed 本年增/减 columns."""
+class ActiveDisclosure2019(_Table):
+    """Table 二 of the trial 2019 edition, with its signed 本年增/减 columns.
+
+    :meth:`build` makes a complete table: what is not given is 0 (采购总金额 0, no unit),
+    blank with ``blank=True``; an explicit ``None`` is blank.
+
+    >>> t = ActiveDisclosure2019.build(licensing={"previous_items": 716, "change": -417})
+    >>> t.licensing.cells(), t.procurement.amount
+    ((716, -417, 0), Decimal('0'))
+    """
 
     regulations: DocumentCounts2019 = attrs.field(factory=DocumentCounts2019)
     normative_documents: DocumentCounts2019 = attrs.field(factory=DocumentCounts2019)
@@ -380,80 +341,30 @@ class ActiveDisclosure2019(_Builders):
     procurement: Procurement2019 = attrs.field(factory=Procurement2019)
     extra_rows: tuple[ExtraRow, ...] = ()
 
-    _ROWS: ClassVar = (
-        ("regulations", DocumentCounts2019),
-        ("normative_documents", DocumentCounts2019),
-        ("licensing", ItemCounts2019),
-        ("other_services", ItemCounts2019),
-        ("punishment", ItemCounts2019),
-        ("enforcement", ItemCounts2019),
-        ("fees", FeeItems2019),
-        ("procurement", Procurement2019),
-    )
-
     def __attrs_post_init__(self) -> None:
-        if not (
-            self.regulations.__class__ is DocumentCounts2019
-            and self.normative_documents.__class__ is DocumentCounts2019
-            and self.licensing.__class__ is ItemCounts2019
-            and self.other_services.__class__ is ItemCounts2019
-            and self.punishment.__class__ is ItemCounts2019
-            and self.enforcement.__class__ is ItemCounts2019
-            and self.fees.__class__ is FeeItems2019
-            and self.procurement.__class__ is Procurement2019
-        ):
-            problems = _field_problems(self, self._ROWS)
+        if not _records_ok(self):
+            problems = _field_problems(self)
             if self.extra_rows != ():
                 problems += _extra_row_problems(self, self.extra_rows)
             raise StructureError(problems)
         if self.extra_rows != ():
             _check_extra_rows(self)
 
-    @classmethod
-    def build(
-        cls,
-        *,
-        regulations: DocumentInput2019 = MISSING,
-        normative_documents: DocumentInput2019 = MISSING,
-        licensing: ItemInput2019 = MISSING,
-        other_services: ItemInput2019 = MISSING,
-        punishment: ItemInput2019 = MISSING,
-        enforcement: ItemInput2019 = MISSING,
-        fees: FeeItems2019 | Mapping[str, int | None] | _Missing | None = MISSING,
-        procurement: Procurement2019 | Mapping[str, Any] | _Missing | None = MISSING,
-        extra_rows: Iterable[ExtraRow | Mapping[str, Any]] | _Missing = MISSING,
-        blank: bool = False,
-    ) -> ActiveDisclosure2019:
-        """A complete 2019 table 二: what is not given is 0 (采购总金额 0, no unit), blank
-        with ``blank=True``; an explicit ``None`` is blank.
-
-        >>> t = ActiveDisclosure2019.build(licensing={"previous_items": 716, "change": -417})
-        >>> t.licensing.cells(), t.procurement.amount
-        ((716, -417, 0), Decimal('0'))
-        """
-        from govdisclosure.model.builders import build_table
-
-        given = {
-            "regulations": regulations,
-            "normative_documents": normative_documents,
-            "licensing": licensing,
-            "other_services": other_services,
-            "punishment": punishment,
-            "enforcement": enforcement,
-            "fees": fees,
-            "procurement": procurement,
-            "extra_rows": extra_rows,
-        }
-        result: ActiveDisclosure2019 = build_table(cls, given, blank=blank)
-        return result
-
 
 # --------------------------------------------------------------------------- table 三
 
 
 @attrs.frozen(kw_only=True)
-class _RequestsBase(_Builders):
-    """What the two editions' table 三 share: every row but (六)其他处理, and the sums."""
+class _RequestsBase(_Table, RequestsTotals):
+    """What the two editions' table 三 share: every row but (六)其他处理, and the sums.
+
+    :meth:`build` makes a complete table 三 from the rows given. Rows and sub-rows not given
+    are rows of 0 (blank rows with ``blank=True``; ``None`` is a blank row); a mapping of
+    columns is built with :meth:`ApplicantCounts.build`, a mapping of sub-rows with
+    :meth:`Withheld.build` and its kin. (七)总计 is computed from the outcome rows and
+    四、结转下年度继续办理 as 一 + 二 − (七)总计, per column, unless given; when the outcomes
+    exceed 一 + 二 the error says in which column and by how much.
+    """
 
     new: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     carried_over: ApplicantCounts = attrs.field(factory=ApplicantCounts)
@@ -462,8 +373,6 @@ class _RequestsBase(_Builders):
     withheld: Withheld = attrs.field(factory=Withheld)
     unable: Unable = attrs.field(factory=Unable)
     not_processed: NotProcessed = attrs.field(factory=NotProcessed)
-
-    _OTHER: ClassVar[type[Any]]
 
     def _other_rows(self) -> tuple[ApplicantCounts, ...]:
         raise NotImplementedError  # pragma: no cover - each edition's class says
@@ -499,33 +408,8 @@ class _RequestsBase(_Builders):
         other: Any
 
     def __attrs_post_init__(self) -> None:
-        a = ApplicantCounts
-        if (
-            self.new.__class__ is a
-            and self.carried_over.__class__ is a
-            and self.granted.__class__ is a
-            and self.partly_granted.__class__ is a
-            and self.withheld.__class__ is Withheld
-            and self.unable.__class__ is Unable
-            and self.not_processed.__class__ is NotProcessed
-            and self.other.__class__ is self._OTHER
-            and self.total.__class__ is a
-            and self.carried_forward.__class__ is a
-        ):
-            return
-        fields = (
-            ("new", a),
-            ("carried_over", a),
-            ("granted", a),
-            ("partly_granted", a),
-            ("withheld", Withheld),
-            ("unable", Unable),
-            ("not_processed", NotProcessed),
-            ("other", self._OTHER),
-            ("total", a),
-            ("carried_forward", a),
-        )
-        raise StructureError(_field_problems(self, fields))
+        if not _records_ok(self):
+            raise StructureError(_field_problems(self))
 
 
 @attrs.frozen(kw_only=True)
@@ -543,52 +427,8 @@ class Requests2021(_RequestsBase):
     total: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     carried_forward: ApplicantCounts = attrs.field(factory=ApplicantCounts)
 
-    _OTHER: ClassVar[type[Any]] = OtherHandling
-
     def _other_rows(self) -> tuple[ApplicantCounts, ...]:
         return self.other.rows()
-
-    @classmethod
-    def build(
-        cls,
-        *,
-        new: RowInput = MISSING,
-        carried_over: RowInput = MISSING,
-        granted: RowInput = MISSING,
-        partly_granted: RowInput = MISSING,
-        withheld: Withheld | Mapping[str, RowInput] | _Missing | None = MISSING,
-        unable: Unable | Mapping[str, RowInput] | _Missing | None = MISSING,
-        not_processed: NotProcessed | Mapping[str, RowInput] | _Missing | None = MISSING,
-        other: OtherHandling | Mapping[str, RowInput] | _Missing | None = MISSING,
-        total: RowInput = MISSING,
-        carried_forward: RowInput = MISSING,
-        blank: bool = False,
-    ) -> Requests2021:
-        """A complete table 三 from the rows given.
-
-        Rows and sub-rows not given are rows of 0 (blank rows with ``blank=True``; ``None``
-        is a blank row); a mapping of columns is built with :meth:`ApplicantCounts.build`,
-        a mapping of sub-rows with :meth:`Withheld.build` and its kin. (七)总计 is computed
-        from the outcome rows and 四、结转下年度继续办理 as 一 + 二 − (七)总计, per column,
-        unless given; when the outcomes exceed 一 + 二 the error says in which column and by
-        how much.
-        """
-        from govdisclosure.model.builders import build_table
-
-        given = {
-            "new": new,
-            "carried_over": carried_over,
-            "granted": granted,
-            "partly_granted": partly_granted,
-            "withheld": withheld,
-            "unable": unable,
-            "not_processed": not_processed,
-            "other": other,
-            "total": total,
-            "carried_forward": carried_forward,
-        }
-        result: Requests2021 = build_table(cls, given, blank=blank)
-        return result
 
 
 @attrs.frozen(kw_only=True)
@@ -599,54 +439,23 @@ class Requests2019(_RequestsBase):
     total: ApplicantCounts = attrs.field(factory=ApplicantCounts)
     carried_forward: ApplicantCounts = attrs.field(factory=ApplicantCounts)
 
-    _OTHER: ClassVar[type[Any]] = ApplicantCounts
-
     def _other_rows(self) -> tuple[ApplicantCounts, ...]:
         return (self.other,)
-
-    @classmethod
-    def build(
-        cls,
-        *,
-        new: RowInput = MISSING,
-        carried_over: RowInput = MISSING,
-        granted: RowInput = MISSING,
-        partly_granted: RowInput = MISSING,
-        withheld: Withheld | Mapping[str, RowInput] | _Missing | None = MISSING,
-        unable: Unable | Mapping[str, RowInput] | _Missing | None = MISSING,
-        not_processed: NotProcessed | Mapping[str, RowInput] | _Missing | None = MISSING,
-        other: RowInput = MISSING,
-        total: RowInput = MISSING,
-        carried_forward: RowInput = MISSING,
-        blank: bool = False,
-    ) -> Requests2019:
-        """As :meth:`Requests2021.build`, for the 2019 table ((六)其他处理 one row)."""
-        from govdisclosure.model.builders import build_table
-
-        given = {
-            "new": new,
-            "carried_over": carried_over,
-            "granted": granted,
-            "partly_granted": partly_granted,
-            "withheld": withheld,
-            "unable": unable,
-            "not_processed": not_processed,
-            "other": other,
-            "total": total,
-            "carried_forward": carried_forward,
-        }
-        result: Requests2019 = build_table(cls, given, blank=blank)
-        return result
 
 
 # --------------------------------------------------------------------------- table 四
 
-OutcomesInput = Outcomes | Mapping[str, int | None] | None | _Missing
-
 
 @attrs.frozen(kw_only=True)
-class ReviewsAndLitigation(_Builders):
-    """Table 四: 行政复议 and the two 行政诉讼 groups, each with five cells."""
+class ReviewsAndLitigation(_Table):
+    """Table 四: 行政复议 and the two 行政诉讼 groups, each with five cells.
+
+    :meth:`build` makes a complete table 四: groups not given are 0 (blank with
+    ``blank=True``); a mapping is built with :meth:`Outcomes.build`, its 总计 computed.
+
+    >>> ReviewsAndLitigation.build(review={"upheld": 1}).review.cells()
+    (1, 0, 0, 0, 1)
+    """
 
     review: Outcomes = attrs.field(factory=Outcomes)
     litigation_direct: Outcomes = attrs.field(factory=Outcomes)
@@ -657,101 +466,17 @@ class ReviewsAndLitigation(_Builders):
         return (self.review, self.litigation_direct, self.litigation_after_review)
 
     def __attrs_post_init__(self) -> None:
-        if (
-            self.review.__class__ is not Outcomes
-            or self.litigation_direct.__class__ is not Outcomes
-            or self.litigation_after_review.__class__ is not Outcomes
-        ):
-            fields = tuple(
-                (n, Outcomes) for n in ("review", "litigation_direct", "litigation_after_review")
-            )
-            raise StructureError(_field_problems(self, fields))
-
-    @classmethod
-    def build(
-        cls,
-        *,
-        review: OutcomesInput = MISSING,
-        litigation_direct: OutcomesInput = MISSING,
-        litigation_after_review: OutcomesInput = MISSING,
-        blank: bool = False,
-    ) -> ReviewsAndLitigation:
-        """A complete table 四: groups not given are 0 (blank with ``blank=True``); a
-        mapping is built with :meth:`Outcomes.build`, its 总计 computed.
-
-        >>> ReviewsAndLitigation.build(review={"upheld": 1}).review.cells()
-        (1, 0, 0, 0, 1)
-        """
-        from govdisclosure.model.builders import build_table
-
-        given = {
-            "review": review,
-            "litigation_direct": litigation_direct,
-            "litigation_after_review": litigation_after_review,
-        }
-        result: ReviewsAndLitigation = build_table(cls, given, blank=blank)
-        return result
+        if not _records_ok(self):
+            raise StructureError(_field_problems(self))
 
 
 # --------------------------------------------------------------------------- the binding
 
-#: Each edition's table classes, by table number; attributes and labels come from the layout.
-_CLASSES: dict[Edition, dict[str, type[Any]]] = {
-    Edition.STANDARD_2021: {
-        "二": ActiveDisclosure2021,
-        "三": Requests2021,
-        "四": ReviewsAndLitigation,
-    },
-    Edition.TRIAL_2019: {
-        "二": ActiveDisclosure2019,
-        "三": Requests2019,
-        "四": ReviewsAndLitigation,
-    },
-    Edition.LEGACY_2008: {},
-}
-_BY_ATTRIBUTE: dict[Edition, dict[str, type[Any]]] = {
-    e: {layout_of(e).table(n).attribute: cls for n, cls in by_number.items()}
-    for e, by_number in _CLASSES.items()
-}
-_LAYOUTS: dict[type[Any], TableLayout] = {
-    cls: layout_of(e).table(n) for e, by_number in _CLASSES.items() for n, cls in by_number.items()
-}
-
-
-def table_classes(edition: Edition) -> dict[str, type[Any]]:
-    """The table classes of an edition, by report attribute (``{"active": …, …}``)."""
-    return _BY_ATTRIBUTE[edition]
-
-
-def table_class(edition: Edition, attribute: str) -> type[Any] | None:
-    """The class of the table at ``attribute`` in reports of ``edition`` (``None``: no table)."""
-    return _BY_ATTRIBUTE[edition].get(attribute)
-
-
-def layout_of_table(model: type[Any]) -> TableLayout:
-    """The layout of a table class (``Requests2021`` → table 三 of 2021).
-
-    ``ReviewsAndLitigation``, shared by both editions, has the same layout in each.
-    """
-    try:
-        return _LAYOUTS[model]
-    except KeyError:
-        raise KeyError(f"no layout describes {model.__name__}") from None
-
-
-@functools.cache
-def signed_fields() -> frozenset[tuple[type[Any], str]]:
-    """The (row class, field) pairs that hold signed counts, read from the layouts' columns.
-
-    >>> sorted((cls.__name__, name) for cls, name in signed_fields())
-    [('FeeItems2019', 'change'), ('ItemCounts2019', 'change')]
-    """
-    out: set[tuple[type[Any], str]] = set()
-    for cls, layout in _LAYOUTS.items():
-        for block in layout.blocks:
-            for row in block.rows:
-                owner: Any = cls
-                for part in row.key.split("."):
-                    owner = typing.get_type_hints(owner)[part]
-                out.update((owner, c.key) for c in block.columns if c.signed and c.key)
-    return frozenset(out)
+bind(
+    Edition.STANDARD_2021,
+    {"二": ActiveDisclosure2021, "三": Requests2021, "四": ReviewsAndLitigation},
+)
+bind(
+    Edition.TRIAL_2019,
+    {"二": ActiveDisclosure2019, "三": Requests2019, "四": ReviewsAndLitigation},
+)

@@ -11,11 +11,13 @@ and nothing reads the ambient :mod:`decimal` context.
 ('一万零一十', '壹拾贰')
 
 Numerals written **digit by digit**, as years are printed, are the explicit path
-:func:`digits_to_int` (which :func:`to_int` refuses), and a whole printed date is
-:func:`parse_date`:
+:func:`digits_to_int` (which :func:`to_int` refuses); a whole printed date is
+:func:`parse_date`, and :func:`find_date` finds the first date in a longer text:
 
 >>> digits_to_int("二\u3007二四"), parse_date("二\u3007一六年一月二十九日")
 (2024, datetime.date(2016, 1, 29))
+>>> find_date("印发日期:2016-01-29", numeric=True)
+datetime.date(2016, 1, 29)
 
 **Ordinals** of headings (一、 (一) 1. 1、), both ways:
 
@@ -62,7 +64,7 @@ from __future__ import annotations
 from govdisclosure.errors import NumeralError
 from govdisclosure.numerals._words import MEASURE_WORDS
 from govdisclosure.numerals.chinese import MAX_NUMERAL, digits_to_int, from_int, to_int
-from govdisclosure.numerals.dates import parse_date
+from govdisclosure.numerals.dates import find_date, parse_date
 from govdisclosure.numerals.finder import FoundQuantity, find_quantities
 from govdisclosure.numerals.ordinals import (
     MAX_ORDINAL,
@@ -86,6 +88,7 @@ __all__ = [
     "Qualifier",
     "Quantity",
     "digits_to_int",
+    "find_date",
     "find_quantities",
     "format_ordinal",
     "from_int",

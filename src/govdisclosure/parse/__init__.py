@@ -20,6 +20,13 @@ Every figure and text field read is in :attr:`Parsed.provenance` under its JSON 
 its span, line and column in :attr:`Parsed.text`; :attr:`Parsed.findings` say what was
 unreadable, ambiguous, repaired or guessed (codes GP1xx). Bytes are decoded by their BOM,
 their ``<meta charset>``, strict UTF-8 or GB18030, in that order.
+
+Reading is the ordered list of named stages :data:`STAGES` (decode, detect, front end,
+outline, infer, tables, assemble); an input format is one registered :class:`FrontEnd`
+(:mod:`~govdisclosure.parse._frontends`):
+
+>>> [stage.name for stage in STAGES][:3], frontends.names()
+(['decode', 'detect', 'front end'], ('html', 'markdown', 'text'))
 """
 
 from __future__ import annotations
@@ -34,12 +41,11 @@ from typing import Any, Literal
 from govdisclosure.errors import ParseError
 from govdisclosure.layout import Edition
 from govdisclosure.parse import _frontends as frontends
-from govdisclosure.parse._decode import decode
 from govdisclosure.parse._docx import is_docx, is_ole, read_doc, read_docx
 from govdisclosure.parse._frontends import FrontEnd, FrontEndOutput
 from govdisclosure.parse._html import html_units
 from govdisclosure.parse._pdf import is_pdf, read_pdf
-from govdisclosure.parse._reader import read_units
+from govdisclosure.parse._stages import STAGES, Overrides, Stage, run
 from govdisclosure.parse._text import text_units
 from govdisclosure.parse._types import (
     CODES,
@@ -53,6 +59,7 @@ from govdisclosure.parse._types import (
 
 __all__ = [
     "CODES",
+    "STAGES",
     "FrontEnd",
     "FrontEndOutput",
     "Origin",
@@ -61,6 +68,7 @@ __all__ = [
     "Parsed",
     "Place",
     "SourceMap",
+    "Stage",
     "detect_format",
     "frontends",
     "parse",
@@ -91,14 +99,28 @@ def _read_html(text: str) -> FrontEndOutput:
     return FrontEndOutput(text, tuple(html_units(text)))
 
 
-frontends.register(FrontEnd("pdf", read_pdf, sniff=is_pdf, binary=True))
-frontends.register(FrontEnd("docx", read_docx, sniff=is_docx, binary=True))
-frontends.register(FrontEnd("doc", read_doc, sniff=is_ole, binary=True))
-frontends.register(FrontEnd("html", _read_html, sniff=lambda head: bool(_HTML.search(head))))
+frontends.register(FrontEnd("pdf", read_pdf, sniff=is_pdf, binary=True, suffixes=(".pdf",)))
+frontends.register(FrontEnd("docx", read_docx, sniff=is_docx, binary=True, suffixes=(".docx",)))
+frontends.register(FrontEnd("doc", read_doc, sniff=is_ole, binary=True, suffixes=(".doc", ".wps")))
 frontends.register(
-    FrontEnd("markdown", _text_front(True), sniff=lambda head: bool(_MD.search(head)))
+    FrontEnd(
+        "html",
+        _read_html,
+        sniff=lambda head: bool(_HTML.search(head)),
+        suffixes=(".html", ".htm", ".shtml", ".xhtml"),
+    )
 )
-frontends.register(FrontEnd("text", _text_front(False)))
+frontends.register(
+    FrontEnd(
+        "markdown",
+        _text_front(True),
+        sniff=lambda head: bool(_MD.search(head)),
+        suffixes=(".md", ".markdown"),
+    )
+)
+frontends.register(
+    FrontEnd("text", _text_front(False), broken_lines=True, suffixes=(".txt", ".text"))
+)
 
 
 def detect_format(text: str) -> str:
@@ -134,7 +156,6 @@ def parse(
     broken Word file, a missing extra); anything else gives a :class:`Parsed` with
     findings.
     """
-    findings: list[ParseFinding] = []
     front: FrontEnd | None = None
     if isinstance(source, os.PathLike):
         source = _read_path(source)
@@ -143,26 +164,19 @@ def parse(
             front = frontends.front_end(format)
         except ValueError as exc:
             raise ParseError(str(exc)) from None
-    if isinstance(source, bytes | bytearray | memoryview):
-        data = bytes(source)
-        if front is None:
-            front = frontends.detect(data, binary=True)
-        if front is not None and front.binary:
-            return _read(front, data, findings, edition=edition, year=year, agency=agency)
-        text, finding = decode(data)
-        if finding is not None:
-            findings.append(finding)
-    elif isinstance(source, str):
+    given: object = source
+    if isinstance(given, bytes | bytearray | memoryview):
+        data: str | bytes = bytes(given)
+    elif isinstance(given, str):
         if front is not None and front.binary:
             raise ParseError(f"the {front.name} format is read from bytes, not from text")
-        text = source
+        data = given
     else:
-        raise ParseError(f"expected text or bytes to parse, found {type(source).__name__}")
-    if "\x00" in text:
-        text = text.replace("\x00", "\ufffd")
-    if front is None:
-        front = frontends.detect(text, binary=False) or frontends.front_end("text")
-    return _read(front, text, findings, edition=edition, year=year, agency=agency)
+        raise ParseError(f"expected text or bytes to parse, found {type(given).__name__}")
+    try:
+        return run(data, front, Overrides(edition, year, agency))
+    except RecursionError as exc:  # pragma: no cover - nothing recurses on the input
+        raise ParseError(f"input too deeply nested to read: {exc}") from None
 
 
 def _read_path(path: os.PathLike[str]) -> bytes:
@@ -171,35 +185,6 @@ def _read_path(path: os.PathLike[str]) -> bytes:
             return fh.read()
     except OSError as exc:
         raise ParseError(f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}") from None
-
-
-def _read(
-    front: FrontEnd,
-    source: str | bytes,
-    findings: list[ParseFinding],
-    **overrides: Any,
-) -> Parsed:
-    try:
-        out = front.read(source)
-        findings.extend(out.findings)
-        return read_units(out.text, list(out.units), front.name, findings, **overrides)
-    except RecursionError as exc:  # pragma: no cover - nothing recurses on the input
-        raise ParseError(f"input too deeply nested to read: {exc}") from None
-
-
-def parse_text(source: str | bytes, **kwargs: object) -> Parsed:
-    """:func:`parse` with ``format="text"``."""
-    return parse(source, format="text", **kwargs)  # type: ignore[arg-type]
-
-
-def parse_markdown(source: str | bytes, **kwargs: object) -> Parsed:
-    """:func:`parse` with ``format="markdown"``."""
-    return parse(source, format="markdown", **kwargs)  # type: ignore[arg-type]
-
-
-def parse_html(source: str | bytes, **kwargs: object) -> Parsed:
-    """:func:`parse` with ``format="html"``."""
-    return parse(source, format="html", **kwargs)  # type: ignore[arg-type]
 
 
 def parse_pdf(source: bytes | os.PathLike[str], **kwargs: object) -> Parsed:
@@ -217,6 +202,21 @@ def parse_docx(source: bytes | os.PathLike[str], **kwargs: object) -> Parsed:
             return parse(data, format="doc", **kwargs)  # type: ignore[arg-type]
         source = data
     return parse(source, format="docx", **kwargs)  # type: ignore[arg-type]
+
+
+def parse_text(source: str | bytes, **kwargs: object) -> Parsed:
+    """:func:`parse` with ``format="text"``."""
+    return parse(source, format="text", **kwargs)  # type: ignore[arg-type]
+
+
+def parse_markdown(source: str | bytes, **kwargs: object) -> Parsed:
+    """:func:`parse` with ``format="markdown"``."""
+    return parse(source, format="markdown", **kwargs)  # type: ignore[arg-type]
+
+
+def parse_html(source: str | bytes, **kwargs: object) -> Parsed:
+    """:func:`parse` with ``format="html"``."""
+    return parse(source, format="html", **kwargs)  # type: ignore[arg-type]
 
 
 class _CallableModule(types.ModuleType):

@@ -13,7 +13,8 @@ from govdisclosure.layout.match import LabelHit, matcher
 
 __all__ = ["TABLED", "any_hits", "edition_hits", "strength"]
 
-TABLED = (Edition.STANDARD_2021, Edition.TRIAL_2019)
+TABLED: tuple[Edition, ...] = tuple(e for e in reversed(Edition) if e.has_tables)
+"""The editions that prescribe tables, newest first."""
 
 
 @functools.lru_cache(maxsize=8192)

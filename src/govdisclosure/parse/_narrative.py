@@ -1,10 +1,9 @@
-"""The words of a report: metadata, title, headings, paragraphs, signature, dates, period,
-and the figures of its prose as located facts with the relations the text states.
+"""The words of a report: metadata, the year and period it states, and the figures of its
+prose as located facts with the relations the text states (dates are read by
+:func:`govdisclosure.numerals.find_date`).
 
->>> read_date("二〇一六年一月二十九日"), read_date("2023 年 1 月 16 日"), read_date("2019-01-04")
-(datetime.date(2016, 1, 29), datetime.date(2023, 1, 16), datetime.date(2019, 1, 4))
->>> read_date("201911日") is None
-True
+>>> year_of("咸宁市民政局二〇一五年政府信息公开工作年度报告"), year_of("2019 年")
+(2015, 2019)
 """
 
 from __future__ import annotations
@@ -13,17 +12,14 @@ import datetime as _dt
 import re
 from collections.abc import Sequence
 
-from govdisclosure.layout.page import CHROME_WORDS, METADATA_ALIASES, METADATA_FIELDS
+from govdisclosure.layout.page import METADATA_ALIASES, METADATA_FIELDS
 from govdisclosure.model import Fact, Location, Period, Relation
-from govdisclosure.numerals import FoundQuantity, NumeralError, find_quantities, to_int
+from govdisclosure.numerals import FoundQuantity, find_quantities
 
 __all__ = [
-    "chrome",
     "facts_and_relations",
     "metadata_pairs",
     "period_of",
-    "read_date",
-    "whole_date",
     "year_of",
 ]
 
@@ -44,11 +40,6 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
-_DATE = re.compile(r"(\d{4})\s{0,3}年\s{0,3}(\d{1,2})\s{0,3}月\s{0,3}(\d{1,2})\s{0,3}日")
-_DATE_DASH = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_DATE_CN = re.compile(
-    r"([\u3007零○\uff2f一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
-)
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s{0,2}年")
 _YEAR_CN = re.compile(r"([\u3007零○\uff2f一二三四五六七八九]{4})年")
 
@@ -62,36 +53,6 @@ def _date(y: int, m: int, d: int) -> _dt.date | None:
         return _dt.date(y, m, d)
     except ValueError:
         return None
-
-
-def read_date(text: str) -> _dt.date | None:
-    """The first date in ``text`` (2016年1月29日, 二〇一六年一月二十九日, 2016-01-29)."""
-    best: tuple[int, _dt.date] | None = None
-    for rx in (_DATE, _DATE_DASH):
-        m = rx.search(text)
-        if m:
-            d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            if d is not None and (best is None or m.start() < best[0]):
-                best = (m.start(), d)
-    m = _DATE_CN.search(text)
-    if m:
-        try:
-            d = _date(_cn_year(m.group(1)), to_int(m.group(2)), to_int(m.group(3)))
-        except NumeralError:
-            d = None
-        if d is not None and (best is None or m.start() < best[0]):
-            best = (m.start(), d)
-    return None if best is None else best[1]
-
-
-def whole_date(text: str) -> _dt.date | None:
-    """The date ``text`` is (nothing else on the line but white space)."""
-    t = "".join(text.split())
-    for rx in (_DATE, _DATE_DASH, _DATE_CN):
-        m = rx.fullmatch(t)
-        if m:
-            return read_date(t)
-    return None
 
 
 def year_of(text: str) -> int | None:
@@ -173,18 +134,6 @@ def is_metadata_label(text: str) -> str | None:
 def attribute_of(label: str) -> str | None:
     """The :class:`~govdisclosure.model.Metadata` attribute of a metadata label."""
     return _LABEL_OF.get(label)
-
-
-_PUNCT = frozenset(":：|｜【】[]()（）,，.。、·•>/-—_ \t\u3000\xa0")
-_WORDS = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, key=len, reverse=True)))
-
-
-def chrome(line: str) -> bool:
-    """Whether a short line is page furniture (打印本页, 关闭窗口, 字体:【 大 中 小 】…)."""
-    if len(line) > 40:
-        return False
-    t = _WORDS.sub(" ", line)
-    return t != line and all(ch in _PUNCT or ch.isdigit() for ch in t)
 
 
 # --------------------------------------------------------------------------- facts

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import itertools
 import typing
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -34,42 +33,19 @@ from govdisclosure.layout import (
     Edition,
     RowLayout,
     TableLayout,
-    label_key,
     layout_of,
 )
 from govdisclosure.layout.match import LabelHit, matcher
 from govdisclosure.model import ExtraRow, table_class
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.parse._cells import clean, is_value, read_token
-from govdisclosure.parse._labels import any_hits, edition_hits
+from govdisclosure.parse._labels import edition_hits
 from govdisclosure.parse._types import ParseFinding
 from govdisclosure.parse._units import Region, Tok
 
-__all__ = ["TableReader", "edition_votes"]
+__all__ = ["TableReader"]
 
 _MAX_ALIGNMENTS = 20000
-
-
-def edition_votes(regions: Sequence[Region]) -> tuple[dict[Edition, int], dict[Edition, str]]:
-    """How many table labels only the 2021 or only the 2019 edition has, and an example."""
-    votes = {Edition.STANDARD_2021: 0, Edition.TRIAL_2019: 0}
-    example: dict[Edition, str] = {}
-    seen: set[str] = set()
-    for region in regions:
-        for tok in region.toks:
-            text = tok.text
-            if not text or len(text) > 120 or is_value(text):
-                continue
-            key = label_key(text)
-            if key in seen:
-                continue
-            seen.add(key)
-            editions = {e for e, h in any_hits(text) if h.distance == 0 and h.note is None}
-            if len(editions) == 1:
-                (e,) = editions
-                votes[e] += 1
-                example.setdefault(e, text)
-    return votes, example
 
 
 def _digits(text: str) -> bool:
@@ -122,11 +98,11 @@ def _build(cls: type[Any], data: dict[str, Any]) -> Any:
 class TableReader:
     """Reads the table regions of a source for one edition; see the module docstring."""
 
-    def __init__(self, edition: Edition, findings: list[ParseFinding]) -> None:
+    def __init__(self, edition: Edition) -> None:
         self.edition = edition
         self.matcher = matcher(edition)
         self.layout = layout_of(edition)
-        self.findings = findings
+        self._findings: list[ParseFinding] = []
         self.values: dict[str, tuple[Any, Tok, CellLayout | None]] = {}
         self.units: dict[str, str] = {}
         self.extra: dict[str, list[tuple[BlockLayout, str, list[Any], Tok | None]]] = {}
@@ -144,7 +120,10 @@ class TableReader:
         self.region: Region | None = None
         self.elements: dict[str, str | None] = {}  # the element each table was read from
 
-    # ---- tokens -------------------------------------------------------------------------
+    @property
+    def findings(self) -> tuple[ParseFinding, ...]:
+        """What the reader found so far, in the order found."""
+        return tuple(self._findings)
 
     def feed(self, region: Region) -> None:
         self.region = region
@@ -156,7 +135,7 @@ class TableReader:
         if self.table != table:
             self._finish_row()
             if table in self.tables_seen and self.table is not None:
-                self.findings.append(
+                self._findings.append(
                     ParseFinding("GP163", (("table", table),), Span(tok.start, tok.end))
                 )
             self.table = table
@@ -223,13 +202,13 @@ class TableReader:
             return
         self.pending = []
         if hit.distance:
-            self.findings.append(
+            self._findings.append(
                 ParseFinding(
                     "GP130", (("found", text), ("label", hit.label)), Span(tok.start, tok.end)
                 )
             )
         elif hit.note is not None:
-            self.findings.append(
+            self._findings.append(
                 ParseFinding(
                     "GP131",
                     (("found", text), ("label", hit.label), ("note", hit.note)),
@@ -280,7 +259,7 @@ class TableReader:
             self.row = _Row("extra", text, tok, "二", block)
             return
         if _digits(text):
-            self.findings.append(
+            self._findings.append(
                 ParseFinding("GP133", (("found", text),), Span(tok.start, tok.end))
             )
             self.pending = []
@@ -296,7 +275,7 @@ class TableReader:
             self.row = _Row("transposed", "表四", None, "四", cells=[tok])
             return
         if not blank:
-            self.findings.append(
+            self._findings.append(
                 ParseFinding(
                     "GP152",
                     (("table", self.table or "?"), ("raw", tok.text)),
@@ -329,7 +308,7 @@ class TableReader:
         self._finish_row(cut=cut)
         for tok in self.pending:
             if _digits(tok.text):
-                self.findings.append(
+                self._findings.append(
                     ParseFinding("GP133", (("found", tok.text),), Span(tok.start, tok.end))
                 )
         self.pending = []
@@ -337,42 +316,14 @@ class TableReader:
     def _finish_row(self, *, cut: bool = False) -> None:
         row = self.row
         self.row = None
-        if row is None:
+        if row is None or not row.cells or self._repeated(row):
             return
-        if not row.cells:
-            return
-        if row.kind == "row":
-            assert row.row is not None
-            ident = (row.table, row.row.key)
-            if ident in self.rows_seen:
-                tok = row.tok or row.cells[0]
-                self.findings.append(
-                    ParseFinding("GP162", (("row", row.label),), Span(tok.start, tok.end))
-                )
-                return
-            self.rows_seen.add(ident)
         columns = self._columns(row)
         placed, ambiguous = _align(row.cells, len(columns), cut)
-        n, k = len(row.cells), len(columns)
         where = row.tok or row.cells[0]
         span = Span(where.start, row.cells[-1].end)
         self._extend(row.table, span.start, span.end)  # the table holds its figures too
-        if cut and n < k:
-            self.findings.append(
-                ParseFinding("GP160", (("table", row.table), ("row", row.label)), span)
-            )
-        elif ambiguous:
-            self.findings.append(
-                ParseFinding(
-                    "GP150",
-                    (("row", row.label), ("found", n), ("expected", k), ("count", ambiguous)),
-                    span,
-                )
-            )
-        elif n != k:
-            self.findings.append(
-                ParseFinding("GP151", (("row", row.label), ("found", n), ("expected", k)), span)
-            )
+        self._count(row, len(columns), span, cut=cut, ambiguous=ambiguous)
         if row.kind == "extra":
             assert row.block is not None
             values = [
@@ -380,36 +331,62 @@ class TableReader:
                 for (col, _), t in zip(columns, placed, strict=True)
             ]
             self.extra.setdefault("二", []).append((row.block, row.label, values, row.tok))
-            self.findings.append(
-                ParseFinding(
-                    "GP132",
-                    (("block", row.block.labels[0]), ("label", row.label)),
-                    Span(where.start, where.end),
-                )
-            )
+            args = (("block", row.block.labels[0]), ("label", row.label))
+            self._findings.append(ParseFinding("GP132", args, Span(where.start, where.end)))
             return
-        for (col, cell), placed_tok in zip(columns, placed, strict=True):
-            if cell is None or placed_tok is None:
-                continue
-            tok = placed_tok
-            value = self._read(tok, col, cell, row)
-            self.values[cell.json_path] = (value, tok, cell)
-            grid = self.grid_cells.setdefault(row.table, [])
-            grid.append(
-                GridCell(
-                    max(tok.row, 0),
-                    max(tok.col, 0),
-                    1,
-                    tok.colspan,
-                    "data",
-                    tok.text,
-                    cell.json_path,
-                    value=value,
-                    kind=cell.kind,
-                    span=Span(tok.start, tok.end),
-                    element=tok.element,
-                )
+        for (col, cell), tok in zip(columns, placed, strict=True):
+            if cell is not None and tok is not None:
+                self._place(row, tok, col, cell)
+
+    def _repeated(self, row: _Row) -> bool:
+        """Whether ``row`` is an official row read before (GP162); remembered otherwise."""
+        if row.kind != "row":
+            return False
+        assert row.row is not None
+        ident = (row.table, row.row.key)
+        if ident in self.rows_seen:
+            tok = row.tok or row.cells[0]
+            self._findings.append(
+                ParseFinding("GP162", (("row", row.label),), Span(tok.start, tok.end))
             )
+            return True
+        self.rows_seen.add(ident)
+        return False
+
+    def _count(self, row: _Row, k: int, span: Span, *, cut: bool, ambiguous: int) -> None:
+        """The finding on a row whose cells do not match its ``k`` columns, if any."""
+        n = len(row.cells)
+        if cut and n < k:
+            self._findings.append(
+                ParseFinding("GP160", (("table", row.table), ("row", row.label)), span)
+            )
+        elif ambiguous:
+            args = (("row", row.label), ("found", n), ("expected", k), ("count", ambiguous))
+            self._findings.append(ParseFinding("GP150", args, span))
+        elif n != k:
+            self._findings.append(
+                ParseFinding("GP151", (("row", row.label), ("found", n), ("expected", k)), span)
+            )
+
+    def _place(self, row: _Row, tok: Tok, col: ColumnLayout, cell: CellLayout) -> None:
+        """Read ``tok`` into ``cell``, and into the table's grid."""
+        value = self._read(tok, col, cell, row)
+        self.values[cell.json_path] = (value, tok, cell)
+        self.grid_cells.setdefault(row.table, []).append(
+            GridCell(
+                max(tok.row, 0),
+                max(tok.col, 0),
+                1,
+                tok.colspan,
+                "data",
+                tok.text,
+                cell.json_path,
+                value=value,
+                kind=cell.kind,
+                span=Span(tok.start, tok.end),
+                element=tok.element,
+            )
+        )
 
     def _read(self, tok: Tok, col: ColumnLayout, cell: CellLayout | None, row: _Row) -> Any:
         unit = "万元" if col.kind == "amount" else None
@@ -423,25 +400,25 @@ class TableReader:
         path = cell.json_path if cell is not None else None
         span = Span(tok.start, tok.end)
         if r.placeholder:
-            self.findings.append(
+            self._findings.append(
                 ParseFinding("GP141", (("cell", name), ("raw", tok.text)), span, path)
             )
             return None
         if r.problem == "signed":
-            self.findings.append(
+            self._findings.append(
                 ParseFinding("GP142", (("cell", name), ("raw", tok.text)), span, path)
             )
             return None
         if r.problem == "unit":
             expected = "万元" if col.kind == "amount" else ("元" if col.kind == "decimal" else "件")
-            self.findings.append(
+            self._findings.append(
                 ParseFinding(
                     "GP143", (("cell", name), ("expected", expected), ("raw", tok.text)), span, path
                 )
             )
             return None
         if r.problem is not None:
-            self.findings.append(
+            self._findings.append(
                 ParseFinding("GP140", (("cell", name), ("raw", tok.text)), span, path)
             )
             return None
@@ -451,7 +428,7 @@ class TableReader:
             unit_path = cell.json_path.rsplit(".", 1)[0] + "." + col.unit_from.rsplit(".", 1)[1]
             if r.unit is not None:
                 self.units[unit_path] = r.unit
-                self.findings.append(
+                self._findings.append(
                     ParseFinding(
                         "GP144",
                         (
@@ -541,7 +518,7 @@ class TableReader:
         ]
         if missing:
             s = self.spans.get(table.number)
-            self.findings.append(
+            self._findings.append(
                 ParseFinding(
                     "GP161",
                     (("table", table.number), ("count", len(missing)), ("example", missing[0])),

@@ -22,8 +22,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from govdisclosure.layout.page import CHROME_PREFIXES
 from govdisclosure.parse._cells import is_blank, is_value
+from govdisclosure.parse._chrome import is_chrome
 from govdisclosure.parse._labels import any_hits, strength
 from govdisclosure.parse._units import Line, Region, Tok, Unit, ordinal_split
 
@@ -216,10 +216,6 @@ def _gfm_region(lines: list[tuple[int, str]]) -> Region:
 # --------------------------------------------------------------------------- loose tables
 
 
-def _chrome(s: str) -> bool:
-    return s.startswith(CHROME_PREFIXES)
-
-
 def _is_heading_like(s: str) -> bool:
     split = ordinal_split(s[:12]) if s[:1] else None
     return split is not None and split[0].style.value in ("chinese", "paren")
@@ -278,7 +274,7 @@ def _loose_tokens(lines: list[tuple[int, str]]) -> list[Tok]:
             continue
         if not piped:
             s0, _e0, s = _stripped(offset, line)
-            if _chrome(s):
+            if is_chrome(s, header=True):
                 continue
             lv = _label_then_values(s) if strength(s) == 0 else None
             if lv is None:
@@ -315,7 +311,10 @@ def _loose_tokens(lines: list[tuple[int, str]]) -> list[Tok]:
 
 def _loose_regions(lines: list[tuple[int, str]]) -> Iterator[tuple[int, int]]:
     """[start, end) line ranges of loose table regions."""
-    kinds = [_kind(_stripped(o, ln)[2]) if not _chrome(ln.strip()) else 0 for o, ln in lines]
+    kinds = [
+        _kind(_stripped(o, ln)[2]) if not is_chrome(ln.strip(), header=True) else 0
+        for o, ln in lines
+    ]
     n = len(kinds)
     i = 0
     while i < n:
@@ -362,75 +361,82 @@ def _narrative(offset: int, line: str, markdown: bool) -> Line | None:
     return Line(text, s0, s0 + len(s), hint=hint, level=level) if text else None
 
 
-def text_units(text: str, *, markdown: bool = False) -> list[Unit]:
-    """The lines and table regions of a text (or Markdown, with ``markdown``)."""
-    lines = _physical(text)
-    n = len(lines)
-    units: list[Unit] = []
-    plain: list[tuple[int, str]] = []
+class _Units:
+    """The units of a text as they are read: narrative lines and loose table regions."""
 
-    def flush_plain() -> None:
-        if not plain:
-            return
-        spans = list(_loose_regions(plain))
+    def __init__(self, markdown: bool) -> None:
+        self.markdown = markdown
+        self.units: list[Unit] = []
+        self.broken = False  # the last Markdown line ended with a hard break (a backslash)
+
+    def plain(self, plain: list[tuple[int, str]]) -> None:
+        """Lines outside grid and pipe tables: loose table regions, the rest narrative."""
         k = 0
-        for a, b in spans:
+        for a, b in _loose_regions(plain):
             for o, ln in plain[k:a]:
-                narrative(o, ln)
+                self.narrative(o, ln)
             toks = _loose_tokens(plain[a:b])
             if toks:
-                units.append(
-                    Region(tuple(toks), plain[a][0], plain[b - 1][0] + len(plain[b - 1][1]))
-                )
+                end = plain[b - 1][0] + len(plain[b - 1][1])
+                self.units.append(Region(tuple(toks), plain[a][0], end))
             k = b
         for o, ln in plain[k:]:
-            narrative(o, ln)
-        plain.clear()
+            self.narrative(o, ln)
 
-    def narrative(o: int, ln: str) -> None:
-        u = _narrative(o, ln, markdown)
+    def narrative(self, o: int, ln: str) -> None:
+        u = _narrative(o, ln, self.markdown)
         if u is None:
-            broken[0] = False
+            self.broken = False
             return
-        if (
-            markdown
-            and units
-            and isinstance(units[-1], Line)
-            and units[-1].hint == ""
-            and broken[0]
-        ):
+        units = self.units
+        if self.broken and units and isinstance(units[-1], Line) and units[-1].hint == "":
             prev = units[-1]
             units[-1] = Line(prev.text + "\n" + u.text, prev.start, u.end, prev.element)
         else:
             units.append(u)
-        broken[0] = markdown and ln.rstrip().endswith("\\") and not ln.rstrip().endswith("\\\\")
+        tail = ln.rstrip()
+        self.broken = self.markdown and tail.endswith("\\") and not tail.endswith("\\\\")
 
-    broken = [False]
 
+def _table_end(lines: list[tuple[int, str]], i: int) -> tuple[int, bool] | None:
+    """Where a grid table (``True``) or a pipe table (``False``) that starts at line ``i``
+    ends; ``None`` when none starts there."""
+    n = len(lines)
+    s = lines[i][1].strip()
+    if s.startswith("+") and _RST_BORDER.fullmatch(s):
+        j = i + 1
+        while j < n and lines[j][1].strip()[:1] in ("+", "|"):
+            j += 1
+        return j, True
+    if s.startswith("|") and i + 1 < n and _GFM_DELIM.fullmatch(lines[i + 1][1].strip()):
+        j = i + 2
+        while j < n and lines[j][1].strip().startswith("|"):
+            j += 1
+        return j, False
+    return None
+
+
+def text_units(text: str, *, markdown: bool = False) -> list[Unit]:
+    """The lines and table regions of a text (or Markdown, with ``markdown``)."""
+    lines = _physical(text)
+    out = _Units(markdown)
+    plain: list[tuple[int, str]] = []
     i = 0
-    while i < n:
-        offset, line = lines[i]
-        s = line.strip()
-        if s.startswith("+") and _RST_BORDER.fullmatch(s):
-            j = i + 1
-            while j < n and lines[j][1].strip()[:1] in ("+", "|"):
-                j += 1
-            flush_plain()
-            units.append(_rst_region(lines[i:j]))
-            i = j
+    while i < len(lines):
+        table = _table_end(lines, i)
+        if table is None:
+            plain.append(lines[i])
+            i += 1
             continue
-        if s.startswith("|") and i + 1 < n and _GFM_DELIM.fullmatch(lines[i + 1][1].strip()):
-            j = i + 2
-            while j < n and lines[j][1].strip().startswith("|"):
-                j += 1
-            flush_plain()
-            units.append(_gfm_region(lines[i:j]))
-            i = j
-            continue
-        plain.append((offset, line))
-        i += 1
-    flush_plain()
-    return units
+        j, grid = table
+        if plain:
+            out.plain(plain)
+            plain = []
+        out.units.append(_rst_region(lines[i:j]) if grid else _gfm_region(lines[i:j]))
+        i = j
+    if plain:
+        out.plain(plain)
+    return out.units
 
 
 def blank(text: str) -> bool:

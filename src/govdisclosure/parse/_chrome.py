@@ -1,0 +1,47 @@
+"""Page chrome: the furniture of a web page or a PDF around a report, never report text.
+
+One test, from the layout's data, serves every stage that meets chrome. A line is chrome
+when it is short and made of the words of a page's own buttons
+(:data:`~govdisclosure.layout.page.CHROME_WORDS`) with punctuation, digits and white space.
+A physical line of extracted page text (``header=True``, the text front end) is chrome too
+when it begins as breadcrumbs, notices of leaving the site and PDF page headers do
+(:data:`~govdisclosure.layout.page.CHROME_PREFIXES`): there such a header stands alone,
+while in the outline a line may be a page header run together with the title ("Page 8 -
+某局2022年…报告"), which is the title.
+
+>>> is_chrome("打印本页 | 关闭窗口"), is_chrome("字体:【 大 中 小 】"), is_chrome("中")
+(True, True, True)
+>>> is_chrome("一、总体情况"), is_chrome("小计"), is_chrome("当前位置:首页>公开")
+(False, False, False)
+>>> is_chrome("当前位置:首页>公开", header=True), is_chrome("Page 3", header=True)
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+from govdisclosure.layout.page import CHROME_PREFIXES, CHROME_WORDS
+
+__all__ = ["is_chrome"]
+
+_PUNCT = frozenset(":：|｜【】[]()（）,，.。、·•>/-—_ \t\u3000\xa0")
+# Every character of a line of chrome words is one of their characters, punctuation or a
+# digit: most lines fail this test at once, before the words are looked for.
+_MAY_BE_CHROME = frozenset("".join(CHROME_WORDS)) | _PUNCT
+_WORDS = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, key=len, reverse=True)))
+
+
+def is_chrome(line: str, *, header: bool = False) -> bool:
+    """Whether ``line`` (stripped) is page chrome; see the module docstring."""
+    if header and line.startswith(CHROME_PREFIXES):
+        return True
+    if not line or len(line) > 40:
+        return False
+    if line[0] not in _MAY_BE_CHROME and not line[0].isdigit():
+        return False
+    rest = set(line).difference(_MAY_BE_CHROME)
+    if rest and not all(ch.isdigit() for ch in rest):
+        return False
+    t = _WORDS.sub(" ", line)
+    return t != line and all(ch in _PUNCT or ch.isdigit() for ch in t)
