@@ -26,7 +26,7 @@ outline, infer, tables, assemble); an input format is one registered :class:`Fro
 (:mod:`~govdisclosure.parse._frontends`):
 
 >>> [stage.name for stage in STAGES][:3], frontends.names()
-(['decode', 'detect', 'front end'], ('html', 'markdown', 'text'))
+(['decode', 'detect', 'front end'], ('pdf', 'docx', 'doc', 'html', 'markdown', 'text'))
 """
 
 from __future__ import annotations

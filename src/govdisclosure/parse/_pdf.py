@@ -26,20 +26,29 @@ points from the page's top-left corner.
 from __future__ import annotations
 
 import bisect
-import ctypes
+import importlib
 import itertools
 import re
 import statistics
 import threading
-import unicodedata
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from govdisclosure.errors import ParseError
 from govdisclosure.parse._frontends import FrontEndOutput
 from govdisclosure.parse._labels import strength
+from govdisclosure.parse._pdfgrid import _Cell, _cluster, _Table, _tables
+from govdisclosure.parse._pdfpage import (
+    _TOL,
+    _Char,
+    _Line,
+    _lines,
+    _page_chars,
+    _page_rules,
+    _wordy,
+)
 from govdisclosure.parse._types import ParseFinding, Place
 from govdisclosure.parse._units import Line, Region, Tok, Unit
 
@@ -47,17 +56,12 @@ __all__ = ["MAX_PAGES", "is_pdf", "read_pdf"]
 
 #: The most pages read from one PDF (a report has a handful; more is not a report).
 MAX_PAGES = 2000
-#: The most characters read from one page.
-MAX_CHARS = 100_000
-#: The most path objects looked at on one page.
-MAX_PATHS = 50_000
 #: The most bytes the compressed streams of a PDF (other than images, which are never
 #: decoded here) may inflate to, together: a stream bomb stops here, before pdfium.
 MAX_INFLATED = 256 * 1024 * 1024
 
 _EXTRA = "reading PDF needs the 'pdf' extra: pip install 'govdisclosure[pdf]' (pypdfium2)"
 _LOCK = threading.Lock()  # pdfium is not thread-safe
-_TOL = 2.0  # points: rules closer than this are one grid line
 _CENT = Decimal("0.01")
 
 _PAGE_NUMBER = re.compile(
@@ -84,477 +88,9 @@ def is_pdf(head: bytes) -> bool:
 
 def _pdfium() -> Any:
     try:
-        import pypdfium2 as pdfium  # type: ignore[import-untyped]
+        return importlib.import_module("pypdfium2")
     except ImportError:  # pragma: no cover - the extra is installed where tests run
         raise ParseError(_EXTRA) from None
-    return pdfium
-
-
-# ---- characters and rules of one page --------------------------------------------------------
-
-
-class _Char:
-    __slots__ = ("base", "bottom", "ch", "fs", "top", "x0", "x1")
-
-    def __init__(
-        self, ch: str, x0: float, top: float, x1: float, bottom: float, base: float, fs: float
-    ) -> None:
-        self.ch = ch
-        self.fs = fs  # the font size as the PDF states it (comparable within one file)
-        self.base = base
-        self.x0 = x0
-        self.top = top
-        self.x1 = x1
-        self.bottom = bottom
-
-
-def _norm_char(cp: int) -> str | None:
-    if cp <= 32 or cp == 0xFFFE or cp == 0xFFFF or 0xD800 <= cp <= 0xDFFF:
-        return None
-    ch = chr(cp)
-    if 0x2E80 <= cp <= 0x2FDF or 0xF900 <= cp <= 0xFAFF:  # radicals, compatibility ideographs
-        ch = unicodedata.normalize("NFKC", ch)
-    elif cp in (0x3000, 0xA0) or unicodedata.category(ch) in ("Zs", "Cc", "Cf"):
-        return None
-    return ch
-
-
-def _page_chars(raw: Any, textpage: Any, height: float) -> tuple[list[_Char], int]:
-    """The printable characters of a page (top-down boxes) and how many were cut off."""
-    n = raw.FPDFText_CountChars(textpage)
-    cut = max(0, n - MAX_CHARS)
-    rect = raw.FS_RECTF()
-    out: list[_Char] = []
-    get = raw.FPDFText_GetUnicode
-    loose = raw.FPDFText_GetLooseCharBox
-    origin = raw.FPDFText_GetCharOrigin
-    fontsize = raw.FPDFText_GetFontSize
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    tight = raw.FPDFText_GetCharBox
-    tl, tr, tb, tt = (ctypes.c_double() for _ in range(4))
-    for i in range(min(n, MAX_CHARS)):
-        ch = _norm_char(get(textpage, i))
-        if ch is None:
-            continue
-        if not loose(textpage, i, ctypes.byref(rect)):
-            continue
-        x0, x1 = rect.left, rect.right
-        top, bottom = height - rect.top, height - rect.bottom
-        if not (x1 >= x0 and bottom > top):
-            continue
-        if tight(textpage, i, *(ctypes.byref(v) for v in (tl, tr, tb, tt))):
-            th = tt.value - tb.value
-            if bottom - top > 3 * max(th, 1.0) + 2:  # a loose box gone wild (vertical text)
-                top, bottom = height - tt.value - th * 0.2, height - tb.value + th * 0.2
-                x0, x1 = min(x0, tl.value), max(tl.value, tr.value)
-        base = (
-            height - oy.value if origin(textpage, i, ctypes.byref(ox), ctypes.byref(oy)) else bottom
-        )
-        out.append(_Char(ch, x0, top, x1, bottom, base, fontsize(textpage, i)))
-    return out, cut
-
-
-def _page_rules(
-    raw: Any, page: Any, height: float
-) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], float]:
-    """Horizontal rules (y, x0, x1) and vertical rules (x, y0, y1), top-down, and the area of
-    the page covered by images."""
-    hs: list[tuple[float, float, float]] = []
-    vs: list[tuple[float, float, float]] = []
-    image_area = 0.0
-    matrix = raw.FS_MATRIX()
-    fx, fy = ctypes.c_float(), ctypes.c_float()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    count = raw.FPDFPage_CountObjects(page)
-    for k in range(min(count, MAX_PATHS)):
-        obj = raw.FPDFPage_GetObject(page, k)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_IMAGE:
-            if raw.FPDFPageObj_GetBounds(
-                obj,
-                ctypes.byref(left),
-                ctypes.byref(bottom),
-                ctypes.byref(right),
-                ctypes.byref(top),
-            ):
-                image_area += max(0.0, right.value - left.value) * max(
-                    0.0, top.value - bottom.value
-                )
-            continue
-        if kind != raw.FPDF_PAGEOBJ_PATH:
-            continue
-        if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)):
-            continue
-        if not stroke.value:
-            # a filled shape is a rule only when thin (a border drawn as a thin box); a
-            # larger fill is shading, whose sides are no rules
-            if fill.value and raw.FPDFPageObj_GetBounds(
-                obj,
-                ctypes.byref(left),
-                ctypes.byref(bottom),
-                ctypes.byref(right),
-                ctypes.byref(top),
-            ):
-                _thin_box(
-                    left.value, height - top.value, right.value, height - bottom.value, hs, vs
-                )
-            continue
-        if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-            continue
-        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
-        nseg = raw.FPDFPath_CountSegments(obj)
-        if nseg <= 0 or nseg > 10_000:
-            continue
-        start: tuple[float, float] | None = None
-        prev: tuple[float, float] | None = None
-        for s in range(nseg):
-            seg = raw.FPDFPath_GetPathSegment(obj, s)
-            if not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(fx), ctypes.byref(fy)):
-                continue
-            x, y = fx.value, fy.value
-            pt = (a * x + c * y + e, height - (b * x + d * y + f))
-            kind_s = raw.FPDFPathSegment_GetType(seg)
-            if kind_s == raw.FPDF_SEGMENT_MOVETO or prev is None:
-                start = prev = pt
-                continue
-            if kind_s == raw.FPDF_SEGMENT_LINETO:
-                _edge(prev, pt, hs, vs)
-            prev = pt
-            if raw.FPDFPathSegment_GetClose(seg) and start is not None:
-                _edge(prev, start, hs, vs)
-                prev = start
-    return hs, vs, image_area
-
-
-def _thin_box(
-    x0: float,
-    top: float,
-    x1: float,
-    bottom: float,
-    hs: list[tuple[float, float, float]],
-    vs: list[tuple[float, float, float]],
-) -> None:
-    w, h = x1 - x0, bottom - top
-    if h <= 3.0 and w > _TOL:
-        hs.append(((top + bottom) / 2, x0, x1))
-    elif w <= 3.0 and h > _TOL:
-        vs.append(((x0 + x1) / 2, top, bottom))
-
-
-def _edge(
-    p: tuple[float, float],
-    q: tuple[float, float],
-    hs: list[tuple[float, float, float]],
-    vs: list[tuple[float, float, float]],
-) -> None:
-    dx, dy = abs(q[0] - p[0]), abs(q[1] - p[1])
-    if dy <= 1.0 and dx > _TOL:
-        hs.append(((p[1] + q[1]) / 2, min(p[0], q[0]), max(p[0], q[0])))
-    elif dx <= 1.0 and dy > _TOL:
-        vs.append(((p[0] + q[0]) / 2, min(p[1], q[1]), max(p[1], q[1])))
-
-
-# ---- tables from rules -----------------------------------------------------------------------
-
-
-class _Cell:
-    __slots__ = ("c0", "c1", "chars", "more", "r0", "r1", "x0", "x1", "y0", "y1")
-
-    def __init__(self, r0: int, c0: int, r1: int, c1: int, box: tuple[float, ...]) -> None:
-        self.r0, self.c0, self.r1, self.c1 = r0, c0, r1, c1
-        self.x0, self.y0, self.x1, self.y1 = box
-        self.chars: list[_Char] = []
-        self.more: list[_Cell] = []  # its parts continued on the next pages
-
-    def text(self) -> str:
-        text = _cell_text(self.chars)
-        for part in self.more:
-            t = part.text()
-            if t:
-                text = (
-                    text + t
-                    if not text or not (_wordy(text[-1]) and _wordy(t[0]))
-                    else (text + " " + t)
-                )
-        return text
-
-
-class _Table:
-    """One ruled table on one page."""
-
-    __slots__ = ("cells", "index", "page", "xs", "ys")
-
-    def __init__(self, page: int, xs: list[float], ys: list[float]) -> None:
-        self.page = page
-        self.xs = xs
-        self.ys = ys
-        self.cells: list[_Cell] = []
-        self.index: dict[tuple[int, int], _Cell] = {}
-
-    @property
-    def box(self) -> tuple[float, float, float, float]:
-        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
-
-    def cell_at(self, x: float, y: float) -> _Cell | None:
-        if not (self.xs[0] <= x <= self.xs[-1] and self.ys[0] <= y <= self.ys[-1]):
-            return None
-        c = min(max(bisect.bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
-        r = min(max(bisect.bisect_right(self.ys, y) - 1, 0), len(self.ys) - 2)
-        return self.index.get((r, c))
-
-
-def _cluster(values: Iterable[float]) -> list[float]:
-    out: list[list[float]] = []
-    for v in sorted(values):
-        if out and v - out[-1][-1] <= _TOL:
-            out[-1].append(v)
-        else:
-            out.append([v])
-    return [sum(g) / len(g) for g in out]
-
-
-def _boxed(
-    r: int,
-    c: int,
-    xs: list[float],
-    ys: list[float],
-    v_rule: Callable[[float, float], bool],
-    h_rule: Callable[[float, float], bool],
-) -> bool:
-    """Whether grid cell (r, c) has a rule on all four sides (a drawn cell, not
-    the empty space beside a short row)."""
-    xm, ym = (xs[c] + xs[c + 1]) / 2, (ys[r] + ys[r + 1]) / 2
-    sides = (
-        v_rule(xs[c], ym),
-        v_rule(xs[c + 1], ym),
-        h_rule(ys[r], xm),
-        h_rule(ys[r + 1], xm),
-    )
-    return all(sides)
-
-
-def _join_rules(rules: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
-    """Rules on one line that touch or overlap, as one (borders are often drawn cell by
-    cell)."""
-    out: list[tuple[float, float, float]] = []
-    ordered = sorted(rules)
-    i = 0
-    while i < len(ordered):  # the rules within _TOL of each other's position
-        j = i + 1
-        while j < len(ordered) and ordered[j][0] - ordered[j - 1][0] <= _TOL:
-            j += 1
-        run: list[list[float]] = []
-        for at, a, b in sorted(ordered[i:j], key=lambda r: r[1]):
-            last = run[-1] if run else None
-            if last is not None and a <= last[2] + _TOL:
-                last[2] = max(last[2], b)
-            else:
-                run.append([at, a, b])
-        out.extend((r[0], r[1], r[2]) for r in run)
-        i = j
-    return out
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _tables(
-    page: int,
-    hs: list[tuple[float, float, float]],
-    vs: list[tuple[float, float, float]],
-) -> list[_Table]:
-    if not hs or not vs:
-        return []
-    hs, vs = _join_rules(hs), _join_rules(vs)
-    if len(hs) * len(vs) > 4_000_000:
-        return []
-    nh = len(hs)
-    parent = list(range(nh + len(vs)))
-    t = _TOL
-    vs_sorted = sorted(range(len(vs)), key=lambda j: vs[j][0])
-    vxs = [vs[j][0] for j in vs_sorted]
-    for i, (y, x0, x1) in enumerate(hs):
-        lo = bisect.bisect_left(vxs, x0 - t)
-        hi = bisect.bisect_right(vxs, x1 + t)
-        for j in vs_sorted[lo:hi]:
-            _x, y0, y1 = vs[j]
-            if y0 - t <= y <= y1 + t:
-                a, b = _find(parent, i), _find(parent, nh + j)
-                if a != b:
-                    parent[a] = b
-    groups: dict[int, tuple[list[int], list[int]]] = {}
-    for i in range(nh):
-        groups.setdefault(_find(parent, i), ([], []))[0].append(i)
-    for j in range(len(vs)):
-        groups.setdefault(_find(parent, nh + j), ([], []))[1].append(j)
-    out = []
-    for hi_, vi_ in groups.values():
-        if not hi_ or not vi_:
-            continue
-        table = _grid(page, [hs[i] for i in hi_], [vs[j] for j in vi_])
-        if table is not None:
-            out.append(table)
-    out.sort(key=lambda tb: (tb.ys[0], tb.xs[0]))
-    return out
-
-
-def _grid(
-    page: int, hs: list[tuple[float, float, float]], vs: list[tuple[float, float, float]]
-) -> _Table | None:
-    # the outer ends of the rules close the grid where a page break cut its last rule off
-    ys = _cluster([*(h[0] for h in hs), min(v[1] for v in vs), max(v[2] for v in vs)])
-    xs = _cluster([*(v[0] for v in vs), min(h[1] for h in hs), max(h[2] for h in hs)])
-    nr, nc = len(ys) - 1, len(xs) - 1
-    if nr < 1 or nc < 1 or nr * nc > 250_000:
-        return None
-    if nr * nc == 1 and ys[1] - ys[0] > 60:  # a frame, not a table (a table's lone row is low)
-        return None
-    t = _TOL
-
-    def v_rule(x: float, y: float) -> bool:
-        return any(abs(vx - x) <= t and y0 - t <= y <= y1 + t for vx, y0, y1 in vs)
-
-    def h_rule(y: float, x: float) -> bool:
-        return any(abs(hy - y) <= t and x0 - t <= x <= x1 + t for hy, x0, x1 in hs)
-
-    parent = list(range(nr * nc))
-    for r in range(nr):
-        ym = (ys[r] + ys[r + 1]) / 2
-        for c in range(nc):
-            xm = (xs[c] + xs[c + 1]) / 2
-            if c + 1 < nc and not v_rule(xs[c + 1], ym):
-                a, b = _find(parent, r * nc + c), _find(parent, r * nc + c + 1)
-                if a != b:
-                    parent[b] = a
-            if r + 1 < nr and not h_rule(ys[r + 1], xm):
-                a, b = _find(parent, r * nc + c), _find(parent, (r + 1) * nc + c)
-                if a != b:
-                    parent[b] = a
-    spans: dict[int, list[int]] = {}
-    units: dict[int, list[int]] = {}
-    for k in range(nr * nc):
-        root = _find(parent, k)
-        r, c = divmod(k, nc)
-        units.setdefault(root, []).append(k)
-        sp = spans.get(root)
-        if sp is None:
-            spans[root] = [r, c, r, c]
-        else:
-            sp[0], sp[1] = min(sp[0], r), min(sp[1], c)
-            sp[2], sp[3] = max(sp[2], r), max(sp[3], c)
-    boxes: list[tuple[int, int, int, int]] = []
-    for root, (r0, c0, r1, c1) in spans.items():
-        if len(units[root]) == (r1 - r0 + 1) * (c1 - c0 + 1):
-            boxes.append((r0, c0, r1, c1))
-        else:  # not a rectangle (a ragged table): the grid cells alone, where drawn
-            boxes.extend(
-                (k // nc, k % nc, k // nc, k % nc)
-                for k in units[root]
-                if _boxed(k // nc, k % nc, xs, ys, v_rule, h_rule)
-            )
-    table = _Table(page, xs, ys)
-    for r0, c0, r1, c1 in sorted(boxes):
-        cell = _Cell(r0, c0, r1 + 1, c1 + 1, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]))
-        table.cells.append(cell)
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                table.index[(r, c)] = cell
-    if not table.cells:
-        return None
-    return table
-
-
-# ---- lines -----------------------------------------------------------------------------------
-
-
-class _Line:
-    __slots__ = ("chars", "page", "text")
-
-    def __init__(self, page: int, chars: list[_Char]) -> None:
-        self.page = page
-        self.chars = chars
-        self.text = _join_chars(chars)
-
-    def justified(self) -> None:
-        """Read the line as one run of text: its wide gaps are justification, not columns."""
-        if "  " in self.text:
-            self.text = _join_chars(self.chars, columns=False)
-
-    @property
-    def x0(self) -> float:
-        return self.chars[0].x0
-
-    @property
-    def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
-
-    @property
-    def top(self) -> float:
-        return min(c.top for c in self.chars)
-
-    @property
-    def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
-
-    @property
-    def size(self) -> float:
-        return statistics.median(c.bottom - c.top for c in self.chars)
-
-
-def _wordy(ch: str) -> bool:
-    return ch.isascii() and (ch.isalnum() or ch in "%.,-+/:@()")
-
-
-def _join_chars(chars: Sequence[_Char], *, columns: bool = True) -> str:
-    out: list[str] = []
-    prev: _Char | None = None
-    for c in chars:
-        if prev is not None:
-            h = max(c.bottom - c.top, 1.0)
-            gap = c.x0 - prev.x1
-            if columns and gap > 0.8 * h:  # a column gap: kept visible for the text stages
-                out.append("  ")
-            elif gap > 0.15 * h and _wordy(prev.ch[-1]) and _wordy(c.ch[0]):
-                out.append(" ")
-        out.append(c.ch)
-        prev = c
-    return "".join(out)
-
-
-def _lines(page: int, chars: list[_Char]) -> list[_Line]:
-    """Characters to lines: by vertical centre, then left to right."""
-    if not chars:
-        return []
-    order = sorted(chars, key=lambda c: c.base)
-    groups: list[list[_Char]] = []
-    base = 0.0
-    for c in order:
-        h = c.bottom - c.top
-        if groups and abs(c.base - base) <= 0.3 * max(h, 1.0):
-            groups[-1].append(c)
-        else:
-            groups.append([c])
-            base = c.base
-    out = []
-    for g in groups:
-        g.sort(key=lambda c: c.x0)
-        out.append(_Line(page, g))
-    return out
-
-
-def _cell_text(chars: list[_Char]) -> str:
-    text = ""
-    for ln in _lines(0, chars):
-        t = ln.text.strip()
-        if not t:
-            continue
-        text = text + t if not text or not (_wordy(text[-1]) and _wordy(t[0])) else text + " " + t
-    return text
 
 
 # ---- the document ----------------------------------------------------------------------------
@@ -777,12 +313,7 @@ def _assemble(pages: list[_Page], findings: list[ParseFinding]) -> FrontEndOutpu
     title: list[_Line] = []  # the lines of the title being built
     title_open = True  # the title may still come (first lines of the first page)
     region: _RegionBuilder | None = None
-    lefts = [ln.x0 for p in pages for ln in p.items if isinstance(ln, _Line)]
-    left = _margin(lefts)
-    rights = sorted(
-        ln.x1 for p in pages for ln in p.items if isinstance(ln, _Line) and len(ln.chars) > 8
-    )
-    right = rights[(len(rights) - 1) * 19 // 20] if rights else 0.0  # the right margin
+    left, right = _margins(pages)
     for p in pages:
         lines = [ln for ln in p.items if isinstance(ln, _Line)]
         pitch = _pitch(lines)
@@ -798,19 +329,7 @@ def _assemble(pages: list[_Page], findings: list[ParseFinding]) -> FrontEndOutpu
                     out.line(title, heading=True)
                     title = []
                 title_open = False
-                last = region.tables[-1] if region is not None else None
-                if (
-                    region is not None
-                    and last is not None
-                    and i == 0
-                    and item.page == last.page + 1
-                    and _same_columns(last, item)
-                ):
-                    region.extend(item)
-                else:
-                    if region is not None:
-                        out.region(region)
-                    region = _RegionBuilder(item)
+                region = _add_table(out, region, item, first=i == 0)
                 continue
             if region is not None:
                 out.region(region)
@@ -845,6 +364,30 @@ def _assemble(pages: list[_Page], findings: list[ParseFinding]) -> FrontEndOutpu
     if region is not None:
         out.region(region)
     return FrontEndOutput(out.text(), tuple(out.units), tuple(findings))
+
+
+def _margins(pages: list[_Page]) -> tuple[float, float]:
+    """The text's left and right margins over the document."""
+    lefts = [ln.x0 for p in pages for ln in p.items if isinstance(ln, _Line)]
+    rights = sorted(
+        ln.x1 for p in pages for ln in p.items if isinstance(ln, _Line) and len(ln.chars) > 8
+    )
+    return _margin(lefts), rights[(len(rights) - 1) * 19 // 20] if rights else 0.0
+
+
+def _add_table(
+    out: _Writer, region: _RegionBuilder | None, table: _Table, *, first: bool
+) -> _RegionBuilder:
+    """``table`` continues ``region`` (it opens its page, the region ended the page before,
+    the columns stand on the same grid lines), or ``region`` is written and ``table``
+    starts a new one."""
+    if region is not None:
+        last = region.tables[-1]
+        if first and table.page == last.page + 1 and _same_columns(last, table):
+            region.extend(table)
+            return region
+        out.region(region)
+    return _RegionBuilder(table)
 
 
 def _margin(lefts: list[float]) -> float:
