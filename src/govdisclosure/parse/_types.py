@@ -47,6 +47,28 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
         "跳过页面框架文字{count}行（如“{example}”）",
         "skipped {count} lines of page chrome (such as {example!r})",
     ),
+    "GP105": (
+        ParseSeverity.WARNING,
+        "第{page}页没有文字层（扫描件或图片），未做文字识别（OCR），其内容未读入",
+        "page {page} has no text layer (a scan or an image); no OCR was done and nothing "
+        "on it was read",
+    ),
+    "GP106": (
+        ParseSeverity.NOTICE,
+        "第{page}页有大幅图像（可能是表格的图片），未做文字识别（OCR），图像中的内容未读入",
+        "page {page} holds a large image (perhaps a table pasted as a picture); no OCR was "
+        "done and nothing in the image was read",
+    ),
+    "GP107": (
+        ParseSeverity.WARNING,
+        "第{page}页字符过多，其后{count}个字符未读入",
+        "page {page} has too many characters; the last {count} were not read",
+    ),
+    "GP108": (
+        ParseSeverity.NOTICE,
+        "Word文档中的{what}未读入",
+        "the Word document's {what} were not read",
+    ),
     "GP110": (
         ParseSeverity.INFO,
         "按标签判定版本为{edition}（{evidence}）",
