@@ -129,7 +129,7 @@ def test_the_real_tqdm_when_installed(tmp_path: Path, monkeypatch: pytest.Monkey
 REAL = Path(__file__).parent.parent / "fixtures" / "real"
 
 
-@pytest.mark.parametrize("lang, page", [("zh_CN", "第4页"), ("en", "page 4")])
+@pytest.mark.parametrize(("lang", "page"), [("zh_CN", "第4页"), ("en", "page 4")])
 def test_a_pdf_checked_names_the_page_of_each_finding(lang: str, page: str) -> None:
     pytest.importorskip("pypdfium2")
     status, out = _run(
