@@ -630,3 +630,25 @@ def test_chromium_pdf_of_corpus_excerpts_invents_nothing(
         assert want is None, (name, got, want)
         assert any(row in r or r.endswith(row) for r in ragged), (name, got, want)
         assert any(f.code in ("GP151", "GP160") for f in pdf.findings)
+
+
+def test_a_glyph_crossing_a_tables_cut_bottom_rule_stays_in_its_cell() -> None:
+    """A cell cut by a page break may draw its last glyph across the table's bottom rule
+    ("（四）无法提" / "供"): the glyph belongs to the cell above the rule, never to the prose
+    after the table (found by the Word/PDF round trip of a generated report)."""
+    from govdisclosure.parse._pdf import _cell_of
+    from govdisclosure.parse._pdfgrid import _tables
+    from govdisclosure.parse._pdfpage import _Char
+
+    # a 2 × 2 table from x 80..520, y 100..140 (rows at 120), columns at 200
+    hs = [(100.0, 80.0, 520.0), (120.0, 80.0, 520.0), (140.0, 80.0, 520.0)]
+    vs = [(80.0, 100.0, 140.0), (200.0, 100.0, 140.0), (520.0, 100.0, 140.0)]
+    (table,) = _tables(1, hs, vs)
+    crossing = _Char("供", 120.0, 136.5, 130.0, 151.5, 149.0, 10.5)  # centre below the rule
+    cell = _cell_of([table], crossing)
+    assert cell is not None
+    assert (cell.r0, cell.c0) == (1, 0)
+    below = _Char("正", 120.0, 145.0, 130.0, 160.0, 158.0, 10.5)  # wholly below: prose
+    assert _cell_of([table], below) is None
+    beside = _Char("文", 530.0, 136.5, 540.0, 151.5, 149.0, 10.5)  # outside the columns
+    assert _cell_of([table], beside) is None

@@ -241,18 +241,38 @@ def _read_page(pdfium: Any, raw: Any, doc: Any, k: int, findings: list[ParseFind
     tables = _tables(k + 1, hs, vs)
     loose: list[_Char] = []
     for ch in chars:
-        cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-        for table in tables:
-            cell = table.cell_at(cx, cy)
-            if cell is not None:
-                cell.chars.append(ch)
-                break
+        cell = _cell_of(tables, ch)
+        if cell is not None:
+            cell.chars.append(ch)
         else:
             loose.append(ch)
     items: list[_Line | _Table] = [*_lines(k + 1, loose), *tables]
     items.sort(key=_top)
     result.items = items
     return result
+
+
+def _cell_of(tables: list[_Table], ch: _Char) -> _Cell | None:
+    """The cell a character is drawn in: the one holding its centre, or — for a glyph that
+    crosses a table's top or bottom rule, as text overflowing a cell that a page break cut
+    off does — the cell on the table's side of that rule (text never crosses a table's outer
+    rule from outside)."""
+    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+    for table in tables:
+        cell = table.cell_at(cx, cy)
+        if cell is not None:
+            return cell
+    for table in tables:
+        top, bottom = table.ys[0], table.ys[-1]
+        if ch.top < bottom < ch.bottom:
+            cell = table.cell_at(cx, bottom)
+        elif ch.top < top < ch.bottom:
+            cell = table.cell_at(cx, top)
+        else:
+            continue
+        if cell is not None:
+            return cell
+    return None
 
 
 def _drop_chrome(pages: list[_Page], findings: list[ParseFinding]) -> None:
