@@ -192,13 +192,16 @@ def discover(root: str, *, readers: Mapping[str, Reader] = READERS) -> Discovery
     return Discovery(tuple(files), tuple(bad), skipped)
 
 
-def _read_bytes(path: str) -> bytes:
-    """The bytes of the file at ``path``; :class:`UnusableFile` when it cannot be read."""
+def _read_bytes(path: str, *, missing: str | None = None) -> bytes:
+    """The bytes of the file at ``path``; :class:`UnusableFile` when it cannot be read (with
+    the reason ``missing`` for a file that is not there, when given)."""
     try:
         with open(path, "rb") as f:
             return f.read()
     except IsADirectoryError:
         raise UnusableFile(path, "a folder, not a report file") from None
+    except FileNotFoundError as exc:
+        raise UnusableFile(path, missing or exc.strerror or str(exc)) from None
     except OSError as exc:
         raise UnusableFile(path, exc.strerror or str(exc)) from None
 
