@@ -50,6 +50,7 @@ from govdisclosure.model import Period
 from govdisclosure.money import Amount, MoneyUnit, round_decimal
 from govdisclosure.numerals import OrdinalStyle
 from govdisclosure.numerals import format_ordinal as _format_ordinal
+from govdisclosure.numerals.ordinals import roman as _roman
 
 __all__ = [
     "format_amount",
@@ -425,31 +426,6 @@ def format_period(
 
 
 # --------------------------------------------------------------------------- ordinals
-
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def _roman(n: int) -> str:
-    out = []
-    for value, letters in _ROMAN:
-        count, n = divmod(n, value)
-        out.append(letters * count)
-    return "".join(out)
-
 
 _LEVEL_STYLES = {1: OrdinalStyle.CHINESE, 2: OrdinalStyle.PAREN, 3: OrdinalStyle.ARABIC_DOT}
 

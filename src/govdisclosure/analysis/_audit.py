@@ -60,6 +60,7 @@ from govdisclosure.analysis.batch import (
     READERS,
     Progress,
     UnusableFile,
+    _read_bytes,
     _read_published,
     discover,
     map_files,
@@ -294,13 +295,7 @@ def _read_source(path: str) -> tuple[Report, Parsed | None]:
     suffix = os.path.splitext(path)[1].lower()
     if READERS.get(suffix) is not _read_published:  # JSON, or a reader of its own:
         return _read_report_file(path), None
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except IsADirectoryError:
-        raise UnusableFile(path, "a folder, not a report file") from None
-    except OSError as exc:
-        raise UnusableFile(path, exc.strerror or str(exc)) from None
+    data = _read_bytes(path)
     parsed = parse_published(data, path)
     return parsed.report, parsed
 

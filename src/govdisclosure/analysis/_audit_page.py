@@ -269,15 +269,24 @@ def _families_chart(mpl: Any, rows: Sequence[AuditRow], zh: bool) -> str:
     return _svg(mpl, figure, "families")
 
 
-def _timeliness_series(
-    groups: Sequence[str], by_group: dict[str, Counter[str]], zh: bool
-) -> list[tuple[str, Sequence[float], str]]:
-    out: list[tuple[str, Sequence[float], str]] = []
+def _timeliness_bars(
+    mpl: Any, groups: Sequence[str], by_group: dict[str, Counter[str]], zh: bool, chart: str
+) -> str:
+    """The reports of each group as one bar, stacked by timeliness; ``chart`` names the title
+    (``chart_<chart>``) and the chart's ids."""
+    series: list[tuple[str, Sequence[float], str]] = []
     for state, (key, _) in _TIMELINESS.items():
         values = [float(by_group[g][state]) for g in groups]
         if any(values):
-            out.append((_t(key, zh), values, _COLOURS[state]))
-    return out
+            series.append((_t(key, zh), values, _COLOURS[state]))
+    return _stacked_barh(
+        mpl,
+        groups,
+        series,
+        xlabel=_t("reports_axis", zh),
+        title=_t(f"chart_{chart}", zh),
+        salt=chart,
+    )
 
 
 def _timeliness_chart(mpl: Any, rows: Sequence[AuditRow], zh: bool) -> str:
@@ -288,14 +297,7 @@ def _timeliness_chart(mpl: Any, rows: Sequence[AuditRow], zh: bool) -> str:
     by_group: dict[str, Counter[str]] = {g: Counter() for g in groups}
     for name, r in zip(names, rows, strict=True):
         by_group[name if name in kept else other][r.timeliness or "unknown"] += 1
-    return _stacked_barh(
-        mpl,
-        groups,
-        _timeliness_series(groups, by_group, zh),
-        xlabel=_t("reports_axis", zh),
-        title=_t("chart_timeliness", zh),
-        salt="timeliness",
-    )
+    return _timeliness_bars(mpl, groups, by_group, zh, "timeliness")
 
 
 def _outcomes_chart(mpl: Any, rows: Sequence[AuditRow], zh: bool) -> str | None:
@@ -347,14 +349,7 @@ def _years_chart(mpl: Any, rows: Sequence[AuditRow], zh: bool) -> str | None:
             continue
         g = str(r.year) if r.year >= cut else earlier
         by_group[g][r.timeliness or "unknown"] += 1
-    return _stacked_barh(
-        mpl,
-        shown,
-        _timeliness_series(shown, by_group, zh),
-        xlabel=_t("reports_axis", zh),
-        title=_t("chart_years", zh),
-        salt="years",
-    )
+    return _timeliness_bars(mpl, shown, by_group, zh, "years")
 
 
 def audit_charts(audit: Audit, *, lang: str = "zh") -> dict[str, str]:

@@ -52,7 +52,8 @@ __all__ = [
     "write_parquet",
 ]
 
-COLUMNS = (
+# the columns that say which report, table and cell a row is of: both layouts begin with them
+_WHERE = (
     "agency",
     "year",
     "edition",
@@ -62,27 +63,12 @@ COLUMNS = (
     "path",
     "row",
     "column",
-    "value",
-    "unit",
-    "qualifier",
 )
+
+COLUMNS = (*_WHERE, "value", "unit", "qualifier")
 """The columns of every row of :func:`tidy_rows`, in order."""
 
-FRAME_COLUMNS = (
-    "agency",
-    "year",
-    "edition",
-    "agency_kind",
-    "source",
-    "table",
-    "path",
-    "row",
-    "column",
-    "count",
-    "amount",
-    "unit",
-    "qualifier",
-)
+FRAME_COLUMNS = (*_WHERE, "count", "amount", "unit", "qualifier")
 """The columns of :func:`rows_frame` and :func:`rows_arrow`: ``value`` split into ``count``
 (the ``int`` figures) and ``amount`` (the exact ``Decimal`` ones)."""
 

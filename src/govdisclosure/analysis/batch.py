@@ -192,6 +192,20 @@ def discover(root: str, *, readers: Mapping[str, Reader] = READERS) -> Discovery
     return Discovery(tuple(files), tuple(bad), skipped)
 
 
+def _read_bytes(path: str, *, missing: str | None = None) -> bytes:
+    """The bytes of the file at ``path``; :class:`UnusableFile` when it cannot be read (with
+    the reason ``missing`` for a file that is not there, when given)."""
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except IsADirectoryError:
+        raise UnusableFile(path, "a folder, not a report file") from None
+    except FileNotFoundError as exc:
+        raise UnusableFile(path, missing or exc.strerror or str(exc)) from None
+    except OSError as exc:
+        raise UnusableFile(path, exc.strerror or str(exc)) from None
+
+
 def read_file(path: str, *, readers: Mapping[str, Reader] = READERS) -> Report:
     """The report in the file at ``path``; :class:`UnusableFile` says why when it cannot."""
     reader = readers.get(_suffix(path))
@@ -200,13 +214,7 @@ def read_file(path: str, *, readers: Mapping[str, Reader] = READERS) -> Report:
         raise UnusableFile(
             path, f"no reader for {_suffix(path) or 'files without a suffix'} (known: {known})"
         )
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except IsADirectoryError:
-        raise UnusableFile(path, "a folder, not a report file") from None
-    except OSError as exc:
-        raise UnusableFile(path, exc.strerror or str(exc)) from None
+    data = _read_bytes(path)
     try:
         return reader(data, path)
     except StructureError as exc:

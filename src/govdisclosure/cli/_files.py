@@ -41,7 +41,7 @@ from typing import Any, Literal, TextIO
 
 import attrs
 
-from govdisclosure.analysis.batch import FileResult, UnusableFile
+from govdisclosure.analysis.batch import FileResult, UnusableFile, _read_bytes
 from govdisclosure.cli._messages import problem_line
 from govdisclosure.errors import GovDisclosureError, Problem, StructureError
 from govdisclosure.io import from_dict, from_json
@@ -102,13 +102,7 @@ def read_bytes(path: str) -> bytes:
         return data if isinstance(data, bytes) else data.encode("utf-8")
     if os.path.isdir(path):
         raise UnusableFile(path, "a folder, not a report file")
-    try:
-        with open(path, "rb") as f:
-            return f.read()
-    except FileNotFoundError:
-        raise UnusableFile(path, "no such file or folder") from None
-    except OSError as exc:
-        raise UnusableFile(path, exc.strerror or str(exc)) from None
+    return _read_bytes(path, missing="no such file or folder")
 
 
 # --------------------------------------------------------------------------- reports

@@ -224,17 +224,23 @@ def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
     return structure
 
 
-def _attrs_factory(cls: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    """An attrs record from a JSON object only (``"metadata": []`` is a located error, not
-    an AttributeError from inside cattrs)."""
-    inner = make_dict_structure_fn(cls, conv)
+def _only(
+    json_type: type, expected: str, inner: Callable[[Any, Any], Any]
+) -> Callable[[Any, Any], Any]:
+    """A hook that hands ``inner`` values of exactly ``json_type`` and refuses the rest."""
 
     def hook(value: Any, type_: Any) -> Any:
-        if value.__class__ is not dict:
-            raise TypeError(f"expected an object, found {_describe(value)}")
+        if value.__class__ is not json_type:
+            raise TypeError(f"expected {expected}, found {_describe(value)}")
         return inner(value, type_)
 
     return hook
+
+
+def _attrs_factory(cls: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """An attrs record from a JSON object only (``"metadata": []`` is a located error, not
+    an AttributeError from inside cattrs)."""
+    return _only(dict, "an object", make_dict_structure_fn(cls, conv))
 
 
 _LOCATION_KEYS = frozenset(("section", "paragraph", "start", "end"))
@@ -465,14 +471,7 @@ def _strict_tuple_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any]
     """Tuples come from JSON arrays only: a dict or a string is not silently iterated."""
     if typing.get_args(t) == (str, ...) and not conv.detailed_validation:
         return _fast_strings
-    inner = homogenous_tuple_structure_factory(t, conv)
-
-    def hook(value: Any, type_: Any) -> Any:
-        if value.__class__ is not list:
-            raise TypeError(f"expected an array, found {_describe(value)}")
-        return inner(value, type_)
-
-    return hook
+    return _only(list, "an array", homogenous_tuple_structure_factory(t, conv))
 
 
 def _fast_row_hook(cls: type[T]) -> Callable[[Any, type], T]:

@@ -21,7 +21,13 @@ import re
 import reprlib
 from typing import Any
 
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 
 from govdisclosure.errors import Problem, StructureError
 from govdisclosure.layout import MAX_COUNT, MAX_DIGITS, MAX_ORDINAL, MAX_PLACES, layout_of
@@ -171,25 +177,24 @@ def within(prefix: str, path: str) -> str:
     return prefix + path[1:]
 
 
+def _step(note: AttributeValidationNote | IterableValidationNote) -> str:
+    """The step a cattrs note adds to a path: ``.name`` of a field, ``[index]`` of an item."""
+    if isinstance(note, AttributeValidationNote):
+        return f".{note.name}"
+    return f"[{note.index!r}]"
+
+
 def _walk(exc: BaseException, path: str) -> list[Problem]:
     """Every problem inside a cattrs validation error tree, located."""
     if isinstance(exc, StructureError):
         return [_problem(within(path, p.path), p.message) for p in exc.problems]
     if isinstance(exc, ForbiddenExtraKeysError):
         return [_problem(_key_path(path, k), "unknown key") for k in sorted(exc.extra_fields)]
-    if isinstance(exc, ClassValidationError):
+    if isinstance(exc, ClassValidationError | IterableValidationError):
         out: list[Problem] = []
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
-            out += _walk(sub, f"{path}.{note.name}")
-        for sub in without:
-            out += _walk(sub, path)
-        return out
-    if isinstance(exc, IterableValidationError):
-        out = []
-        with_inotes, without = exc.group_exceptions()
-        for sub, inote in with_inotes:
-            out += _walk(sub, f"{path}[{inote.index!r}]")
+            out += _walk(sub, path + _step(note))
         for sub in without:
             out += _walk(sub, path)
         return out

@@ -142,8 +142,25 @@ def label_key(text: str) -> str:
     return normalize_label(text).translate(_QUOTES).replace("情况", "情形")
 
 
+class _Labelled:
+    """What the layouts of a column, a row and a block share: a label path, printed as the
+    form prints it, and a repr for IPython."""
+
+    __slots__ = ()
+
+    labels: tuple[str, ...]
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
+
+    @property
+    def printed(self) -> tuple[str, ...]:
+        """The label path as the form prints it (:func:`printed_label`)."""
+        return tuple(printed_label(x) for x in self.labels)
+
+
 @attrs.frozen
-class ColumnLayout:
+class ColumnLayout(_Labelled):
     """A column: ``key`` is the attribute within the row record (``None`` when the row
     attribute itself holds the value); ``labels`` the official header path."""
 
@@ -161,14 +178,6 @@ class ColumnLayout:
     def __repr__(self) -> str:
         return f"<ColumnLayout {self.key or '-'}: {JOIN.join(self.labels)} ({self.kind})>"
 
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        p.text(repr(self))
-
-    @property
-    def printed(self) -> tuple[str, ...]:
-        """The header path as the form prints it (:func:`printed_label`)."""
-        return tuple(printed_label(x) for x in self.labels)
-
     @property
     def signed(self) -> bool:
         """Whether the column holds signed counts (the 2019 本年增/减)."""
@@ -181,7 +190,7 @@ class ColumnLayout:
 
 
 @attrs.frozen
-class RowLayout:
+class RowLayout(_Labelled):
     """A row: ``key`` is the dotted attribute path within the table; ``labels`` the official
     label path, outermost group first; ``aliases`` other printed forms of the last label."""
 
@@ -193,17 +202,9 @@ class RowLayout:
     def __repr__(self) -> str:
         return f"<RowLayout {self.key}: {JOIN.join(self.labels)}>"
 
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        p.text(repr(self))
-
-    @property
-    def printed(self) -> tuple[str, ...]:
-        """The label path as the form prints it (:func:`printed_label`)."""
-        return tuple(printed_label(x) for x in self.labels)
-
 
 @attrs.frozen
-class BlockLayout:
+class BlockLayout(_Labelled):
     """A block of rows sharing one set of columns (table 二 has one per 条例 item)."""
 
     labels: tuple[str, ...]
@@ -217,14 +218,6 @@ class BlockLayout:
 
         label = clip(JOIN.join(self.labels), 40) or "(unnamed)"
         return f"<BlockLayout {label}: {len(self.rows)} rows, {len(self.columns)} columns>"
-
-    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        p.text(repr(self))
-
-    @property
-    def printed(self) -> tuple[str, ...]:
-        """The block's label as the form prints it (:func:`printed_label`)."""
-        return tuple(printed_label(x) for x in self.labels)
 
     @property
     def label(self) -> str | None:

@@ -241,3 +241,35 @@ def format_ordinal(n: int, style: OrdinalStyle, *, fullwidth: bool = False) -> s
     if style is OrdinalStyle.ARABIC_COMMA:
         return f"{n}、"
     raise WrongTypeError(f"format_ordinal expects an OrdinalStyle, got {safe_repr(style)}")
+
+
+_ROMAN: Final = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def roman(n: int) -> str:
+    """``n`` in upper-case Roman numerals; ``""`` for ``n < 1`` (Roman has no zero).
+
+    The English ordinals of :mod:`govdisclosure.fmt` and Word's ``upperRoman`` counters.
+
+    >>> [roman(n) for n in (1, 4, 14, 1999, 0)]
+    ['I', 'IV', 'XIV', 'MCMXCIX', '']
+    """
+    out = []
+    for value, letters in _ROMAN:
+        count, n = divmod(max(n, 0), value)
+        out.append(letters * count)
+    return "".join(out)

@@ -38,6 +38,7 @@ from typing import Final
 
 from govdisclosure.errors import NumeralError, ParseError
 from govdisclosure.numerals.chinese import from_int
+from govdisclosure.numerals.ordinals import roman as _roman
 from govdisclosure.parse._frontends import FrontEndOutput
 from govdisclosure.parse._types import ParseFinding, Place
 from govdisclosure.parse._units import Line, Region, Tok, Unit
@@ -130,29 +131,6 @@ def _int(v: str | None, default: int = 0) -> int:
 
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for v, s in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while n >= v:
-            out += s
-            n -= v
-    return out
 
 
 def _letters(n: int) -> str:

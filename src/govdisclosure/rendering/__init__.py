@@ -94,16 +94,6 @@ class Renderer:
         font: str | None = ...,
     ) -> bytes: ...
 
-    @overload
-    def __call__(
-        self,
-        report: Report,
-        fmt: Format | BinaryFormat,
-        *,
-        locale: str = ...,
-        options: RenderOptions | None = ...,
-    ) -> str | bytes: ...
-
     def __call__(
         self,
         report: Report,
