@@ -171,7 +171,7 @@ def test_wrong_type() -> None:
     data["year"] = "2022"
     data["requests"]["new"]["commercial"] = 1.9
     assert _problems(data) == [
-        ("$.year", "expected an integer, found '2022' (a str)"),
+        ("$.year", "expected an integer or null, found '2022' (a str)"),
         ("$.requests.new.commercial", "expected an integer or null, found 1.9 (a float)"),
     ]
 

@@ -97,7 +97,8 @@ def _read_published(data: bytes, path: str) -> Report:
     except ParseError as exc:
         raise UnusableFile(path, f"not a report: {exc}") from None
     report = parsed.report
-    if not report.agency.strip() and not report.sections and not report.edition.has_tables:
+    tables = (report.active, report.requests, report.reviews)
+    if not report.agency.strip() and not report.sections and all(t is None for t in tables):
         said = "; ".join(f.message("en") for f in parsed.findings if f.severity.value != "info")[
             :300
         ]

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from govdisclosure.layout.page import CHROME_PREFIXES, CHROME_WORDS
+from govdisclosure.layout.page import CHROME_PREFIXES, CHROME_WORDS, FURNITURE
 
-__all__ = ["is_chrome"]
+__all__ = ["furniture", "is_chrome"]
 
 _PUNCT = frozenset(":：|｜【】[]()（）,，.。、·•>/-—_ \t\u3000\xa0")
 # Every character of a line of chrome words is one of their characters, punctuation or a
@@ -45,3 +45,28 @@ def is_chrome(line: str, *, header: bool = False) -> bool:
         return False
     t = _WORDS.sub(" ", line)
     return t != line and all(ch in _PUNCT or ch.isdigit() for ch in t)
+
+
+_FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE))
+
+
+def furniture(line: str) -> int:
+    """How many characters at the start of ``line`` are page furniture run together with the
+    text that follows (:data:`~govdisclosure.layout.page.FURNITURE`), 0 when none are.
+
+    >>> t = "Page 8 - 某区信访局"
+    >>> t[furniture(t):], furniture("某区信访局")
+    ('某区信访局', 0)
+    >>> t = "首页 > 政务公开 > 年度报告 > 某局2022年政府信息公开工作年度报告"
+    >>> t[furniture(t):]
+    '某局2022年政府信息公开工作年度报告'
+    >>> t = "标题: 某镇人民政府"
+    >>> t[furniture(t):]
+    '某镇人民政府'
+    """
+    end = 0
+    while True:
+        m = _FURNITURE.match(line, end)
+        if m is None or m.end() == end:
+            return end
+        end = m.end()

@@ -11,10 +11,12 @@ from typing import Any
 import attrs
 
 from govdisclosure.document import Document, Span
+from govdisclosure.layout import Edition
 from govdisclosure.model import Report
 
 __all__ = [
     "CODES",
+    "EDITION_NAMES",
     "Origin",
     "ParseFinding",
     "ParseSeverity",
@@ -54,17 +56,22 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
     "GP110": (
         ParseSeverity.INFO,
         "按标签判定版本为{edition}（{evidence}）",
-        "edition {edition} from the labels ({evidence})",
+        "{edition} read from the labels ({evidence})",
     ),
     "GP111": (
         ParseSeverity.WARNING,
-        "标签不足以判定版本，按{basis}取{edition}",
-        "the labels do not decide the edition; {edition} taken from {basis}",
+        "标签不足以判定版本，按报告年度{year}年取{edition}",
+        "the labels do not decide the edition; {edition} taken from the year {year}",
     ),
     "GP112": (
         ParseSeverity.WARNING,
-        "未找到{field}，已取“{value}”",
-        "no {field} found; took {value!r}",
+        "原文未载明{field}，留空",
+        "the source states no {field}; left empty",
+    ),
+    "GP113": (
+        ParseSeverity.WARNING,
+        "标签不足以判定版本，原文也未载明报告年度，暂取{edition}",
+        "neither the labels nor a stated year decide the edition; took {edition}",
     ),
     "GP120": (
         ParseSeverity.NOTICE,
@@ -180,6 +187,8 @@ class ParseFinding:
 
     code: str
     args: tuple[tuple[str, Any], ...] = ()
+    """The values that fill the message; a value ``(Chinese, English)`` is the same words in
+    both languages, each message taking its own."""
     span: Span | None = None
     path: str | None = None
 
@@ -191,7 +200,9 @@ class ParseFinding:
     def message(self, locale: str = "zh_CN") -> str:
         """The finding in words, in ``zh_CN`` (default) or ``en``."""
         _severity, zh, en = CODES[self.code]
-        return (en if locale.startswith("en") else zh).format_map(dict(self.args))
+        english = locale.startswith("en")
+        args = {k: (v[1] if english else v[0]) if _is_words(v) else v for k, v in self.args}
+        return (en if english else zh).format_map(args)
 
     def to_dict(self, source: SourceMap | None = None) -> dict[str, Any]:
         """A JSON-ready form (with line and column when ``source`` is given)."""
@@ -320,6 +331,19 @@ class Parsed:
             return ""
         o = origins[0]
         return f"line {o.line}, column {o.column}"
+
+
+#: The editions' names in words: (Chinese, English), as the messages print them.
+EDITION_NAMES: dict[Edition, tuple[str, str]] = {
+    Edition.LEGACY_2008: ("2008年条例规定的格式", "the 2008 regulation's format"),
+    Edition.TRIAL_2019: ("2019年试行格式", "the trial 2019 format"),
+    Edition.STANDARD_2021: ("2021年格式", "the 2021 format"),
+}
+
+
+def _is_words(value: Any) -> bool:
+    """Whether an argument is the same words in both languages: ``(Chinese, English)``."""
+    return value.__class__ is tuple and len(value) == 2 and all(v.__class__ is str for v in value)
 
 
 def _paths(finding: Any) -> Iterator[str]:

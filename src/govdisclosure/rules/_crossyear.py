@@ -184,7 +184,7 @@ def check_cross_year(
     report: Report, previous: Report, policy: Policy, runs: frozenset[str]
 ) -> list[Finding]:
     """GD301 and GD302; nothing unless ``previous`` is the report of the year before."""
-    if previous.year != report.year - 1:
+    if report.year is None or previous.year != report.year - 1:
         return []
     out = []
     if "GD301" in runs and report.edition.has_tables and previous.edition.has_tables:

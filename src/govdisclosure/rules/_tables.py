@@ -99,7 +99,7 @@ def _equation_finding(
     values: tuple[Any, ...],
     residual: int,
     policy: Policy,
-    year: int,
+    year: int | None,
     suggestions: tuple[Suggestion, ...],
 ) -> Finding:
     left, right = _side_sum(e.pos, values), _side_sum(e.neg, values)
@@ -231,7 +231,7 @@ def _row_path(cells: list[Any]) -> str:
 
 
 def _blank_findings(
-    ct: CompiledTable, values: tuple[Any, ...], policy: Policy, year: int
+    ct: CompiledTable, values: tuple[Any, ...], policy: Policy, year: int | None
 ) -> list[Finding]:
     """GD105: one finding per row with blank cells, listing them (one per block of 表二 when
     every cell of a block of several rows is blank)."""

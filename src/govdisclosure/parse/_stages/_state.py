@@ -73,6 +73,9 @@ class Outline:
     blocks: tuple[Sourced, ...]
     regions: tuple[Region, ...]
     findings: tuple[ParseFinding, ...] = ()
+    #: The short lines of front matter passed over before the first heading (an agency's
+    #: name printed above a title that begins with the year, a document number, a date).
+    front: tuple[Line, ...] = ()
     _kinds: dict[type[Any], list[Sourced]] = attrs.field(
         init=False, eq=False, repr=False, alias="_kinds"
     )
@@ -124,13 +127,14 @@ class Inferred:
     """What the report is about: year, edition, title, agency and period, each as stated or
     overridden or guessed (a finding says which), with the lines they were read from."""
 
-    year: int
+    year: int | None
     edition: Edition
     title: str
     agency: str
     period: Period | None = None
     year_line: Line | None = None
     agency_line: Line | None = None
+    title_line: Line | None = None
     findings: tuple[ParseFinding, ...] = ()
 
 

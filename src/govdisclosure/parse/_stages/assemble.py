@@ -101,7 +101,7 @@ def run(state: State) -> State:
             tables = True
     for path, tok in state.cells:
         prov.line(path, tok)
-    for path, line in (("$.title", _title_line(state)), ("$.year", inferred.year_line)):
+    for path, line in (("$.title", inferred.title_line), ("$.year", inferred.year_line)):
         if line is not None:
             prov.line(path, line)
     if inferred.agency_line is not None:
@@ -170,11 +170,6 @@ def _signature(block: SignatureBlock, lines: tuple[Line, ...], prov: _Provenance
         prov.line("$.signature.agency", agency_line)
     prov.line("$.signature.date", date_line)
     return Signature(agency=block.agency, date=block.date)
-
-
-def _title_line(state: State) -> Line | None:
-    title = need(state.outline, "outline").title
-    return title[1] if title is not None else None
 
 
 def _report(

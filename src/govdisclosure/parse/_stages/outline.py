@@ -73,7 +73,7 @@ def outline(units: tuple[Unit, ...], *, broken_lines: bool = False) -> Outline:
     if signed is not None:
         lines_of = (signed.agency_line, signed.date_line)
         blocks = (Sourced(signed.block, lines_of), *blocks)
-    return Outline(blocks, tuple(regions), findings)
+    return Outline(blocks, tuple(regions), findings, front=tuple(reader.front))
 
 
 @attrs.define
@@ -96,6 +96,7 @@ class _Outliner:
         self.meta: list[tuple[MetadataItem, Line]] = []
         self.attrs: set[str] = set()
         self.title: str | None = None
+        self.front: list[Line] = []  # short lines of front matter passed over
         self.stack: list[_Open] = []
         self.top = 0
         self.pending: tuple[str, Line] | None = None  # a metadata label (a <dt>) awaiting its value
@@ -185,6 +186,7 @@ class _Outliner:
             return True
         if (self.title is not None and t == self.title) or _short_front_line(t):
             self.skipped.append(line)
+            self.front.append(line)
             return True
         return False
 
