@@ -71,3 +71,93 @@ def test_the_agency_is_read_from_the_title_and_furniture_is_dropped(
         assert "".join(text[o.start : o.end].split()) == "".join(o.raw.split())
     assert text[parsed.provenance["$.agency"].start :].startswith(agency)
     assert parsed.provenance["$.year"].raw == str(report.year)
+
+
+H3 = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |\n"
+
+
+def test_a_cut_page_covers_only_what_it_printed() -> None:
+    _meta, text, _truth = load("027")  # cut at 三(三)7's label
+    parsed = parse(text)
+    cov = parsed.coverage
+    assert cov is not None
+    assert cov.cut
+    assert cov.tables == {"二", "三"}
+    assert cov.printed_cell("$.requests.new.total")
+    assert cov.printed_cell("$.active.regulations.issued")
+    assert not cov.printed_cell("$.requests.total.total")  # never printed
+    assert not cov.printed_cell("$.requests.withheld.law_enforcement.total")  # the cut label
+    assert not any(p.startswith("$.reviews") for p in cov.printed)
+    # every printed cell read is a cell of the report; every cell read was printed
+    read = {p for p in parsed.provenance if p.startswith(("$.active.", "$.requests."))}
+    assert read <= cov.printed
+
+
+def test_printed_blank_cells_are_covered() -> None:
+    parsed = parse(H3 + "一、本年新收政府信息公开申请数量 | 3 | | 0 | 0 | 0 | 0 | 3 |\n\n正文。")
+    cov = parsed.coverage
+    assert cov is not None
+    assert parsed.report.requests is not None
+    assert parsed.report.requests.new.commercial is None
+    assert cov.printed_cell("$.requests.new.commercial")  # printed blank
+    assert not cov.printed_cell("$.requests.carried_over.total")
+    assert not cov.cut
+
+
+def test_a_complete_page_is_not_cut_and_an_untabled_one_prints_no_table() -> None:
+    cov = parse("某局2010年政府信息公开工作年度报告\n一、概述\n正文。").coverage
+    assert cov is not None
+    assert cov.printed == frozenset()
+    assert cov.tables == frozenset()
+    assert not cov.cut
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "(二)部分公开 | (区分处理的,只计这一情形,不计其他情形) | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
+        "(二)部分公开(区分处理的, | 只计这一情形, | 不计其他情形) | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
+        "(二)部分公开(区分处理的,只计这一 | 情形,不计其他情形) | 3 | 0 | 0 | 0 | 0 | 0 | 3 |",
+    ],
+)
+def test_a_label_over_several_cells_keeps_its_figures(row: str) -> None:
+    parsed = parse(H3 + row)
+    assert parsed.report.requests is not None
+    got = parsed.report.requests.partly_granted
+    assert (got.natural_person, got.commercial, got.total) == (3, 0, 3)
+    assert not [f for f in parsed.findings if f.code in ("GP133", "GP152")]
+
+
+def test_a_label_begun_with_its_ordinal_ends_in_the_next_cell() -> None:
+    parsed = parse(H3 + "5.要求行政机关确认或重新出具 | 已获取信息 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |")
+    assert parsed.report.requests is not None
+    assert parsed.report.requests.not_processed.confirmation.total == 2
+    assert not [f for f in parsed.findings if f.code in ("GP133", "GP152")]
+
+
+def test_figures_before_a_run_of_blanks_are_not_placed_with_false_assurance() -> None:
+    parsed = parse(H3 + "一、本年新收政府信息公开申请数量 | 3 |\n3 |\n|||||||")
+    assert parsed.report.requests is not None
+    new = parsed.report.requests.new
+    assert (new.natural_person, new.commercial, new.total) == (None, None, None)
+    codes = [f.code for f in parsed.findings]
+    assert "GP153" in codes
+    assert "GP151" not in codes
+    cov = parsed.coverage
+    assert cov is not None
+    assert not cov.printed_cell("$.requests.new.total")
+
+
+def test_a_printed_zero_total_and_placeholders() -> None:
+    parsed = parse(H3 + "(七)总计 | 0 | / | — | 0 | 0 | 0 | 0 |")
+    assert parsed.report.requests is not None
+    total = parsed.report.requests.total
+    assert total.total == 0
+    assert total.natural_person == 0
+    assert total.commercial is None
+    assert total.research is None
+    for path, raw in (("$.requests.total.commercial", "/"), ("$.requests.total.research", "—")):
+        assert parsed.provenance[path].raw == raw
+        assert parsed.coverage is not None
+        assert parsed.coverage.printed_cell(path)
+    assert [f.code for f in parsed.findings].count("GP141") == 2

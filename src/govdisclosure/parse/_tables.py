@@ -18,13 +18,14 @@ blank (GP160).
 from __future__ import annotations
 
 import itertools
+import re
 import typing
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from govdisclosure.document import Grid, GridCell, Span, TableBlock
+from govdisclosure.document import Coverage, Grid, GridCell, Span, TableBlock
 from govdisclosure.errors import StructureError
 from govdisclosure.layout import (
     BlockLayout,
@@ -46,6 +47,9 @@ from govdisclosure.parse._units import Region, Tok
 __all__ = ["TableReader"]
 
 _MAX_ALIGNMENTS = 20000
+
+#: How a row label begins with its ordinal: "5.", "(五)", "三、".
+_ORDINAL = re.compile("[(（]?[一二三四五六七八九十0-9]{1,3}[)）.\uff0e、]")
 
 
 def _digits(text: str) -> bool:
@@ -113,6 +117,10 @@ class TableReader:
         self.pending: list[Tok] = []
         self.rows_seen: set[tuple[str, str]] = set()
         self.tables_seen: list[str] = []
+        #: The JSON path of every cell the source printed (a figure, a blank or a placeholder).
+        self.printed: set[str] = set()
+        #: Whether the source ended inside a row (GP160).
+        self.cut_row = False
         self.grid_cells: dict[str, list[GridCell]] = {}
         self.spans: dict[str, list[int]] = {}
         self.last_tok: Tok | None = None
@@ -197,6 +205,8 @@ class TableReader:
             self._parts(tok, None)
             return
         hit = self._choose(hits)
+        if not hits and self._label_goes_on(text):
+            return
         if hit is None:
             self._unknown(tok, ambiguous=bool(hits))
             return
@@ -232,6 +242,12 @@ class TableReader:
         else:
             self.header_seen = True
 
+    def _label_goes_on(self, text: str) -> bool:
+        """Whether ``text``, no label, is the rest of the open row's label printed in a cell of
+        its own ("(二)部分公开 | (区分处理的,只计这一情形,不计其他情形) |"): the row goes on."""
+        row = self.row
+        return row is not None and row.kind == "row" and not row.cells and not _digits(text)
+
     def _parts(self, tok: Tok, sep: str | None) -> None:
         pos = 0
         for part in tok.text.split(sep):
@@ -258,12 +274,19 @@ class TableReader:
             # a row of its own in a block of counts: kept as an extra row if figures follow
             self.row = _Row("extra", text, tok, "二", block)
             return
-        if _digits(text):
+        if _digits(text) and not (_ORDINAL.match(text) and len(text) <= 40):
             self._findings.append(
                 ParseFinding("GP133", (("found", text),), Span(tok.start, tok.end))
             )
             self.pending = []
             return
+        # a row label begun in this cell ("5.要求行政机关确认或重新出具 | 已获取信息 |") may end
+        # in the next: kept to be joined; one left over with figures in it is GP133
+        for old in self.pending[:-2]:
+            if _digits(old.text):
+                self._findings.append(
+                    ParseFinding("GP133", (("found", old.text),), Span(old.start, old.end))
+                )
         self.pending = [*self.pending[-2:], tok]
 
     def _value(self, tok: Tok) -> None:
@@ -319,11 +342,30 @@ class TableReader:
         if row is None or not row.cells or self._repeated(row):
             return
         columns = self._columns(row)
-        placed, ambiguous = _align(row.cells, len(columns), cut)
         where = row.tok or row.cells[0]
         span = Span(where.start, row.cells[-1].end)
         self._extend(row.table, span.start, span.end)  # the table holds its figures too
-        self._count(row, len(columns), span, cut=cut, ambiguous=ambiguous)
+        if _blanks_after(row.cells, len(columns)):
+            placed: list[Tok | None] = [None] * len(columns)
+            figures = sum(1 for t in row.cells if clean(t.text))
+            said = (
+                ("row", row.label),
+                ("figures", figures),
+                ("blanks", len(row.cells) - figures),
+                ("expected", len(columns)),
+            )
+            self._findings.append(ParseFinding("GP153", said, span))
+            doubtful = True
+        else:
+            placed, ambiguous = _align(row.cells, len(columns), cut)
+            self._count(row, len(columns), span, cut=cut, ambiguous=ambiguous)
+            doubtful = bool(ambiguous)
+        short = cut and len(row.cells) < len(columns)
+        for (_col, cell), tok in zip(columns, placed, strict=True):
+            # printed: a cell read, or a blank cell of a row whose every figure has its place
+            # (a row cut short printed none of the cells after its last)
+            if cell is not None and (tok is not None or not (doubtful or short)):
+                self.printed.add(cell.json_path)
         if row.kind == "extra":
             assert row.block is not None
             values = [
@@ -357,6 +399,7 @@ class TableReader:
         """The finding on a row whose cells do not match its ``k`` columns, if any."""
         n = len(row.cells)
         if cut and n < k:
+            self.cut_row = True
             self._findings.append(
                 ParseFinding("GP160", (("table", row.table), ("row", row.label)), span)
             )
@@ -526,6 +569,24 @@ class TableReader:
                 )
             )
 
+    def coverage(self, *, ends_inside: bool) -> Coverage:
+        """What the source printed of the tables: the cells printed, the tables of which
+        anything was, and whether it ends inside a table (``ends_inside``: the source ends in
+        a table region, and its last row is cut short or its last table lacks rows)."""
+        tables = set(self.tables_seen)
+        for path in self.printed:
+            attribute = path.split(".")[1]
+            tables.update(t.number for t in self.layout.tables if t.attribute == attribute)
+        cut = False
+        if ends_inside and self.tables_seen:
+            last = self.layout.table(self.tables_seen[-1])
+            lacking = not last.transposed and any(
+                (last.number, r.key) not in self.rows_seen for b in last.blocks for r in b.rows
+            )
+            cut = self.cut_row or lacking
+        # the attrs plugin types a field converted by ``frozenset`` as an unsolved iterable
+        return Coverage(self.printed, tables, cut)  # type: ignore[arg-type]
+
     def extra_paths(self) -> list[tuple[str, Tok | None, list[Any]]]:
         """JSON paths of the extra rows read, with the token of their label."""
         out = []
@@ -580,6 +641,21 @@ def _align(cells: list[Tok], k: int, cut: bool) -> tuple[list[Tok | None], int]:
     placed = {id(t) for t in out if t is not None}
     unplaced = sum(1 for i, t in enumerate(cells) if not blank[i] and id(t) not in placed)
     return out, max(lost, unplaced)
+
+
+def _blanks_after(cells: list[Tok], k: int) -> bool:
+    """Whether a row prints more cells than its ``k`` columns, fewer figures than columns, and
+    every blank cell after its last figure ("3 |\\n3 |\\n|||||||"): its blank cells were not
+    printed where they stand, so nothing says which columns the figures belong to."""
+    n = len(cells)
+    if n <= k:
+        return False
+    blank = [not clean(t.text) for t in cells]
+    figures = n - sum(blank)
+    if not 0 < figures < k:
+        return False
+    last = max(i for i in range(n) if not blank[i])
+    return all(not b for b in blank[:last])
 
 
 def _text_at(cells: list[Tok], i: int | None) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.document import Document, Span
+from govdisclosure.document import Coverage, Document, Span
 from govdisclosure.layout import Edition
 from govdisclosure.model import Report
 
@@ -138,6 +138,14 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
         ParseSeverity.WARNING,
         "表{table}中的数值“{raw}”不属于任何单元格，未读入",
         "figure {raw!r} in table {table} belongs to no cell; not read",
+    ),
+    "GP153": (
+        ParseSeverity.WARNING,
+        "“{row}”印出{figures}个数值和{blanks}个空单元格（应为{expected}列），空单元格都在数值之后，"
+        "不在其所在列的位置，无法确定数值属于哪一列，均留空",
+        "row {row!r} prints {figures} figures and {blanks} blank cells for {expected} columns, "
+        "every blank after the figures rather than in its column: which columns the figures "
+        "belong to is unknown, so all are left blank",
     ),
     "GP160": (
         ParseSeverity.WARNING,
@@ -302,7 +310,7 @@ class Parsed:
     ``report`` is as complete as the source allows; ``findings`` say what was unreadable,
     ambiguous, repaired or guessed; ``provenance`` maps the JSON path of every figure and text
     field read to its :class:`Origin`; ``text`` is the decoded source the spans refer to;
-    ``document`` the blocks read.
+    ``document`` the blocks read; ``coverage`` what the source printed of the tables.
     """
 
     report: Report
@@ -311,6 +319,9 @@ class Parsed:
     text: str
     document: Document | None = None
     format: str = "text"
+    coverage: Coverage | None = None
+    """What the source printed of the tables (cells, tables, whether it ends inside one):
+    :func:`govdisclosure.check` tells a cell printed blank from one never printed by it."""
 
     def errors(self) -> list[ParseFinding]:
         """The findings of severity error."""

@@ -14,6 +14,7 @@ import attrs
 
 from govdisclosure.document import (
     Block,
+    Coverage,
     Document,
     Heading,
     MetadataBlock,
@@ -156,6 +157,8 @@ class State:
     sources: tuple[tuple[Line, ...], ...] = ()
     #: The JSON path of every table value and extra row label read, with its cell.
     cells: tuple[tuple[str, Tok], ...] = ()
+    #: What the source printed of the tables (the contract with the checks).
+    coverage: Coverage | None = None
     parsed: Parsed | None = None
 
     def found(self, findings: tuple[ParseFinding, ...], **changes: Any) -> State:

@@ -127,6 +127,7 @@ def run(state: State) -> State:
         state.text,
         document,
         front.name,
+        coverage=need(state.coverage, "coverage"),
     )
     return state.found(findings, parsed=parsed)
 
