@@ -22,7 +22,7 @@ import govdisclosure as gd
 SRC = pathlib.Path(gd.__file__).parent
 
 FLOORS: tuple[tuple[str, ...], ...] = (
-    ("errors",),
+    ("errors", "_reprs"),
     ("money",),
     ("numerals",),
     ("layout",),
@@ -277,6 +277,24 @@ def _type_checking_imports() -> dict[str, str]:
 
 def test_the_type_checker_sees_the_public_table() -> None:
     assert _type_checking_imports() == gd._PUBLIC
+
+
+def test_every_public_name_is_explicitly_re_exported() -> None:
+    """``X as X`` for each: ``mypy --strict`` (no implicit re-export) sees ``gd.X``."""
+    tree = ast.parse((SRC / "__init__.py").read_text(encoding="utf-8"))
+    block = next(
+        node
+        for node in tree.body
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+    )
+    implicit = [
+        alias.name
+        for node in ast.walk(block)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.asname != alias.name
+    ]
+    assert implicit == []
 
 
 def test_all_and_dir_are_the_public_table() -> None:

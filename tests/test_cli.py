@@ -185,7 +185,7 @@ def test_rows_of_a_legacy_report_are_its_facts(tmp_path: Path) -> None:
     assert status == 0
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows
-    assert {r["kind"] for r in rows} == {"fact"}
+    assert {r["source"] for r in rows} == {"fact"}
     assert rows[0]["location"].startswith("§")
 
 

@@ -59,16 +59,17 @@ def test_rows_round_trip_is_identity(report: gd.Report) -> None:
     rows = gd.to_rows(report)
     assert gd.from_rows(rows, report=report) == report
     for row in rows:
-        if row["kind"] == "cell":
-            assert set(row) == {"kind", "path", "table", "row", "column", "value", "unit"}
+        if row["source"] in ("cell", "extra_row"):
+            assert row["source"] == ("extra_row" if ".extra_rows[" in row["path"] else "cell")
+            assert set(row) == {"source", "path", "table", "row", "column", "value", "unit"}
             # one type per unit: ints for counts, Decimals for amounts
             expected = int if row["unit"] in ("件", "项") else Decimal
             assert row["value"] is None or type(row["value"]) is expected
         else:
-            assert row["kind"] == "fact"
+            assert row["source"] == "fact"
             assert not report.edition.has_tables
             assert set(row) == {
-                "kind",
+                "source",
                 "path",
                 "key",
                 "label",
@@ -84,7 +85,7 @@ def test_rows_round_trip_is_identity(report: gd.Report) -> None:
 def test_rows_survive_a_csv_file(report: gd.Report) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(
-        buffer, fieldnames=["kind", "path", "table", "row", "column", "value", "unit"]
+        buffer, fieldnames=["source", "path", "table", "row", "column", "value", "unit"]
     )
     writer.writeheader()
     writer.writerows(gd.to_rows(report))
@@ -376,13 +377,22 @@ def test_schema_documents_labels() -> None:
     assert not jsonschema.Draft202012Validator({"pattern": pattern}).is_valid("2.03E+1")
 
 
-@pytest.mark.parametrize("field", ["agency", "title", "year", "edition", "preamble", "sections"])
+@pytest.mark.parametrize("field", ["agency", "title", "edition", "preamble", "sections"])
 def test_null_is_refused_where_a_value_is_required(field: str) -> None:
     data = _minimal()
     data[field] = None
     ((path, message),) = _problems(data)
     assert path == f"$.{field}"
     assert "found null" in message
+
+
+def test_a_year_the_source_does_not_state_is_null() -> None:
+    data = _minimal()
+    data["year"] = None
+    report = gd.from_dict(data)
+    assert report.year is None
+    assert gd.to_dict(report)["year"] is None
+    jsonschema.validate(gd.to_dict(report), gd.json_schema())
 
 
 @pytest.mark.parametrize(
@@ -641,7 +651,7 @@ def test_legacy_rows_are_its_facts() -> None:
     assert len(rows) == len(legacy.facts) > 0
     first = rows[0]
     fact = legacy.facts[0]
-    assert first["kind"] == "fact"
+    assert first["source"] == "fact"
     assert first["path"] == "$.facts[0]"
     assert (first["key"], first["label"], first["value"], first["unit"]) == (
         fact.key,
@@ -652,9 +662,9 @@ def test_legacy_rows_are_its_facts() -> None:
     assert first["location"].startswith("§")
     assert gd.from_rows(rows, report=legacy) == legacy  # fact rows are skipped
     assert gd.from_rows(rows).facts == ()
-    assert not any(r["kind"] == "fact" for r in gd.to_rows(gd.examples.load("jianghe-2021")))
+    assert not any(r["source"] == "fact" for r in gd.to_rows(gd.examples.load("jianghe-2021")))
     assert any(
-        r["kind"] == "fact" for r in gd.to_rows(gd.examples.load("jianghe-2021"), facts=True)
+        r["source"] == "fact" for r in gd.to_rows(gd.examples.load("jianghe-2021"), facts=True)
     )
 
 

@@ -45,7 +45,9 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps
         check_rollup as check_rollup,
         diff as diff,
         fees as fees,
+        rows_arrow as rows_arrow,
         rows_frame as rows_frame,
+        tidy_rows as tidy_rows,
     )
     from govdisclosure.errors import (
         GovDisclosureError as GovDisclosureError,
@@ -57,9 +59,9 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps
         WrongTypeError as WrongTypeError,
     )
     from govdisclosure.io import (
-        from_dict,
-        from_json,
-        from_rows,
+        from_dict as from_dict,
+        from_json as from_json,
+        from_rows as from_rows,
         json_schema as json_schema,
         tables_from_rows as tables_from_rows,
         to_dict as to_dict,
@@ -197,7 +199,9 @@ _PUBLIC: dict[str, str] = {
         "aggregate",
         "check_rollup",
         "diff",
+        "rows_arrow",
         "rows_frame",
+        "tidy_rows",
     ),
     "fees": "govdisclosure.analysis.fees",
     **{

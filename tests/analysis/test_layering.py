@@ -9,6 +9,7 @@ import govdisclosure.analysis
 
 FLOORS = [
     "errors",
+    "_reprs",
     "money",
     "numerals",
     "layout",

@@ -314,9 +314,8 @@ def mutated_rows(draw: st.DrawFn) -> Any:
         if op == "value":
             row["value"] = draw(weird_json | st.sampled_from([" 7 ", "+3", "-0", "7.0"]))
         elif op == "label":
-            row[draw(st.sampled_from(["table", "row", "column", "path", "unit", "kind"]))] = draw(
-                weird_json
-            )
+            keys = ["table", "row", "column", "path", "unit", "source", "kind"]
+            row[draw(st.sampled_from(keys))] = draw(weird_json)
         elif op == "delete" and row:
             row.pop(draw(st.sampled_from(sorted(row))))
         elif op == "drop":

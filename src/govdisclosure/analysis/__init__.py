@@ -5,7 +5,9 @@
 - :func:`aggregate` — a government's summary from its parts, exactly, with blanks kept
   incomplete; :func:`check_rollup` — a published summary against its parts (GA1xx findings).
 - :mod:`govdisclosure.analysis.fees` — ``fee_by_count``, ``fee_by_pages``, ``FeeNotice``.
-- :func:`rows_frame` and :func:`write_csv`, :func:`write_jsonl`, :func:`write_parquet`.
+- :func:`tidy_rows` (plain dicts), :func:`rows_frame` (a pandas DataFrame: nullable counts,
+  exact amounts, labels in the official order), :func:`rows_arrow` (an Arrow table) and
+  :func:`write_csv`, :func:`write_jsonl`, :func:`write_parquet`.
 - :mod:`govdisclosure.analysis.batch` (every core) and :mod:`govdisclosure.analysis.dask`.
 
 >>> from govdisclosure import examples
@@ -39,8 +41,11 @@ from govdisclosure.analysis._diff import (
 )
 from govdisclosure.analysis._frame import (
     COLUMNS,
+    FRAME_COLUMNS,
     MissingExtraError,
+    rows_arrow,
     rows_frame,
+    tidy_rows,
     write_csv,
     write_jsonl,
     write_parquet,
@@ -49,6 +54,7 @@ from govdisclosure.analysis._rollup_rules import RollupFinding, rollup_catalog
 
 __all__ = [
     "COLUMNS",
+    "FRAME_COLUMNS",
     "Aggregate",
     "AggregateCell",
     "AggregateError",
@@ -68,7 +74,9 @@ __all__ = [
     "check_rollup",
     "diff",
     "rollup_catalog",
+    "rows_arrow",
     "rows_frame",
+    "tidy_rows",
     "write_csv",
     "write_jsonl",
     "write_parquet",

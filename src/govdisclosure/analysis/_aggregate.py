@@ -22,13 +22,12 @@ from govdisclosure.analysis._cells import (
     tables_from_values,
     values_of,
 )
-from govdisclosure.analysis._rollup_rules import RollupFinding
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.io import to_dict
 from govdisclosure.layout import CellLayout, Edition, label_key, layout_of
 from govdisclosure.model import AgencyKind, Report, infer_agency_kind
 from govdisclosure.money import Amount, MoneyUnit, round_decimal
-from govdisclosure.rules import Findings, Interval, L10n, Severity, Side
+from govdisclosure.rules import Context, Findings, Interval, family
 
 __all__ = [
     "Aggregate",
@@ -100,6 +99,19 @@ class Aggregate:
     cells: tuple[AggregateCell, ...] = attrs.field(repr=False)
     report: Report = attrs.field(repr=False)
     mapped: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        from govdisclosure._reprs import count, first
+
+        parts = first(self.parts, 3, lambda part: part[0])
+        return (
+            f"<Aggregate {self.agency} {self.year} {self.edition.value}: "
+            f"{count(len(self.parts), 'part')} ({parts}); {count(len(self.cells), 'cell')}, "
+            f"{len(self.incomplete)} incomplete>"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
 
     def cell(self, path: str) -> AggregateCell:
         """The cell at a JSON path (``"$.requests.new.total"``)."""
@@ -495,30 +507,6 @@ def aggregate(
 # --------------------------------------------------------------------------- check_rollup
 
 
-def _fmt(value: CellValue) -> str:
-    if isinstance(value, Amount):
-        return str(value)
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return "—" if value is None else str(value)
-
-
-def _interval_of(value: CellValue) -> Interval | None:
-    if isinstance(value, Amount):
-        low, high = value.interval()
-        return Interval.closed(low, high)
-    if isinstance(value, int):
-        return Interval.point(value)
-    if isinstance(value, Decimal):
-        half = Decimal(5).scaleb(value.as_tuple().exponent - 1, EXACT)  # type: ignore[operator]
-        return Interval.closed(EXACT.subtract(value, half), EXACT.add(value, half))
-    return None
-
-
-def _location(cell: CellLayout) -> L10n:
-    return L10n(cell.label, cell.label_en)
-
-
 def check_rollup(
     summary: Report,
     parts: Iterable[Report],
@@ -562,119 +550,8 @@ def check_rollup(
         edition=summary.edition,
         map_editions=map_editions,
     )
-    findings: list[RollupFinding] = []
-    stated = values_of(summary, summary.edition)
-    for cell in layout_of(summary.edition).cells:
-        a = agg.cell(cell.json_path)
-        s = stated[cell.json_path]
-        where = _location(cell)
-        summary_side = Side(
-            L10n("汇总报告", "summary"), _side_value(s), _fmt(s), _interval_of(s), (cell.json_path,)
-        )
-        if a.missing:
-            if s is not None:
-                findings.append(
-                    RollupFinding(
-                        code="GA104",
-                        severity=Severity.NOTICE,
-                        path=cell.json_path,
-                        location=where,
-                        args=(
-                            ("cell", where),
-                            ("bodies", "、".join(a.missing)),
-                            ("summary", _fmt(s)),
-                        ),
-                        sides=(summary_side,),
-                        year=summary.year,
-                    )
-                )
-            continue
-        parts_side = Side(
-            L10n("各组成报告之和", "sum of the parts"),
-            _side_value(a.exact),
-            _fmt(a.exact),
-            a.interval,
-        )
-        if s is None:
-            if a.exact is not None:
-                findings.append(
-                    RollupFinding(
-                        code="GA103",
-                        severity=Severity.WARNING,
-                        path=cell.json_path,
-                        location=where,
-                        args=(("cell", where), ("parts", _fmt(a.exact))),
-                        sides=(summary_side, parts_side),
-                        year=summary.year,
-                    )
-                )
-            continue
-        difference = _mismatch(s, a)
-        if difference is not None:
-            findings.append(
-                RollupFinding(
-                    code="GA101",
-                    severity=Severity.ERROR,
-                    path=cell.json_path,
-                    location=where,
-                    args=(
-                        ("cell", where),
-                        ("summary", _fmt(s)),
-                        ("parts", _fmt(a.exact)),
-                        ("difference", _fmt_difference(difference, s)),
-                    ),
-                    sides=(summary_side, parts_side),
-                    discrepancy=difference,
-                    year=summary.year,
-                )
-            )
+    inputs: dict[str, object] = {"aggregate": agg}
     if expected is not None:
-        wanted = {label_key(b): b for b in expected}
-        have = {label_key(a): a for a, _ in agg.parts}
-        for key, body in wanted.items():
-            if key not in have:
-                findings.append(_body_finding("GA102", Severity.ERROR, body, summary.year))
-        for key, body in have.items():
-            if key not in wanted:
-                findings.append(_body_finding("GA105", Severity.WARNING, body, summary.year))
-    return Findings(findings)
-
-
-def _body_finding(code: str, severity: Severity, body: str, year: int | None) -> RollupFinding:
-    return RollupFinding(
-        code=code,
-        severity=severity,
-        path="$",
-        location=L10n(f"组成报告 {body}", f"part {body}"),
-        args=(("body", body), ("year", str(year))),
-        year=year,
-    )
-
-
-def _side_value(value: CellValue) -> int | Decimal | None:
-    if isinstance(value, Amount):
-        return value.yuan
-    return value
-
-
-def _mismatch(stated: CellValue, agg: AggregateCell) -> int | Decimal | None:
-    """The discrepancy of a stated cell against the sum of its parts (None: they agree)."""
-    exact = agg.exact
-    if isinstance(stated, int) and isinstance(exact, int):
-        return None if stated == exact else stated - exact
-    mine, theirs = _interval_of(stated), agg.interval
-    if mine is None or theirs is None:
-        return None
-    if mine.meets(theirs):
-        return None
-    gap = mine.gap(theirs)
-    assert mine.low is not None
-    assert theirs.low is not None
-    return gap if mine.low > theirs.low else -gap
-
-
-def _fmt_difference(difference: int | Decimal, stated: CellValue) -> str | L10n:
-    if isinstance(difference, Decimal):
-        gap = format(abs(difference), "f")
-        return L10n(f"至少 {gap}元", f"at least {gap} 元")
-    return str(difference)
+        inputs["expected"] = tuple(expected)
+    rollup = family("roll-up")  # registered when govdisclosure.analysis is imported
+    return Findings(rollup.check(Context(summary, runs=rollup.codes, inputs=inputs)))

@@ -119,6 +119,35 @@ class ReportDiff:
         yield from self.facts
         yield from self.sections
 
+    def __repr__(self) -> str:
+        from govdisclosure._reprs import count, first
+
+        (a, ay), (b, by) = self.old_id, self.new_id
+        who = a if a == b else f"{a} → {b}"
+        kinds = [
+            count(len(getattr(self, name)), noun)
+            for name, noun in (
+                ("fields", "field"),
+                ("cells", "cell"),
+                ("sums", "sum"),
+                ("unmapped", "unmapped cell"),
+                ("rows", "row"),
+                ("facts", "fact"),
+                ("sections", "section"),
+            )
+            if getattr(self, name)
+        ]
+        cells = first(self.cells, 3, lambda c: f"{c.path.removeprefix('$.')} {c.old}→{c.new}")
+        return (
+            f"<ReportDiff {who} {ay}→{by}: {count(len(self), 'change')}"
+            + (f" ({', '.join(kinds)})" if kinds else "")
+            + (f"; {cells}" if self.cells else "")
+            + ">"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
+
     def cell(self, path: str) -> CellChange:
         """The change of the cell at a JSON path (of the new report)."""
         for c in self.cells:

@@ -5,7 +5,8 @@ reads one file (through the reader its suffix selects) and checks it, and one ba
 stops the batch — it comes back as a :class:`FileResult` with its path and the reason.
 
 Readers are chosen by suffix from a mapping (:data:`READERS`): ``.json`` reads the JSON form;
-``.txt``, ``.md``, ``.html`` and ``.htm`` are published reports read by
+every suffix a front end of :mod:`govdisclosure.parse` registers (``.txt``, ``.md``,
+``.html``, …: :func:`govdisclosure.parse.frontends.suffixes`) is a published report read by
 :func:`govdisclosure.parse.parse`. Pass ``readers=`` to use your own (any function of the
 file's bytes and path that returns a report).
 
@@ -38,7 +39,7 @@ import attrs
 from govdisclosure.errors import GovDisclosureError, ParseError, Problem, StructureError
 from govdisclosure.io import from_json
 from govdisclosure.model import Report
-from govdisclosure.parse import parse
+from govdisclosure.parse import frontends, parse
 from govdisclosure.rules import Findings, Policy, check
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "map_files",
     "read_file",
     "read_files",
+    "terminal_size",
 ]
 
 Reader = Callable[[bytes, str], Report]
@@ -79,21 +81,13 @@ def _read_json(data: bytes, path: str) -> Report:
     return from_json(data)
 
 
-_FORMATS: dict[str, Literal["text", "markdown", "html"]] = {
-    ".txt": "text",
-    ".md": "markdown",
-    ".html": "html",
-    ".htm": "html",
-}
-
-
 def _read_published(data: bytes, path: str) -> Report:
     """Text, Markdown and HTML reports, through :func:`govdisclosure.parse.parse` (any common
     encoding; what it could not read is in its findings, the report is what it read)."""
     if not data.strip():
         raise UnusableFile(path, "the file is empty")
     try:
-        parsed = parse(data, format=_FORMATS.get(_suffix(path), "auto"))
+        parsed = parse(data, format=frontends.suffixes().get(_suffix(path), "auto"))
     except ParseError as exc:
         raise UnusableFile(path, f"not a report: {exc}") from None
     report = parsed.report
@@ -107,15 +101,10 @@ def _read_published(data: bytes, path: str) -> Report:
 
 
 READERS: Mapping[str, Reader] = MappingProxyType(
-    {
-        ".json": _read_json,
-        ".txt": _read_published,
-        ".html": _read_published,
-        ".htm": _read_published,
-        ".md": _read_published,
-    }
+    {".json": _read_json, **dict.fromkeys(frontends.suffixes(), _read_published)}
 )
-"""The default readers by lower-case suffix."""
+"""The default readers by lower-case suffix (the suffixes of the parse front ends
+registered when this module is imported)."""
 
 
 def _suffix(path: str) -> str:
@@ -281,7 +270,14 @@ class Progress:
             except ImportError:
                 tqdm = None
             if tqdm is not None:
-                self._bar = tqdm.tqdm(total=total, file=self.stream, desc=label, unit="file")
+                self._bar = tqdm.tqdm(
+                    total=total,
+                    file=self.stream,
+                    desc=label,
+                    unit="file",
+                    ncols=terminal_size(self.stream)[0],
+                    nrows=terminal_size(self.stream)[1],
+                )
 
     def update(self, n: int = 1) -> None:
         """Count ``n`` more files done."""
@@ -303,6 +299,29 @@ class Progress:
         else:
             self.stream.write("\n")
             self.stream.flush()
+
+
+def terminal_size(stream: Any) -> tuple[int, int]:
+    """The columns and lines of the terminal ``stream`` writes to; 80 by 24 where it does not
+    say (a new pseudo-terminal reports 0 by 0, on which tqdm would draw nothing at all).
+    ``COLUMNS`` and ``LINES`` stand in for a size the terminal does not report."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+        columns, lines = size.columns, size.lines
+    except (AttributeError, OSError, ValueError):
+        columns = lines = 0
+    return (
+        columns if columns > 0 else _from_environment("COLUMNS", 80),
+        lines if lines > 0 else _from_environment("LINES", 24),
+    )
+
+
+def _from_environment(name: str, default: int) -> int:
+    try:
+        value = int(os.environ.get(name, "0"))
+    except ValueError:
+        value = 0
+    return value if value > 0 else default
 
 
 T = TypeVar("T")

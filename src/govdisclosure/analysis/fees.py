@@ -54,7 +54,7 @@ datetime.date(2024, 10, 30)
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Literal, overload
 
 import attrs
@@ -320,6 +320,11 @@ def add_working_days(
     return day
 
 
+def _date_set(dates: Iterable[_dt.date]) -> frozenset[_dt.date]:
+    """The converter of :attr:`FeeNotice.holidays` and ``workdays`` (typed, for callers)."""
+    return frozenset(dates)
+
+
 @attrs.frozen
 class FeeNotice:
     """A 收费通知: the fee (one basis only), the date of the notice and the date payment is
@@ -329,8 +334,8 @@ class FeeNotice:
     fee: Fee
     issued: _dt.date
     payment: str = "按通知载明的方式缴纳"
-    holidays: frozenset[_dt.date] = attrs.field(default=frozenset(), converter=frozenset)
-    workdays: frozenset[_dt.date] = attrs.field(default=frozenset(), converter=frozenset)
+    holidays: frozenset[_dt.date] = attrs.field(default=frozenset(), converter=_date_set)
+    workdays: frozenset[_dt.date] = attrs.field(default=frozenset(), converter=_date_set)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.fee, Fee):

@@ -1,12 +1,14 @@
 """The ``govdisclosure`` command: one module per sub-command, registered here.
 
 Sub-commands: ``demo`` (what the library does, on a bundled example), ``example NAME``
-(a bundled report as JSON), ``schema`` (the JSON Schema), ``rows FILE`` (a report's
-tables as tidy CSV or JSON lines), ``check FILE...`` (the findings of the rules) and
-``render FILE`` (text, Markdown or HTML), ``parse FILE|DIR...`` (published reports read into
-the model), ``aggregate PATH...`` (a government's summary from its parts) and ``diff OLD NEW``.
-Files are JSON reports (``parse``, ``check``, ``aggregate`` and ``diff`` also read published
-text, Markdown and HTML); ``-`` reads standard input.
+(a bundled report as JSON), ``schema`` (the JSON Schema), ``rows PATH...`` (reports' tables
+as tidy CSV or JSON lines), ``check PATH...`` (the findings of the rules) and ``render PATH``
+(text, Markdown or HTML), ``parse FILE|DIR...`` (published reports read into the model),
+``aggregate PATH...`` (a government's summary from its parts) and ``diff OLD NEW``.
+Every command reads reports the same way (:mod:`govdisclosure.cli._files`): JSON reports,
+the JSON ``parse`` writes, and published text, Markdown and HTML (every format
+:mod:`govdisclosure.parse` reads); a file, a folder, or ``-`` for standard input. A bad file
+is named in one voice, ``govdisclosure CMD: FILE: what is wrong``.
 Exit status: 0 success, 1 ``check`` found an error-severity finding (or ``render --check``
 refused to publish), 2 unusable input (the problems are printed with their paths), 3 an
 internal error — a bug of govdisclosure: one line asks for a report, and ``--debug`` prints
@@ -40,7 +42,11 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="govdisclosure",
-        description="Model, check and render 政府信息公开工作年度报告.",
+        description=(
+            "Model, check, render and read 政府信息公开工作年度报告. The commands that read "
+            "reports take JSON reports, the JSON parse writes, and published text, Markdown "
+            "and HTML reports: files or folders."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"govdisclosure {__version__}")
     debug = argparse.ArgumentParser(add_help=False)

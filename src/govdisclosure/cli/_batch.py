@@ -1,9 +1,9 @@
 """The batch commands over :mod:`govdisclosure.analysis`: ``check``, ``aggregate``, ``diff``.
 
-``govdisclosure check PATH...`` walks folders (and takes files) of JSON reports and of
-published text, Markdown and HTML reports (read by :mod:`govdisclosure.parse`), and checks
-them on every core
-(``--jobs``); ``aggregate PATH... --agency NAME`` sums them into a government's summary
+``govdisclosure check PATH...`` walks folders (and takes files) of reports — JSON, the
+records ``parse`` writes, and published text, Markdown and HTML reports (every suffix
+:mod:`govdisclosure.parse` reads; see :mod:`govdisclosure.cli._files`) — and checks them on
+every core (``--jobs``); ``aggregate PATH... --agency NAME`` sums them into a government's summary
 (``--summary FILE`` checks a published summary against them instead); ``diff OLD NEW``
 compares two reports, or two folders of reports paired by agency. One bad file never stops
 a batch: each is reported with its path and reason, and a summary ends the run. A progress
@@ -29,17 +29,10 @@ from typing import Any, TextIO
 
 from govdisclosure.analysis._aggregate import AggregateError, aggregate, check_rollup
 from govdisclosure.analysis._diff import ReportDiff, diff
-from govdisclosure.analysis._frame import rows_frame, write_csv, write_jsonl
-from govdisclosure.analysis.batch import (
-    READERS,
-    FileResult,
-    Progress,
-    UnusableFile,
-    check_files,
-    discover,
-    read_file,
-    read_files,
-)
+from govdisclosure.analysis._frame import tidy_rows, write_csv, write_jsonl
+from govdisclosure.analysis.batch import FileResult, Progress, map_files
+from govdisclosure.cli._files import CheckPath, ReadPath, UnusableFile, find, read_report, say
+from govdisclosure.cli._messages import add_blank, add_lang
 from govdisclosure.layout import Edition, label_key
 from govdisclosure.model import AgencyKind, Report
 from govdisclosure.rules import Findings, Policy
@@ -53,8 +46,6 @@ __all__ = [
     "run_check",
     "run_diff",
 ]
-
-_LOCALES = {"zh": "zh_CN", "zh_CN": "zh_CN", "en": "en"}
 
 
 def jobs(text: str) -> int:
@@ -74,9 +65,7 @@ def _common(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="processes to use (default: every core)",
     )
-    p.add_argument(
-        "--lang", choices=tuple(_LOCALES), default="zh", help="language of messages (zh)"
-    )
+    add_lang(p)
 
 
 def add_parsers(
@@ -108,7 +97,12 @@ def add_check_parser(
             "rules. Exit status: 0 no error, 1 an error-severity finding, 2 unusable input."
         ),
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a report file or a folder")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a report (JSON, parse output, or published text/Markdown/HTML) or a folder",
+    )
     p.add_argument(
         "--format",
         choices=("text", "json", "jsonl", "csv"),
@@ -116,7 +110,7 @@ def add_check_parser(
         help="text (default), json (one document), jsonl (a line per file), csv (a row "
         "per finding)",
     )
-    p.add_argument("--blank", choices=("unknown", "zero"), default="unknown")
+    add_blank(p)
     p.add_argument("--select", metavar="CODES", help="comma-separated rule codes to run")
     p.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes to skip")
     _common(p)
@@ -127,13 +121,19 @@ def add_aggregate_parser(subparsers: argparse._SubParsersAction[argparse.Argumen
     """Register ``aggregate PATH... --agency NAME`` (and ``--summary FILE`` to check one)."""
     p = subparsers.add_parser(
         "aggregate",
-        help="sum the reports of a government's departments into its summary",
+        help="sum the reports (JSON, parse output, text/Markdown/HTML; files or folders) of a "
+        "government's departments into its summary",
         description=(
             "Add up the tables of the reports under the given folders cell by cell, exactly; "
             "with --summary, check a published summary report against them instead."
         ),
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="a report file or a folder")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a report (JSON, parse output, or published text/Markdown/HTML) or a folder",
+    )
     p.add_argument("--agency", help="the summary body (default: that of --summary)")
     p.add_argument("--year", type=int, help="the year (default: the reports' one year)")
     p.add_argument(
@@ -147,7 +147,7 @@ def add_aggregate_parser(subparsers: argparse._SubParsersAction[argparse.Argumen
         action="store_true",
         help="map reports of the other edition through the 2019/2021 cell correspondence",
     )
-    p.add_argument("--blanks", choices=("incomplete", "zero"), default="incomplete")
+    add_blank(p)
     p.add_argument("--summary", metavar="FILE", help="a published summary report to check")
     p.add_argument("--expected", metavar="FILE", help="with --summary: the bodies, one a line")
     p.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
@@ -159,11 +159,16 @@ def add_diff_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     """Register ``diff OLD NEW`` (two files, or two folders paired by agency)."""
     p = subparsers.add_parser(
         "diff",
-        help="compare two reports (or two folders of reports, paired by agency)",
-        description="What changed between two reports: cells, rows, figures and text.",
+        help="compare two reports of one agency (JSON, parse output, text/Markdown/HTML), or "
+        "two folders of reports paired by agency",
+        description=(
+            "What changed between two reports of one agency: cells, rows, figures and text. "
+            "Reads JSON reports, the JSON that parse writes and published text, Markdown and "
+            "HTML reports; two files, or two folders paired by agency."
+        ),
     )
-    p.add_argument("old", metavar="OLD", help="a report file or a folder")
-    p.add_argument("new", metavar="NEW", help="a report file or a folder")
+    p.add_argument("old", metavar="OLD", help="a report (any format diff reads) or a folder")
+    p.add_argument("new", metavar="NEW", help="a report (any format diff reads) or a folder")
     p.add_argument(
         "--format", choices=("text", "markdown", "html", "json", "jsonl", "csv"), default="text"
     )
@@ -181,20 +186,14 @@ def _codes(text: str | None) -> list[str] | None:
 
 
 def _gather(paths: Iterable[str]) -> tuple[list[str], list[FileResult], int]:
-    files: list[str] = []
-    bad: list[FileResult] = []
-    skipped = 0
-    for path in paths:
-        found = discover(path, readers=READERS)
-        files += found.files
-        bad += found.bad
-        skipped += found.skipped
-    return files, bad, skipped
+    found = find(paths)
+    bad = [FileResult(u.path, "unusable", reason=u.reason, problems=u.problems) for u in found.bad]
+    return list(found.files), bad, found.skipped
 
 
-def _report_bad(bad: Iterable[FileResult], command: str) -> None:
+def _report_bad(bad: Iterable[FileResult], command: str, locale: str) -> None:
     for r in bad:
-        print(f"govdisclosure {command}: {r.path}: unusable: {r.reason}", file=sys.stderr)
+        say(command, UnusableFile(r.path, r.reason or "", r.problems), locale)
 
 
 def _summary_line(counts: dict[str, int], zh: bool) -> str:
@@ -222,10 +221,10 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     except (KeyError, ValueError) as exc:
         print(f"govdisclosure check: {exc.args[0]}", file=sys.stderr)
         return 2
-    locale = _LOCALES[args.lang]
+    locale = args.lang
     zh = locale == "zh_CN"
     files, bad, skipped = _gather(args.paths)
-    _report_bad(bad, "check")
+    _report_bad(bad, "check", locale)
     progress = Progress(len(files), label="check")
     counts = {
         "files": len(files) + len(bad),
@@ -244,10 +243,10 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     for r in bad:
         _emit(args.format, r, out, writer, locale, collected)
     try:
-        for r in check_files(files, jobs=args.jobs, policy=policy, progress=progress):
+        for r in map_files(CheckPath(policy), files, jobs=args.jobs, progress=progress):
             counts[r.status] += 1
             if r.status == "unusable":
-                print(f"govdisclosure check: {r.path}: unusable: {r.reason}", file=sys.stderr)
+                _report_bad([r], "check", locale)
             _emit(args.format, r, out, writer, locale, collected)
     finally:
         progress.close()
@@ -259,9 +258,9 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             "files": [r.to_dict() for r in collected],
         }
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
-    elif args.format == "text":
+    elif args.format == "text" and counts["unusable"] < counts["files"]:
         print(_summary_line(counts, zh), file=out)
-    else:
+    else:  # a summary of nothing read goes with the errors: nothing half-written on stdout
         print(_summary_line(counts, zh), file=sys.stderr)
     return status
 
@@ -297,21 +296,21 @@ def _emit(
 
 
 def _read_all(
-    paths: Iterable[str], jobs: int | None, command: str
+    paths: Iterable[str], jobs: int | None, command: str, locale: str
 ) -> tuple[list[tuple[str, Report]], list[FileResult], int]:
     files, bad, skipped = _gather(paths)
-    _report_bad(bad, command)
+    _report_bad(bad, command, locale)
     progress = Progress(len(files), label="read")
     reports: list[tuple[str, Report]] = []
     try:
-        for path, result in read_files(files, jobs=jobs, progress=progress):
+        results = map_files(ReadPath(), files, jobs=jobs, progress=progress)
+        for path, result in zip(files, results, strict=True):
             if isinstance(result, Report):
                 reports.append((path, result))
             else:
-                bad.append(result)
-                print(
-                    f"govdisclosure {command}: {path}: unusable: {result.reason}", file=sys.stderr
-                )
+                r = FileResult(path, "unusable", reason=result.reason, problems=result.problems)
+                bad.append(r)
+                _report_bad([r], command, locale)
     finally:
         progress.close()
     return reports, bad, skipped
@@ -322,11 +321,11 @@ def run_aggregate(args: argparse.Namespace, out: TextIO) -> int:
     summary: Report | None = None
     if args.summary is not None:
         try:
-            summary = read_file(args.summary)
+            summary = read_report(args.summary)
         except UnusableFile as exc:
-            print(f"govdisclosure aggregate: {exc}", file=sys.stderr)
+            say("aggregate", exc, args.lang)
             return 2
-    read, bad, skipped = _read_all(args.paths, args.jobs, "aggregate")
+    read, bad, skipped = _read_all(args.paths, args.jobs, "aggregate", args.lang)
     reports = [r for _, r in read]
     if not reports:
         print("govdisclosure aggregate: no usable report to add up", file=sys.stderr)
@@ -372,7 +371,7 @@ def run_aggregate(args: argparse.Namespace, out: TextIO) -> int:
             findings = check_rollup(
                 summary, reports, expected=expected, map_editions=args.map_editions
             )
-            _print_findings(findings, args.format, out, _LOCALES[args.lang])
+            _print_findings(findings, args.format, out, args.lang)
             return status or (0 if findings.ok else 1)
         result = aggregate(
             reports,
@@ -381,7 +380,7 @@ def run_aggregate(args: argparse.Namespace, out: TextIO) -> int:
             kind=None if args.kind is None else AgencyKind(args.kind),
             edition=None if args.edition is None else Edition(args.edition),
             map_editions=args.map_editions,
-            blanks=args.blanks,
+            blanks="incomplete" if args.blank == "unknown" else "zero",
         )
     except (AggregateError, OSError) as exc:
         print(f"govdisclosure aggregate: {exc}", file=sys.stderr)
@@ -390,7 +389,7 @@ def run_aggregate(args: argparse.Namespace, out: TextIO) -> int:
         document = result.to_dict() | {"unusable": [r.to_dict() for r in bad], "skipped": skipped}
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     else:
-        rows = rows_frame([result.report], facts=False)
+        rows = tidy_rows([result.report], facts=False)
         (write_jsonl if args.format == "jsonl" else write_csv)(rows, out)
     print(
         f"aggregate: {len(reports)} report(s) added up, {len(result.incomplete)} incomplete "
@@ -432,15 +431,23 @@ def _pairs(
 
 def run_diff(args: argparse.Namespace, out: TextIO) -> int:
     """``diff``; returns the exit status."""
-    locale = _LOCALES[args.lang]
-    old_read, bad_old, _ = _read_all([args.old], args.jobs, "diff")
-    new_read, bad_new, _ = _read_all([args.new], args.jobs, "diff")
+    locale = args.lang
+    old_read, bad_old, _ = _read_all([args.old], args.jobs, "diff", locale)
+    new_read, bad_new, _ = _read_all([args.new], args.jobs, "diff", locale)
     old, new = [r for _, r in old_read], [r for _, r in new_read]
     status = 2 if bad_old or bad_new else 0
     if not old or not new:
         print("govdisclosure diff: nothing to compare", file=sys.stderr)
         return 2
     pairs, only_old, only_new = _pairs(old, new)
+    if not pairs:
+        print(
+            f"govdisclosure diff: {args.new}: no report of the agencies of {args.old} "
+            f"({_names(old)}; found {_names(new)}): nothing to compare — diff compares "
+            "reports of one agency",
+            file=sys.stderr,
+        )
+        return 2
     diffs = [diff(a, b) for a, b in pairs]
     _print_diffs(diffs, args.format, out, locale)
     for r in only_old:
@@ -453,6 +460,11 @@ def run_diff(args: argparse.Namespace, out: TextIO) -> int:
         file=sys.stderr,
     )
     return status
+
+
+def _names(reports: list[Report]) -> str:
+    names = sorted({r.agency for r in reports})
+    return "、".join(names[:3]) + ("…" if len(names) > 3 else "")
 
 
 def _print_diffs(diffs: list[ReportDiff], fmt: str, out: TextIO, locale: str) -> None:

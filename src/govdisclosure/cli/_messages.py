@@ -20,7 +20,16 @@ from typing import Any, TextIO
 
 from govdisclosure.errors import Problem, StructureError
 
-__all__ = ["LANGS", "add_lang", "lang", "print_unusable", "problem_line", "unusable_text"]
+__all__ = [
+    "BLANKS",
+    "LANGS",
+    "add_blank",
+    "add_lang",
+    "lang",
+    "print_unusable",
+    "problem_line",
+    "unusable_text",
+]
 
 #: The values ``--lang`` accepts, as help lists them.
 LANGS = ("zh", "zh_CN", "en")
@@ -44,6 +53,22 @@ def add_lang(p: Any) -> None:
         default="zh_CN",
         metavar="{zh,zh_CN,en}",
         help="language of the output and of the problems of unusable input (zh_CN)",
+    )
+
+
+#: The values ``--blank`` accepts: what a blank cell means.
+BLANKS = ("unknown", "zero")
+
+
+def add_blank(p: Any) -> None:
+    """Give a sub-command the shared ``--blank`` option: ``unknown`` (the default: a blank
+    is not known — its sums are not checked, an aggregate of it is incomplete) or ``zero``."""
+    p.add_argument(
+        "--blank",
+        choices=BLANKS,
+        default="unknown",
+        help="what a blank cell means: unknown (default; sums over it are not checked, "
+        "totals over it are incomplete) or zero",
     )
 
 

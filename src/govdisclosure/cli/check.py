@@ -1,22 +1,22 @@
-"""``govdisclosure check FILE...``: the command-line face of :func:`~govdisclosure.rules.check`.
+"""``govdisclosure check PATH...``: the command-line face of :func:`~govdisclosure.rules.check`.
 
-Human output grouped by report, in Chinese by default (``--lang en``), or ``--format json``.
-Exit status: 0 when no finding has severity error, 1 when any has, 2 when any input is
-unusable (its problems are printed with their JSON paths).
+Reads reports as every command does (:mod:`govdisclosure.cli._files`): JSON, the records
+``parse`` writes, published text, Markdown and HTML; files, folders, ``-``. Human output
+grouped by report, in Chinese by default (``--lang en``), or ``--format json``. Exit status:
+0 when no finding has severity error, 1 when any has, 2 when any input is unusable (named
+on standard error: ``govdisclosure check: FILE: what is wrong``).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from typing import Any, TextIO
 
 from govdisclosure.cli import _batch
-from govdisclosure.cli._files import read_report
-from govdisclosure.cli._messages import add_lang, print_unusable
-from govdisclosure.errors import StructureError
+from govdisclosure.cli._files import UnusableFile, is_batch, read_report, say
+from govdisclosure.cli._messages import add_blank, add_lang
 from govdisclosure.model import Report
 from govdisclosure.rules import Findings, Policy, check, check_series
 from govdisclosure.rules._findings import locale_key
@@ -43,18 +43,21 @@ def add_parser(sub: Any) -> None:
     """Register the ``check`` sub-command on an argparse sub-parsers object."""
     p = sub.add_parser(
         "check",
-        help="check JSON reports: every 勾稽关系, located findings (exit 1 on errors)",
+        help="check reports (JSON, parse output, text/Markdown/HTML; files or folders): "
+        "every 勾稽关系, located findings (exit 1 on errors)",
         description=(
-            "Check reports against the rules of the catalogue (docs/rules.md). Exit status: "
-            "0 no error, 1 an error-severity finding, 2 unusable input."
+            "Check reports against the rules of the catalogue (docs/rules.md). Reads JSON "
+            "reports, the JSON that parse writes and published text, Markdown and HTML "
+            "reports; files or folders of them. Exit status: 0 no error, 1 an error-severity "
+            "finding, 2 unusable input."
         ),
     )
     p.add_argument(
         "files",
         nargs="+",
         metavar="PATH",
-        help="a report (JSON, or published text/Markdown/HTML in a folder); a folder of them; "
-        "- for stdin",
+        help="a report (JSON, parse output, or published text/Markdown/HTML); a folder of "
+        "them; - for stdin",
     )
     add_lang(p)
     p.add_argument(
@@ -72,12 +75,7 @@ def add_parser(sub: Any) -> None:
         metavar="N",
         help="check as a batch on N processes (a folder is always a batch, on every core)",
     )
-    p.add_argument(
-        "--blank",
-        choices=("unknown", "zero"),
-        default="unknown",
-        help="what a blank cell means (default: unknown, its sums are not checked)",
-    )
+    add_blank(p)
     p.add_argument(
         "--series",
         action="store_true",
@@ -118,8 +116,7 @@ def print_findings(findings: Findings, out: TextIO, locale: str, indent: str = "
 
 def _is_batch(args: argparse.Namespace) -> bool:
     """Folders, ``--jobs``, or a batch format: the batch check of :mod:`._batch`."""
-    folders = any(path != "-" and os.path.isdir(path) for path in args.files)
-    return folders or args.jobs is not None or args.format in ("jsonl", "csv")
+    return is_batch(args.files) or args.jobs is not None or args.format in ("jsonl", "csv")
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -152,18 +149,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return 2
     key = locale_key(args.lang)
     reports: list[tuple[str, Report]] = []
-    unusable: list[tuple[str, Exception, list[dict[str, str | None]]]] = []
+    unusable: list[tuple[str, UnusableFile, list[dict[str, str | None]]]] = []
     for path in args.files:
         try:
             reports.append((path, read_report(path)))
-        except StructureError as exc:
+        except UnusableFile as exc:
             problems = [
                 {"path": p.path, "message": p.message, "label": p.label} for p in exc.problems
-            ]
+            ] or [{"path": "$", "message": exc.reason, "label": None}]
             unusable.append((path, exc, problems))
-        except OSError as exc:
-            message = exc.strerror if exc.strerror else str(exc)
-            unusable.append((path, exc, [{"path": "$", "message": message, "label": None}]))
     results: list[tuple[str, Report, Findings]] = []
     if args.series and reports:
         try:
@@ -193,6 +187,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             year = text["year"].format(year=r.year)
             print(f"{path}: {r.agency} {year} ({r.edition.value})", file=out)
             print_findings(findings, out, args.lang)
-    for path, error, _ in unusable:
-        print_unusable("check", path, error, args.lang, sys.stderr)
+    for _, error, _ in unusable:
+        say("check", error, args.lang)
     return status

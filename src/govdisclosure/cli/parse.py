@@ -1,9 +1,15 @@
 """The ``parse`` sub-command, for :mod:`govdisclosure.cli` to register.
 
-``govdisclosure parse FILE|DIR... [--format json|jsonl|text] [--check] [-o OUT]`` reads
-published reports (text, Markdown or HTML; a directory is read for ``*.txt``, ``*.md``,
-``*.htm``, ``*.html`` files, recursively) and prints one JSON report per input (JSON Lines
-for several, or always with ``jsonl``), or a short text account. ``--check`` adds the
+``govdisclosure parse FILE|DIR... [--format json|jsonl|text] [--check] [--agency NAME]
+[--year YEAR] [--lang zh|en] [-o OUT]`` reads published reports (text, Markdown or HTML —
+every format a front end of :mod:`govdisclosure.parse` registers; a directory is read for
+the suffixes they register, recursively) and prints one *parse record* per input (JSON Lines
+for several, or always with ``jsonl``), or a short text account. The record is
+``{"file", "report", "findings", "check"}``: ``report`` is the JSON form of the report, and
+every command that reads reports reads the record as it reads the report (so ``parse a.txt
+-o a.json && govdisclosure check a.json`` chains; ``-o OUT/``, a folder, writes one record
+per page, named after it, a folder every command reads). ``--agency`` and ``--year``
+override what the source says. ``--check`` adds the
 validation findings of :func:`govdisclosure.check`, located in the source. One unreadable
 file never stops the run: it is reported with its path and reason. A summary (files, cells
 read, blanks, findings by code) goes to standard error at the end. When standard error is a
@@ -11,7 +17,8 @@ terminal and there is a directory or more than one file, a progress bar runs the
 when it is installed — ``pip install govdisclosure[progress]`` — a plain counter otherwise);
 never when standard error is a file or a pipe. Exit status as ``check``:
 0, 1 when a finding of severity error was found (with ``--check``), 2 when an input is
-unusable.
+unusable — missing, empty, or a source from which no report could be read (named on
+standard error: ``govdisclosure parse: FILE: what is wrong``).
 
 >>> import argparse
 >>> parser = argparse.ArgumentParser(prog="govdisclosure")
@@ -25,27 +32,19 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import json
+import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
-from govdisclosure.errors import GovDisclosureError
-from govdisclosure.parse import Parsed, ParseSeverity, SourceMap, parse
+from govdisclosure.analysis.batch import terminal_size
+from govdisclosure.cli._files import Overrides, UnusableFile, find, parse_path, say
+from govdisclosure.cli._messages import add_lang
+from govdisclosure.parse import Parsed, ParseSeverity, SourceMap
 
 __all__ = ["add_parser", "run"]
-
-_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".htm", ".html", ".shtml")
-
-
-def _files(inputs: list[str]) -> Iterator[Path]:
-    for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in _SUFFIXES)
-        else:
-            yield path
 
 
 class _Progress:
@@ -62,7 +61,10 @@ class _Progress:
             except ImportError:
                 self.bar = None
             else:
-                self.bar = tqdm(total=total, file=sys.stderr, unit="file", leave=False)
+                columns, lines = terminal_size(sys.stderr)
+                self.bar = tqdm(
+                    total=total, file=sys.stderr, unit="file", ncols=columns, nrows=lines
+                )
 
     def step(self, i: int, path: Path) -> None:
         """File ``i`` (from 1) of the total is ``path``."""
@@ -82,6 +84,12 @@ class _Progress:
             if self.shown:
                 print("\r", end="", file=sys.stderr)
             print(message, file=sys.stderr)
+
+    def unusable(self, exc: UnusableFile, locale: str) -> None:
+        """An unusable file, in the one voice, without breaking the bar."""
+        text = io.StringIO()
+        say("parse", exc, locale, err=text)
+        self.write(text.getvalue().rstrip("\n"))
 
     def close(self) -> None:
         if self.bar is not None:
@@ -123,16 +131,20 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     files = cells = blanks = 0
     codes: dict[str, int] = {}
     records: list[dict[str, Any]] = []
-    paths = list(_files(args.inputs))
+    found = find(args.inputs, published=True)
+    paths = [Path(p) for p in found.files]
+    for bad in found.bad:
+        say("parse", bad, args.lang)
+        status = 2
     many = len(paths) > 1 or any(Path(name).is_dir() for name in args.inputs)
     progress = _Progress(len(paths), _is_terminal(sys.stderr) and many)
-    for i, path in enumerate(paths, 1):
+    overrides = Overrides(agency=args.agency, year=args.year)
+    for i, (name, path) in enumerate(zip(found.files, paths, strict=True), 1):
         progress.step(i, path)
         try:
-            data = path.read_bytes()
-            parsed = parse(data)
-        except (OSError, GovDisclosureError) as exc:
-            progress.write(f"govdisclosure: {path}: {exc}")
+            parsed = parse_path(name, overrides)
+        except UnusableFile as exc:
+            progress.unusable(exc, args.lang)
             status = 2
             continue
         files += 1
@@ -149,15 +161,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         if parsed.errors() and status == 0 and args.check:
             status = 1
     progress.close()
-    text = _format(records, args.format)
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            print(f"govdisclosure: {exc}", file=sys.stderr)
-            return 2
-    else:
-        out.write(text)
+    if not _write(records, args, out):
+        return 2
     summary = ", ".join(f"{c} {n}" for c, n in sorted(codes.items()))
     print(
         f"files {files}/{len(paths)}, cells read {cells} ({blanks} blank or placeholder), "
@@ -165,6 +170,38 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         file=sys.stderr,
     )
     return status
+
+
+def _write(records: list[dict[str, Any]], args: argparse.Namespace, out: TextIO) -> bool:
+    """Write the records where ``-o`` says (a folder: one JSON record per page); whether it
+    could be written."""
+    output: str | None = args.output
+    if not records:
+        return True
+    try:
+        if output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
+            for record in records:
+                target = Path(output) / _relative(Path(record["file"]), args.inputs)
+                target = target.with_suffix(".json")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(_format([record], "json"), encoding="utf-8")
+        elif output is not None:
+            Path(output).write_text(_format(records, args.format, args.lang), encoding="utf-8")
+        else:
+            out.write(_format(records, args.format, args.lang))
+    except OSError as exc:
+        say("parse", UnusableFile(output or "-", exc.strerror or str(exc)), args.lang)
+        return False
+    return True
+
+
+def _relative(path: Path, inputs: list[str]) -> Path:
+    """``path`` below the folder given on the command line that holds it (else its name)."""
+    for name in inputs:
+        root = Path(name)
+        if root.is_dir() and path.is_relative_to(root):
+            return path.relative_to(root)
+    return Path(path.name)
 
 
 def _is_terminal(stream: Any) -> bool:
@@ -175,7 +212,7 @@ def _is_terminal(stream: Any) -> bool:
         return False
 
 
-def _format(records: list[dict[str, Any]], fmt: str) -> str:
+def _format(records: list[dict[str, Any]], fmt: str, locale: str = "zh_CN") -> str:
     if fmt == "json" and len(records) == 1:
         return json.dumps(records[0], ensure_ascii=False, indent=2) + "\n"
     if fmt in ("json", "jsonl"):
@@ -187,23 +224,48 @@ def _format(records: list[dict[str, Any]], fmt: str) -> str:
         for f in r["findings"]:
             if f["severity"] != ParseSeverity.INFO.value:
                 where = f" line {f['line']}" if "line" in f else ""
-                lines.append(f"  {f['code']}{where}: {f['message']['zh_CN']}")
+                lines.append(f"  {f['code']}{where}: {_message(f, locale)}")
         for f in r.get("check", ()):
             src = f["source"][0] if f["source"] else None
             where = f" line {src['line']}, column {src['column']}" if src else ""
-            lines.append(f"  {f['code']}{where}: {f['message']['zh_CN']}")
+            lines.append(f"  {f['code']}{where}: {_message(f, locale)}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _message(finding: dict[str, Any], locale: str) -> str:
+    messages = finding["message"]
+    return str(messages.get(locale) or messages.get("zh_CN") or next(iter(messages.values())))
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``parse`` with the sub-parsers of the ``govdisclosure`` command."""
     p = subparsers.add_parser(
         "parse",
-        help="read published reports (text, Markdown, HTML) into JSON",
-        description="Read published reports (text, Markdown or HTML) into the model.",
+        help="read published reports (text, Markdown, HTML) into JSON the other commands read",
+        description=(
+            "Read published reports (text, Markdown, HTML: every format govdisclosure.parse "
+            "reads) into the model: one record {file, report, findings, check} per file, "
+            "which check, render, rows, aggregate and diff read as they read a report."
+        ),
     )
-    p.add_argument("inputs", nargs="+", metavar="FILE|DIR", help="files or directories")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="FILE|DIR",
+        help="published reports, or folders of them (walked for the suffixes parse reads)",
+    )
     p.add_argument("--format", choices=("json", "jsonl", "text"), default="json")
     p.add_argument("--check", action="store_true", help="validate, with findings located")
-    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of stdout")
+    p.add_argument("--agency", metavar="NAME", help="the agency (overrides what the source says)")
+    p.add_argument(
+        "--year", type=int, metavar="YEAR", help="the year (overrides what the source says)"
+    )
+    add_lang(p)
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write to OUT instead of stdout; a folder (OUT/): one JSON record per page, "
+        "named after it, which every other command reads as a folder of reports",
+    )
     p.set_defaults(func=run)

@@ -1,9 +1,12 @@
-"""``govdisclosure render``: a JSON report as publishable text, Markdown or HTML.
+"""``govdisclosure render``: a report as publishable text, Markdown or HTML.
 
-``govdisclosure render FILE [--format text|markdown|html] [--lang zh|zh_CN|en] [--check]
-[-o OUT]`` prints a JSON report (``-`` reads standard input) in the chosen format, or writes
-it to ``OUT``. Unusable input prints every problem to standard error, the file named, and
-exits with status 2. With ``--check`` a report with an error-severity finding is not
+``govdisclosure render PATH [--format text|markdown|html] [--lang zh|zh_CN|en] [--check]
+[-o OUT]`` prints a report in the chosen format, or writes it to ``OUT``. ``PATH`` is read as
+every command reads it (:mod:`govdisclosure.cli._files`): a JSON report, the JSON ``parse``
+writes, a published text, Markdown or HTML report, ``-`` for standard input, or a folder
+holding one report. Unusable input is named on standard error
+(``govdisclosure render: FILE: what is wrong``, then every problem) and exits with status 2,
+nothing written. With ``--check`` a report with an error-severity finding is not
 rendered: its findings go to standard error and the status is 1.
 
 >>> import argparse, io
@@ -20,9 +23,9 @@ import argparse
 import sys
 from typing import TextIO
 
-from govdisclosure.cli._files import read_report
+from govdisclosure.cli._files import UnusableFile, find, is_batch, read_report, say
 from govdisclosure.cli._messages import add_lang, print_unusable
-from govdisclosure.errors import StructureError
+from govdisclosure.model import Report
 from govdisclosure.rendering import FORMATS, render
 
 __all__ = ["add_parser", "run"]
@@ -31,9 +34,9 @@ __all__ = ["add_parser", "run"]
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Carry out ``render`` with parsed arguments; returns the exit status."""
     try:
-        report = read_report(args.file)
-    except (StructureError, OSError) as exc:
-        print_unusable("render", args.file, exc, args.lang, sys.stderr)
+        report = _one_report(args.file)
+    except UnusableFile as exc:
+        say("render", exc, args.lang)
         return 2
     if args.check:
         from govdisclosure.cli.check import print_findings
@@ -62,6 +65,20 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _one_report(path: str) -> Report:
+    """The report of a file, or of a folder that holds exactly one."""
+    if not is_batch([path]):
+        return read_report(path)
+    found = find([path])
+    if found.bad:
+        raise found.bad[0]
+    if len(found.files) != 1:
+        raise UnusableFile(
+            path, f"a folder of {len(found.files)} report files: render reads one report"
+        )
+    return read_report(found.files[0])
+
+
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``render`` with the sub-parsers of the ``govdisclosure`` command.
 
@@ -69,10 +86,18 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     """
     p = subparsers.add_parser(
         "render",
-        help="render a JSON report as text, Markdown or HTML",
-        description="Render a JSON report as publishable text, Markdown or HTML.",
+        help="render a report (JSON, parse output, text/Markdown/HTML) as text, Markdown or HTML",
+        description=(
+            "Render a report as publishable text, Markdown or HTML. Reads a JSON report, the "
+            "JSON that parse writes, or a published text, Markdown or HTML report (a file, a "
+            "folder holding one, or - for standard input)."
+        ),
     )
-    p.add_argument("file", metavar="FILE", help="JSON report; - for standard input")
+    p.add_argument(
+        "file",
+        metavar="PATH",
+        help="a report (JSON, parse output, or published text/Markdown/HTML); - for stdin",
+    )
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (text)")
     add_lang(p)
     p.add_argument(

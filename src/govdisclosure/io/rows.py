@@ -42,6 +42,7 @@ from govdisclosure.layout import (
     BlockLayout,
     CellLayout,
     Edition,
+    TableLayout,
     layout_of,
 )
 from govdisclosure.layout import normalize_label as _normalize
@@ -62,16 +63,21 @@ def to_rows(
 ) -> list[dict[str, Any]]:
     """One dict per table cell, then (see ``facts``) one per fact the text states.
 
-    A cell row has ``kind`` (``"cell"``), ``path`` (the JSON path of the cell, e.g.
-    ``"$.requests.new.natural_person"``; ``"$.active.extra_rows[0].values[1]"`` for a
-    provincial extra row), ``table``, ``row``, ``column``, ``value`` and ``unit``. Labels are
-    the official ones (NFKC, no spaces), outermost group first, joined with " / ". ``value``
-    has one type per unit: an ``int`` for counts ("件"; "项" for the 2019 counts of items and
-    projects, as the layout's columns say), a :class:`~decimal.Decimal` for
-    amounts ("万元"; the 2019 采购总金额 has the unit the report printed, or ``None``),
-    ``None`` for a blank cell. Absent tables give no rows.
+    Every row has ``source``: what the row is — ``"cell"`` (a cell of the official layout),
+    ``"extra_row"`` (a cell of a provincial extra row) or ``"fact"`` (a figure the text
+    states); the same vocabulary as :func:`govdisclosure.analysis.tidy_rows`, whose
+    ``agency_kind`` is the kind of agency.
 
-    A fact row has ``kind`` (``"fact"``), ``path`` (``"$.facts[3]"``), ``key``, ``label``,
+    A cell row has ``source``, ``path`` (the JSON path of the cell, e.g.
+    ``"$.requests.new.natural_person"``; ``"$.active.extra_rows[0].values[1]"`` for an extra
+    row), ``table``, ``row``, ``column``, ``value`` and ``unit``. Labels are the official ones
+    (NFKC, no spaces), outermost group first, joined with " / ". ``value`` has one type per
+    unit: an ``int`` for counts ("件"; "项" for the 2019 counts of items and projects, as the
+    layout's columns say), a :class:`~decimal.Decimal` for amounts ("万元"; the 2019 采购总金额
+    has the unit the report printed, or ``None``), ``None`` for a blank cell. Absent tables
+    give no rows.
+
+    A fact row has ``source`` (``"fact"``), ``path`` (``"$.facts[3]"``), ``key``, ``label``,
     ``value`` (the :class:`~decimal.Decimal` as printed), ``unit`` (the measure word, ``"条"``,
     ``"万元"``), ``qualifier`` (``"余"``, … or ``None``) and ``location`` (``"§4.2 ¶0
     [12:17]"``: the section path of ordinals, the paragraph index and the character span;
@@ -86,57 +92,70 @@ def to_rows(
     >>> rows = to_rows(examples.load("jianghe-2021"))
     >>> rows[0]["row"], rows[0]["column"], rows[0]["unit"], rows[0]["path"]
     ('第二十条第(一)项 / 规章', '本年制发件数', '件', '$.active.regulations.issued')
-    >>> to_rows(examples.load("xianning-2015"))[0]["kind"]
+    >>> to_rows(examples.load("xianning-2015"))[0]["source"]
     'fact'
     """
-    rows: list[dict[str, Any]] = []
     ids = (
         {"agency": report.agency, "year": report.year, "edition": report.edition.value}
         if with_report
         else {}
     )
+    rows: list[dict[str, Any]] = []
     for table in layout_of(report.edition).tables:
         obj = getattr(report, table.attribute)
-        if obj is None:
-            continue
-        extra: tuple[ExtraRow, ...] = getattr(obj, "extra_rows", ())
-        cells = iter(table.cells)
-        for block in table.blocks:  # extra rows follow the official rows of their block
-            for _ in range(len(block.rows) * len(block.columns)):
-                cell = next(cells)
-                value = cell.get_from_table(obj)
-                if cell.kind == "amount" and value is not None:
-                    value = value.value
-                rows.append(
-                    {
-                        "kind": "cell",
-                        "path": cell.json_path,
-                        "table": cell.table,
-                        "row": cell.row,
-                        "column": cell.column,
-                        "value": value,
-                        "unit": cell.unit_of(obj),
-                        **ids,
-                    }
-                )
-            for i, row in enumerate(extra):
-                if block.label is not None and row.block == block.label:
-                    for j, (col, value) in enumerate(zip(block.columns, row.values, strict=True)):
-                        rows.append(
-                            {
-                                "kind": "cell",
-                                "path": f"$.{table.attribute}.extra_rows[{i}].values[{j}]",
-                                "table": table.number,
-                                "row": f"{row.block}{JOIN}{row.label}",
-                                "column": JOIN.join(col.labels),
-                                "value": value,
-                                "unit": col.unit or "件",
-                                **ids,
-                            }
-                        )
+        if obj is not None:
+            rows += _table_rows(table, obj, ids)
     if facts or (facts is None and not report.edition.has_tables):
         rows += [_fact_row(i, f, ids) for i, f in enumerate(report.facts)]
     return rows
+
+
+def _table_rows(table: TableLayout, obj: Any, ids: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of one table: each block's official cells, then its extra rows' cells."""
+    rows: list[dict[str, Any]] = []
+    extra: tuple[ExtraRow, ...] = getattr(obj, "extra_rows", ())
+    cells = iter(table.cells)
+    for block in table.blocks:  # extra rows follow the official rows of their block
+        for _ in range(len(block.rows) * len(block.columns)):
+            rows.append(_cell_row(next(cells), obj, ids))
+        for i, row in enumerate(extra):
+            if block.label is not None and row.block == block.label:
+                rows += _extra_rows(table, block, i, row, ids)
+    return rows
+
+
+def _cell_row(cell: CellLayout, obj: Any, ids: dict[str, Any]) -> dict[str, Any]:
+    value = cell.get_from_table(obj)
+    if cell.kind == "amount" and value is not None:
+        value = value.value
+    return {
+        "source": "cell",
+        "path": cell.json_path,
+        "table": cell.table,
+        "row": cell.row,
+        "column": cell.column,
+        "value": value,
+        "unit": cell.unit_of(obj),
+        **ids,
+    }
+
+
+def _extra_rows(
+    table: TableLayout, block: BlockLayout, i: int, row: ExtraRow, ids: dict[str, Any]
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "source": "extra_row",
+            "path": f"$.{table.attribute}.extra_rows[{i}].values[{j}]",
+            "table": table.number,
+            "row": f"{row.block}{JOIN}{row.label}",
+            "column": JOIN.join(col.labels),
+            "value": value,
+            "unit": col.unit or "件",
+            **ids,
+        }
+        for j, (col, value) in enumerate(zip(block.columns, row.values, strict=True))
+    ]
 
 
 def _fact_row(i: int, fact: Fact, ids: dict[str, Any]) -> dict[str, Any]:
@@ -144,7 +163,7 @@ def _fact_row(i: int, fact: Fact, ids: dict[str, Any]) -> dict[str, Any]:
     section = ".".join(map(str, loc.section)) or "-"
     q = fact.quantity
     return {
-        "kind": "fact",
+        "source": "fact",
         "path": f"$.facts[{i}]",
         "key": fact.key,
         "label": fact.label,
@@ -247,14 +266,28 @@ class _Reader:
                 Problem(path, f"expected a row (a mapping), found {_describe(row)}")
             )
             return
-        kind = row.get("kind")
-        if kind == "fact":
+        source = row["source"] if "source" in row else row.get("kind")  # kind: its old name
+        if source == "fact":
             return  # facts are an export: the report's own facts are kept (see from_rows)
-        if kind not in (None, "", "cell"):
+        if source not in (None, "", "cell", "extra_row"):
             self.problems.append(
-                Problem(path, f'expected kind "cell" or "fact", found {_describe(kind)}')
+                Problem(
+                    path,
+                    f'expected source "cell", "extra_row" or "fact", found {_describe(source)}',
+                )
             )
             return
+        labels = self._labels(row, path)
+        if labels is None:
+            return
+        cell_path = _text(row, "path")
+        if cell_path is not None:
+            self._by_path(cell_path, labels, row, path)
+        else:
+            self._by_labels(cast("tuple[str, str, str]", labels), row, path)
+
+    def _labels(self, row: Mapping[str, Any], path: str) -> tuple[str | None, ...] | None:
+        """The table, row and column labels of a row (``None``: a problem was recorded)."""
         bad = [
             k
             for k in ("path", "table", "row", "column")
@@ -265,21 +298,21 @@ class _Reader:
             self.problems.append(
                 Problem(path, f"expected labels and path as strings, found {found}")
             )
-            return
-        cell_path = _text(row, "path")
+            return None
         labels = (_text(row, "table"), _text(row, "row"), _text(row, "column"))
         missing = [k for k in ("value",) if k not in row]
-        if cell_path is None:
-            missing = [
-                k for k, v in zip(("table", "row", "column"), labels, strict=True) if v is None
-            ] + missing
+        if _text(row, "path") is None:
+            names = ("table", "row", "column")
+            missing = [k for k, v in zip(names, labels, strict=True) if v is None] + missing
         if missing:
             self.problems.append(Problem(path, f"missing key(s): {', '.join(missing)}"))
-            return
-        if cell_path is not None:
-            self._by_path(cell_path, labels, row, path)
-            return
-        table, row_label, column = cast("tuple[str, str, str]", labels)
+            return None
+        return labels
+
+    def _by_labels(self, labels: tuple[str, str, str], row: Mapping[str, Any], path: str) -> None:
+        """A row named by its table, row and column labels (an official cell or an extra
+        row's)."""
+        table, row_label, column = labels
         table_no = _normalize(table)
         cell = self.matcher.cell(table_no, row_label, column)
         if cell is not None:
@@ -288,16 +321,8 @@ class _Reader:
         extra = self.matcher.extra_cell(table_no, row_label, column)
         if extra is not None:
             attribute = self.layout.table(table_no).attribute
-            block_label = str(extra.block.label)
-            self._extra(
-                attribute,
-                ("label", block_label, extra.label),
-                extra.block,
-                extra.label,
-                extra.column,
-                row,
-                path,
-            )
+            identity = ("label", str(extra.block.label), extra.label)
+            self._extra(attribute, identity, extra.block, extra.label, extra.column, row, path)
             return
         self.problems.append(
             Problem(
@@ -313,20 +338,22 @@ class _Reader:
         """A row named by its JSON path (the labels, where given, must name the same cell)."""
         table, row_label, column = labels
         cell = self.layout.find_cell(cell_path)
-        if cell is not None:
-            if None not in labels:
-                named = self.matcher.cell(_normalize(str(table)), str(row_label), str(column))
-                if named is not cell:
-                    self.problems.append(
-                        Problem(
-                            path,
-                            f"path {cell_path} and the labels name different cells",
-                            cell.label,
-                        )
-                    )
-                    return
-            self._cell(cell, row, path)
+        if cell is None:
+            self._extra_by_path(cell_path, labels, row, path)
             return
+        if None not in labels:
+            named = self.matcher.cell(_normalize(str(table)), str(row_label), str(column))
+            if named is not cell:
+                message = f"path {cell_path} and the labels name different cells"
+                self.problems.append(Problem(path, message, cell.label))
+                return
+        self._cell(cell, row, path)
+
+    def _extra_by_path(
+        self, cell_path: str, labels: tuple[str | None, ...], row: Mapping[str, Any], path: str
+    ) -> None:
+        """A row of an extra row named by its path (``$.active.extra_rows[0].values[1]``)."""
+        table, row_label, column = labels
         m = _EXTRA_PATH.match(cell_path)
         table_layout = (
             None
@@ -341,19 +368,7 @@ class _Reader:
         if row_label is None:
             self.problems.append(Problem(path, "missing key(s): row (an extra row's label)"))
             return
-        found = None
-        for block in table_layout.blocks:
-            if (
-                block.label is not None
-                and block.counts_only
-                and row_label.startswith(block.label + JOIN)
-            ):
-                found = (block, row_label[len(block.label + JOIN) :])
-                break
-        if found is None and table is not None and column is not None:
-            extra = self.matcher.extra_cell(table_layout.number, row_label, column)
-            if extra is not None:
-                found = (extra.block, extra.label)
+        found = self._extra_block(table_layout, table, row_label, column)
         if found is None:
             self.problems.append(
                 Problem(
@@ -365,22 +380,28 @@ class _Reader:
             return
         block, label = found
         j = int(m.group(3))
-        if j >= len(block.columns):
-            self.problems.append(
-                Problem(
-                    path, f"{block.label} has {len(block.columns)} columns, found path {cell_path}"
-                )
-            )
-            return
-        if column is not None and joined_key(column) != joined_key(block.columns[j].labels):
-            self.problems.append(
-                Problem(
-                    path,
-                    f"path {cell_path} and the column {_describe(column)} name different columns",
-                )
-            )
+        problem = _extra_column_problem(block, j, column, cell_path)
+        if problem is not None:
+            self.problems.append(Problem(path, problem))
             return
         self._extra(m.group(1), ("index", int(m.group(2))), block, label, j, row, path)
+
+    def _extra_block(
+        self, table_layout: TableLayout, table: str | None, row_label: str, column: str | None
+    ) -> tuple[BlockLayout, str] | None:
+        """The block of an extra row and its own label, from its joined row label."""
+        for block in table_layout.blocks:
+            if (
+                block.label is not None
+                and block.counts_only
+                and row_label.startswith(block.label + JOIN)
+            ):
+                return block, row_label[len(block.label + JOIN) :]
+        if table is not None and column is not None:
+            extra = self.matcher.extra_cell(table_layout.number, row_label, column)
+            if extra is not None:
+                return extra.block, extra.label
+        return None
 
     def _cell(self, cell: CellLayout, row: Mapping[str, Any], path: str) -> None:
         if (cell.attribute, cell.key) in self.seen:
@@ -468,6 +489,17 @@ class _Reader:
         return tables
 
 
+def _extra_column_problem(
+    block: BlockLayout, j: int, column: str | None, cell_path: str
+) -> str | None:
+    """What is wrong with column ``j`` of an extra row of ``block`` (``None``: nothing)."""
+    if j >= len(block.columns):
+        return f"{block.label} has {len(block.columns)} columns, found path {cell_path}"
+    if column is not None and joined_key(column) != joined_key(block.columns[j].labels):
+        return f"path {cell_path} and the column {_describe(column)} name different columns"
+    return None
+
+
 def tables_from_rows(rows: Iterable[Mapping[str, Any]], edition: Edition) -> dict[str, Any]:
     """The tables described by tidy rows, keyed by report attribute.
 
@@ -477,7 +509,8 @@ def tables_from_rows(rows: Iterable[Mapping[str, Any]], edition: Edition) -> dic
     name the same cell. ``value`` is an ``int``, a :class:`~decimal.Decimal` or a string of
     either (CSV), ``""`` or ``None`` for a blank cell; ``unit``, where given, must be the
     cell's. Cells not given stay blank (``None``); a table none of whose cells is given is
-    absent. Rows of ``kind`` ``"fact"`` are skipped.
+    absent. Rows of ``source`` ``"fact"`` are skipped (``kind``, the former name of
+    ``source``, is read where ``source`` is absent).
 
     Raises :class:`~govdisclosure.StructureError` naming every row whose table, row or
     column label is unknown or whose value does not fit (paths are ``$[i]`` row indexes).

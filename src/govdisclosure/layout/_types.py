@@ -158,6 +158,12 @@ class ColumnLayout:
     """The unit of the column's figures when it is not the kind's own (件 for counts, 万元 for
     amounts): the 2019 上一年项目数量, 本年增/减 and 采购项目数量 count 事项/项目, in 项."""
 
+    def __repr__(self) -> str:
+        return f"<ColumnLayout {self.key or '-'}: {JOIN.join(self.labels)} ({self.kind})>"
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
+
     @property
     def printed(self) -> tuple[str, ...]:
         """The header path as the form prints it (:func:`printed_label`)."""
@@ -184,6 +190,12 @@ class RowLayout:
     en: tuple[str, ...]
     aliases: tuple[str, ...] = ()
 
+    def __repr__(self) -> str:
+        return f"<RowLayout {self.key}: {JOIN.join(self.labels)}>"
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
+
     @property
     def printed(self) -> tuple[str, ...]:
         """The label path as the form prints it (:func:`printed_label`)."""
@@ -199,6 +211,15 @@ class BlockLayout:
     columns: tuple[ColumnLayout, ...]
     rows: tuple[RowLayout, ...]
     aliases: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        from govdisclosure._reprs import clip
+
+        label = clip(JOIN.join(self.labels), 40) or "(unnamed)"
+        return f"<BlockLayout {label}: {len(self.rows)} rows, {len(self.columns)} columns>"
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
 
     @property
     def printed(self) -> tuple[str, ...]:
@@ -240,6 +261,17 @@ class CellLayout:
     get_from_table: Callable[[Any], Any] = attrs.field(eq=False, repr=False)
     unit_from: str | None = None
     """See :attr:`ColumnLayout.unit_from`."""
+
+    def __repr__(self) -> str:
+        from govdisclosure._reprs import clip
+
+        return (
+            f"<CellLayout 表{self.table} {self.attribute}.{self.key}: "
+            f"{clip(self.row, 40)} | {clip(self.column, 30)} ({self.kind}, {self.unit or '-'})>"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
 
     @property
     def row(self) -> str:
@@ -309,6 +341,17 @@ class TableLayout:
     """Printed with the layout's rows as column groups over one row of figures (表四)."""
     cells: tuple[CellLayout, ...] = attrs.field(init=False, eq=False, repr=False)
 
+    def __repr__(self) -> str:
+        from govdisclosure._reprs import clip
+
+        return (
+            f"<TableLayout 表{self.number} {self.attribute}: {clip(self.title, 30)}; "
+            f"{len(self.blocks)} blocks, {len(self.cells)} cells>"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
+
     def __attrs_post_init__(self) -> None:
         cells = []
         for block in self.blocks:
@@ -365,6 +408,12 @@ class SectionLayout:
     table: str | None = None
     """The number of the table printed in this section, if any."""
 
+    def __repr__(self) -> str:
+        return f"<SectionLayout {self.ordinal} {self.title}>"
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
+
 
 @attrs.frozen
 class EditionLayout:
@@ -379,6 +428,16 @@ class EditionLayout:
     _index: dict[tuple[str, str], CellLayout] = attrs.field(
         init=False, eq=False, repr=False, alias="_index"
     )
+
+    def __repr__(self) -> str:
+        tables = ", ".join(f"表{t.number} {len(t.cells)}" for t in self.tables) or "none"
+        return (
+            f"<EditionLayout {self.edition.value}: {len(self.sections)} sections; "
+            f"tables {tables}; {len(self.cells)} cells>"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
 
     def __attrs_post_init__(self) -> None:
         cells = tuple(c for t in self.tables for c in t.cells)

@@ -379,5 +379,29 @@ class Report:
         )
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
-        """The same one line for Hypothesis' and IPython's pretty printers."""
+        """A compact form for Hypothesis' and IPython's pretty printers: the one line of
+        :func:`repr`, then, table by table, the figures that differ from an empty table —
+        every figure not 0 (``new.total=46``) and the blank cells by key — so that a failing
+        example shows the figures it was made of, a few per line."""
         p.text(repr(self))
+        for table in layout_of(self.edition).tables if self.edition.has_tables else ():
+            obj = getattr(self, table.attribute)
+            if obj is None:
+                continue
+            figures, blank = [], []
+            for cell in table.cells:
+                value = cell.get_from_table(obj)
+                if value is None:
+                    blank.append(cell.key)
+                elif value != 0 and getattr(value, "value", value) != 0:
+                    figures.append(f"{cell.key}={value}")
+            extra = len(getattr(obj, "extra_rows", ()))
+            words = figures or ["all 0"]
+            if blank:
+                words.append(f"blank: {' '.join(blank)}")
+            if extra:
+                words.append(f"{extra} extra rows")
+            for i in range(0, len(words), 6):
+                p.break_()
+                head = f"  表{table.number} " if i == 0 else "       "
+                p.text(head + " ".join(words[i : i + 6]))

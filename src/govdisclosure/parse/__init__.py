@@ -94,11 +94,25 @@ def _read_html(text: str) -> FrontEndOutput:
     return FrontEndOutput(text, tuple(html_units(text)))
 
 
-frontends.register(FrontEnd("html", _read_html, sniff=lambda head: bool(_HTML.search(head))))
 frontends.register(
-    FrontEnd("markdown", _text_front(True), sniff=lambda head: bool(_MD.search(head)))
+    FrontEnd(
+        "html",
+        _read_html,
+        sniff=lambda head: bool(_HTML.search(head)),
+        suffixes=(".html", ".htm", ".shtml", ".xhtml"),
+    )
 )
-frontends.register(FrontEnd("text", _text_front(False), broken_lines=True))
+frontends.register(
+    FrontEnd(
+        "markdown",
+        _text_front(True),
+        sniff=lambda head: bool(_MD.search(head)),
+        suffixes=(".md", ".markdown"),
+    )
+)
+frontends.register(
+    FrontEnd("text", _text_front(False), broken_lines=True, suffixes=(".txt", ".text"))
+)
 
 
 def detect_format(text: str) -> str:

@@ -43,6 +43,7 @@ __all__ = [
     "front_end",
     "names",
     "register",
+    "suffixes",
     "unregister",
 ]
 
@@ -72,7 +73,9 @@ class FrontEnd:
     physical lines of a page, which may break a paragraph (text extracted from a page or a
     PDF): the outline then joins a line to the paragraph before it while that paragraph has
     an open bracket or ends with a comma. Markup that marks its paragraphs (HTML, Markdown)
-    does not.
+    does not. ``suffixes`` are the lower-case file suffixes of the format
+    (``(".html", ".htm")``): what a program walking a folder asks (:func:`suffixes`) to know
+    which files are reports.
     """
 
     name: str
@@ -80,6 +83,7 @@ class FrontEnd:
     sniff: Callable[..., bool] | None = None
     binary: bool = False
     broken_lines: bool = False
+    suffixes: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, FrontEnd] = {}
@@ -109,6 +113,15 @@ def unregister(name: str) -> None:
 def names() -> tuple[str, ...]:
     """The registered formats, in the order :func:`detect` asks them."""
     return tuple(_REGISTRY)
+
+
+def suffixes() -> dict[str, str]:
+    """Every file suffix a registered front end reads, and the front end's name.
+
+    >>> suffixes()[".html"], suffixes()[".txt"]
+    ('html', 'text')
+    """
+    return {s: f.name for f in _REGISTRY.values() for s in f.suffixes}
 
 
 def front_end(name: str) -> FrontEnd:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import enum
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -13,6 +12,7 @@ import attrs
 from govdisclosure.document import Coverage, Document, Span
 from govdisclosure.layout import Edition
 from govdisclosure.model import Report
+from govdisclosure.rules import Severity
 
 __all__ = [
     "CODES",
@@ -26,13 +26,9 @@ __all__ = [
 ]
 
 
-class ParseSeverity(enum.Enum):
-    """How much a reading finding matters: ``error`` > ``warning`` > ``notice`` > ``info``."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    NOTICE = "notice"
-    INFO = "info"
+ParseSeverity = Severity
+"""How much a reading finding matters: the one :class:`~govdisclosure.rules.Severity`
+(``error`` > ``warning`` > ``notice`` > ``info``), under the name reading has always used."""
 
 
 #: Every finding of the reader: code → (severity, Chinese template, English template).
@@ -342,6 +338,20 @@ class Parsed:
             return ""
         o = origins[0]
         return f"line {o.line}, column {o.column}"
+
+    def __repr__(self) -> str:
+        from govdisclosure._reprs import count, tally
+
+        severe = [f for f in self.findings if f.severity is not ParseSeverity.INFO]
+        codes = f" ({tally(f.code for f in severe)})" if severe else ""
+        return (
+            f"<Parsed {self.format}: {self.report!r}; {count(len(self.findings), 'finding')}"
+            f"{codes}; {count(len(self.provenance), 'field')} located in "
+            f"{len(self.text):,} characters>"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
 
 
 #: The editions' names in words: (Chinese, English), as the messages print them.

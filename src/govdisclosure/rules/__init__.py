@@ -29,10 +29,18 @@ Table 3 III. ... / (1) Disclosed | Natural persons: 13 would satisfy GD102 and G
 
 Rules are data: :func:`catalog` lists them, and :class:`Policy` chooses what a blank cell
 means, the deadlines, and which rules run at what severity.
+
+Rules come in families: each is one module with one function ``check(ctx)`` over a
+:class:`Context`, and the codes it produces; :func:`check` runs the registered
+:func:`families`, and :func:`register` lets another family join (with its own rules):
+
+>>> [f.name for f in families()]  # doctest: +ELLIPSIS
+['table sums', 'agency kind', 'stated relations', 'cross-year', 'prose claims', ...]
 """
 
-from govdisclosure.rules._catalog import ColumnSums, RowSums, Rule, catalog, rule
-from govdisclosure.rules._engine import check, check_series, validate
+from govdisclosure.rules._catalog import ColumnSums, RowSums, Rule, catalog, known, part, rule
+from govdisclosure.rules._context import Context
+from govdisclosure.rules._engine import check, check_series, run, validate
 from govdisclosure.rules._findings import (
     Finding,
     Findings,
@@ -44,9 +52,12 @@ from govdisclosure.rules._findings import (
     Suggestion,
 )
 from govdisclosure.rules._policy import Policy
+from govdisclosure.rules._registry import Family, families, family, register, unregister
 
 __all__ = [
     "ColumnSums",
+    "Context",
+    "Family",
     "Finding",
     "Findings",
     "Interval",
@@ -61,6 +72,13 @@ __all__ = [
     "catalog",
     "check",
     "check_series",
+    "families",
+    "family",
+    "known",
+    "part",
+    "register",
     "rule",
+    "run",
+    "unregister",
     "validate",
 ]

@@ -8,8 +8,7 @@ agency's name says; when neither tells, neither rule runs. (GD503's deadline als
 the kind: :meth:`~govdisclosure.rules.Policy.deadline`.)
 
 >>> from govdisclosure import examples
->>> from govdisclosure.rules._policy import DEFAULT
->>> check_agency(examples.load("jianghe-2021"), DEFAULT, frozenset({"GD106", "GD602"}))
+>>> check(Context(examples.load("jianghe-2021")))
 []
 """
 
@@ -20,11 +19,13 @@ from collections.abc import Iterator
 
 from govdisclosure.layout import layout_of
 from govdisclosure.model import ActiveDisclosure2021, Report, walk_sections
+from govdisclosure.rules._catalog import part
+from govdisclosure.rules._context import Context
 from govdisclosure.rules._findings import Finding, Side
-from govdisclosure.rules._policy import Policy
+from govdisclosure.rules._registry import Family
 from govdisclosure.rules._types import L10n
 
-__all__ = ["check_agency"]
+__all__ = ["FAMILY", "check"]
 
 _ARTICLE_50_4 = re.compile(r"考核|评议|责任追究")
 """Words of 第五十条第四项 (工作考核、社会评议和责任追究结果情况): one of them is enough."""
@@ -37,8 +38,9 @@ def _texts(report: Report) -> Iterator[str]:
         yield from s.paragraphs
 
 
-def check_agency(report: Report, policy: Policy, runs: frozenset[str]) -> list[Finding]:
+def check(ctx: Context) -> list[Finding]:
     """GD106 and GD602 for a report of an edition with tables (the 2019 条例)."""
+    report, policy, runs = ctx.report, ctx.policy, ctx.runs
     kind = report.kind()
     out: list[Finding] = []
     kind_name = L10n(kind.label, kind.label_en)
@@ -74,9 +76,12 @@ def check_agency(report: Report, policy: Policy, runs: frozenset[str]) -> list[F
                 code="GD602",
                 severity=policy.severity("GD602"),
                 path="$.sections",
-                location=L10n("章节", "sections"),
+                location=part("sections"),
                 args=(("kind", kind_name),),
                 year=report.year,
             )
         )
     return out
+
+
+FAMILY = Family("agency kind", check, codes=("GD106", "GD602"))

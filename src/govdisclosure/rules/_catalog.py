@@ -16,47 +16,17 @@ from __future__ import annotations
 import attrs
 
 from govdisclosure.model import Edition
-from govdisclosure.rules._types import Severity
+from govdisclosure.rules._types import ColumnSums, L10n, RowSums, Severity
 
-__all__ = ["ColumnSums", "RowSums", "Rule", "catalog", "rule"]
+__all__ = ["OUTLINED", "ColumnSums", "RowSums", "Rule", "catalog", "known", "part", "rule"]
 
-_TABLES = frozenset({Edition.TRIAL_2019, Edition.STANDARD_2021})
 _ALL = frozenset(Edition)
+_TABLES = frozenset(e for e in Edition if e.has_tables)
 _2021 = frozenset({Edition.STANDARD_2021})
 
-
-@attrs.frozen(slots=True)
-class RowSums:
-    """Per row of a table: the cell in column ``total`` equals the sum of the other columns.
-
-    One equation per row of table ``table``; the finding is placed on the row's total cell.
-    ``argument`` names the row in the message templates: ``"row"`` (表三 “…”行), or
-    ``"group"`` for a table printed with its rows as column groups (表四 “行政复议”).
-    """
-
-    table: str
-    total: str = "total"
-    argument: str = "row"
-
-
-@attrs.frozen(slots=True)
-class ColumnSums:
-    """Per column of a table: Σ weight(row) · cell = 0, one equation per column.
-
-    ``weights`` gives the weight (+1 or −1) of named rows (dotted keys); rows not named have
-    weight ``rest``. The finding is placed on the cell of row ``anchor``. The equation of
-    column ``total`` is implied by those of the other columns and the row sums (RowSums) of
-    the weighted rows, so it is checked only when one of those could not be checked (a
-    blank cell): it can never fail alone.
-    """
-
-    table: str
-    weights: tuple[tuple[str, int], ...]
-    rest: int
-    anchor: str
-    total: str = "total"
-    argument: str = "column"
-    """The name of the column in the message templates (表三 “…”列)."""
+OUTLINED: frozenset[Edition] = _TABLES
+"""The editions whose format prescribes the sections of a report, in order (the formats of
+2019 and 2021, which prescribe the tables too); earlier reports follow no national outline."""
 
 
 @attrs.frozen(slots=True)
@@ -80,10 +50,23 @@ class Rule:
     spec: str = ""
     cross_year: bool = False
     sums: RowSums | ColumnSums | None = None
+    edition_severities: tuple[tuple[Edition, Severity], ...] = ()
+    """A default severity other than :attr:`severity` for reports of some editions."""
 
     def applies_to(self, edition: Edition) -> bool:
         """Whether the rule applies to reports of ``edition``."""
         return edition in self.editions
+
+    def severity_for(self, edition: Edition | None) -> Severity:
+        """The default severity of the rule's findings on a report of ``edition``.
+
+        >>> rule("GD601").severity_for(Edition.for_year(2015)).value
+        'notice'
+        """
+        for e, severity in self.edition_severities:
+            if e is edition:
+                return severity
+        return self.severity
 
 
 _RULES: tuple[Rule, ...] = (
@@ -471,6 +454,7 @@ _RULES: tuple[Rule, ...] = (
         ),
         message="{problem}",
         message_en="{problem}",
+        edition_severities=((Edition.LEGACY_2008, Severity.NOTICE),),
     ),
     Rule(
         code="GD602",
@@ -498,11 +482,13 @@ _RULES: tuple[Rule, ...] = (
     ),
 )
 
-_BY_CODE = {r.code: r for r in _RULES}
+_BY_CODE: dict[str, Rule] = {r.code: r for r in _RULES}
+"""Every known rule by code: the catalogue's, then those of registered families."""
 
 
 def catalog() -> tuple[Rule, ...]:
-    """Every rule, in code order.
+    """Every rule of the catalogue, in code order (the rules of families registered from
+    outside, as analysis' GA rules, are in :func:`known`).
 
     >>> r = catalog()[0]
     >>> r.code, r.severity.value, sorted(e.value for e in r.editions)
@@ -513,9 +499,191 @@ def catalog() -> tuple[Rule, ...]:
     return _RULES
 
 
+_GENERATION = [0]
+
+
+def generation() -> int:
+    """A number that changes whenever a family's rules join or leave (a key for caches)."""
+    return _GENERATION[0]
+
+
+def known() -> tuple[Rule, ...]:
+    """Every rule a finding may come from: the catalogue, then the rules of registered
+    families in the order they joined (:func:`~govdisclosure.rules.register`)."""
+    return tuple(_BY_CODE.values())
+
+
 def rule(code: str) -> Rule:
-    """The rule with ``code``; :class:`KeyError` naming the known codes otherwise."""
+    """The rule with ``code`` (of the catalogue or of a registered family); :class:`KeyError`
+    naming the known codes otherwise."""
     try:
         return _BY_CODE[code]
     except (KeyError, TypeError):
         raise KeyError(f"no rule {code!r}; known codes: {', '.join(_BY_CODE)}") from None
+
+
+def add_rules(rules: tuple[Rule, ...]) -> None:
+    """Make ``rules`` known (a family joining the registry); ValueError if a code is taken."""
+    taken = [r.code for r in rules if r.code in _BY_CODE]
+    if taken or len({r.code for r in rules}) != len(rules):
+        raise ValueError(f"rule codes already known or repeated: {', '.join(taken) or rules}")
+    _BY_CODE.update((r.code, r) for r in rules)
+    _GENERATION[0] += 1
+
+
+def drop_rules(codes: tuple[str, ...]) -> None:
+    """Forget the rules of ``codes`` (a family leaving the registry); the catalogue's stay."""
+    for code in codes:
+        if code in _BY_CODE and _BY_CODE[code] not in _RULES:
+            del _BY_CODE[code]
+    _GENERATION[0] += 1
+
+
+# --------------------------------------------------------------------------- message parts
+
+_PARTS: dict[str, tuple[str, str]] = {
+    # places and groups of cells (GD101–GD105, GD301, GD302)
+    "table": ("表{table}", "Table {table}"),
+    "table.whole": ("表{table}（整张表）", "Table {table} (the whole table)"),
+    "table.unchecked": ("表中的合计均未核对", "none of its sums was checked"),
+    "where.row": ("表{table} “{label}”行", "Table {table}, row “{label}”"),
+    "where.column": ("表{table} “{label}”列", "Table {table}, column “{label}”"),
+    "where.group": ("表{table} “{label}”", "Table {table}, “{label}”"),
+    "terms.many": ("{first} + … + {last}（{n} 项）", "{first} + … + {last} ({n} terms)"),
+    "blank.block": (
+        "表{table} {block} 整块（{n} 格）",
+        "Table {table} {block}, the whole block ({n} cells)",
+    ),
+    "blank.cells": (
+        "表{table} {row} | {columns}（{n} 格）",
+        "Table {table} {row} | {columns} ({n} cells)",
+    ),
+    "blank.whole_row": ("整行", "the whole row"),
+    "blank.zero": ("按 0 计", "counted as 0"),
+    "blank.unchecked_one": ("含该格的合计未予核对", "sums with this cell were not checked"),
+    "blank.unchecked_many": ("含这些格的合计未予核对", "sums with these cells were not checked"),
+    "blank.no_figure": ("未填写数字", "no figure is given"),
+    "blank.side": ("空白单元格", "blank cells"),
+    "hint.columns": ("表{table}“{a}”与“{b}”", "Table {table} columns “{a}” and “{b}”"),
+    "hint.compensating": (
+        "{where}两列分别相差 +{k} 与 −{k}，而总计列平衡：可能有 {k} 件申请被计入了错误的申请人类型",
+        "{where} are off by +{k} and −{k} while the total column balances: "
+        "likely {k} application{plural} filed under the wrong applicant type",
+    ),
+    "hint.cell": (
+        "{where} 若为 {proposed}（现为 {current}），{codes} {all}成立",
+        "{where}: {proposed} would satisfy {codes} (printed {current})",
+    ),
+    "hint.digits": (
+        "；疑为数字颠倒（应为 {proposed}，误印为 {current}）",
+        "; looks like a digit transposition ({current} printed for {proposed})",
+    ),
+    "hint.several": ("均可", ""),
+    "hint.single": ("即可", ""),
+    "hint.after": ("。提示：", ". Hint: "),
+    "carried.location": (
+        "{table} “{row}”行 “{column}”列（{year}年）与“{previous_row}”（{previous_year}年）",
+        "{table} row “{row}”, column “{column}” ({year}) vs row “{previous_row}” ({previous_year})",
+    ),
+    "carried.side": ("{year}年 {row}", "{year} {row}"),
+    "in_force.location": ("{table} {block} “{row}” {column}", "{table} {block} “{row}”, {column}"),
+    "in_force.side": ("{year}年{column}", "{column} {year}"),
+    "in_force.expected": (
+        "{previous_year}年{column} + {issued} − {repealed}",
+        "{column} {previous_year} + {issued} − {repealed}",
+    ),
+    # places in the text (GD201, GD202, GD401)
+    "place.preamble": ("导语第{n}段", "preamble, paragraph {n}"),
+    "place.section": ("“{head}{title}”第{n}段", "section {number} “{title}”, paragraph {n}"),
+    "relation.more": ("（共{n}项）", "（共{n}项）"),
+    "relation.exact_money": ("{left}（区间 {interval} 元）", "{left} (interval {interval} yuan)"),
+    "relation.interval_money": (
+        "{interval} 元（含约数，只能算出区间）",
+        "{interval} yuan (approximate terms give only an interval)",
+    ),
+    "relation.side": ("各项按所述关系合计", "the terms combined as stated"),
+    "claim.rows": ("（各行之和）", " (sum of its rows)"),
+    "claim.columns": ("（各列之和）", " (sum of its columns)"),
+    "claim.cells": ("表{table} {rows} | {columns}", "Table {table} {rows} | {columns}"),
+    "claim.or": ("，或 ", ", or "),
+    # fee notices (GD402)
+    "fee.section": ("第六部分“{title}”", "section 六 ({title_en})"),
+    "fee.no_section": ("报告（未见第六部分）", "the report (which has no section 六)"),
+    "fee.location": ("{cell}；第六部分", "{cell}; section 六"),
+    # editions and dates (GD501–GD503)
+    "edition": ("格式版本", "edition"),
+    "edition.legacy-2008": (
+        "2008年条例规定的年报（无统一表格）",
+        "2008 regulation format (no national tables)",
+    ),
+    "edition.trial-2019": ("2019年试行格式", "trial 2019 format"),
+    "edition.standard-2021": ("2021年格式", "2021 format"),
+    "period": ("统计期限", "statistical period"),
+    "date.signed": ("落款日期", "the signing date"),
+    "date.published": ("网页所载发布日期", "the publication date on the page"),
+    "date.published_signed_in_time": (
+        "网页所载发布日期（落款日期{signed}在期限内）",
+        "the publication date on the page (signed in time, on {signed})",
+    ),
+    "deadline": ("期限", "deadline"),
+    # sections (GD601, GD602)
+    "sections": ("章节", "sections"),
+    "sections.none": ("报告没有任何章节", "the report has no sections"),
+    "section.where": ("第{n}个章节“{title}”", "section {n} “{title}”"),
+    "section.unknown": (
+        "标题“{title}”与规定的“{ordinal}、{expected}”及其常见变体均不符",
+        "the heading “{title}” matches neither “{ordinal}、{expected}” ({expected_en}) nor a "
+        "known variant",
+    ),
+    "section.foreign": (
+        "标题“{title}”不是本格式的任何一部分",
+        "the heading “{title}” matches no section of the {edition} format",
+    ),
+    "section.order": (
+        "“{title}”（第{part}部分）排在了“{later}”（第{later_part}部分）之后",
+        "“{title}” (part {part}) comes after “{later}” (part {later_part})",
+    ),
+    "section.missing": (
+        "缺少第{part}部分“{title}”",
+        "part {part} “{title}” ({title_en}) is missing",
+    ),
+    "section.legacy_item": (
+        "没有标题涉及条例（2008年）第三十二条{item}",
+        "no heading covers item {item} of art. 32 of the 2008 regulation",
+    ),
+}
+"""The named parts of messages that a rule fills in: places, hints, consequences. Templates
+in Chinese and English, filled by :func:`part` (an :class:`L10n` argument gives each
+language its own text)."""
+
+
+def part(name: str, **args: object) -> L10n:
+    """The message part ``name`` of the catalogue, filled from ``args`` in both languages.
+
+    >>> print(part("where.row", table=L10n("三", "3"), label=L10n("(七)总计", "(7) Total")).en)
+    Table 3, row “(7) Total”
+    """
+    try:
+        zh, en = _PARTS[name]
+    except KeyError:
+        raise KeyError(f"no message part {name!r} in the catalogue") from None
+    if not args:
+        return L10n(zh, en)
+    return L10n(
+        zh.format_map({k: v.zh if isinstance(v, L10n) else v for k, v in args.items()}),
+        en.format_map({k: v.en if isinstance(v, L10n) else v for k, v in args.items()}),
+    )
+
+
+def add_parts(parts: dict[str, tuple[str, str]]) -> None:
+    """Make a registered family's message parts known; ValueError if a name is taken."""
+    taken = sorted(set(parts) & set(_PARTS))
+    if taken:
+        raise ValueError(f"message parts already in the catalogue: {', '.join(taken)}")
+    _PARTS.update(parts)
+
+
+def drop_parts(names: tuple[str, ...]) -> None:
+    """Forget a leaving family's message parts."""
+    for name in names:
+        _PARTS.pop(name, None)

@@ -1,433 +1,262 @@
-"""The figures prose states about the tables, declared as data (:data:`CLAIMS`) for GD401.
+"""GD401: the figures the prose states about the tables, against the tables.
 
-Each :class:`Claim` gives the words that introduce a figure, the words that rule it out, and
-the table cells (or sums of cells) it may equal. A clause is the text between two punctuation
-marks; a figure is claimed when the words before it in its clause match a claim.
-
->>> [c.key for c in CLAIMS][:4]
-['new', 'natural_person', 'legal_persons', 'carried_over']
+>>> from govdisclosure import examples
+>>> check(Context(examples.load("jianghe-2021")))
+[]
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+import functools
+from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from govdisclosure.layout import JOIN, CellLayout, Edition, layout_of
-from govdisclosure.model import (
-    ApplicantCounts,
-    NotProcessed,
-    Report,
-    Unable,
-    Withheld,
-)
+from govdisclosure.model import FactScope, Report, Section
 from govdisclosure.money import Amount
-from govdisclosure.rules._scope import SEVERAL_YEARS, THIS_YEAR
-from govdisclosure.rules._types import L10n
+from govdisclosure.numerals import FoundQuantity, Quantity, find_quantities
+from govdisclosure.rules._claim_kinds import (
+    _WORDS,
+    CLAIMS,
+    Claim,
+)
+from govdisclosure.rules._context import Context
+from govdisclosure.rules._findings import Finding, Interval, Side
+from govdisclosure.rules._policy import Policy
+from govdisclosure.rules._registry import Family
+from govdisclosure.rules._relations import _MONEY_UNITS, _whole, figure_interval, place_of
+from govdisclosure.rules._scope import CLAUSE, SENTENCE_END, scope_in
 
-__all__ = ["CLAIMS", "Claim"]
-
-_CLAUSE = re.compile(r"[^，,。；;！!？?：:\n（）()]+")
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+__all__ = ["FAMILY", "check", "paragraphs"]
 
 
 @attrs.frozen(slots=True)
-class Claim:
-    """A kind of figure the prose states about the tables.
+class _Hit:
+    claim: Claim
+    quote: str
+    figure: str
+    quantity: Quantity | None
+    """``None`` for a clause stating there were none."""
+    exact: int | None
+    """The figure as an int when it is exact (0 for a clause stating none)."""
+    start: int = -1
+    """Where the figure starts in its paragraph (-1 for a clause stating none)."""
+    scope: FactScope = FactScope.UNKNOWN
+    """What the words around the figure say it covers (:mod:`._scope`)."""
 
-    ``words``: every pattern must match the words before the figure (in its clause);
-    ``unless``: a pattern that rules the clause out; ``zero``: a pattern of a clause stating
-    that there were none;
-    ``alternatives``: the cell sums (``attribute.key`` paths) the figure may equal — the
-    figure agrees with the tables when it admits any of them.
 
-    ``span``: words that make a figure cover more than the report's year (累计, 自2019年以来,
-    近三年 …), so it is no claim about the year's tables; ``year``: words that pin it to the
-    year after all (本年度累计, 全年累计). The nearest clause of the sentence, up to the
-    figure, that has either decides, ``year`` first.
+_COUNT_UNITS = frozenset(
+    f"{m}{w}"
+    for m in ("", "万", "亿")
+    for w in ("人次", "件次", "件", "个", "条", "份", "次", "宗", "起", "项")
+)
+"""The measure words of the counts claims state (12件, 两件, 300余条, 1.2万人次)."""
+
+
+def _figures(clause: str) -> list[tuple[FoundQuantity, bool]]:
+    """The figures of a clause a claim may state, each with whether it is an amount: the
+    counts and amounts :func:`~govdisclosure.numerals.find_quantities` finds (Chinese
+    numerals too), of the measure words claims use.
+
+    >>> [(f.text, money) for f, money in _figures("共收到申请两件、近300条意见，收费1.52万元")]
+    [('两件', False), ('近300条', False), ('1.52万元', True)]
+    >>> [f.text for f, _ in _figures("受理申请 17 件，办理时限20个工作日，共3户12人")]
+    ['17 件']
     """
+    out = []
+    for f in find_quantities(clause, chinese=True):
+        unit = f.quantity.unit
+        if unit in _COUNT_UNITS:
+            out.append((f, False))
+        elif unit in _MONEY_UNITS:
+            out.append((f, True))
+    return out
 
-    key: str
-    label: L10n
-    words: tuple[str, ...]
-    unless: str
-    zero: str | None
-    alternatives: tuple[tuple[str, ...], ...]
-    alternatives_label: L10n
-    span: str = r"(?!)"
-    year: str = r"(?!)"
-    money: bool = False
-    """Whether the claim is an amount (compared by intervals, XBRL Calculations 1.1) rather
-    than a count."""
-    _compiled: tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str] | None] = (
-        attrs.field(init=False, eq=False, repr=False, alias="_compiled")
-    )
-    _period: tuple[re.Pattern[str], re.Pattern[str]] = attrs.field(
-        init=False, eq=False, repr=False, alias="_period"
-    )
 
-    _values: tuple[Callable[[Report], int | None], ...] = attrs.field(
-        init=False, eq=False, repr=False, alias="_values"
-    )
+@functools.lru_cache(maxsize=8192)
+def _hits(text: str) -> tuple[_Hit, ...]:
+    """The claims a paragraph makes (a pure function of its text, so it is memoised)."""
+    if _WORDS.search(text) is None:
+        return ()
+    hits: list[_Hit] = []
+    sentence: list[str] = []  # the earlier clauses of the sentence, nearest first
+    end = 0
+    for m in CLAUSE.finditer(text):
+        clause = m.group()
+        if SENTENCE_END.search(text, end, m.start()):
+            sentence = []
+        end = m.end()
+        sentence.insert(0, clause)
+        if _WORDS.search(clause) is not None:
+            hits += _clause_hits(clause, m.start(), sentence)
+    return tuple(hits)
 
-    def __attrs_post_init__(self) -> None:
-        compiled = (
-            tuple(re.compile(w) for w in self.words),
-            re.compile(self.unless),
-            None if self.zero is None else re.compile(self.zero),
-        )
-        object.__setattr__(self, "_compiled", compiled)
-        object.__setattr__(self, "_period", (re.compile(self.span), re.compile(self.year)))
-        object.__setattr__(self, "_values", tuple(_sum_function(a) for a in self.alternatives))
 
-    def values(self, report: Report) -> list[tuple[tuple[str, ...], Any]]:
-        """Each alternative the report's tables give a value for, with that value: an ``int``
-        for a count, an :class:`~govdisclosure.money.Amount` for an amount (a path that names
-        a record of another edition, 2019's ``active.licensing``, gives nothing)."""
-        out = []
-        for alt, fn in zip(self.alternatives, self._values, strict=True):
-            v: Any = fn(report)
-            if isinstance(v, Amount) if self.money else v.__class__ is int:
-                out.append((alt, v))
-        return out
+def _clause_hits(clause: str, at: int, sentence: list[str]) -> list[_Hit]:
+    """The claims of one clause (starting at ``at`` in its paragraph); ``sentence`` is the
+    clauses of its sentence so far, nearest first."""
+    figures = _figures(clause)
+    if not figures:
+        for claim in CLAIMS:
+            if claim.states_none(clause):
+                return [_Hit(claim, clause.strip(), "0", None, 0)]
+        return []
+    hits = []
+    prev = 0
+    for f, money in figures:
+        words = clause[prev : f.start]
+        prev = f.end
+        found = next((c for c in CLAIMS if c.money is money and c.matches(words)), None)
+        if found is None:
+            continue
+        scope = scope_in((clause[: f.start], *sentence[1:]))
+        if scope is FactScope.CUMULATIVE:
+            continue  # a figure over several years: not this year's table
+        q = f.quantity
+        hit = _Hit(found, clause[: f.end].strip(), f.text, q, _whole(q), at + f.start, scope)
+        hits.append(hit)
+    return hits
 
-    def matches(self, words: str) -> bool:
-        """Whether the words before a figure make it this claim."""
-        patterns, unless, _ = self._compiled
-        return all(p.search(words) for p in patterns) and not unless.search(words)
 
-    def spans_years(self, context: tuple[str, ...]) -> bool:
-        """Whether a figure covers several years: ``context`` is the words before it in its
-        clause, then the earlier clauses of its sentence, nearest first.
+Place = tuple[str, tuple[int, ...], int, str]
+"""A paragraph's JSON path, section ordinals, index and text."""
 
-        >>> new = CLAIMS[0]
-        >>> new.spans_years(("累计受理政府信息公开申请",)), new.spans_years(("共收到申请",))
-        (True, False)
-        >>> new.spans_years(("我局共收到政府信息公开申请", "自2019年以来"))
-        True
-        >>> new.spans_years(("本年度累计受理政府信息公开申请",))
-        False
-        """
-        span, year = self._period
-        for words in context:
-            if year.search(words):
-                return False
-            if span.search(words):
-                return True
+
+def _walk(
+    sections: tuple[Section, ...], prefix: str, ords: tuple[int, ...], out: list[Place]
+) -> None:
+    for i, s in enumerate(sections):
+        path = f"{prefix}[{i}]"
+        here = (*ords, s.ordinal)
+        out += [(f"{path}.paragraphs[{j}]", here, j, p) for j, p in enumerate(s.paragraphs)]
+        if s.subsections:
+            _walk(s.subsections, f"{path}.subsections", here, out)
+
+
+def paragraphs(report: Report) -> Iterator[Place]:
+    """Every paragraph: its JSON path, section ordinals, index and text."""
+    out: list[Place] = [(f"$.preamble[{j}]", (), j, p) for j, p in enumerate(report.preamble)]
+    _walk(report.sections, "$.sections", (), out)
+    return iter(out)
+
+
+def _agrees(report: Report, hit: _Hit) -> tuple[bool, tuple[str, ...], Any]:
+    """Whether the tables admit the claimed figure; else the first alternative and its value.
+
+    Counts are compared exactly (approximate figures by the range they admit); amounts by
+    their intervals: "1.52万元" stands for [15150, 15250] 元 and agrees with a table value
+    whose interval meets it."""
+    q = hit.quantity
+    known = hit.claim.values(report)
+    for _, value in known:
+        if isinstance(value, Amount):
+            if q is not None and figure_interval(q).meets(Interval.closed(*value.interval())):
+                return True, (), None
+        elif value == hit.exact if hit.exact is not None else q is not None and q.admits(value):
+            return True, (), None
+    if not known:
+        return True, (), None
+    return False, known[0][0], known[0][1]
+
+
+def _fact_scopes(report: Report) -> dict[tuple[tuple[int, ...], int, int], FactScope]:
+    """The scope of the first located fact at each place (section, paragraph, start)."""
+    scopes: dict[tuple[tuple[int, ...], int, int], FactScope] = {}
+    for fact in report.facts:
+        loc = fact.location
+        scopes.setdefault((loc.section, loc.paragraph, loc.start), fact.scope)
+    return scopes
+
+
+def _like_for_like(
+    report: Report, hit: _Hit, place: tuple[tuple[int, ...], int, int], scopes: dict[Any, FactScope]
+) -> bool:
+    """Whether the figure is the year's own, as the tables are: not cumulative, and not for
+    the whole jurisdiction unless the report is a government's (whose tables cover it); a
+    located fact's :attr:`~govdisclosure.model.Fact.scope` says so too."""
+    scope = scopes.get(place, FactScope.UNKNOWN)
+    if scope is FactScope.UNKNOWN:
+        scope = hit.scope
+    if scope is FactScope.CUMULATIVE:
         return False
-
-    def states_none(self, clause: str) -> bool:
-        """Whether a clause without figures states there were none."""
-        zero = self._compiled[2]
-        return (
-            zero is not None
-            and zero.search(clause) is not None
-            and not any(ch.isdigit() for ch in clause)
-        )
+    return scope is not FactScope.JURISDICTION or report.kind().is_government
 
 
-def _sum_function(paths: tuple[str, ...]) -> Callable[[Report], int | None]:
-    """Compile ``r.a.b + r.c.d + …`` into a function; ``None`` when a cell is blank or absent."""
-    for path in paths:
-        if not all(part.isidentifier() for part in path.split(".")):
-            raise ValueError(f"not an attribute path: {path!r}")
-    body = " + ".join(f"r.{p}" for p in paths)
-    code = (
-        "def value(r):\n"
-        f"    try:\n        return {body}\n"
-        "    except (AttributeError, TypeError):\n        return None\n"
+def _claim_finding(
+    report: Report,
+    hit: _Hit,
+    path: str,
+    ords: tuple[int, ...],
+    j: int,
+    alt: tuple[str, ...],
+    value: Any,
+    policy: Policy,
+) -> Finding:
+    claim, q = hit.claim, hit.quantity
+    prose = Decimal(0) if q is None else (q.exact if q.qualifier is None else None)
+    interval = None if q is None else figure_interval(q)
+    args = (
+        ("quote", hit.quote),
+        ("claim", claim.label),
+        ("prose", hit.figure),
+        ("cell", claim.alternatives_label),
+        ("table", str(value)),
     )
-    namespace: dict[str, Any] = {}
-    exec(compile(code, "<govdisclosure.rules claim>", "exec"), namespace)
-    function: Callable[[Report], int | None] = namespace["value"]
-    return function
-
-
-_NEG = r"(?:未|没有|无|不存在)"
-
-
-def _rows(prefix: str, names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(f"requests.{prefix}{n}.total" for n in names)
-
-
-_WITHHELD = _rows("withheld.", Withheld.ROWS)
-_UNABLE = _rows("unable.", Unable.ROWS)
-_NOT_PROCESSED = _rows("not_processed.", NotProcessed.ROWS)
-_LEGAL = tuple(f"requests.new.{c}" for c in ApplicantCounts.COLUMNS[1:6])
-
-
-_SEVERAL_YEARS = SEVERAL_YEARS
-_THIS_YEAR = THIS_YEAR
-
-
-def _common(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
-    first = paths[0]
-    n = 0
-    while n < len(first) and all(len(p) > n and p[n] == first[n] for p in paths):
-        n += 1
-    return first[:n]
-
-
-def _path_label(paths: list[tuple[str, ...]], summed: str) -> str:
-    """One label path, or several: their common group with ``summed``, else a sum."""
-    unique = list(dict.fromkeys(paths))
-    if len(unique) == 1:
-        return JOIN.join(unique[0])
-    common = _common(unique)
-    if common:
-        return JOIN.join(common) + summed
-    return " + ".join(JOIN.join(p) for p in unique)
-
-
-def _cells_label(alternatives: tuple[tuple[str, ...], ...]) -> L10n:
-    """The cells each alternative sums, named by the layout's labels (sums by their group):
-    ``表三 一、本年新收政府信息公开申请数量 | 总计``."""
-    zh, en = [], []
-    for paths in alternatives:
-        cells = [_cell(p) for p in paths]
-        rows = _path_label([c.row_labels for c in cells], "（各行之和）")
-        columns = _path_label([c.column_labels for c in cells], "（各列之和）")
-        zh.append(f"表{cells[0].table} {rows} | {columns}")
-        rows = _path_label([c.row_en for c in cells], " (sum of its rows)")
-        columns = _path_label([c.column_en for c in cells], " (sum of its columns)")
-        en.append(f"Table {cells[0].table_en} {rows} | {columns}")
-    return L10n("，或 ".join(zh), ", or ".join(en))
-
-
-def _cell(path: str) -> CellLayout:
-    for edition in (Edition.STANDARD_2021, Edition.TRIAL_2019):
-        cell = layout_of(edition).find_cell("$." + path)
-        if cell is not None:
-            return cell
-    raise ValueError(f"no table cell at {path!r}")  # pragma: no cover - a declaration error
-
-
-def _claim(
-    key: str,
-    label: tuple[str, str],
-    words: tuple[str, ...],
-    alternatives: tuple[tuple[str, ...], ...],
-    unless: str = r"(?!)",
-    zero: str | None = None,
-    money: bool = False,
-) -> Claim:
-    return Claim(
-        key=key,
-        label=L10n(*label),
-        words=words,
-        unless=unless,
-        zero=zero,
-        alternatives=alternatives,
-        alternatives_label=_cells_label(alternatives),
-        span=_SEVERAL_YEARS,
-        year=_THIS_YEAR,
-        money=money,
+    cells = tuple("$." + p for p in alt)
+    if isinstance(value, Amount):  # amounts: both intervals, the gap in 元
+        table = Interval.closed(*value.interval())
+        ours = Side(claim.label, None if q is None else q.exact, hit.figure, interval, (path,))
+        theirs = Side(claim.alternatives_label, None, str(value), table, cells)
+        discrepancy: Any = None if interval is None else interval.gap(table)
+    else:
+        ours = Side(claim.label, prose, hit.figure, interval, (path,))
+        theirs = Side(claim.alternatives_label, value, str(value), None, cells)
+        discrepancy = None if prose is None else int(prose) - value
+    return Finding(
+        code="GD401",
+        severity=policy.severity("GD401"),
+        path=path,
+        location=place_of(report, ords, j),
+        args=args,
+        sides=(ours, theirs),
+        discrepancy=discrepancy,
+        year=report.year,
     )
 
 
-CLAIMS: tuple[Claim, ...] = (
-    _claim(
-        "new",
-        ("收到的政府信息公开申请", "the applications received"),
-        (r"收到|受理|新收|接收|接到", r"申请"),
-        (("requests.new.total",), ("requests.new.total", "requests.carried_over.total")),
-        unless=r"上年|结转|办结|答复|复议|诉讼|不予|予以|部分|收费|自然人|法人|商业|科研|公益"
-        r"|法律服务|网上|信函|当面|传真|电子邮件|行政许可|行政处罚|行政强制",
-        zero=rf"{_NEG}(?:收到|受理|接到)\S*申请",
-    ),
-    _claim(
-        "natural_person",
-        ("自然人提出的申请", "applications by natural persons"),
-        (r"自然人", r"申请"),
-        (("requests.new.natural_person",),),
-        unless=r"予以|不予|部分|结转|处理|提供",
-    ),
-    _claim(
-        "legal_persons",
-        ("法人或其他组织提出的申请", "applications by legal persons or other organisations"),
-        (r"法人或其他组织", r"申请"),
-        (_LEGAL,),
-        unless=r"予以|不予|部分|结转|处理|提供",
-    ),
-    _claim(
-        "carried_over",
-        ("上年结转的申请", "applications carried over"),
-        (r"上一?年度?结转",),
-        (("requests.carried_over.total",),),
-    ),
-    _claim(
-        "carried_forward",
-        ("结转下年度继续办理的申请", "applications carried forward"),
-        (r"结转下一?年",),
-        (("requests.carried_forward.total",),),
-    ),
-    _claim(
-        "handled",
-        ("办结的申请", "applications completed"),
-        (r"办结",),
-        (("requests.total.total",),),
-        unless=r"率|结转|复议|诉讼|行政许可|行政处罚|行政强制",
-    ),
-    _claim(
-        "granted",
-        ("予以公开的申请", "applications granted"),
-        (r"予以公开",),
-        (("requests.granted.total",),),
-        unless=r"部分|复议|诉讼",
-    ),
-    _claim(
-        "partly_granted",
-        ("部分公开的申请", "applications partly granted"),
-        (r"部分公开",),
-        (("requests.partly_granted.total",),),
-        unless=r"复议|诉讼",
-    ),
-    _claim(
-        "withheld",
-        ("不予公开的申请", "applications withheld"),
-        (r"不予公开",),
-        (_WITHHELD,),
-        unless=r"复议|诉讼",
-    ),
-    _claim(
-        "unable",
-        ("无法提供的申请", "applications that could not be met"),
-        (r"无法提供",),
-        (_UNABLE,),
-        unless=r"复议|诉讼",
-    ),
-    _claim(
-        "not_processed",
-        ("不予处理的申请", "applications not processed"),
-        (r"不予处理",),
-        (_NOT_PROCESSED,),
-        unless=r"复议|诉讼",
-    ),
-    _claim(
-        "other_handling",
-        ("其他处理的申请", "applications otherwise handled"),
-        (r"其他处理",),
-        (
-            _rows("other.", ("no_correction", "unpaid_fee", "other")),
-            ("requests.other.total",),
-        ),
-        unless=r"复议|诉讼",
-    ),
-    _claim(
-        "review_and_litigation",
-        ("行政复议和行政诉讼", "reconsiderations and lawsuits"),
-        (r"行政复议", r"行政诉讼"),
-        (
-            (
-                "reviews.review.total",
-                "reviews.litigation_direct.total",
-                "reviews.litigation_after_review.total",
-            ),
-        ),
-        unless=r"维持|纠正|审结|结果|其中",
-        zero=rf"{_NEG}\S*行政复议\S*行政诉讼",
-    ),
-    _claim(
-        "litigation_direct",
-        ("未经复议直接起诉的行政诉讼", "lawsuits filed without reconsideration"),
-        (r"直接起诉",),
-        (("reviews.litigation_direct.total",),),
-        unless=r"维持|纠正|审结|其他结果",
-    ),
-    _claim(
-        "litigation_after_review",
-        ("复议后起诉的行政诉讼", "lawsuits filed after reconsideration"),
-        (r"复议后起诉",),
-        (("reviews.litigation_after_review.total",),),
-        unless=r"维持|纠正|审结|其他结果",
-    ),
-    _claim(
-        "review",
-        ("行政复议", "reconsiderations"),
-        (r"行政复议",),
-        (("reviews.review.total",),),
-        unless=r"诉讼|维持|纠正|审结|结果",
-        zero=rf"{_NEG}\S*行政复议",
-    ),
-    _claim(
-        "litigation",
-        ("行政诉讼", "lawsuits"),
-        (r"行政诉讼",),
-        (("reviews.litigation_direct.total", "reviews.litigation_after_review.total"),),
-        unless=r"复议|维持|纠正|审结|结果",
-        zero=rf"{_NEG}\S*行政诉讼",
-    ),
-)
-
-_DECISIONS_UNLESS = r"申请|受理|事项|清单|目录|复议|诉讼|裁量|标准|累计"
-CLAIMS = (
-    *CLAIMS,
-    _claim(
-        "licensing",
-        ("行政许可处理决定", "licensing decisions"),
-        (r"行政许可", r"决定|作出|办理|办结|审批"),
-        (("active.licensing",), ("active.licensing.decisions",)),
-        unless=_DECISIONS_UNLESS,
-    ),
-    _claim(
-        "punishment",
-        ("行政处罚处理决定", "penalty decisions"),
-        (r"行政处罚", r"决定|作出|办理|办结|案件"),
-        (("active.punishment",), ("active.punishment.decisions",)),
-        unless=_DECISIONS_UNLESS + r"|强制",
-    ),
-    _claim(
-        "enforcement",
-        ("行政强制处理决定", "coercion decisions"),
-        (r"行政强制", r"决定|作出|办理|措施|执行"),
-        (("active.enforcement",), ("active.enforcement.decisions",)),
-        unless=_DECISIONS_UNLESS + r"|处罚",
-    ),
-    _claim(
-        "fees",
-        ("收费金额", "fees collected"),
-        (r"行政事业性收费|收费金额|信息处理费",),
-        (("active.fees",),),
-        unless=r"减免|退还|标准|项目",
-        money=True,
-    ),
-)
-"""Table 二 too: the decisions of 第二十条第(五)(六)项 and the fees of 第(八)项 (2021)."""
-
-_WORDS = re.compile("|".join(sorted({w for c in CLAIMS for w in c.words}, key=len, reverse=True)))
-"""Any word a claim needs: clauses without one are not analysed further."""
-
-_CHINESE = "〇零一二两三四五六七八九十百千"
-_FIGURE = re.compile(
-    r"(?<![0-9.])(?:超过|超|逾|将近|接近|近|大约|约)?"
-    rf"(?:[0-9]+(?:\.[0-9]+)?|(?<![第每{_CHINESE}几数])[{_CHINESE}]{{1,6}})"
-    r"(?:万|亿)?(?:余|多)?"
-    r"(?:人次|件次|件|个|条|份|次|宗|起|项)(?:以上|左右)?"
-    r"(?!工作日|自然日|小时|星期|季度|月|日|年|周|部分|百分点|性|档|事)"
-)
-"""A count as claims state it: a number (Arabic digits, or Chinese numerals: 两件, 十二件), a
-measure word, optional qualifiers."""
-
-_MONEY = re.compile(r"(?<![0-9.])(?:[0-9]+(?:\.[0-9]+)?)(?:万|亿)?元")
-"""An amount as claims state it: 1.52万元, 15200元."""
-
-_CHINESE_RUN = re.compile(rf"[{_CHINESE}]+")
+def _contradicted(
+    report: Report, hit: _Hit, place: tuple[tuple[int, ...], int, int], scopes: dict[Any, FactScope]
+) -> tuple[tuple[str, ...], Any] | None:
+    """The alternative (and its value) of the tables that contradicts a hit, or None."""
+    exact = hit.exact
+    if exact is not None:
+        for fn in hit.claim._values:
+            if fn(report) == exact:
+                return None  # the fast path: one alternative equals the figure
+    if not _like_for_like(report, hit, place, scopes):
+        return None
+    ok, alt, value = _agrees(report, hit)
+    if ok:
+        return None
+    assert value is not None
+    return alt, value
 
 
-def arabic(figure: str) -> str:
-    """A figure with its Chinese numeral written in digits, for
-    :func:`~govdisclosure.numerals.parse_quantity` (两件 → 2件, 约十二件 → 约12件).
+def check(ctx: Context) -> list[Finding]:
+    """GD401: figures the prose states about tables 二, 三 and 四 that the tables contradict."""
+    report, policy = ctx.report, ctx.policy
+    if report.active is None and report.requests is None and report.reviews is None:
+        return []
+    out: list[Finding] = []
+    scopes = _fact_scopes(report)
+    for path, ords, j, text in paragraphs(report):
+        for hit in _hits(text):
+            found = _contradicted(report, hit, (ords, j, hit.start), scopes)
+            if found is not None:
+                out.append(_claim_finding(report, hit, path, ords, j, *found, policy))
+    return out
 
-    Claims find their figures with :data:`_FIGURE` (the words of a clause decide what a
-    figure claims), then read each with :func:`~govdisclosure.numerals.parse_quantity`, which
-    takes Arabic digits: the Chinese numeral is read by :func:`~govdisclosure.numerals.to_int`.
 
-    >>> arabic("两件"), arabic("十余件"), arabic("12件")
-    ('2件', '10余件', '12件')
-    """
-    from govdisclosure.numerals import to_int
-
-    return _CHINESE_RUN.sub(lambda m: str(to_int(m.group())), figure, count=1)
+FAMILY = Family("prose claims", check, codes=("GD401",))

@@ -9,10 +9,13 @@ from govdisclosure.model import (
     DocumentCounts2021,
     Report,
 )
+from govdisclosure.rules._catalog import part
+from govdisclosure.rules._context import Context
 from govdisclosure.rules._findings import Finding, L10n, Side
 from govdisclosure.rules._policy import Policy
+from govdisclosure.rules._registry import Family
 
-__all__ = ["check_cross_year"]
+__all__ = ["FAMILY", "check"]
 
 
 def _column_keys(block: BlockLayout) -> set[str | None]:
@@ -22,6 +25,11 @@ def _column_keys(block: BlockLayout) -> set[str | None]:
 def _row(cell: CellLayout) -> L10n:
     """A cell's row label (its last part), in both languages."""
     return L10n(cell.row_labels[-1], cell.row_en[-1])
+
+
+def _column(cell: CellLayout) -> L10n:
+    """A cell's column label: in full in Chinese, its last part in English."""
+    return L10n(cell.column, cell.column_en[-1])
 
 
 def _carried(report: Report, previous: Report, policy: Policy) -> list[Finding]:
@@ -63,11 +71,14 @@ def _carried_finding(
         code="GD301",
         severity=policy.severity("GD301"),
         path=path,
-        location=L10n(
-            f"{table.label} “{row_over.zh}”行 “{label.zh}”列（{report.year}年）与"
-            f"“{row_forward.zh}”（{previous.year}年）",
-            f"{table.label_en} row “{row_over.en}”, column “{label.en}” "
-            f"({report.year}) vs row “{row_forward.en}” ({previous.year})",
+        location=part(
+            "carried.location",
+            table=L10n(table.label, table.label_en),
+            row=row_over,
+            column=label,
+            year=report.year,
+            previous_row=row_forward,
+            previous_year=previous.year,
         ),
         args=(
             ("column", label),
@@ -78,17 +89,14 @@ def _carried_finding(
         ),
         sides=(
             Side(
-                L10n(f"{report.year}年 {row_over.zh}", f"{report.year} {row_over.en}"),
+                part("carried.side", year=report.year, row=row_over),
                 a,
                 str(a),
                 None,
                 (path,),
             ),
             Side(
-                L10n(
-                    f"{previous.year}年 {row_forward.zh}",
-                    f"{previous.year} {row_forward.en}",
-                ),
+                part("carried.side", year=previous.year, row=row_forward),
                 b,
                 str(b),
                 None,
@@ -139,9 +147,12 @@ def _in_force_finding(
         code="GD302",
         severity=policy.severity("GD302"),
         path=path,
-        location=L10n(
-            f"{table.label} {cell.row_labels[0]} “{row_label.zh}” {cell.column}",
-            f"{table.label_en} {cell.row_en[0]} “{row_label.en}”, " + JOIN.join(cell.column_en),
+        location=part(
+            "in_force.location",
+            table=L10n(table.label, table.label_en),
+            block=L10n(cell.row_labels[0], cell.row_en[0]),
+            row=row_label,
+            column=L10n(cell.column, JOIN.join(cell.column_en)),
         ),
         args=(
             ("row", row_label),
@@ -155,18 +166,19 @@ def _in_force_finding(
         ),
         sides=(
             Side(
-                L10n(f"{report.year}年{cell.column}", f"{cell.column_en[-1]} {report.year}"),
+                part("in_force.side", year=report.year, column=_column(cell)),
                 value,
                 str(value),
                 None,
                 (path,),
             ),
             Side(
-                L10n(
-                    f"{previous.year}年{cell.column} + {issued_cell.column} − "
-                    f"{repealed_cell.column}",
-                    f"{cell.column_en[-1]} {previous.year} + {issued_cell.column_en[-1]} "
-                    f"− {repealed_cell.column_en[-1]}",
+                part(
+                    "in_force.expected",
+                    previous_year=previous.year,
+                    column=_column(cell),
+                    issued=_column(issued_cell),
+                    repealed=_column(repealed_cell),
                 ),
                 expected,
                 str(expected),
@@ -180,11 +192,10 @@ def _in_force_finding(
     )
 
 
-def check_cross_year(
-    report: Report, previous: Report, policy: Policy, runs: frozenset[str]
-) -> list[Finding]:
-    """GD301 and GD302; nothing unless ``previous`` is the report of the year before."""
-    if report.year is None or previous.year != report.year - 1:
+def check(ctx: Context) -> list[Finding]:
+    """GD301 and GD302; nothing unless ``ctx.previous`` is the report of the year before."""
+    report, previous, policy, runs = ctx.report, ctx.previous, ctx.policy, ctx.runs
+    if previous is None or report.year is None or previous.year != report.year - 1:
         return []
     out = []
     if "GD301" in runs and report.edition.has_tables and previous.edition.has_tables:
@@ -192,3 +203,6 @@ def check_cross_year(
     if "GD302" in runs:
         out += _in_force(report, previous, policy)
     return out
+
+
+FAMILY = Family("cross-year", check, codes=("GD301", "GD302"), needs={"previous"})

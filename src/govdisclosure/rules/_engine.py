@@ -1,33 +1,72 @@
-"""The verbs: :func:`check`, :func:`validate` and :func:`check_series`."""
+"""The verbs: :func:`check`, :func:`validate` and :func:`check_series`, and :func:`run`, the
+engine under them: the library's families join the registry here, in this order, and
+:func:`run` gives every registered family that has a code to run the :class:`Context`."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
-from govdisclosure.model import Edition, Report
-from govdisclosure.rules._agency import check_agency
-from govdisclosure.rules._catalog import catalog
-from govdisclosure.rules._crossyear import check_cross_year
-from govdisclosure.rules._dates import check_dates
-from govdisclosure.rules._facts import check_relations
+from govdisclosure.model import Report
+from govdisclosure.rules import (
+    _agency,
+    _claims,
+    _crossyear,
+    _dates,
+    _fee_notices,
+    _relations,
+    _sections,
+    _table_sums,
+)
+from govdisclosure.rules._catalog import generation, known
+from govdisclosure.rules._context import Context
 from govdisclosure.rules._findings import Finding, Findings, ReportInvalid
-from govdisclosure.rules._notices import check_fee_notices
-from govdisclosure.rules._outline import check_sections
 from govdisclosure.rules._policy import DEFAULT, Policy
-from govdisclosure.rules._prose import check_claims
-from govdisclosure.rules._tables import check_tables
+from govdisclosure.rules._registry import families, register
 
-__all__ = ["check", "check_series", "validate"]
+__all__ = ["check", "check_series", "run", "validate"]
 
-_ORDER = {r.code: i for i, r in enumerate(catalog())}
-_TABLE_CODES = frozenset({"GD101", "GD102", "GD103", "GD104", "GD105"})
-_DEFAULT_RUNS = {e: frozenset(r.code for r in catalog() if e in r.editions) for e in Edition}
+for _family in (
+    _table_sums.FAMILY,
+    _agency.FAMILY,
+    _relations.FAMILY,
+    _crossyear.FAMILY,
+    _claims.FAMILY,
+    _fee_notices.FAMILY,
+    _dates.FAMILY,
+    _sections.FAMILY,
+):
+    register(_family)
+
+_ORDER: list[tuple[int, dict[str, int]]] = [(-1, {})]
 
 
-@functools.lru_cache(maxsize=64)
-def _runs(policy: Policy, edition: object) -> frozenset[str]:
-    return frozenset(r.code for r in catalog() if policy.runs(r.code) and edition in r.editions)
+def _order() -> dict[str, int]:
+    """The place of each known code in the catalogue (then the registered families' rules)."""
+    if _ORDER[0][0] != generation():
+        _ORDER[0] = (generation(), {r.code: i for i, r in enumerate(known())})
+    return _ORDER[0][1]
+
+
+def run(ctx: Context) -> Findings:
+    """Every finding of the registered families on ``ctx``, in catalogue order.
+
+    A family runs when one of its codes is in ``ctx.runs`` and the context has every input
+    it needs (:attr:`Family.needs <govdisclosure.rules.Family.needs>`).
+    """
+    if not isinstance(ctx, Context):
+        raise TypeError(f"run expects a Context, got {type(ctx).__name__}")
+    runs = ctx.runs
+    out: list[Finding] = []
+    for family in families():
+        if runs.isdisjoint(family.codes):
+            continue
+        if family.needs and not all(ctx.has(n) for n in family.needs):
+            continue
+        out += family.check(ctx)
+    if len(out) > 1:
+        order = _order()
+        out.sort(key=lambda f: order[f.code])
+    return Findings(out)
 
 
 def check(
@@ -70,28 +109,7 @@ def check(
         policy = DEFAULT
     elif not isinstance(policy, Policy):
         raise TypeError(f"policy must be a Policy or None, got {type(policy).__name__}")
-    edition = report.edition
-    runs = _DEFAULT_RUNS[edition] if policy is DEFAULT else _runs(policy, edition)
-    out: list[Finding] = []
-    if edition.has_tables:
-        if runs & _TABLE_CODES:
-            out += check_tables(report, policy, runs)
-        if "GD401" in runs:
-            out += check_claims(report, policy)
-        if "GD402" in runs:
-            out += check_fee_notices(report, policy)
-        if "GD106" in runs or "GD602" in runs:
-            out += check_agency(report, policy, runs)
-    if report.relations and ("GD201" in runs or "GD202" in runs):
-        out += check_relations(report, policy)
-    if previous is not None:
-        out += check_cross_year(report, previous, policy, runs)
-    out += check_dates(report, policy, runs)
-    if "GD601" in runs:
-        out += check_sections(report, policy)
-    if len(out) > 1:
-        out.sort(key=lambda f: _ORDER[f.code])
-    return Findings(out)
+    return run(Context(report, previous, policy))
 
 
 def _agency_key(agency: str) -> str:

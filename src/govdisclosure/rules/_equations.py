@@ -25,7 +25,7 @@ import attrs
 
 from govdisclosure.layout import JOIN, CellLayout, TableLayout, layout_of
 from govdisclosure.model import Edition
-from govdisclosure.rules._catalog import ColumnSums, RowSums, catalog
+from govdisclosure.rules._catalog import ColumnSums, RowSums, catalog, part
 from govdisclosure.rules._types import L10n
 
 __all__ = ["CompiledEdition", "CompiledTable", "Equation", "compiled"]
@@ -79,14 +79,6 @@ class CompiledEdition:
     tables: tuple[CompiledTable, ...]
 
 
-_WHERE = {
-    "row": ("表{n} “{zh}”行", "Table {n_en}, row “{en}”"),
-    "column": ("表{n} “{zh}”列", "Table {n_en}, column “{en}”"),
-    "group": ("表{n} “{zh}”", "Table {n_en}, “{en}”"),
-}
-"""How a finding names the row, column or group of its equation (by the rule's argument)."""
-
-
 @attrs.frozen(slots=True)
 class _Lines:
     """A table's rows and distinct columns, with their label paths, in layout order."""
@@ -128,9 +120,8 @@ class _Lines:
         neg: list[int],
         anchor: int,
     ) -> Equation:
-        zh, en = _WHERE[argument]
         t = self.table
-        where = L10n(zh.format(n=t.number, zh=label.zh), en.format(n_en=t.number_en, en=label.en))
+        where = part(f"where.{argument}", table=L10n(t.number, t.number_en), label=label)
         return Equation(
             code=code,
             index=n,

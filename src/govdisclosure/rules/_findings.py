@@ -27,7 +27,7 @@ import attrs
 
 from govdisclosure.errors import GovDisclosureError
 from govdisclosure.money import exact_context
-from govdisclosure.rules._catalog import Rule, rule
+from govdisclosure.rules._catalog import Rule, part, rule
 from govdisclosure.rules._types import L10n, Severity, locale_key
 
 __all__ = [
@@ -220,39 +220,24 @@ class Suggestion:
     digits: bool = False
 
     def message(self, locale: str = "zh_CN") -> str:
-        """The hint in ``locale``."""
-        key = locale_key(locale)
-        where = self.where.zh if key == "zh" else self.where.en
+        """The hint in ``locale`` (its words are parts of the catalogue)."""
         if self.kind == "compensating":
             k = self.proposed
-            if key == "zh":
-                return (
-                    f"{where}两列分别相差 +{k} 与 −{k}，而总计列平衡："
-                    f"可能有 {k} 件申请被计入了错误的申请人类型"
-                )
-            s = "" if k == 1 else "s"
-            return (
-                f"{where} are off by +{k} and −{k} while the total column balances: "
-                f"likely {k} application{s} filed under the wrong applicant type"
-            )
-        if key == "zh":
-            text = (
-                f"{where} 若为 {self.proposed}（现为 {self.current}），"
-                f"{'、'.join(self.codes)} {'均可' if len(self.codes) > 1 else '即可'}成立"
-            )
-            if self.digits:
-                text += f"；疑为数字颠倒（应为 {self.proposed}，误印为 {self.current}）"
-            return text
-        codes = (
-            " and ".join(self.codes)
-            if len(self.codes) <= 2
-            else (", ".join(self.codes[:-1]) + " and " + self.codes[-1])
-        )
-        text = f"{where}: {self.proposed} would satisfy {codes} (printed {self.current})"
+            plural = L10n("", "" if k == 1 else "s")
+            return part("hint.compensating", where=self.where, k=k, plural=plural).get(locale)
+        codes = self.codes
+        en = " and ".join(codes) if len(codes) <= 2 else ", ".join(codes[:-1]) + " and " + codes[-1]
+        several = part("hint.several" if len(codes) > 1 else "hint.single")
+        text = part(
+            "hint.cell",
+            where=self.where,
+            proposed=self.proposed,
+            current=self.current,
+            codes=L10n("、".join(codes), en),
+            all=several,
+        ).get(locale)
         if self.digits:
-            text += (
-                f"; looks like a digit transposition ({self.current} printed for {self.proposed})"
-            )
+            text += part("hint.digits", proposed=self.proposed, current=self.current).get(locale)
         return text
 
     def to_dict(self) -> dict[str, Any]:
@@ -307,12 +292,22 @@ class Finding:
         if key == "en" and text[:1].islower():
             text = text[0].upper() + text[1:]
         for s in self.suggestions:
-            text += ("。提示：" if key == "zh" else ". Hint: ") + s.message(locale)
+            text += part("hint.after").get(locale) + s.message(locale)
         return text
 
     def where(self, locale: str = "zh_CN") -> str:
         """The human location in ``locale``."""
         return self.location.get(locale)
+
+    def __repr__(self) -> str:
+        from govdisclosure._reprs import clip
+
+        return (
+            f"<Finding {self.code} {self.severity.value} {self.path}: {clip(self.message('en'))}>"
+        )
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form (what ``govdisclosure check --format json`` prints)."""
@@ -376,8 +371,13 @@ class Findings(Sequence[Finding]):
         return Findings(self._items + other._items)
 
     def __repr__(self) -> str:
-        inner = ", ".join(f"{f.code}@{f.path}" for f in self._items)
+        from govdisclosure._reprs import first
+
+        inner = first(self._items, 5, lambda f: f"{f.code}@{f.path}")
         return f"Findings([{inner}])"
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        p.text(repr(self))
 
     def __getstate__(self) -> tuple[Finding, ...]:
         return self._items

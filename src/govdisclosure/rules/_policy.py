@@ -8,7 +8,7 @@ from typing import Literal
 
 import attrs
 
-from govdisclosure.model import AgencyKind
+from govdisclosure.model import AgencyKind, Edition
 from govdisclosure.rules._catalog import catalog, rule
 from govdisclosure.rules._types import Severity
 
@@ -137,18 +137,24 @@ class Policy:
         """Whether rule ``code`` runs under this policy."""
         return code not in self.ignore and (self.select is None or code in self.select)
 
-    def severity(self, code: str) -> Severity:
-        """The severity findings of ``code`` get (GD105 is a notice under ``blank="zero"``)."""
+    def severity(self, code: str, edition: Edition | None = None) -> Severity:
+        """The severity findings of ``code`` get on a report of ``edition``: the policy's own
+        for the code, else the rule's default for the edition (GD105 is a notice under
+        ``blank="zero"``).
+
+        >>> Policy().severity("GD601", Edition.for_year(2015)).value
+        'notice'
+        """
         for c, s in self.severities:
             if c == code:
                 return s
         if code == "GD105" and self.blank == "zero":
             return Severity.NOTICE
-        return rule(code).severity
+        return rule(code).severity_for(edition)
 
     @property
     def codes(self) -> tuple[str, ...]:
-        """The codes of the rules that run, in catalogue order."""
+        """The codes of the rules of the catalogue that run, in catalogue order."""
         return tuple(r.code for r in catalog() if self.runs(r.code))
 
 

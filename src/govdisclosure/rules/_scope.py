@@ -24,7 +24,7 @@ import re
 
 from govdisclosure.model import FactScope
 
-__all__ = ["scope_in", "scope_of"]
+__all__ = ["CLAUSE", "SENTENCE_END", "SEVERAL_YEARS", "THIS_YEAR", "scope_in", "scope_of"]
 
 _N_YEARS = r"(?:[2-9]|[1-9][0-9]|[两二三四五六七八九十几数][一二三四五六七八九十]*)"
 SEVERAL_YEARS = (
@@ -42,8 +42,10 @@ _YEAR = re.compile(THIS_YEAR)
 _JURISDICTION = re.compile(
     r"全(?:省|市|州|盟|县|区|旗|镇|乡|街道|国)(?!政府|人民政府)|辖区|全域|各级行政机关|各地"
 )
-_CLAUSE = re.compile(r"[^，,。；;！!？?：:\n（）()]+")
-_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+CLAUSE = re.compile(r"[^，,。；;！!？?：:\n（）()]+")
+"""A clause: the text between two punctuation marks."""
+SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+"""What ends a sentence."""
 
 
 def scope_in(context: tuple[str, ...]) -> FactScope:
@@ -69,9 +71,9 @@ def scope_in(context: tuple[str, ...]) -> FactScope:
 def scope_of(paragraph: str, start: int) -> FactScope:
     """The scope of the figure at ``paragraph[start:]``, from the words of its sentence."""
     sentence_start = 0
-    for m in _SENTENCE_END.finditer(paragraph, 0, start):
+    for m in SENTENCE_END.finditer(paragraph, 0, start):
         sentence_start = m.end()
-    clauses = list(_CLAUSE.finditer(paragraph, sentence_start, start))
+    clauses = list(CLAUSE.finditer(paragraph, sentence_start, start))
     if not clauses:
         return FactScope.UNKNOWN
     context = tuple(m.group() for m in reversed(clauses))

@@ -51,10 +51,10 @@ from govdisclosure.model import (
 )
 from govdisclosure.numerals import Quantity
 from govdisclosure.rules._catalog import rule
+from govdisclosure.rules._claims import paragraphs
 from govdisclosure.rules._equations import compiled
-from govdisclosure.rules._outline import section_ordinal
 from govdisclosure.rules._policy import DEFAULT
-from govdisclosure.rules._prose import paragraphs
+from govdisclosure.rules._sections import section_ordinal
 from govdisclosure.testing._edits import (
     _IN_FORCE,
     _NARRATIVE,

@@ -7,15 +7,17 @@ import re
 from collections.abc import Iterator
 
 from govdisclosure.layout import layout_of
-from govdisclosure.model import Report, Requests2021, Section
+from govdisclosure.model import Requests2021, Section
 from govdisclosure.numerals import find_quantities
-from govdisclosure.rules._claims import _CLAUSE
+from govdisclosure.rules._catalog import part
+from govdisclosure.rules._context import Context
 from govdisclosure.rules._findings import Finding, Side
-from govdisclosure.rules._outline import section_ordinal
-from govdisclosure.rules._policy import Policy
+from govdisclosure.rules._registry import Family
+from govdisclosure.rules._scope import CLAUSE
+from govdisclosure.rules._sections import section_ordinal
 from govdisclosure.rules._types import L10n
 
-__all__ = ["check_fee_notices"]
+__all__ = ["FAMILY", "check"]
 
 
 _FEE_NOTICE = re.compile(r"收费通知")
@@ -23,7 +25,7 @@ _NEGATION = re.compile(r"未|无|没有|不曾|尚未|并未|均未|零")
 
 
 def _states_fee_notice(text: str) -> bool:
-    for m in _CLAUSE.finditer(text):
+    for m in CLAUSE.finditer(text):
         clause = m.group()
         at = clause.find("收费通知")
         if at < 0:
@@ -43,8 +45,9 @@ def _section_text(s: Section) -> Iterator[str]:
         yield from _section_text(sub)
 
 
-def check_fee_notices(report: Report, policy: Policy) -> list[Finding]:
+def check(ctx: Context) -> list[Finding]:
     """GD402: (六)2 withdrawals for unpaid fees, but section 六 states no 收费通知."""
+    report, policy = ctx.report, ctx.policy
     requests = report.requests
     if not isinstance(requests, Requests2021):
         return []
@@ -68,16 +71,16 @@ def check_fee_notices(report: Report, policy: Policy) -> list[Finding]:
     cell = layout.cell("requests", "other.unpaid_fee.total")
     expected = next(s for s in layout.sections if s.ordinal == 6)
     section = (
-        L10n(f"第六部分“{expected.title}”", f"section 六 ({expected.en})")
+        part("fee.section", title=expected.title, title_en=expected.en)
         if six is not None
-        else L10n("报告（未见第六部分）", "the report (which has no section 六)")
+        else part("fee.no_section")
     )
     return [
         Finding(
             code="GD402",
             severity=policy.severity("GD402"),
             path=cell.json_path,
-            location=L10n(f"{cell.label}；第六部分", f"{cell.label_en}; section 六"),
+            location=part("fee.location", cell=L10n(cell.label, cell.label_en)),
             args=(("value", str(unpaid)), ("section", section)),
             sides=(
                 Side(L10n(cell.label, cell.label_en), unpaid, str(unpaid), None, (cell.json_path,)),
@@ -85,3 +88,6 @@ def check_fee_notices(report: Report, policy: Policy) -> list[Finding]:
             year=report.year,
         )
     ]
+
+
+FAMILY = Family("fee notices", check, codes=("GD402",))

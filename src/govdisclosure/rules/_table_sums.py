@@ -18,12 +18,14 @@ from __future__ import annotations
 from typing import Any
 
 from govdisclosure.layout import JOIN
-from govdisclosure.model import Report
+from govdisclosure.rules._catalog import part
+from govdisclosure.rules._context import Context
 from govdisclosure.rules._equations import CompiledTable, Equation, compiled
 from govdisclosure.rules._findings import Finding, Interval, L10n, Side, Suggestion
 from govdisclosure.rules._policy import Policy
+from govdisclosure.rules._registry import Family
 
-__all__ = ["check_tables"]
+__all__ = ["FAMILY", "check"]
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -83,9 +85,7 @@ def _side_name(cells: Any, indices: tuple[int, ...], e: Equation) -> L10n:
     zh = [c.row_labels[-1] if same_column else c.column_labels[-1] for c in chosen]
     en = [c.row_en[-1] if same_column else c.column_en[-1] for c in chosen]
     if len(chosen) > 3:
-        return L10n(
-            f"{zh[0]} + … + {zh[-1]}（{len(zh)} 项）", f"{en[0]} + … + {en[-1]} ({len(en)} terms)"
-        )
+        return part("terms.many", first=L10n(zh[0], en[0]), last=L10n(zh[-1], en[-1]), n=len(zh))
     return L10n(" + ".join(zh), " + ".join(en))
 
 
@@ -160,8 +160,21 @@ def _suggestions(
     failed = {i: r for i, r in evaluated.items() if r}
     if not failed:
         return {}
+    codes = tuple(sorted({ct.equations[i].code for i in failed}))
+    s = _one_cell(ct, values, evaluated, failed, zero, codes) or _compensating(ct, failed, codes)
+    return {} if s is None else dict.fromkeys(failed, (s,))
+
+
+def _one_cell(
+    ct: CompiledTable,
+    values: tuple[Any, ...],
+    evaluated: dict[int, int],
+    failed: dict[int, int],
+    zero: bool,
+    codes: tuple[str, ...],
+) -> Suggestion | None:
+    """The hint of the one cell whose corrected value would satisfy every failed equation."""
     eqs = ct.equations
-    codes = tuple(sorted({eqs[i].code for i in failed}))
     touched = {c for i in failed for c in (*eqs[i].pos, *eqs[i].neg)}
     candidates = []
     for c in sorted(touched):
@@ -175,45 +188,51 @@ def _suggestions(
         proposed = (current or 0) + deltas.pop()
         if proposed >= 0:
             candidates.append((c, current or 0, proposed))
-    if len(candidates) == 1:
-        c, current, proposed = candidates[0]
-        cell = ct.cells[c]
-        s = Suggestion(
-            kind="cell",
-            paths=(cell.json_path,),
-            where=L10n(cell.label, cell.label_en),
-            current=current,
-            proposed=proposed,
-            codes=codes,
-            digits=_transposed(current, proposed),
-        )
-        return dict.fromkeys(failed, (s,))
-    # the compensating pattern: two columns off by +k and −k, every row sum holding
+    if len(candidates) != 1:
+        return None
+    c, current, proposed = candidates[0]
+    cell = ct.cells[c]
+    return Suggestion(
+        kind="cell",
+        paths=(cell.json_path,),
+        where=L10n(cell.label, cell.label_en),
+        current=current,
+        proposed=proposed,
+        codes=codes,
+        digits=_transposed(current, proposed),
+    )
+
+
+def _compensating(
+    ct: CompiledTable, failed: dict[int, int], codes: tuple[str, ...]
+) -> Suggestion | None:
+    """The compensating pattern: two columns off by +k and −k, every row sum holding."""
+    eqs = ct.equations
     if any(eqs[i].kind != "column" for i in failed):
-        return {}
+        return None
     by_column: dict[str, dict[str, int]] = {}
     for i, r in failed.items():
         by_column.setdefault(eqs[i].key, {})[eqs[i].code] = r
     if len(by_column) != 2 or "total" in by_column:
-        return {}
+        return None
     (a, ra), (b, rb) = sorted(by_column.items())
     ks = {abs(r) for r in (*ra.values(), *rb.values())}
     if ra.keys() != rb.keys() or len(ks) != 1 or any(ra[k] != -rb[k] for k in ra):
-        return {}
+        return None
     labels = {eqs[i].key: eqs[i].label for i in failed}
-    la, lb = labels[a], labels[b]
-    s = Suggestion(
+    return Suggestion(
         kind="compensating",
         paths=tuple(sorted({eqs[i].anchor_path for i in failed})),
-        where=L10n(
-            f"表{ct.number}“{la.zh}”与“{lb.zh}”",
-            f"Table {ct.number_en} columns “{la.en}” and “{lb.en}”",
-        ),
+        where=part("hint.columns", table=_number(ct), a=labels[a], b=labels[b]),
         current=None,
         proposed=ks.pop(),
         codes=codes,
     )
-    return dict.fromkeys(failed, (s,))
+
+
+def _number(ct: CompiledTable) -> L10n:
+    """The table's number: 三 / 3."""
+    return L10n(ct.number, ct.number_en)
 
 
 def _row_path(cells: list[Any]) -> str:
@@ -230,17 +249,11 @@ def _row_path(cells: list[Any]) -> str:
     return f"$.{attribute}.{'.'.join(common)}" if common else f"$.{attribute}"
 
 
-def _blank_findings(
-    ct: CompiledTable, values: tuple[Any, ...], policy: Policy, year: int | None
-) -> list[Finding]:
-    """GD105: one finding per row with blank cells, listing them (one per block of 表二 when
-    every cell of a block of several rows is blank)."""
-    zero = policy.blank == "zero"
-    severity = policy.severity("GD105")
+def _blank_groups(ct: CompiledTable, values: tuple[Any, ...]) -> list[tuple[list[int], L10n]]:
+    """The blank cells by row, each group with its name (a whole block of 表二 as one)."""
     rows: dict[tuple[str, ...], list[int]] = {}
     for i, cell in enumerate(ct.cells):
         rows.setdefault(cell.row_labels, []).append(i)
-    groups: list[tuple[list[int], L10n]] = []
     blocks: dict[str, list[tuple[str, ...]]] = {}
     if ct.number == "二":
         for labels in rows:
@@ -250,49 +263,62 @@ def _blank_findings(
         for block, labels in blocks.items()
         if len(labels) > 1 and all(values[i] is None for r in labels for i in rows[r])
     }
+    groups: list[tuple[list[int], L10n]] = []
     done: set[tuple[str, ...]] = set()
     for labels, indices in rows.items():
         if labels in done:
             continue
-        block = labels[0] if ct.number == "二" else None
-        if block is not None and block in whole:
-            members = [i for r in whole[block] for i in rows[r]]
-            done.update(whole[block])
+        if ct.number == "二" and labels[0] in whole:
+            members = [i for r in whole[labels[0]] for i in rows[r]]
+            done.update(whole[labels[0]])
             first = ct.cells[members[0]]
-            name = L10n(
-                f"表{ct.number} {first.row_labels[0]} 整块（{len(members)} 格）",
-                f"Table {ct.number_en} {first.row_en[0]}, the whole block ({len(members)} cells)",
+            block = L10n(first.row_labels[0], first.row_en[0])
+            groups.append(
+                (members, part("blank.block", table=_number(ct), block=block, n=len(members)))
             )
-            groups.append((members, name))
             continue
         blank = [i for i in indices if values[i] is None]
-        if not blank:
-            continue
-        first = ct.cells[blank[0]]
-        if len(blank) == 1:
-            name = L10n(first.label, first.label_en)
-        else:
-            columns = [ct.cells[i] for i in blank]
-            every = len(blank) == len(indices)
-            zh = "整行" if every else "、".join(c.column_labels[-1] for c in columns)
-            en = "the whole row" if every else ", ".join(c.column_en[-1] for c in columns)
-            name = L10n(
-                f"表{ct.number} {first.row} | {zh}（{len(blank)} 格）",
-                f"Table {ct.number_en} {JOIN.join(first.row_en)} | {en} ({len(blank)} cells)",
-            )
-        groups.append((blank, name))
+        if blank:
+            groups.append((blank, _blank_name(ct, blank, len(blank) == len(indices))))
+    return groups
+
+
+def _blank_name(ct: CompiledTable, blank: list[int], every: bool) -> L10n:
+    """How a finding names the blank cells of one row."""
+    first = ct.cells[blank[0]]
+    if len(blank) == 1:
+        return L10n(first.label, first.label_en)
+    columns = [ct.cells[i] for i in blank]
+    named = L10n(
+        "、".join(c.column_labels[-1] for c in columns), ", ".join(c.column_en[-1] for c in columns)
+    )
+    return part(
+        "blank.cells",
+        table=_number(ct),
+        row=L10n(first.row, JOIN.join(first.row_en)),
+        columns=part("blank.whole_row") if every else named,
+        n=len(blank),
+    )
+
+
+def _consequence(ct: CompiledTable, members: list[int], zero: bool) -> L10n:
+    """What a blank means for the check (GD105's message)."""
+    if zero:
+        return part("blank.zero")
+    if any(i in ct.in_sums for i in members):
+        return part("blank.unchecked_many" if len(members) > 1 else "blank.unchecked_one")
+    return part("blank.no_figure")
+
+
+def _blank_findings(
+    ct: CompiledTable, values: tuple[Any, ...], policy: Policy, year: int | None
+) -> list[Finding]:
+    """GD105: one finding per row with blank cells, listing them (one per block of 表二 when
+    every cell of a block of several rows is blank)."""
+    zero = policy.blank == "zero"
+    severity = policy.severity("GD105")
     out = []
-    for members, name in groups:
-        if zero:
-            consequence = L10n("按 0 计", "counted as 0")
-        elif any(i in ct.in_sums for i in members):
-            consequence = L10n("含该格的合计未予核对", "sums with this cell were not checked")
-            if len(members) > 1:
-                consequence = L10n(
-                    "含这些格的合计未予核对", "sums with these cells were not checked"
-                )
-        else:
-            consequence = L10n("未填写数字", "no figure is given")
+    for members, name in _blank_groups(ct, values):
         cells = [ct.cells[i] for i in members]
         out.append(
             Finding(
@@ -300,15 +326,9 @@ def _blank_findings(
                 severity=severity,
                 path=_row_path(cells),
                 location=name,
-                args=(("cell", name), ("consequence", consequence)),
+                args=(("cell", name), ("consequence", _consequence(ct, members, zero))),
                 sides=(
-                    Side(
-                        L10n("空白单元格", "blank cells"),
-                        None,
-                        "",
-                        None,
-                        tuple(c.json_path for c in cells),
-                    ),
+                    Side(part("blank.side"), None, "", None, tuple(c.json_path for c in cells)),
                 ),
                 year=year,
             )
@@ -316,13 +336,29 @@ def _blank_findings(
     return out
 
 
-def check_tables(report: Report, policy: Policy, runs: frozenset[str]) -> list[Finding]:
+def _missing_table(ct: CompiledTable, policy: Policy, year: int | None) -> Finding:
+    """GD105 for a table the report does not have at all."""
+    return Finding(
+        code="GD105",
+        severity=policy.severity("GD105"),
+        path=f"$.{ct.attribute}",
+        location=part("table", table=_number(ct)),
+        args=(
+            ("cell", part("table.whole", table=_number(ct))),
+            ("consequence", part("table.unchecked")),
+        ),
+        year=year,
+    )
+
+
+def check(ctx: Context) -> list[Finding]:
     """GD101–GD105 for a report whose edition has tables.
 
     A table whose cells are all filled and whose sums all hold costs one call of its compiled
     function (:attr:`CompiledTable.holds`), whatever rules run: if every equation holds, no
-    subset of them fails. Otherwise the generic evaluator runs the rules of ``runs``.
+    subset of them fails. Otherwise the generic evaluator runs the rules of ``ctx.runs``.
     """
+    report, policy, runs = ctx.report, ctx.policy, ctx.runs
     out: list[Finding] = []
     zero = policy.blank == "zero"
     year = report.year
@@ -330,29 +366,7 @@ def check_tables(report: Report, policy: Policy, runs: frozenset[str]) -> list[F
         table = getattr(report, ct.attribute)
         if table is None:
             if "GD105" in runs:
-                where = L10n(f"表{ct.number}", f"Table {ct.number_en}")
-                out.append(
-                    Finding(
-                        code="GD105",
-                        severity=policy.severity("GD105"),
-                        path=f"$.{ct.attribute}",
-                        location=where,
-                        args=(
-                            (
-                                "cell",
-                                L10n(
-                                    f"表{ct.number}（整张表）",
-                                    f"Table {ct.number_en} (the whole table)",
-                                ),
-                            ),
-                            (
-                                "consequence",
-                                L10n("表中的合计均未核对", "none of its sums was checked"),
-                            ),
-                        ),
-                        year=year,
-                    )
-                )
+                out.append(_missing_table(ct, policy, year))
             continue
         if ct.holds(table):
             continue  # every cell filled, every sum holds
@@ -368,3 +382,6 @@ def check_tables(report: Report, policy: Policy, runs: frozenset[str]) -> list[F
                 e = ct.equations[i]
                 out.append(_equation_finding(ct, e, values, r, policy, year, hints.get(i, ())))
     return out
+
+
+FAMILY = Family("table sums", check, codes=("GD101", "GD102", "GD103", "GD104", "GD105"))

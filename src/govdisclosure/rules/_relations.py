@@ -22,10 +22,12 @@ from decimal import Decimal
 from govdisclosure.model import Fact, Relation, Report
 from govdisclosure.money import exact_context
 from govdisclosure.numerals import Quantity, from_int
+from govdisclosure.rules._catalog import part
+from govdisclosure.rules._context import Context
 from govdisclosure.rules._findings import Finding, Interval, L10n, Side
-from govdisclosure.rules._policy import Policy
+from govdisclosure.rules._registry import Family
 
-__all__ = ["check_relations", "figure_interval", "place_of"]
+__all__ = ["FAMILY", "check", "figure_interval", "place_of"]
 
 _CTX = exact_context()
 
@@ -42,17 +44,14 @@ def figure_interval(q: Quantity) -> Interval:
 def place_of(report: Report, section: tuple[int, ...], paragraph: int) -> L10n:
     """The human place of a paragraph: the section heading and the paragraph's number."""
     if section == ():
-        return L10n(f"导语第{paragraph + 1}段", f"preamble, paragraph {paragraph + 1}")
+        return part("place.preamble", n=paragraph + 1)
     try:
         title = report.section(*section).title
     except KeyError:
         title = ""
     head = from_int(section[0]) + "、" if len(section) == 1 else ""
     number = ".".join(str(s) for s in section)
-    return L10n(
-        f"“{head}{title}”第{paragraph + 1}段",
-        f"section {number} “{title}”, paragraph {paragraph + 1}",
-    )
+    return part("place.section", head=head, title=title, number=number, n=paragraph + 1)
 
 
 def _fmt(d: Decimal) -> str:
@@ -63,7 +62,7 @@ def _describe(result: Fact, adds: list[Fact], subs: list[Fact]) -> str:
     terms = [f.label for f in adds]
     if len(terms) > 5:
         terms = [*terms[:3], "…", terms[-1]]
-        tail = f"（共{len(adds)}项）"
+        tail = part("relation.more", n=len(adds)).zh
     else:
         tail = ""
     text = " + ".join(terms) + tail
@@ -129,12 +128,9 @@ def _computed_text(
     every term is exact, else only its interval."""
     if money and all_exact:
         left = f"{_fmt(exact)}元"
-        return left, L10n(f"{left}（区间 {combined} 元）", f"{left} (interval {combined} yuan)")
+        return left, part("relation.exact_money", left=left, interval=combined)
     if money:
-        return f"{combined}元", L10n(
-            f"{combined} 元（含约数，只能算出区间）",
-            f"{combined} yuan (approximate terms give only an interval)",
-        )
+        return f"{combined}元", part("relation.interval_money", interval=combined)
     if all_exact:
         left = f"{_fmt(exact)}{measure}"
         return left, left
@@ -142,33 +138,47 @@ def _computed_text(
 
 
 def _check_relation(
-    report: Report, i: int, rel: Relation, facts: dict[str, tuple[int, Fact]], policy: Policy
+    ctx: Context, i: int, rel: Relation, facts: dict[str, tuple[int, Fact]]
 ) -> Finding | None:
     if _holds_exactly(rel, facts):
         return None
-    result_index, result = facts[rel.result]
+    result = facts[rel.result][1]
     terms = [(facts[k], sign) for k, sign in rel.terms()]
     kinds = {result.quantity.is_money} | {f.quantity.is_money for (_, f), _ in terms}
     if len(kinds) != 1 or not terms:
         return None  # money and counts mixed: no arithmetic relation to check
     money = kinds.pop()
     code = "GD201" if money else "GD202"
-    if not policy.runs(code):
+    if code not in ctx.runs:
         return None
-    combined, exact, all_exact = _combined(terms)
+    combined = _combined(terms)
+    if combined[0].meets(figure_interval(result.quantity)):
+        return None
+    return _relation_finding(ctx, i, code, facts[rel.result], terms, combined)
+
+
+def _relation_finding(
+    ctx: Context,
+    i: int,
+    code: str,
+    located: tuple[int, Fact],
+    terms: list[tuple[tuple[int, Fact], int]],
+    combined_exact: tuple[Interval, Decimal, bool],
+) -> Finding:
+    """GD201 or GD202 for relation ``i``, whose terms combined miss its result."""
+    report = ctx.report
+    result_index, result = located
+    combined, exact, all_exact = combined_exact
+    money = code == "GD201"
     target = figure_interval(result.quantity)
-    if combined.meets(target):
-        return None
     adds = [f for (_, f), s in terms if s > 0]
     subs = [f for (_, f), s in terms if s < 0]
-    relation = _describe(result, adds, subs)
     gap = combined.gap(target)
     left, left_text = _computed_text(money, all_exact, exact, combined, result.quantity.measure)
     loc = result.location
-    where = place_of(report, loc.section, loc.paragraph)
     result_q = result.quantity
     args: tuple[tuple[str, str | L10n], ...] = (
-        ("relation", relation),
+        ("relation", _describe(result, adds, subs)),
         ("left", left_text),
         ("left_interval", str(combined)),
         ("result", result.label),
@@ -181,13 +191,13 @@ def _check_relation(
         discrepancy = int(gap)
     return Finding(
         code=code,
-        severity=policy.severity(code),
+        severity=ctx.policy.severity(code),
         path=f"$.relations[{i}]",
-        location=where,
+        location=place_of(report, loc.section, loc.paragraph),
         args=args,
         sides=(
             Side(
-                L10n("各项按所述关系合计", "the terms combined as stated"),
+                part("relation.side"),
                 exact if all_exact else None,
                 left,
                 combined,
@@ -206,12 +216,18 @@ def _check_relation(
     )
 
 
-def check_relations(report: Report, policy: Policy) -> list[Finding]:
+def check(ctx: Context) -> list[Finding]:
     """GD201 (money, error) and GD202 (counts, warning) for every stated relation."""
+    report = ctx.report
+    if not report.relations:
+        return []
     facts = {f.key: (j, f) for j, f in enumerate(report.facts)}
     out = []
     for i, rel in enumerate(report.relations):
-        finding = _check_relation(report, i, rel, facts, policy)
+        finding = _check_relation(ctx, i, rel, facts)
         if finding is not None:
             out.append(finding)
     return out
+
+
+FAMILY = Family("stated relations", check, codes=("GD201", "GD202"))
