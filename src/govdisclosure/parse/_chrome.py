@@ -32,9 +32,19 @@ _MAY_BE_CHROME = frozenset("".join(CHROME_WORDS)) | _PUNCT
 _WORDS = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, key=len, reverse=True)))
 
 
+#: A PDF page's number printed as its footer: "-2-", "— 3 —", "第 4 页", "第4页 共9页".
+_PAGE_NUMBER = re.compile(
+    r"[-\uff0d—–]\s*\d{1,4}\s*[-\uff0d—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+)
+
+
 def is_chrome(line: str, *, header: bool = False) -> bool:
-    """Whether ``line`` (stripped) is page chrome; see the module docstring."""
-    if header and line.startswith(CHROME_PREFIXES):
+    """Whether ``line`` (stripped) is page chrome; see the module docstring.
+
+    >>> is_chrome("-2-", header=True), is_chrome("第 4 页", header=True), is_chrome("-2-")
+    (True, True, False)
+    """
+    if header and (line.startswith(CHROME_PREFIXES) or _PAGE_NUMBER.fullmatch(line)):
         return True
     if not line or len(line) > 40:
         return False

@@ -17,6 +17,7 @@ blank (GP160).
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 import typing
@@ -39,6 +40,7 @@ from govdisclosure.layout import (
 from govdisclosure.layout.match import LabelHit, matcher
 from govdisclosure.model import ExtraRow, table_class
 from govdisclosure.money import Amount, MoneyUnit
+from govdisclosure.parse._align import _align, _blanks_after
 from govdisclosure.parse._cells import clean, is_value, read_token
 from govdisclosure.parse._labels import edition_hits
 from govdisclosure.parse._types import ParseFinding
@@ -46,9 +48,9 @@ from govdisclosure.parse._units import Region, Tok
 
 __all__ = ["TableReader"]
 
-_MAX_ALIGNMENTS = 20000
 
 #: How a row label begins with its ordinal: "5.", "(五)", "三、".
+_ORDINAL_MARKS = "(（)）.\uff0e、"
 _ORDINAL = re.compile("[(（]?[一二三四五六七八九十0-9]{1,3}[)）.\uff0e、]")
 
 
@@ -115,6 +117,8 @@ class TableReader:
         self.group: tuple[str, ...] = ()
         self.row: _Row | None = None
         self.pending: list[Tok] = []
+        self.orphans: list[Tok] = []  # figures printed before the end of their row's label
+        self.last_row: tuple[str, BlockLayout, RowLayout] | None = None
         self.rows_seen: set[tuple[str, str]] = set()
         self.tables_seen: list[str] = []
         #: The JSON path of every cell the source printed (a figure, a blank or a placeholder).
@@ -187,13 +191,14 @@ class TableReader:
             self._value(tok)
             return
         hits = edition_hits(self.edition, text, near=len(text) >= 6)
+        left: list[Tok] = []
+        joined = False
         if not hits and self.pending:
-            joined = "".join(p.text for p in self.pending) + text
-            hits = edition_hits(self.edition, joined, near=len(joined) >= 6)
-            if hits:
-                first = self.pending[0]
-                tok = Tok(joined, first.start, tok.end, first.element, first.row, first.col)
-                text = joined
+            hits, tok, left = self._joined(tok)
+            text = tok.text
+            joined = bool(hits)
+        if not hits:
+            hits = self._cut_note(text) or self._next_row(text)
         if not hits and " / " in text:
             self._parts(tok, " / ")
             return
@@ -210,21 +215,10 @@ class TableReader:
         if hit is None:
             self._unknown(tok, ambiguous=bool(hits))
             return
-        self.pending = []
-        if hit.distance:
-            self._findings.append(
-                ParseFinding(
-                    "GP130", (("found", text), ("label", hit.label)), Span(tok.start, tok.end)
-                )
-            )
-        elif hit.note is not None:
-            self._findings.append(
-                ParseFinding(
-                    "GP131",
-                    (("found", text), ("label", hit.label), ("note", hit.note)),
-                    Span(tok.start, tok.end),
-                )
-            )
+        self.pending = left
+        if not (joined and hit.kind == "row"):
+            self._orphaned()  # figures that waited for a label that never came
+        self._near_or_noted(hit, tok)
         self._finish_row()
         if hit.kind == "column" and self.table is not None and hit.table != self.table:
             self.header_seen = True  # a column label of another table: a header word here
@@ -237,10 +231,88 @@ class TableReader:
             if hit.table == "二":
                 self.block = hit.block
             self.row = _Row("row", hit.row.labels[-1], tok, hit.table, hit.block, hit.row)
+            self.row.cells.extend(self.orphans)  # the figures printed before its label ended
+            self.orphans = []
+            if hit.block is not None:
+                self.last_row = (hit.table, hit.block, hit.row)
         elif hit.kind == "group":
             self.group = (hit.label,)
         else:
             self.header_seen = True
+
+    def _near_or_noted(self, hit: LabelHit, tok: Tok) -> None:
+        """GP130 for a label read by near match, GP131 for one read with a note left out."""
+        span = Span(tok.start, tok.end)
+        if hit.distance:
+            args: tuple[tuple[str, str], ...] = (("found", tok.text), ("label", hit.label))
+            self._findings.append(ParseFinding("GP130", args, span))
+        elif hit.note is not None:
+            args = (("found", tok.text), ("label", hit.label), ("note", hit.note))
+            self._findings.append(ParseFinding("GP131", args, span))
+
+    def _joined(self, tok: Tok) -> tuple[list[LabelHit], Tok, list[Tok]]:
+        """The hits of ``tok`` joined to the label text before it (a label a PDF's layout
+        wrapped over lines): the longest run of the waiting pieces that makes a label, and
+        the pieces it leaves out (still waiting)."""
+        pending = self.pending
+        # the pieces in order, longest run first; a piece of another column's label printed
+        # between them (a group label wrapped beside the row's: "（六）其 / 他处理") may be left out
+        runs = sorted(
+            (
+                c
+                for r in range(len(pending), 0, -1)
+                for c in itertools.combinations(range(len(pending)), r)
+            ),
+            key=lambda c: (-len(c), c),
+        )
+        for run in runs:
+            joined = "".join(pending[i].text for i in run) + tok.text
+            hits = edition_hits(self.edition, joined, near=len(joined) >= 6)
+            if hits:
+                first = pending[run[0]]
+                left = [p for i, p in enumerate(pending) if i not in run]
+                joined_tok = Tok(joined, first.start, tok.end, first.element, first.row, first.col)
+                return hits, joined_tok, left
+        return [], tok, pending
+
+    def _next_row(self, text: str) -> list[LabelHit]:
+        """A misprinted row label read by its place: the row after the last one read in its
+        block, when the text begins with that row's ordinal and shares most of its words
+        ("2.其他法律行政止公开" for "2.其他法律行政法规禁止公开")."""
+        last = self.last_row
+        m = _ORDINAL.match(text)
+        if last is None or m is None:
+            return []
+        _table, block, row = last
+        rows = list(block.rows)
+        i = rows.index(row) + 1 if row in rows else len(rows)
+        if i >= len(rows):
+            return []
+        label = rows[i].labels[-1]
+        lm = _ORDINAL.match(label)
+        if lm is None or lm.group().strip(_ORDINAL_MARKS) != m.group().strip(_ORDINAL_MARKS):
+            return []
+        if difflib.SequenceMatcher(None, text, label).ratio() < 0.75:
+            return []
+        hits = [h for h in edition_hits(self.edition, label, near=False) if h.row is rows[i]]
+        return [attrs.evolve(h, distance=1) for h in hits]
+
+    def _cut_note(self, text: str) -> list[LabelHit]:
+        """The hits of a label whose note a line break cut ("（二）部分公开（区分处理的，只计
+        这一情"): the words before the note's unclosed bracket, when they are a row's label."""
+        cut = max(text.rfind("("), text.rfind("（"))
+        if cut < 2 or ")" in text[cut:] or "）" in text[cut:]:
+            return []
+        hits = edition_hits(self.edition, text[:cut], near=False)
+        return [h for h in hits if h.kind == "row"]
+
+    def _orphaned(self) -> None:
+        """GP152 for the figures that waited for a label that never came."""
+        for tok in self.orphans:
+            if clean(tok.text):
+                args = (("table", self.table or "?"), ("raw", tok.text))
+                self._findings.append(ParseFinding("GP152", args, Span(tok.start, tok.end)))
+        self.orphans = []
 
     def _label_goes_on(self, text: str) -> bool:
         """Whether ``text``, no label, is the rest of the open row's label printed in a cell of
@@ -297,6 +369,11 @@ class TableReader:
         if self.table == "四" and not blank:
             self.row = _Row("transposed", "表四", None, "四", cells=[tok])
             return
+        if any(_ORDINAL.match(p.text) for p in self.pending):
+            # a row label begun and not yet ended ("5.要求行政机关确认或重新出", its figures,
+            # then "具已获取信息"): the figures wait for it
+            self.orphans.append(tok)
+            return
         if not blank:
             self._findings.append(
                 ParseFinding(
@@ -329,6 +406,7 @@ class TableReader:
     def finish(self, *, cut: bool) -> None:
         """End of the source: the open row is read (left to right when ``cut``)."""
         self._finish_row(cut=cut)
+        self._orphaned()
         for tok in self.pending:
             if _digits(tok.text):
                 self._findings.append(
@@ -593,103 +671,6 @@ class TableReader:
         for i, (_b, _label, values, tok) in enumerate(self.extra.get("二", ())):
             out.append((f"$.active.extra_rows[{i}]", tok, values))
         return out
-
-
-def _align(cells: list[Tok], k: int, cut: bool) -> tuple[list[Tok | None], int]:
-    """The token of each of ``k`` columns (``None``: blank or undetermined) and how many
-    non-blank cells could not be placed."""
-    n = len(cells)
-    if n == k:
-        return list(cells), 0
-    if cut and n < k:
-        return [*cells, *([None] * (k - n))], 0
-    blank = [not clean(t.text) for t in cells]
-    nonblank = n - sum(blank)
-    if n < k:
-        if _choose_count(k, n) > _MAX_ALIGNMENTS:
-            return [None] * k, nonblank
-        options: list[list[int | None]] = []
-        for pos in itertools.combinations(range(k), n):
-            arranged: list[int | None] = [None] * k
-            for i, p in enumerate(pos):
-                arranged[p] = i
-            if _valid(arranged, blank):
-                options.append(arranged)
-    else:
-        blanks = [i for i in range(n) if blank[i]]
-        drop = n - k
-        if len(blanks) < drop or _choose_count(len(blanks), drop) > _MAX_ALIGNMENTS:
-            return [None] * k, nonblank
-        options = []
-        for dropped in itertools.combinations(blanks, drop):
-            d = set(dropped)
-            options.append([i for i in range(n) if i not in d])
-    if not options:
-        return [None] * k, nonblank
-    out: list[Tok | None] = []
-    lost = 0
-    for c in range(k):
-        texts = {_text_at(cells, o[c]) for o in options}
-        if len(texts) == 1:
-            first = options[0][c]
-            out.append(cells[first] if first is not None else None)
-        elif any(i is not None and not blank[i] for i in (o[c] for o in options)):
-            out.append(None)
-            lost += 1
-        else:
-            out.append(None)
-    placed = {id(t) for t in out if t is not None}
-    unplaced = sum(1 for i, t in enumerate(cells) if not blank[i] and id(t) not in placed)
-    return out, max(lost, unplaced)
-
-
-def _blanks_after(cells: list[Tok], k: int) -> bool:
-    """Whether a row prints more cells than its ``k`` columns, fewer figures than columns, and
-    every blank cell after its last figure ("3 |\\n3 |\\n|||||||"): its blank cells were not
-    printed where they stand, so nothing says which columns the figures belong to."""
-    n = len(cells)
-    if n <= k:
-        return False
-    blank = [not clean(t.text) for t in cells]
-    figures = n - sum(blank)
-    if not 0 < figures < k:
-        return False
-    last = max(i for i in range(n) if not blank[i])
-    return all(not b for b in blank[:last])
-
-
-def _text_at(cells: list[Tok], i: int | None) -> str:
-    return "" if i is None else clean(cells[i].text)
-
-
-def _valid(arranged: list[int | None], blank: list[bool]) -> bool:
-    """Every lost column stands in a run of blank columns that has a printed blank cell."""
-    k = len(arranged)
-    i = 0
-    while i < k:
-        if arranged[i] is not None and not blank[arranged[i]]:  # type: ignore[index]
-            i += 1
-            continue
-        j = i
-        has_missing = has_blank = False
-        while j < k and (arranged[j] is None or blank[arranged[j]]):  # type: ignore[index]
-            if arranged[j] is None:
-                has_missing = True
-            else:
-                has_blank = True
-            j += 1
-        if has_missing and not has_blank:
-            return False
-        i = j
-    return True
-
-
-def _choose_count(n: int, r: int) -> int:
-    if r < 0 or r > n:
-        return 0
-    from math import comb
-
-    return comb(n, r)
 
 
 _ = Decimal

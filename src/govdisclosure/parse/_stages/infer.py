@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from govdisclosure.document import Heading, SignatureBlock
+from govdisclosure.document import Heading, Paragraph, SignatureBlock
 from govdisclosure.layout import MAX_YEAR, MIN_YEAR, Edition, label_key
 from govdisclosure.layout.match import EDITION_MARKERS, matcher
 from govdisclosure.model import Period
@@ -325,6 +325,44 @@ def _head(title: Line, y: int | None) -> tuple[str, Line] | None:
     return head, Line(head, title.start, title.start + end, title.element, place=title.place)
 
 
+#: Words that end the run of a name's place before it ("本报告由淮安市洪泽区人民政府…").
+_NOT_NAME = frozenset("由在据和与及向对为是的了，。、；：（）()“”《》 ")
+
+
+def _full_name(short: str, paragraphs: Sequence[str]) -> str | None:
+    """The agency's full name when the first paragraphs print it with the place above it
+    before the title's short one ("淮安市" + "洪泽区人民政府"), else ``None``.
+
+    >>> _full_name("洪泽区人民政府", ["本报告由淮安市洪泽区人民政府办公室根据《条例》编制。"])
+    '淮安市洪泽区人民政府'
+    >>> _full_name("洪泽区人民政府", ["洪泽区人民政府坚持…"]) is None
+    True
+    """
+    for text in paragraphs:
+        i = compact(text).find(short)
+        if i < 2:
+            continue
+        before = compact(text)[max(0, i - 8) : i]
+        k = len(before)
+        while k > 0 and before[k - 1] not in _NOT_NAME:
+            k -= 1
+        place = before[k:]
+        if len(place) >= 2 and place.endswith(("省", "市", "州", "盟", "地区")):
+            return place + short
+    return None
+
+
+def _printed(outline: Outline, words: str) -> Line | None:
+    """The line of ``words`` as the first paragraph that prints them unbroken has them."""
+    for block, lines in outline.of(Paragraph):
+        line = lines[0]
+        i = block.text.find(words)
+        if i >= 0 and line.text == block.text and line.end - line.start == len(line.text):
+            start = line.start + i
+            return Line(words, start, start + len(words), line.element, place=line.place)
+    return None
+
+
 def _agency(
     outline: Outline, named: tuple[str, Line] | None, given: str | None
 ) -> tuple[str, Line | None, tuple[ParseFinding, ...]]:
@@ -335,6 +373,9 @@ def _agency(
     if signed is not None and signed[0].agency:
         return signed[0].agency, signed[1][0], ()
     if named is not None:
+        full = _full_name(named[0], outline.paragraphs[:3])
+        if full is not None:  # the title's short name, the full one in the first paragraphs
+            return full, _printed(outline, full), ()
         return named[0], named[1], ()
     issuer = outline.metadata.get("issuer")
     if issuer and issuer != "无":
