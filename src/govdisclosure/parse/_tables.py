@@ -112,6 +112,7 @@ class TableReader:
         self.values: dict[str, tuple[Any, Tok, CellLayout | None]] = {}
         self.units: dict[str, str] = {}
         self.extra: dict[str, list[tuple[BlockLayout, str, list[Any], Tok | None]]] = {}
+        self.extra_placed: list[list[Tok | None]] = []  # the cells of each extra row
         self.table: str | None = None
         self.block: BlockLayout | None = None
         self.group: tuple[str, ...] = ()
@@ -451,6 +452,7 @@ class TableReader:
                 for (col, _), t in zip(columns, placed, strict=True)
             ]
             self.extra.setdefault("二", []).append((row.block, row.label, values, row.tok))
+            self.extra_placed.append(placed)
             args = (("block", row.block.labels[0]), ("label", row.label))
             self._findings.append(ParseFinding("GP132", args, Span(where.start, where.end)))
             return
@@ -664,6 +666,15 @@ class TableReader:
             cut = self.cut_row or lacking
         # the attrs plugin types a field converted by ``frozenset`` as an unsolved iterable
         return Coverage(self.printed, tables, cut)  # type: ignore[arg-type]
+
+    def extra_cells(self) -> list[tuple[str, Tok]]:
+        """The JSON path of every value of an extra row read from a cell, with the cell."""
+        return [
+            (f"$.active.extra_rows[{i}].values[{j}]", tok)
+            for i, placed in enumerate(self.extra_placed)
+            for j, tok in enumerate(placed)
+            if tok is not None
+        ]
 
     def extra_paths(self) -> list[tuple[str, Tok | None, list[Any]]]:
         """JSON paths of the extra rows read, with the token of their label."""

@@ -327,9 +327,20 @@ class Parsed:
         """The origins in the source of every field a finding names.
 
         ``finding`` is a :class:`ParseFinding`, a finding of :func:`govdisclosure.check`
-        (its ``path`` and the ``paths`` of its sides) or a JSON path.
+        (its ``path`` and the ``paths`` of its sides) or a JSON path. A reading finding
+        whose path was not read is located by its own span.
+
+        >>> from govdisclosure.parse import parse
+        >>> parsed = parse("某局2015年政府信息公开工作年度报告\\n发布日期:去年\\n一、总体情况")
+        >>> [(f.code, o.raw, o.line) for f in parsed.findings for o in parsed.locate(f)]
+        [('GP170', '发布日期:去年', 2)]
         """
-        return [self.provenance[p] for p in _paths(finding) if p in self.provenance]
+        origins = [self.provenance[p] for p in _paths(finding) if p in self.provenance]
+        span = getattr(finding, "span", None)
+        if not origins and isinstance(finding, ParseFinding) and span is not None:
+            raw = self.text[span.start : span.end]
+            origins.append(origin(SourceMap(self.text), span, raw))
+        return origins
 
     def where(self, finding: Any) -> str:
         """ "line 57, column 12" of the first field a finding names ("" if none is known)."""

@@ -136,13 +136,14 @@ class _Outliner:
         if in_front or line.hint in ("item", "row"):
             pairs = metadata_pairs(t, colon=line.hint != "row")
             if pairs is not None and (in_front or len(pairs) > 1):
-                for attr, label, value, _ in pairs:
-                    self._meta(attr, label, value, line)
+                for attr, label, value, at in pairs:
+                    self._meta(attr, label, value, line, at)
                 return True
         return False
 
-    def _meta(self, attr: str | None, label: str, value: str, line: Line) -> None:
-        """One metadata item (the first of each attribute counts; a date is read as one)."""
+    def _meta(self, attr: str | None, label: str, value: str, line: Line, at: int = 0) -> None:
+        """One metadata item (the first of each attribute counts; a date is read as one);
+        ``at`` is where its label starts in the line (its value is located after it)."""
         if attr is None or attr in self.attrs:
             return
         self.attrs.add(attr)
@@ -154,7 +155,11 @@ class _Outliner:
             if v is None:
                 self.findings.append(ParseFinding("GP170", (("raw", raw),), span))
         item = MetadataItem(attr, label, v if v is not None else "", span, line.element)
-        self.meta.append((item, Line(raw, line.start, line.end, line.element, place=line.place)))
+        start, end = line.start, line.end
+        i = line.text.find(raw, at) if raw else -1
+        if i >= 0 and end - start == len(line.text):  # the value's own span
+            start, end = start + i, start + i + len(raw)
+        self.meta.append((item, Line(raw, start, end, line.element, place=line.place)))
 
     def _heading(self, line: Line, h: Head) -> None:
         level, ordinal, title = h

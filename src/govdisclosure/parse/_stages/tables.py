@@ -38,6 +38,7 @@ def run(state: State) -> State:
         blocks = tuple(Sourced(block) for _obj, block in reader.tables().values())
         read = [(path, tok) for path, (_v, tok, _c) in reader.values.items()]
         read += [(p + ".label", tok) for p, tok, _v in reader.extra_paths() if tok is not None]
+        read += reader.extra_cells()
         cells = tuple(read)
         findings = reader.findings
         coverage = reader.coverage(ends_inside=ends_inside)
