@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from tests.parse.corpus import load
 
+import govdisclosure as gd
 from govdisclosure.layout import Edition
 from govdisclosure.model import AgencyKind
 from govdisclosure.parse import parse
@@ -161,3 +162,41 @@ def test_a_printed_zero_total_and_placeholders() -> None:
         assert parsed.coverage is not None
         assert parsed.coverage.printed_cell(path)
     assert [f.code for f in parsed.findings].count("GP141") == 2
+
+
+TRADITIONAL = (
+    "某局2021年政府信息公開工作年度報告\n一、總體情況\n本機關依照條例，諮詢、複議均無。\n"
+    "二、主動公開政府信息的情況:\n正文。\n三、收到和處理政府信息公開申請情況\n"
+    "（本列數據的勾稽關係為：第一項加第二項之和，等於第三項加第四項之和） |\n"
+    "一、本年新收政府信息公開申請數量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n"
+    "四、政府信息公開行政複議、行政訴訟情況\n正文。\n五、存在的主要問題及改進情況\n正文。\n"
+    "六、其他需要報告的事項\n無。"
+)
+
+
+def test_a_page_in_traditional_characters_is_matched_and_kept_as_printed() -> None:
+    parsed = parse(TRADITIONAL)
+    report = parsed.report
+    assert "GP104" in [f.code for f in parsed.findings]
+    assert report.requests is not None
+    assert report.requests.new.total == 3
+    assert report.title == "某局2021年政府信息公開工作年度報告"  # as printed
+    assert [s.title for s in report.sections][3] == "政府信息公開行政複議、行政訴訟情況"
+    assert not [f for f in gd.check(report) if f.code == "GD601"]
+    o = parsed.provenance["$.requests.new.total"]
+    assert TRADITIONAL[o.start : o.end] == "3"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["主动公开政府信息的情况:", "主动公开政府信息情况；", "主动公开政府信息情况。"],
+)
+def test_heading_variants_raise_no_gd601(heading: str) -> None:
+    text = (
+        f"某局2021年政府信息公开工作年度报告\n一、政务公开工作总体情况\n正文。\n二、{heading}\n正文。\n"
+        "三、收到和处理政府信息公开申请情况\n正文。\n四、政府信息公开行政复议、行政诉讼情况\n正文。\n"
+        "五、存在的主要问题和改进情况\n正文。\n六、其他需要报告的事项\n无。"
+    )
+    report = parse(text).report
+    assert len(report.sections) == 6
+    assert not [f for f in gd.check(report) if f.code == "GD601"]

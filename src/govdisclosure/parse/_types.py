@@ -49,6 +49,11 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
         "跳过页面框架文字{count}行（如“{example}”）",
         "skipped {count} lines of page chrome (such as {example!r})",
     ),
+    "GP104": (
+        ParseSeverity.NOTICE,
+        "原文为繁体字：{how}",
+        "the source is in traditional characters: {how}",
+    ),
     "GP110": (
         ParseSeverity.INFO,
         "按标签判定版本为{edition}（{evidence}）",

@@ -24,6 +24,7 @@ from govdisclosure.document import (
     Span,
     Title,
 )
+from govdisclosure.layout.match import simplified
 from govdisclosure.numerals import find_date
 from govdisclosure.parse._chrome import is_chrome
 from govdisclosure.parse._headings import NOT_TITLE_END, Head, heading, peel_headings, run_in
@@ -276,7 +277,7 @@ def _depth(text: str) -> int:
 
 
 def _title_like(line: Line) -> bool:
-    t = line.text
+    t = simplified(line.text)
     if line.hint == "heading" and line.level == 0:
         return True
     return (
