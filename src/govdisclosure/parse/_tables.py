@@ -149,7 +149,7 @@ class TableReader:
             self._finish_row()
             if table in self.tables_seen and self.table is not None:
                 self._findings.append(
-                    ParseFinding("GP163", (("table", table),), Span(tok.start, tok.end))
+                    ParseFinding("GP163", (("table", _words(table)),), Span(tok.start, tok.end))
                 )
             self.table = table
             self.block = None
@@ -311,7 +311,7 @@ class TableReader:
         """GP152 for the figures that waited for a label that never came."""
         for tok in self.orphans:
             if clean(tok.text):
-                args = (("table", self.table or "?"), ("raw", tok.text))
+                args = (("table", _words(self.table)), ("raw", tok.text))
                 self._findings.append(ParseFinding("GP152", args, Span(tok.start, tok.end)))
         self.orphans = []
 
@@ -379,7 +379,7 @@ class TableReader:
             self._findings.append(
                 ParseFinding(
                     "GP152",
-                    (("table", self.table or "?"), ("raw", tok.text)),
+                    (("table", _words(self.table)), ("raw", tok.text)),
                     Span(tok.start, tok.end),
                 )
             )
@@ -481,7 +481,7 @@ class TableReader:
         if cut and n < k:
             self.cut_row = True
             self._findings.append(
-                ParseFinding("GP160", (("table", row.table), ("row", row.label)), span)
+                ParseFinding("GP160", (("table", _words(row.table)), ("row", row.label)), span)
             )
         elif ambiguous:
             args = (("row", row.label), ("found", n), ("expected", k), ("count", ambiguous))
@@ -644,7 +644,11 @@ class TableReader:
             self._findings.append(
                 ParseFinding(
                     "GP161",
-                    (("table", table.number), ("count", len(missing)), ("example", missing[0])),
+                    (
+                        ("table", _words(table.number)),
+                        ("count", len(missing)),
+                        ("example", missing[0]),
+                    ),
                     Span(s[1], s[1]) if s else None,
                 )
             )
@@ -685,3 +689,12 @@ class TableReader:
 
 
 _ = Decimal
+
+_NUMBERS_EN = {"二": "2", "三": "3", "四": "4"}
+
+
+def _words(number: str | None) -> tuple[str, str]:
+    """A table's number in the words of each message: ("三", "3")."""
+    if number is None:
+        return ("?", "?")
+    return (number, _NUMBERS_EN.get(number, number))

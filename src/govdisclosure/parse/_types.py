@@ -92,7 +92,7 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
     "GP132": (
         ParseSeverity.NOTICE,
         "{block}中的非标准行“{label}”作为扩展行保留",
-        "non-standard row {label!r} of {block} kept as an extra row",
+        "non-standard row {label!r} of {block!r} kept as an extra row",
     ),
     "GP133": (
         ParseSeverity.WARNING,
@@ -102,27 +102,27 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
     "GP140": (
         ParseSeverity.WARNING,
         "{cell}的“{raw}”无法读作数值，留空",
-        "{cell}: {raw!r} cannot be read as a figure; left blank",
+        "{cell!r}: {raw!r} cannot be read as a figure; left blank",
     ),
     "GP141": (
         ParseSeverity.INFO,
         "{cell}填写“{raw}”，读作空",
-        "{cell}: placeholder {raw!r} read as blank",
+        "{cell!r}: placeholder {raw!r} read as blank",
     ),
     "GP142": (
         ParseSeverity.WARNING,
         "{cell}不是增减列，带符号的“{raw}”未读入",
-        "{cell} is not a signed column; signed {raw!r} not read",
+        "{cell!r} is not a signed column; signed {raw!r} not read",
     ),
     "GP143": (
         ParseSeverity.WARNING,
         "{cell}的单位应为{expected}，“{raw}”未读入",
-        "{cell} is in {expected}; {raw!r} not read",
+        "{cell!r} is in {expected!r}; {raw!r} not read",
     ),
     "GP144": (
         ParseSeverity.INFO,
         "{cell}的“{raw}”读作{value}（单位{unit}）",
-        "{cell}: {raw!r} read as {value} ({unit})",
+        "{cell!r}: {raw!r} read as {value} ({unit!r})",
     ),
     "GP150": (
         ParseSeverity.WARNING,

@@ -19,7 +19,7 @@ _CONVERTED = (
     "labels and headings are matched in simplified characters; values and positions are as printed",
 )
 _NOT_CONVERTED = (
-    "未安装繁简转换（opencc，govdisclosure[traditional]），标签可能无法识别",
+    "未安装繁简转换组件，标签可能无法识别",
     "no converter is installed (opencc, govdisclosure[traditional]): labels may not be recognised",
 )
 

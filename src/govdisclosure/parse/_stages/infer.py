@@ -172,7 +172,8 @@ def _edition(outline: Outline, year: int | None) -> tuple[Edition, ParseFinding]
 
 
 def _gp110(edition: Edition, evidence: str | tuple[str, str]) -> ParseFinding:
-    return ParseFinding("GP110", (("edition", EDITION_NAMES[edition]), ("evidence", evidence)))
+    said = evidence if isinstance(evidence, tuple) else (evidence, repr(evidence))
+    return ParseFinding("GP110", (("edition", EDITION_NAMES[edition]), ("evidence", said)))
 
 
 def _near_headings(sections: Sequence[Heading], edition: Edition) -> list[ParseFinding]:

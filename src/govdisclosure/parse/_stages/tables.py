@@ -13,7 +13,7 @@ from govdisclosure.document import Coverage, Document, Span
 from govdisclosure.layout import layout_of
 from govdisclosure.parse._stages._state import Sourced, State, need
 from govdisclosure.parse._tables import TableReader
-from govdisclosure.parse._types import ParseFinding
+from govdisclosure.parse._types import EDITION_NAMES, ParseFinding
 from govdisclosure.parse._units import Tok
 
 __all__ = ["run"]
@@ -44,7 +44,7 @@ def run(state: State) -> State:
         coverage = reader.coverage(ends_inside=ends_inside)
     elif regions:
         span = Span(regions[0].start, regions[0].end)
-        args = (("edition", edition.value), ("table", "二/三/四"))
+        args = (("edition", EDITION_NAMES[edition]), ("table", ("二/三/四", "2/3/4")))
         findings = (ParseFinding("GP164", args, span),)
     ordered = sorted((*outline.blocks, *blocks), key=Sourced.start)
     document = Document(tuple(s.block for s in ordered), layout_of(edition))
