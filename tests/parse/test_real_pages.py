@@ -200,3 +200,14 @@ def test_heading_variants_raise_no_gd601(heading: str) -> None:
     report = parse(text).report
     assert len(report.sections) == 6
     assert not [f for f in gd.check(report) if f.code == "GD601"]
+
+
+def test_an_unknown_label_with_an_ordinal_is_never_given_figures() -> None:
+    parsed = parse(
+        H3 + "9.属于某类信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n(七)总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |"
+    )
+    codes = [f.code for f in parsed.findings]
+    assert "GP133" in codes
+    assert codes.count("GP152") == 7
+    assert parsed.report.requests is not None
+    assert parsed.report.requests.total.total == 0

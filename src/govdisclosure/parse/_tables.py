@@ -216,6 +216,11 @@ class TableReader:
         if hit is None:
             self._unknown(tok, ambiguous=bool(hits))
             return
+        if not joined:  # a label begun with figures in it that no piece ended: GP133
+            for old in self.pending:
+                if _digits(old.text):
+                    args = (("found", old.text),)
+                    self._findings.append(ParseFinding("GP133", args, Span(old.start, old.end)))
         self.pending = left
         if not (joined and hit.kind == "row"):
             self._orphaned()  # figures that waited for a label that never came
