@@ -331,9 +331,8 @@ def run_aggregate(args: argparse.Namespace, out: TextIO) -> int:
         print("govdisclosure aggregate: no usable report to add up", file=sys.stderr)
         return 2
     years = sorted({r.year for r in reports if r.year is not None})
-    year = args.year if args.year is not None else (summary.year if summary else None)
-    if year is None and years:
-        year = years[0]
+    stated = (args.year, summary.year if summary else None, *years)
+    year = next((y for y in stated if y is not None), None)
     if year is None:
         print("govdisclosure aggregate: no report states its year; give --year", file=sys.stderr)
         return 2
