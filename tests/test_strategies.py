@@ -322,12 +322,14 @@ def test_importing_govdisclosure_does_not_import_hypothesis() -> None:
 
 
 def test_a_failing_test_prints_a_few_lines() -> None:
-    """The compact repr: Hypothesis prints the falsifying report in one line."""
+    """The compact form: Hypothesis prints the falsifying report as its one-line repr and a
+    line per table with the figures that differ from an empty table."""
 
     @settings(
         database=None,
         phases=[Phase.generate, Phase.shrink],  # no explain phase: see docs/strategies.md
         max_examples=50,
+        print_blob=False,  # the reproduce_failure hint (on by default under CI) is not the report
     )
     @given(gst.reports(editions=[Edition.STANDARD_2021]))
     def downstream(report: gd.Report) -> None:

@@ -13,8 +13,11 @@ from govdisclosure.parse import CODES, parse
 _QUOTED = re.compile(r"“[^”]*”|'[^']*'|\"[^\"]*\"|‘[^’]*’")
 _ENGLISH = re.compile(r"[A-Za-z]{2,}")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-#: Names that are names in either language: encodings, the converter package.
-_NAMES = re.compile(r"gb18030|gbk|utf-8|big5|opencc|govdisclosure\[traditional\]", re.I)
+#: Names that are names in either language: encodings, the converter package, file formats
+#: and the acronym of text recognition (Word, PDF, OCR).
+_NAMES = re.compile(
+    r"gb18030|gbk|utf-8|big5|opencc|govdisclosure\[traditional\]|Word|PDF|OCR", re.I
+)
 
 
 def _findings(code: str) -> list:
