@@ -148,12 +148,12 @@ def test_unusable_files_are_named_and_in_the_chosen_language(
         assert _run(command, str(bad))[0] == 2
         err = capsys.readouterr().err
         assert f"govdisclosure {command}: {bad}: 无法使用的输入" in err
-        assert "$.year：应为整数，实为 '2021' (a str)" in err
+        assert "$.year：应为整数或 null，实为 '2021' (a str)" in err
         assert "$.agency：缺少必填字段" in err
         assert _run(command, str(bad), "--lang", "en")[0] == 2
         err = capsys.readouterr().err
         assert f"govdisclosure {command}: {bad}: unusable input" in err
-        assert "$.year: expected an integer, found '2021' (a str)" in err
+        assert "$.year: expected an integer or null, found '2021' (a str)" in err
 
 
 def test_rows_reports_each_bad_file_and_writes_the_good_ones(

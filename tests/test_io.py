@@ -172,7 +172,7 @@ def test_wrong_type() -> None:
     data["year"] = "2022"
     data["requests"]["new"]["commercial"] = 1.9
     assert _problems(data) == [
-        ("$.year", "expected an integer, found '2022' (a str)"),
+        ("$.year", "expected an integer or null, found '2022' (a str)"),
         ("$.requests.new.commercial", "expected an integer or null, found 1.9 (a float)"),
     ]
 
@@ -377,13 +377,22 @@ def test_schema_documents_labels() -> None:
     assert not jsonschema.Draft202012Validator({"pattern": pattern}).is_valid("2.03E+1")
 
 
-@pytest.mark.parametrize("field", ["agency", "title", "year", "edition", "preamble", "sections"])
+@pytest.mark.parametrize("field", ["agency", "title", "edition", "preamble", "sections"])
 def test_null_is_refused_where_a_value_is_required(field: str) -> None:
     data = _minimal()
     data[field] = None
     ((path, message),) = _problems(data)
     assert path == f"$.{field}"
     assert "found null" in message
+
+
+def test_a_year_the_source_does_not_state_is_null() -> None:
+    data = _minimal()
+    data["year"] = None
+    report = gd.from_dict(data)
+    assert report.year is None
+    assert gd.to_dict(report)["year"] is None
+    jsonschema.validate(gd.to_dict(report), gd.json_schema())
 
 
 @pytest.mark.parametrize(

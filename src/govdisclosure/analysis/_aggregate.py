@@ -95,7 +95,7 @@ class Aggregate:
     year: int
     edition: Edition
     kind: AgencyKind
-    parts: tuple[tuple[str, int], ...]
+    parts: tuple[tuple[str, int | None], ...]
     cells: tuple[AggregateCell, ...] = attrs.field(repr=False)
     report: Report = attrs.field(repr=False)
     mapped: tuple[str, ...] = ()
@@ -260,8 +260,8 @@ class _Accumulator:
         self.edition = edition
         self.sums: dict[str, _Sum] = {c.json_path: _Sum() for c in layout_of(edition).cells}
         self.extra: dict[tuple[str, str, str], list[int | None]] = {}
-        self.parts: list[tuple[str, int]] = []
-        self.keys: dict[tuple[str, int], int] = {}
+        self.parts: list[tuple[str, int | None]] = []
+        self.keys: dict[tuple[str, int | None], int] = {}
         self.duplicates: list[tuple[int, int]] = []
         self.mapped: list[str] = []
         self.units: dict[str, set[Any]] = {}
@@ -541,6 +541,8 @@ def check_rollup(
     if not isinstance(summary, Report):
         raise TypeError(f"check_rollup expects a Report as summary, got {type(summary).__name__}")
     items = _check_reports(parts)
+    if summary.year is None:
+        raise ValueError(f"the summary report of {summary.agency!r} states no year")
     agg = aggregate(
         items,
         agency=summary.agency,

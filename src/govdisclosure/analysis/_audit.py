@@ -167,9 +167,12 @@ class Audit(Sequence[AuditRow]):
 
 def _timeliness(
     report: Report, policy: Policy, as_of: _dt.date
-) -> tuple[_dt.date, Timeliness, int | None]:
+) -> tuple[_dt.date | None, Timeliness | None, int | None]:
     """The deadline of the rules (GD503) and the report against it: the signing date
-    decides when there is one (a later page date is a re-publication), else the page's."""
+    decides when there is one (a later page date is a re-publication), else the page's.
+    A report that states no year has no deadline."""
+    if report.year is None:
+        return None, None, None
     deadline = policy.deadline(report.year, report.kind())
     signed = report.signature.date if report.signature is not None else None
     published = report.metadata.published if report.metadata is not None else None
@@ -464,7 +467,7 @@ def _compare_years(
 ) -> None:
     """Compare each report's carried-over figures with its agency's report of the year
     before (GD301, GD302), in place; their findings join the row's."""
-    known: dict[tuple[str, int], Report] = {}
+    known: dict[tuple[str, int | None], Report] = {}
     for p in previous or ():
         given: object = p.report if isinstance(p, Parsed) else p
         if not isinstance(given, Report):
@@ -481,7 +484,7 @@ def _compare_years(
     for i, report in enumerate(kept):
         if report is None:
             continue
-        if not _key(report.agency):  # an agency not read pairs with nothing
+        if not _key(report.agency) or report.year is None:  # nothing to pair it with
             continue
         before = known.get((_key(report.agency), report.year - 1))
         if before is None or before is report:

@@ -75,8 +75,8 @@ class ReportDiff:
 
     old_edition: Edition
     new_edition: Edition
-    old_id: tuple[str, int]
-    new_id: tuple[str, int]
+    old_id: tuple[str, int | None]
+    new_id: tuple[str, int | None]
     cells: tuple[CellChange, ...] = ()
     sums: tuple[SumChange, ...] = ()
     unmapped: tuple[Unmapped, ...] = ()

@@ -93,7 +93,8 @@ def parse_published(data: bytes, path: str) -> Parsed:
     except ParseError as exc:
         raise UnusableFile(path, f"not a report: {exc}") from None
     report = parsed.report
-    if not report.agency.strip() and not report.sections and not report.edition.has_tables:
+    tables = (report.active, report.requests, report.reviews)
+    if not report.agency.strip() and not report.sections and all(t is None for t in tables):
         said = "; ".join(f.message("en") for f in parsed.findings if f.severity.value != "info")[
             :300
         ]

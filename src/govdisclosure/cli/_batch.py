@@ -330,8 +330,12 @@ def run_aggregate(args: argparse.Namespace, out: TextIO) -> int:
     if not reports:
         print("govdisclosure aggregate: no usable report to add up", file=sys.stderr)
         return 2
-    years = sorted({r.year for r in reports})
-    year = args.year if args.year is not None else (summary.year if summary else years[0])
+    years = sorted({r.year for r in reports if r.year is not None})
+    stated = (args.year, summary.year if summary else None, *years)
+    year = next((y for y in stated if y is not None), None)
+    if year is None:
+        print("govdisclosure aggregate: no report states its year; give --year", file=sys.stderr)
+        return 2
     agency = args.agency or (summary.agency if summary else None)
     if agency is None:
         print("govdisclosure aggregate: give --agency (the summary body)", file=sys.stderr)

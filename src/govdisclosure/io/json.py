@@ -19,7 +19,7 @@ True
 Traceback (most recent call last):
 ...
 govdisclosure.errors.StructureError: 2 problems in the input:
-  $.year: expected an integer, found '2022' (a str)
+  $.year: expected an integer or null, found '2022' (a str)
   $.colour: unknown key (expected one of: agency, year, edition, title, ...)
 """
 

@@ -624,7 +624,7 @@ def _empty_report(rows: Any) -> tuple[list[Any], Report]:
         )
     if year.__class__ is str and re.fullmatch(r"[0-9]{4}", year.strip()):
         year = int(year)
-    if year.__class__ is not int or not MIN_YEAR <= year <= MAX_YEAR:
+    if year is not None and (year.__class__ is not int or not MIN_YEAR <= year <= MAX_YEAR):
         problems.append(
             Problem(
                 "$[0].year",
@@ -642,5 +642,5 @@ def _empty_report(rows: Any) -> tuple[list[Any], Report]:
         )
     if problems:
         raise StructureError(problems)
-    title = f"{agency}{year}年政府信息公开工作年度报告"
+    title = f"{agency}{'' if year is None else f'{year}年'}政府信息公开工作年度报告"
     return rows, Report(agency=agency, year=year, edition=edition, title=title)

@@ -48,7 +48,9 @@ the label and the note.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -67,15 +69,20 @@ from govdisclosure.numerals import split_ordinal
 
 __all__ = [
     "EDITION_MARKERS",
+    "TRADITIONAL_MARKS",
     "ExtraCell",
     "LabelHit",
     "Matcher",
     "NearMiss",
     "RowHit",
+    "can_convert",
     "heading_key",
     "is_official_row",
+    "is_traditional",
     "joined_key",
     "matcher",
+    "section_key",
+    "simplified",
     "split_note",
 ]
 
@@ -106,6 +113,93 @@ def split_note(label: str) -> tuple[str, str | None]:
                 head = text[:i].strip()
                 return (head, text[i + 1 : -1].strip()) if head else (text, None)
     return text, None
+
+
+#: Characters only traditional script writes, common in these reports: a page that prints
+#: them is in traditional characters even where no converter is installed to say so.
+TRADITIONAL_MARKS: frozenset[str] = frozenset(
+    "條複議諮詢資訊開處與為區縣機關會計總統請應個無關於這發說報業務門戶網齊類舉訴處際財產營"
+    "們從來對時長當實際單幾聯絡環節辦況決題責進廣東審檢執認證導電話號碼額費稅結數據轉權點"
+)
+
+
+@functools.cache
+def _converter() -> Any:
+    """OpenCC's traditional-to-simplified converter, or ``None`` when the optional
+    ``opencc`` package (``govdisclosure[traditional]``) is not installed."""
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - the extra is installed where it is tested
+        return None
+    return opencc.OpenCC("t2s")
+
+
+def can_convert() -> bool:
+    """Whether traditional characters can be converted (the ``opencc`` package is installed)."""
+    return _converter() is not None
+
+
+@functools.lru_cache(maxsize=16384)
+def simplified(text: str) -> str:
+    """``text`` in simplified characters, for matching only (OpenCC's t2s; ``text`` itself
+    when it is ASCII or no converter is installed). Values and spans are never converted.
+
+    >>> want = "政府信息公开行政复议、行政诉讼情况"
+    >>> simplified("政府信息公開行政複議、行政訴訟情況") if can_convert() else want
+    '政府信息公开行政复议、行政诉讼情况'
+    """
+    if text.isascii():
+        return text
+    convert = _converter()
+    if convert is None:  # pragma: no cover - see _converter
+        return text
+    out = convert.convert(text)
+    return out if isinstance(out, str) and len(out) == len(text) else text
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` (a page) is written in traditional characters: a few characters only
+    traditional script writes, and more of them than one in a hundred of its Chinese ones.
+
+    >>> is_traditional("政府信息公開工作年度報告，條例第五十條")
+    True
+    >>> is_traditional("政府信息公开工作年度报告")
+    False
+    """
+    sample = text[:20000]
+    han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    if han < 8:
+        return False
+    if can_convert():
+        differ = sum(1 for a, b in zip(sample, simplified(sample), strict=False) if a != b)
+    else:  # pragma: no cover - see _converter
+        differ = sum(1 for ch in sample if ch in TRADITIONAL_MARKS)
+    return differ >= 3 and differ * 100 >= han
+
+
+#: The words a heading may add before or around the official title ("政务公开工作总体情况",
+#: "政府信息公开工作总体情况" for 总体情况), and the final punctuation it may end with.
+_HEADING_LEAD = re.compile(r"^(?:政务公开|政府信息公开)(?:工作)?(?=总体|基本|存在|其他)")
+_HEADING_END = "。.:：;；,，、!！"
+
+
+@functools.lru_cache(maxsize=4096)
+def section_key(title: str) -> str:
+    """The one key by which a section heading is matched, by the reader and by the checks:
+    :func:`heading_key` of the title in simplified characters, without final punctuation,
+    without the words "政务公开工作" / "政府信息公开工作" put before 总体情况 and the like, "的"
+    dropped and "和" read as "及".
+
+    >>> section_key("一、主动公开政府信息的情况:") == section_key("二、主动公开政府信息情况")
+    True
+    >>> section_key("政务公开工作总体情况；") == section_key("总体情况")
+    True
+    >>> section_key("存在的主要问题和改进情况") == section_key("存在的主要问题及改进情况")
+    True
+    """
+    key = heading_key(simplified(title)).rstrip(_HEADING_END)
+    key = _HEADING_LEAD.sub("", key)
+    return key.replace("的", "").replace("和", "及")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -201,7 +295,7 @@ class Matcher:
         self._sections: dict[str, SectionLayout] = {}
         for s in self.layout.sections:
             for title in (s.title, *s.aliases):
-                self._sections.setdefault(label_key(title), s)
+                self._sections.setdefault(section_key(title), s)
         self._cells: dict[tuple[str, str, str], CellLayout] = {}
         self._blocks: dict[tuple[str, str], BlockLayout] = {}
         self._rows: dict[tuple[str, str], list[RowHit]] = {}
@@ -297,8 +391,9 @@ class Matcher:
         return (table, joined_key(label)) in self._rows
 
     def section(self, title: str) -> SectionLayout | None:
-        """The top-level section a heading names (ordinal and final punctuation ignored)."""
-        return self._sections.get(heading_key(title))
+        """The top-level section a heading names (by :func:`section_key`: ordinal, final
+        punctuation, common variant words and traditional characters aside)."""
+        return self._sections.get(section_key(title))
 
     def cell(
         self, table: str, row: str | Sequence[str], column: str | Sequence[str]
@@ -479,6 +574,7 @@ def _match_labels(self: Matcher, text: str, near: bool) -> list[LabelHit]:
     ('5.属于三类内部事务信息', 1)
     """
     index = self._label_hits
+    text = simplified(text)
     key = label_key(text)
     hits = index.get(key)
     if hits:

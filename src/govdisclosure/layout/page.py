@@ -94,3 +94,13 @@ CHROME_PREFIXES: Final[tuple[str, ...]] = (
     "相关链接",
     "扫一扫",
 )
+
+#: Page furniture run together with a title or an agency's name on one line: a PDF page
+#: header ("Page 8 - "), a field label of the page's own ("标题: "), breadcrumbs ending in
+#: the title ("首页 > 政务公开 > …"). Each is a regular expression matched at the start.
+FURNITURE: Final[tuple[str, ...]] = (
+    r"(?:Page|PAGE|P\.)\s*\d+\s*(?:of\s*\d+\s*)?[-–—:：|]\s*",
+    r"(?:文章标题|信息名称|标题|题名|名称)\s*[:：]\s*",
+    r"(?:(?:当前位置|您当前的位置|您的位置|所在位置)\s*[:：]?\s*)?(?:首页|网站首页|主页)"
+    r"\s*(?:[>\uff1e\xbb\u203a/]\s*[^>\uff1e\xbb\u203a/]{0,30}?\s*)*[>\uff1e\xbb\u203a/]\s*",
+)

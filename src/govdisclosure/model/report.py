@@ -101,7 +101,7 @@ class Report:
     """
 
     agency: str
-    year: int
+    year: int | None
     edition: Edition
     title: str
     agency_kind: AgencyKind = AgencyKind.UNKNOWN
@@ -123,8 +123,10 @@ class Report:
             and texts_ok((self.agency, self.title, *preamble))
             and self.edition.__class__ is Edition
             and self.agency_kind.__class__ is AgencyKind
-            and self.year.__class__ is int
-            and MIN_YEAR <= self.year <= MAX_YEAR
+            and (
+                self.year is None
+                or (self.year.__class__ is int and MIN_YEAR <= self.year <= MAX_YEAR)
+            )
             and (self.metadata is None or self.metadata.__class__ is Metadata)
             and (self.signature is None or self.signature.__class__ is Signature)
             and (self.period is None or self.period.__class__ is Period)
@@ -161,7 +163,7 @@ class Report:
             problems.append(
                 Problem("$.edition", f"expected an Edition, found {describe(self.edition)}")
             )
-        fault = bad_year(self.year)
+        fault = None if self.year is None else bad_year(self.year)
         if fault is not None:
             problems.append(Problem("$.year", fault))
         optional: tuple[tuple[str, type[Any]], ...] = (

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import re
 
-from govdisclosure.layout.page import CHROME_PREFIXES, CHROME_WORDS
+from govdisclosure.layout.page import CHROME_PREFIXES, CHROME_WORDS, FURNITURE
 
-__all__ = ["is_chrome"]
+__all__ = ["furniture", "is_chrome"]
 
 _PUNCT = frozenset(":：|｜【】[]()（）,，.。、·•>/-—_ \t\u3000\xa0")
 # Every character of a line of chrome words is one of their characters, punctuation or a
@@ -32,9 +32,19 @@ _MAY_BE_CHROME = frozenset("".join(CHROME_WORDS)) | _PUNCT
 _WORDS = re.compile("|".join(re.escape(w) for w in sorted(CHROME_WORDS, key=len, reverse=True)))
 
 
+#: A PDF page's number printed as its footer: "-2-", "— 3 —", "第 4 页", "第4页 共9页".
+_PAGE_NUMBER = re.compile(
+    r"[-\uff0d—–]\s*\d{1,4}\s*[-\uff0d—–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+)
+
+
 def is_chrome(line: str, *, header: bool = False) -> bool:
-    """Whether ``line`` (stripped) is page chrome; see the module docstring."""
-    if header and line.startswith(CHROME_PREFIXES):
+    """Whether ``line`` (stripped) is page chrome; see the module docstring.
+
+    >>> is_chrome("-2-", header=True), is_chrome("第 4 页", header=True), is_chrome("-2-")
+    (True, True, False)
+    """
+    if header and (line.startswith(CHROME_PREFIXES) or _PAGE_NUMBER.fullmatch(line)):
         return True
     if not line or len(line) > 40:
         return False
@@ -45,3 +55,28 @@ def is_chrome(line: str, *, header: bool = False) -> bool:
         return False
     t = _WORDS.sub(" ", line)
     return t != line and all(ch in _PUNCT or ch.isdigit() for ch in t)
+
+
+_FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE))
+
+
+def furniture(line: str) -> int:
+    """How many characters at the start of ``line`` are page furniture run together with the
+    text that follows (:data:`~govdisclosure.layout.page.FURNITURE`), 0 when none are.
+
+    >>> t = "Page 8 - 某区信访局"
+    >>> t[furniture(t):], furniture("某区信访局")
+    ('某区信访局', 0)
+    >>> t = "首页 > 政务公开 > 年度报告 > 某局2022年政府信息公开工作年度报告"
+    >>> t[furniture(t):]
+    '某局2022年政府信息公开工作年度报告'
+    >>> t = "标题: 某镇人民政府"
+    >>> t[furniture(t):]
+    '某镇人民政府'
+    """
+    end = 0
+    while True:
+        m = _FURNITURE.match(line, end)
+        if m is None or m.end() == end:
+            return end
+        end = m.end()

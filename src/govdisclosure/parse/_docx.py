@@ -525,7 +525,10 @@ def read_docx(data: bytes) -> FrontEndOutput:
         styles = _Styles(_part(zf, "word/styles.xml"))
         skipped = [
             what
-            for what, prefix in (("headers", "word/header"), ("footers", "word/footer"))
+            for what, prefix in (
+                (("页眉", "headers"), "word/header"),
+                (("页脚", "footers"), "word/footer"),
+            )
             if any(n.startswith(prefix) for n in zf.namelist())
         ]
     body = document.find(_W + "body")
@@ -540,7 +543,8 @@ def read_docx(data: bytes) -> FrontEndOutput:
             reader.table(item)
     findings: list[ParseFinding] = []
     if skipped:
-        findings.append(ParseFinding("GP108", (("what", "、".join(skipped)),)))
+        what = ("、".join(w[0] for w in skipped), " and ".join(w[1] for w in skipped))
+        findings.append(ParseFinding("GP108", (("what", what),)))
     return FrontEndOutput("".join(reader.parts), tuple(reader.units), tuple(findings))
 
 

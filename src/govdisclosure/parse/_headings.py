@@ -57,8 +57,10 @@ def heading(line: Line) -> Head | None:
         return None
     ordinal, rest = split
     rest = rest.strip()
-    if not rest or len(rest) > 40 or "。" in rest or rest[-1] in NOT_TITLE_END:
+    if not rest or len(rest) > 40 or "。" in rest[:-1]:
         return None
+    if (rest[-1] in NOT_TITLE_END or rest[-1] == "。") and not known_heading(rest):
+        return None  # a known section's heading may end with punctuation ("…的情况:")
     return _LEVELS[ordinal.style], ordinal.value, rest
 
 

@@ -150,11 +150,15 @@ class _Entry:
 class _Container:
     """Where text goes: the page, or one table cell."""
 
-    __slots__ = ("buf", "hint", "level", "start", "units")
+    __slots__ = ("buf", "end", "hint", "level", "start", "trailing", "units")
 
     def __init__(self) -> None:
         self.buf: list[str] = []
         self.start = -1
+        # where the text read so far ends in the source: the start of the tag after its last
+        # data, less that data's trailing white space (-1: no tag yet after the data)
+        self.end = -1
+        self.trailing = -1
         self.units: list[Unit] = []
         self.hint = ""
         self.level = 0
@@ -237,11 +241,24 @@ class _Builder(HTMLParser):
             text = _clean_text(box.buf)
             if text:
                 element = self.stack[-1].path() if self.stack else None
+                end = (
+                    box.end
+                    if box.trailing < 0 and box.end > box.start
+                    else at - max(box.trailing, 0)
+                )
                 box.units.append(
-                    Line(text, box.start, max(at, box.start), element, box.hint, box.level)
+                    Line(text, box.start, max(end, box.start), element, box.hint, box.level)
                 )
             box.buf.clear()
         box.start = -1
+        box.end = box.trailing = -1
+
+    def _tag_at(self, at: int) -> None:
+        """A tag starts at ``at``: the text before it ends there (its white space aside)."""
+        box = self.boxes[-1]
+        if box.trailing >= 0:
+            box.end = at - box.trailing
+            box.trailing = -1
 
     def handle_data(self, data: str) -> None:
         if self.skip:
@@ -252,6 +269,8 @@ class _Builder(HTMLParser):
                 return
             box.start = self._pos() + (len(data) - len(data.lstrip()))
         box.buf.append(data)
+        if data.strip():
+            box.trailing = len(data) - len(data.rstrip())
 
     # ---- elements -------------------------------------------------------------------------
 
@@ -288,6 +307,7 @@ class _Builder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         at = self._pos()
+        self._tag_at(at)
         if self.skip:
             if tag in _SKIP:
                 self.skip += 1
@@ -348,6 +368,7 @@ class _Builder(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         at = self._pos()
+        self._tag_at(at)
         if self.skip:
             i = self._find((tag,))
             if i >= 0 and tag in _SKIP:

@@ -74,12 +74,19 @@ def read_signature(
             pair = _agency_date(last.text)
             if pair is not None:
                 body.pop()
-                signed = _signed(pair[0], pair[1], last, last)
+                agency, date, raw = pair
+                # one line prints both: each its own span (the agency's at its start, the
+                # date's at its end: a hard break between them may print more than a space)
+                a = Line(
+                    agency, last.start, last.start + len(agency), last.element, place=last.place
+                )
+                d = Line(raw, last.end - len(raw), last.end, last.element, place=last.place)
+                signed = _signed(agency, date, a, d)
     return tuple(body), tuple(chrome), signed
 
 
 def _signed(agency: str, date: _dt.date, agency_line: Line, date_line: Line) -> Signed:
-    span = Span(agency_line.start, date_line.end)
+    span = Span(agency_line.start, max(date_line.end, agency_line.end))
     return Signed(SignatureBlock(agency, date, span, agency_line.element), agency_line, date_line)
 
 
@@ -87,11 +94,12 @@ def _agency_like(text: str) -> bool:
     return 2 <= len(text) <= 40 and not any(ch in "。，,；;：:" for ch in text)
 
 
-def _agency_date(text: str) -> tuple[str, _dt.date] | None:
+def _agency_date(text: str) -> tuple[str, _dt.date, str] | None:
+    """The agency, the date and the date as printed of a line that prints both."""
     parts = text.rsplit(None, 1)
     if len(parts) != 2:
         return None
     d = whole_date(parts[1])
     if d is None or not _agency_like(parts[0]):
         return None
-    return parts[0].strip(), d
+    return parts[0].strip(), d, parts[1]

@@ -17,14 +17,16 @@ blank (GP160).
 
 from __future__ import annotations
 
+import difflib
 import itertools
+import re
 import typing
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from govdisclosure.document import Grid, GridCell, Span, TableBlock
+from govdisclosure.document import Coverage, Grid, GridCell, Span, TableBlock
 from govdisclosure.errors import StructureError
 from govdisclosure.layout import (
     BlockLayout,
@@ -38,6 +40,7 @@ from govdisclosure.layout import (
 from govdisclosure.layout.match import LabelHit, matcher
 from govdisclosure.model import ExtraRow, table_class
 from govdisclosure.money import Amount, MoneyUnit
+from govdisclosure.parse._align import _align, _blanks_after
 from govdisclosure.parse._cells import clean, is_value, read_token
 from govdisclosure.parse._labels import edition_hits
 from govdisclosure.parse._types import ParseFinding
@@ -45,7 +48,10 @@ from govdisclosure.parse._units import Region, Tok
 
 __all__ = ["TableReader"]
 
-_MAX_ALIGNMENTS = 20000
+
+#: How a row label begins with its ordinal: "5.", "(五)", "三、".
+_ORDINAL_MARKS = "(（)）.\uff0e、"
+_ORDINAL = re.compile("[(（]?[一二三四五六七八九十0-9]{1,3}[)）.\uff0e、]")
 
 
 def _digits(text: str) -> bool:
@@ -106,13 +112,20 @@ class TableReader:
         self.values: dict[str, tuple[Any, Tok, CellLayout | None]] = {}
         self.units: dict[str, str] = {}
         self.extra: dict[str, list[tuple[BlockLayout, str, list[Any], Tok | None]]] = {}
+        self.extra_placed: list[list[Tok | None]] = []  # the cells of each extra row
         self.table: str | None = None
         self.block: BlockLayout | None = None
         self.group: tuple[str, ...] = ()
         self.row: _Row | None = None
         self.pending: list[Tok] = []
+        self.orphans: list[Tok] = []  # figures printed before the end of their row's label
+        self.last_row: tuple[str, BlockLayout, RowLayout] | None = None
         self.rows_seen: set[tuple[str, str]] = set()
         self.tables_seen: list[str] = []
+        #: The JSON path of every cell the source printed (a figure, a blank or a placeholder).
+        self.printed: set[str] = set()
+        #: Whether the source ended inside a row (GP160).
+        self.cut_row = False
         self.grid_cells: dict[str, list[GridCell]] = {}
         self.spans: dict[str, list[int]] = {}
         self.last_tok: Tok | None = None
@@ -136,7 +149,7 @@ class TableReader:
             self._finish_row()
             if table in self.tables_seen and self.table is not None:
                 self._findings.append(
-                    ParseFinding("GP163", (("table", table),), Span(tok.start, tok.end))
+                    ParseFinding("GP163", (("table", _words(table)),), Span(tok.start, tok.end))
                 )
             self.table = table
             self.block = None
@@ -179,13 +192,14 @@ class TableReader:
             self._value(tok)
             return
         hits = edition_hits(self.edition, text, near=len(text) >= 6)
+        left: list[Tok] = []
+        joined = False
         if not hits and self.pending:
-            joined = "".join(p.text for p in self.pending) + text
-            hits = edition_hits(self.edition, joined, near=len(joined) >= 6)
-            if hits:
-                first = self.pending[0]
-                tok = Tok(joined, first.start, tok.end, first.element, first.row, first.col)
-                text = joined
+            hits, tok, left = self._joined(tok)
+            text = tok.text
+            joined = bool(hits)
+        if not hits:
+            hits = self._cut_note(text) or self._next_row(text)
         if not hits and " / " in text:
             self._parts(tok, " / ")
             return
@@ -197,24 +211,20 @@ class TableReader:
             self._parts(tok, None)
             return
         hit = self._choose(hits)
+        if not hits and self._label_goes_on(text):
+            return
         if hit is None:
             self._unknown(tok, ambiguous=bool(hits))
             return
-        self.pending = []
-        if hit.distance:
-            self._findings.append(
-                ParseFinding(
-                    "GP130", (("found", text), ("label", hit.label)), Span(tok.start, tok.end)
-                )
-            )
-        elif hit.note is not None:
-            self._findings.append(
-                ParseFinding(
-                    "GP131",
-                    (("found", text), ("label", hit.label), ("note", hit.note)),
-                    Span(tok.start, tok.end),
-                )
-            )
+        if not joined:  # a label begun with figures in it that no piece ended: GP133
+            for old in self.pending:
+                if _digits(old.text):
+                    args = (("found", old.text),)
+                    self._findings.append(ParseFinding("GP133", args, Span(old.start, old.end)))
+        self.pending = left
+        if not (joined and hit.kind == "row"):
+            self._orphaned()  # figures that waited for a label that never came
+        self._near_or_noted(hit, tok)
         self._finish_row()
         if hit.kind == "column" and self.table is not None and hit.table != self.table:
             self.header_seen = True  # a column label of another table: a header word here
@@ -227,10 +237,94 @@ class TableReader:
             if hit.table == "二":
                 self.block = hit.block
             self.row = _Row("row", hit.row.labels[-1], tok, hit.table, hit.block, hit.row)
+            self.row.cells.extend(self.orphans)  # the figures printed before its label ended
+            self.orphans = []
+            if hit.block is not None:
+                self.last_row = (hit.table, hit.block, hit.row)
         elif hit.kind == "group":
             self.group = (hit.label,)
         else:
             self.header_seen = True
+
+    def _near_or_noted(self, hit: LabelHit, tok: Tok) -> None:
+        """GP130 for a label read by near match, GP131 for one read with a note left out."""
+        span = Span(tok.start, tok.end)
+        if hit.distance:
+            args: tuple[tuple[str, str], ...] = (("found", tok.text), ("label", hit.label))
+            self._findings.append(ParseFinding("GP130", args, span))
+        elif hit.note is not None:
+            args = (("found", tok.text), ("label", hit.label), ("note", hit.note))
+            self._findings.append(ParseFinding("GP131", args, span))
+
+    def _joined(self, tok: Tok) -> tuple[list[LabelHit], Tok, list[Tok]]:
+        """The hits of ``tok`` joined to the label text before it (a label a PDF's layout
+        wrapped over lines): the longest run of the waiting pieces that makes a label, and
+        the pieces it leaves out (still waiting)."""
+        pending = self.pending
+        # the pieces in order, longest run first; a piece of another column's label printed
+        # between them (a group label wrapped beside the row's: "（六）其 / 他处理") may be left out
+        runs = sorted(
+            (
+                c
+                for r in range(len(pending), 0, -1)
+                for c in itertools.combinations(range(len(pending)), r)
+            ),
+            key=lambda c: (-len(c), c),
+        )
+        for run in runs:
+            joined = "".join(pending[i].text for i in run) + tok.text
+            hits = edition_hits(self.edition, joined, near=len(joined) >= 6)
+            if hits:
+                first = pending[run[0]]
+                left = [p for i, p in enumerate(pending) if i not in run]
+                joined_tok = Tok(joined, first.start, tok.end, first.element, first.row, first.col)
+                return hits, joined_tok, left
+        return [], tok, pending
+
+    def _next_row(self, text: str) -> list[LabelHit]:
+        """A misprinted row label read by its place: the row after the last one read in its
+        block, when the text begins with that row's ordinal and shares most of its words
+        ("2.其他法律行政止公开" for "2.其他法律行政法规禁止公开")."""
+        last = self.last_row
+        m = _ORDINAL.match(text)
+        if last is None or m is None:
+            return []
+        _table, block, row = last
+        rows = list(block.rows)
+        i = rows.index(row) + 1 if row in rows else len(rows)
+        if i >= len(rows):
+            return []
+        label = rows[i].labels[-1]
+        lm = _ORDINAL.match(label)
+        if lm is None or lm.group().strip(_ORDINAL_MARKS) != m.group().strip(_ORDINAL_MARKS):
+            return []
+        if difflib.SequenceMatcher(None, text, label).ratio() < 0.75:
+            return []
+        hits = [h for h in edition_hits(self.edition, label, near=False) if h.row is rows[i]]
+        return [attrs.evolve(h, distance=1) for h in hits]
+
+    def _cut_note(self, text: str) -> list[LabelHit]:
+        """The hits of a label whose note a line break cut ("（二）部分公开（区分处理的，只计
+        这一情"): the words before the note's unclosed bracket, when they are a row's label."""
+        cut = max(text.rfind("("), text.rfind("（"))
+        if cut < 2 or ")" in text[cut:] or "）" in text[cut:]:
+            return []
+        hits = edition_hits(self.edition, text[:cut], near=False)
+        return [h for h in hits if h.kind == "row"]
+
+    def _orphaned(self) -> None:
+        """GP152 for the figures that waited for a label that never came."""
+        for tok in self.orphans:
+            if clean(tok.text):
+                args = (("table", _words(self.table)), ("raw", tok.text))
+                self._findings.append(ParseFinding("GP152", args, Span(tok.start, tok.end)))
+        self.orphans = []
+
+    def _label_goes_on(self, text: str) -> bool:
+        """Whether ``text``, no label, is the rest of the open row's label printed in a cell of
+        its own ("(二)部分公开 | (区分处理的,只计这一情形,不计其他情形) |"): the row goes on."""
+        row = self.row
+        return row is not None and row.kind == "row" and not row.cells and not _digits(text)
 
     def _parts(self, tok: Tok, sep: str | None) -> None:
         pos = 0
@@ -258,12 +352,19 @@ class TableReader:
             # a row of its own in a block of counts: kept as an extra row if figures follow
             self.row = _Row("extra", text, tok, "二", block)
             return
-        if _digits(text):
+        if _digits(text) and not (_ORDINAL.match(text) and len(text) <= 40):
             self._findings.append(
                 ParseFinding("GP133", (("found", text),), Span(tok.start, tok.end))
             )
             self.pending = []
             return
+        # a row label begun in this cell ("5.要求行政机关确认或重新出具 | 已获取信息 |") may end
+        # in the next: kept to be joined; one left over with figures in it is GP133
+        for old in self.pending[:-2]:
+            if _digits(old.text):
+                self._findings.append(
+                    ParseFinding("GP133", (("found", old.text),), Span(old.start, old.end))
+                )
         self.pending = [*self.pending[-2:], tok]
 
     def _value(self, tok: Tok) -> None:
@@ -274,11 +375,16 @@ class TableReader:
         if self.table == "四" and not blank:
             self.row = _Row("transposed", "表四", None, "四", cells=[tok])
             return
+        if any(_ORDINAL.match(p.text) for p in self.pending):
+            # a row label begun and not yet ended ("5.要求行政机关确认或重新出", its figures,
+            # then "具已获取信息"): the figures wait for it
+            self.orphans.append(tok)
+            return
         if not blank:
             self._findings.append(
                 ParseFinding(
                     "GP152",
-                    (("table", self.table or "?"), ("raw", tok.text)),
+                    (("table", _words(self.table)), ("raw", tok.text)),
                     Span(tok.start, tok.end),
                 )
             )
@@ -306,6 +412,7 @@ class TableReader:
     def finish(self, *, cut: bool) -> None:
         """End of the source: the open row is read (left to right when ``cut``)."""
         self._finish_row(cut=cut)
+        self._orphaned()
         for tok in self.pending:
             if _digits(tok.text):
                 self._findings.append(
@@ -319,11 +426,30 @@ class TableReader:
         if row is None or not row.cells or self._repeated(row):
             return
         columns = self._columns(row)
-        placed, ambiguous = _align(row.cells, len(columns), cut)
         where = row.tok or row.cells[0]
         span = Span(where.start, row.cells[-1].end)
         self._extend(row.table, span.start, span.end)  # the table holds its figures too
-        self._count(row, len(columns), span, cut=cut, ambiguous=ambiguous)
+        if _blanks_after(row.cells, len(columns)):
+            placed: list[Tok | None] = [None] * len(columns)
+            figures = sum(1 for t in row.cells if clean(t.text))
+            said = (
+                ("row", row.label),
+                ("figures", figures),
+                ("blanks", len(row.cells) - figures),
+                ("expected", len(columns)),
+            )
+            self._findings.append(ParseFinding("GP153", said, span))
+            doubtful = True
+        else:
+            placed, ambiguous = _align(row.cells, len(columns), cut)
+            self._count(row, len(columns), span, cut=cut, ambiguous=ambiguous)
+            doubtful = bool(ambiguous)
+        short = cut and len(row.cells) < len(columns)
+        for (_col, cell), tok in zip(columns, placed, strict=True):
+            # printed: a cell read, or a blank cell of a row whose every figure has its place
+            # (a row cut short printed none of the cells after its last)
+            if cell is not None and (tok is not None or not (doubtful or short)):
+                self.printed.add(cell.json_path)
         if row.kind == "extra":
             assert row.block is not None
             values = [
@@ -331,6 +457,7 @@ class TableReader:
                 for (col, _), t in zip(columns, placed, strict=True)
             ]
             self.extra.setdefault("二", []).append((row.block, row.label, values, row.tok))
+            self.extra_placed.append(placed)
             args = (("block", row.block.labels[0]), ("label", row.label))
             self._findings.append(ParseFinding("GP132", args, Span(where.start, where.end)))
             return
@@ -357,8 +484,9 @@ class TableReader:
         """The finding on a row whose cells do not match its ``k`` columns, if any."""
         n = len(row.cells)
         if cut and n < k:
+            self.cut_row = True
             self._findings.append(
-                ParseFinding("GP160", (("table", row.table), ("row", row.label)), span)
+                ParseFinding("GP160", (("table", _words(row.table)), ("row", row.label)), span)
             )
         elif ambiguous:
             args = (("row", row.label), ("found", n), ("expected", k), ("count", ambiguous))
@@ -521,10 +649,41 @@ class TableReader:
             self._findings.append(
                 ParseFinding(
                     "GP161",
-                    (("table", table.number), ("count", len(missing)), ("example", missing[0])),
+                    (
+                        ("table", _words(table.number)),
+                        ("count", len(missing)),
+                        ("example", missing[0]),
+                    ),
                     Span(s[1], s[1]) if s else None,
                 )
             )
+
+    def coverage(self, *, ends_inside: bool) -> Coverage:
+        """What the source printed of the tables: the cells printed, the tables of which
+        anything was, and whether it ends inside a table (``ends_inside``: the source ends in
+        a table region, and its last row is cut short or its last table lacks rows)."""
+        tables = set(self.tables_seen)
+        for path in self.printed:
+            attribute = path.split(".")[1]
+            tables.update(t.number for t in self.layout.tables if t.attribute == attribute)
+        cut = False
+        if ends_inside and self.tables_seen:
+            last = self.layout.table(self.tables_seen[-1])
+            lacking = not last.transposed and any(
+                (last.number, r.key) not in self.rows_seen for b in last.blocks for r in b.rows
+            )
+            cut = self.cut_row or lacking
+        # the attrs plugin types a field converted by ``frozenset`` as an unsolved iterable
+        return Coverage(self.printed, tables, cut)  # type: ignore[arg-type]
+
+    def extra_cells(self) -> list[tuple[str, Tok]]:
+        """The JSON path of every value of an extra row read from a cell, with the cell."""
+        return [
+            (f"$.active.extra_rows[{i}].values[{j}]", tok)
+            for i, placed in enumerate(self.extra_placed)
+            for j, tok in enumerate(placed)
+            if tok is not None
+        ]
 
     def extra_paths(self) -> list[tuple[str, Tok | None, list[Any]]]:
         """JSON paths of the extra rows read, with the token of their label."""
@@ -534,86 +693,13 @@ class TableReader:
         return out
 
 
-def _align(cells: list[Tok], k: int, cut: bool) -> tuple[list[Tok | None], int]:
-    """The token of each of ``k`` columns (``None``: blank or undetermined) and how many
-    non-blank cells could not be placed."""
-    n = len(cells)
-    if n == k:
-        return list(cells), 0
-    if cut and n < k:
-        return [*cells, *([None] * (k - n))], 0
-    blank = [not clean(t.text) for t in cells]
-    nonblank = n - sum(blank)
-    if n < k:
-        if _choose_count(k, n) > _MAX_ALIGNMENTS:
-            return [None] * k, nonblank
-        options: list[list[int | None]] = []
-        for pos in itertools.combinations(range(k), n):
-            arranged: list[int | None] = [None] * k
-            for i, p in enumerate(pos):
-                arranged[p] = i
-            if _valid(arranged, blank):
-                options.append(arranged)
-    else:
-        blanks = [i for i in range(n) if blank[i]]
-        drop = n - k
-        if len(blanks) < drop or _choose_count(len(blanks), drop) > _MAX_ALIGNMENTS:
-            return [None] * k, nonblank
-        options = []
-        for dropped in itertools.combinations(blanks, drop):
-            d = set(dropped)
-            options.append([i for i in range(n) if i not in d])
-    if not options:
-        return [None] * k, nonblank
-    out: list[Tok | None] = []
-    lost = 0
-    for c in range(k):
-        texts = {_text_at(cells, o[c]) for o in options}
-        if len(texts) == 1:
-            first = options[0][c]
-            out.append(cells[first] if first is not None else None)
-        elif any(i is not None and not blank[i] for i in (o[c] for o in options)):
-            out.append(None)
-            lost += 1
-        else:
-            out.append(None)
-    placed = {id(t) for t in out if t is not None}
-    unplaced = sum(1 for i, t in enumerate(cells) if not blank[i] and id(t) not in placed)
-    return out, max(lost, unplaced)
-
-
-def _text_at(cells: list[Tok], i: int | None) -> str:
-    return "" if i is None else clean(cells[i].text)
-
-
-def _valid(arranged: list[int | None], blank: list[bool]) -> bool:
-    """Every lost column stands in a run of blank columns that has a printed blank cell."""
-    k = len(arranged)
-    i = 0
-    while i < k:
-        if arranged[i] is not None and not blank[arranged[i]]:  # type: ignore[index]
-            i += 1
-            continue
-        j = i
-        has_missing = has_blank = False
-        while j < k and (arranged[j] is None or blank[arranged[j]]):  # type: ignore[index]
-            if arranged[j] is None:
-                has_missing = True
-            else:
-                has_blank = True
-            j += 1
-        if has_missing and not has_blank:
-            return False
-        i = j
-    return True
-
-
-def _choose_count(n: int, r: int) -> int:
-    if r < 0 or r > n:
-        return 0
-    from math import comb
-
-    return comb(n, r)
-
-
 _ = Decimal
+
+_NUMBERS_EN = {"二": "2", "三": "3", "四": "4"}
+
+
+def _words(number: str | None) -> tuple[str, str]:
+    """A table's number in the words of each message: ("三", "3")."""
+    if number is None:
+        return ("?", "?")
+    return (number, _NUMBERS_EN.get(number, number))

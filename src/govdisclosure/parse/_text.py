@@ -35,6 +35,7 @@ _MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
 _MD_ITEM = re.compile(r"[-*+][ \t]+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_\[\]<>|~#>+=\-.()!&])|&#(\d{1,7});")
 _SENTENCE = frozenset("。；;，,：:！？!?")
+_STOP = frozenset("。；;！？!?")
 
 
 def unescape_markdown(text: str) -> str:
@@ -246,12 +247,16 @@ def _kind(s: str) -> int:
     if len(s) <= 300:
         lv = _label_then_values(s)
         if lv is not None:
-            label, _ = lv
+            label, values = lv
             if not label:
                 return 1
             st = strength(label)
             if st:
                 return max(st, 1)
+            if len(values) >= 3 and not any(ch in _STOP for ch in label) and len(label) <= 60:
+                # a row whose label the layout does not know (a misprint, a local row):
+                # a label then a run of figures is a table row all the same
+                return 1
         parts = s.split()
         if len(parts) > 1 and all(strength(p) or is_value(p) for p in parts[:20]):
             return 2 if any(strength(p) == 2 for p in parts[:20]) else 1
@@ -309,6 +314,23 @@ def _loose_tokens(lines: list[tuple[int, str]]) -> list[Tok]:
     return toks
 
 
+def _bridges(lines: list[tuple[int, str]], kinds: list[int], j: int, last: int) -> bool:
+    """Whether line ``j``, read as prose, is the part of a table row a PDF's layout printed
+    on a line of its own: a row label wrapped over two lines, its note cut ("（二）部分公开
+    （区分处理的，只计这一情 形，不"). So it is when it follows the table's last row closely, is
+    short and no sentence, is no section heading ("三、…"), and table rows follow it."""
+    if j - last > 3:
+        return False
+    s = lines[j][1].strip()
+    if len(s) > 60 or any(ch in _STOP for ch in s):
+        return False
+    split = ordinal_split(s[:12])
+    if split is not None and split[0].style.value == "chinese":
+        return False
+    ahead = [k for k in kinds[j + 1 : j + 5] if k != 0]
+    return bool(ahead) and ahead[0] >= 1
+
+
 def _loose_regions(lines: list[tuple[int, str]]) -> Iterator[tuple[int, int]]:
     """[start, end) line ranges of loose table regions."""
     kinds = [
@@ -324,7 +346,7 @@ def _loose_regions(lines: list[tuple[int, str]]) -> Iterator[tuple[int, int]]:
         j = i
         last = i
         strong = False
-        while j < n and kinds[j] >= 0:
+        while j < n and (kinds[j] >= 0 or _bridges(lines, kinds, j, last)):
             if kinds[j] >= 1:
                 last = j
                 strong = strong or kinds[j] == 2

@@ -9,12 +9,14 @@ from typing import Any
 
 import attrs
 
-from govdisclosure.document import Document, Span
+from govdisclosure.document import Coverage, Document, Span
+from govdisclosure.layout import Edition
 from govdisclosure.model import Report
 from govdisclosure.rules import Severity
 
 __all__ = [
     "CODES",
+    "EDITION_NAMES",
     "Origin",
     "ParseFinding",
     "ParseSeverity",
@@ -47,6 +49,11 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
         "跳过页面框架文字{count}行（如“{example}”）",
         "skipped {count} lines of page chrome (such as {example!r})",
     ),
+    "GP104": (
+        ParseSeverity.NOTICE,
+        "原文为繁体字：{how}",
+        "the source is in traditional characters: {how}",
+    ),
     "GP105": (
         ParseSeverity.WARNING,
         "第{page}页没有文字层（扫描件或图片），未做文字识别（OCR），其内容未读入",
@@ -72,17 +79,22 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
     "GP110": (
         ParseSeverity.INFO,
         "按标签判定版本为{edition}（{evidence}）",
-        "edition {edition} from the labels ({evidence})",
+        "{edition} read from the labels ({evidence})",
     ),
     "GP111": (
         ParseSeverity.WARNING,
-        "标签不足以判定版本，按{basis}取{edition}",
-        "the labels do not decide the edition; {edition} taken from {basis}",
+        "标签不足以判定版本，按报告年度{year}年取{edition}",
+        "the labels do not decide the edition; {edition} taken from the year {year}",
     ),
     "GP112": (
         ParseSeverity.WARNING,
-        "未找到{field}，已取“{value}”",
-        "no {field} found; took {value!r}",
+        "原文未载明{field}，留空",
+        "the source states no {field}; left empty",
+    ),
+    "GP113": (
+        ParseSeverity.WARNING,
+        "标签不足以判定版本，原文也未载明报告年度，暂取{edition}",
+        "neither the labels nor a stated year decide the edition; took {edition}",
     ),
     "GP120": (
         ParseSeverity.NOTICE,
@@ -102,7 +114,7 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
     "GP132": (
         ParseSeverity.NOTICE,
         "{block}中的非标准行“{label}”作为扩展行保留",
-        "non-standard row {label!r} of {block} kept as an extra row",
+        "non-standard row {label!r} of {block!r} kept as an extra row",
     ),
     "GP133": (
         ParseSeverity.WARNING,
@@ -112,27 +124,27 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
     "GP140": (
         ParseSeverity.WARNING,
         "{cell}的“{raw}”无法读作数值，留空",
-        "{cell}: {raw!r} cannot be read as a figure; left blank",
+        "{cell!r}: {raw!r} cannot be read as a figure; left blank",
     ),
     "GP141": (
         ParseSeverity.INFO,
         "{cell}填写“{raw}”，读作空",
-        "{cell}: placeholder {raw!r} read as blank",
+        "{cell!r}: placeholder {raw!r} read as blank",
     ),
     "GP142": (
         ParseSeverity.WARNING,
         "{cell}不是增减列，带符号的“{raw}”未读入",
-        "{cell} is not a signed column; signed {raw!r} not read",
+        "{cell!r} is not a signed column; signed {raw!r} not read",
     ),
     "GP143": (
         ParseSeverity.WARNING,
         "{cell}的单位应为{expected}，“{raw}”未读入",
-        "{cell} is in {expected}; {raw!r} not read",
+        "{cell!r} is in {expected!r}; {raw!r} not read",
     ),
     "GP144": (
         ParseSeverity.INFO,
         "{cell}的“{raw}”读作{value}（单位{unit}）",
-        "{cell}: {raw!r} read as {value} ({unit})",
+        "{cell!r}: {raw!r} read as {value} ({unit!r})",
     ),
     "GP150": (
         ParseSeverity.WARNING,
@@ -149,6 +161,14 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
         ParseSeverity.WARNING,
         "表{table}中的数值“{raw}”不属于任何单元格，未读入",
         "figure {raw!r} in table {table} belongs to no cell; not read",
+    ),
+    "GP153": (
+        ParseSeverity.WARNING,
+        "“{row}”印出{figures}个数值和{blanks}个空单元格（应为{expected}列），空单元格都在数值之后，"
+        "不在其所在列的位置，无法确定数值属于哪一列，均留空",
+        "row {row!r} prints {figures} figures and {blanks} blank cells for {expected} columns, "
+        "every blank after the figures rather than in its column: which columns the figures "
+        "belong to is unknown, so all are left blank",
     ),
     "GP160": (
         ParseSeverity.WARNING,
@@ -198,6 +218,8 @@ class ParseFinding:
 
     code: str
     args: tuple[tuple[str, Any], ...] = ()
+    """The values that fill the message; a value ``(Chinese, English)`` is the same words in
+    both languages, each message taking its own."""
     span: Span | None = None
     path: str | None = None
 
@@ -209,7 +231,9 @@ class ParseFinding:
     def message(self, locale: str = "zh_CN") -> str:
         """The finding in words, in ``zh_CN`` (default) or ``en``."""
         _severity, zh, en = CODES[self.code]
-        return (en if locale.startswith("en") else zh).format_map(dict(self.args))
+        english = locale.startswith("en")
+        args = {k: (v[1] if english else v[0]) if _is_words(v) else v for k, v in self.args}
+        return (en if english else zh).format_map(args)
 
     def to_dict(self, source: SourceMap | None = None) -> dict[str, Any]:
         """A JSON-ready form (with line and column when ``source`` is given)."""
@@ -319,7 +343,7 @@ class Parsed:
     ``report`` is as complete as the source allows; ``findings`` say what was unreadable,
     ambiguous, repaired or guessed; ``provenance`` maps the JSON path of every figure and text
     field read to its :class:`Origin`; ``text`` is the decoded source the spans refer to;
-    ``document`` the blocks read.
+    ``document`` the blocks read; ``coverage`` what the source printed of the tables.
     """
 
     report: Report
@@ -328,6 +352,9 @@ class Parsed:
     text: str
     document: Document | None = None
     format: str = "text"
+    coverage: Coverage | None = None
+    """What the source printed of the tables (cells, tables, whether it ends inside one):
+    :func:`govdisclosure.check` tells a cell printed blank from one never printed by it."""
 
     def errors(self) -> list[ParseFinding]:
         """The findings of severity error."""
@@ -337,9 +364,20 @@ class Parsed:
         """The origins in the source of every field a finding names.
 
         ``finding`` is a :class:`ParseFinding`, a finding of :func:`govdisclosure.check`
-        (its ``path`` and the ``paths`` of its sides) or a JSON path.
+        (its ``path`` and the ``paths`` of its sides) or a JSON path. A reading finding
+        whose path was not read is located by its own span.
+
+        >>> from govdisclosure.parse import parse
+        >>> parsed = parse("某局2015年政府信息公开工作年度报告\\n发布日期:去年\\n一、总体情况")
+        >>> [(f.code, o.raw, o.line) for f in parsed.findings for o in parsed.locate(f)]
+        [('GP170', '发布日期:去年', 2)]
         """
-        return [self.provenance[p] for p in _paths(finding) if p in self.provenance]
+        origins = [self.provenance[p] for p in _paths(finding) if p in self.provenance]
+        span = getattr(finding, "span", None)
+        if not origins and isinstance(finding, ParseFinding) and span is not None:
+            raw = self.text[span.start : span.end]
+            origins.append(origin(SourceMap(self.text), span, raw))
+        return origins
 
     def page_at(self, offset: int) -> int | None:
         """The page of a paginated source (PDF) at ``offset`` of :attr:`text`: the page of the
@@ -388,6 +426,19 @@ class Parsed:
 
     def _repr_pretty_(self, p: Any, cycle: bool) -> None:
         p.text(repr(self))
+
+
+#: The editions' names in words: (Chinese, English), as the messages print them.
+EDITION_NAMES: dict[Edition, tuple[str, str]] = {
+    Edition.LEGACY_2008: ("2008年条例规定的格式", "the 2008 regulation's format"),
+    Edition.TRIAL_2019: ("2019年试行格式", "the trial 2019 format"),
+    Edition.STANDARD_2021: ("2021年格式", "the 2021 format"),
+}
+
+
+def _is_words(value: Any) -> bool:
+    """Whether an argument is the same words in both languages: ``(Chinese, English)``."""
+    return value.__class__ is tuple and len(value) == 2 and all(v.__class__ is str for v in value)
 
 
 def _paths(finding: Any) -> Iterator[str]:

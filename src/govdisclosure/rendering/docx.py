@@ -450,12 +450,13 @@ def _body(b: _Builder, ctx: Context, report: Report, doc: Any) -> None:
 
 def _stamp(report: Report) -> _dt.datetime:
     """The date the file says it was made: the report's own date, so the same report gives the
-    same bytes (its signing date, else its publication date, else the end of its year)."""
+    same bytes (its signing date, else its publication date, else the end of its year, else
+    a fixed day for a report that states no year)."""
     day = None
     if report.signature is not None and report.signature.date is not None:
         day = report.signature.date
     if day is None:
-        day = _dt.date(report.year, 12, 31)
+        day = _dt.date(report.year if report.year is not None else 2000, 12, 31)
     return _dt.datetime(day.year, day.month, day.day, tzinfo=_dt.UTC)
 
 

@@ -195,7 +195,7 @@ def _in_force_finding(
 def check(ctx: Context) -> list[Finding]:
     """GD301 and GD302; nothing unless ``ctx.previous`` is the report of the year before."""
     report, previous, policy, runs = ctx.report, ctx.previous, ctx.policy, ctx.runs
-    if previous is None or previous.year != report.year - 1:
+    if previous is None or report.year is None or previous.year != report.year - 1:
         return []
     out = []
     if "GD301" in runs and report.edition.has_tables and previous.edition.has_tables:

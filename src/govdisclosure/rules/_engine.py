@@ -119,10 +119,12 @@ def _agency_key(agency: str) -> str:
 
 def _check_previous(report: Report, previous: Report) -> None:
     """Raise ValueError unless ``previous`` is last year's report of ``report``'s agency."""
-    if previous.year != report.year - 1:
+    if report.year is None or previous.year != report.year - 1:
+        last = "" if report.year is None else f" ({report.year - 1})"
         raise ValueError(
-            f"previous must be last year's report ({report.year - 1}) of the same agency: "
+            f"previous must be last year's report{last} of the same agency: "
             f"got a report of {previous.year}"
+            + (" for a report of no known year" if report.year is None else "")
         )
     if _agency_key(previous.agency) != _agency_key(report.agency):
         raise ValueError(
@@ -177,6 +179,8 @@ def check_series(reports: Iterable[Report], *, policy: Policy | None = None) -> 
                 f"a series is one agency's reports: {first.agency!r} ({first.year}) and "
                 f"{r.agency!r} ({r.year})"
             )
+        if r.year is None:
+            raise ValueError(f"a series is by year: the report of {r.agency!r} states none")
         if r.year in by_year:
             raise ValueError(f"two reports of the year {r.year}: a series has one per year")
         by_year[r.year] = r

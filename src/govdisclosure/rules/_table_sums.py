@@ -99,7 +99,7 @@ def _equation_finding(
     values: tuple[Any, ...],
     residual: int,
     policy: Policy,
-    year: int,
+    year: int | None,
     suggestions: tuple[Suggestion, ...],
 ) -> Finding:
     left, right = _side_sum(e.pos, values), _side_sum(e.neg, values)
@@ -311,7 +311,7 @@ def _consequence(ct: CompiledTable, members: list[int], zero: bool) -> L10n:
 
 
 def _blank_findings(
-    ct: CompiledTable, values: tuple[Any, ...], policy: Policy, year: int
+    ct: CompiledTable, values: tuple[Any, ...], policy: Policy, year: int | None
 ) -> list[Finding]:
     """GD105: one finding per row with blank cells, listing them (one per block of 表二 when
     every cell of a block of several rows is blank)."""
@@ -336,7 +336,7 @@ def _blank_findings(
     return out
 
 
-def _missing_table(ct: CompiledTable, policy: Policy, year: int) -> Finding:
+def _missing_table(ct: CompiledTable, policy: Policy, year: int | None) -> Finding:
     """GD105 for a table the report does not have at all."""
     return Finding(
         code="GD105",

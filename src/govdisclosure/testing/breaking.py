@@ -299,6 +299,8 @@ def _break_period(report: Report, c: Chooser) -> tuple[Report, Expected]:
     elif how == "end":
         p = attrs.evolve(p, end=p.end - _dt.timedelta(days=c.integers(1, 60)))
     else:
+        if report.year is None:
+            raise CannotBreak("the report states no year")
         p = type(p).calendar_year(report.year - c.integers(1, 2))
     return attrs.evolve(report, period=p), Expected("GD502", "$.period")
 
@@ -306,6 +308,8 @@ def _break_period(report: Report, c: Chooser) -> tuple[Report, Expected]:
 def _break_deadline(report: Report, c: Chooser) -> tuple[Report, Expected]:
     if report.signature is None:
         raise CannotBreak("the report has no signature")
+    if report.year is None:
+        raise CannotBreak("the report states no year")
     late = DEFAULT.deadline(report.year, report.kind()) + _dt.timedelta(days=c.integers(1, 300))
     signature = attrs.evolve(report.signature, date=late)
     return attrs.evolve(report, signature=signature), Expected("GD503", "$.signature.date")
@@ -531,12 +535,15 @@ def reports_breaking(
         edition = draw(edition_st)
         report = draw(strategy(edition))
         previous = None
+        year = report.year
+        assert year is not None  # the strategies always draw a year
         if rule(code).cross_year:
-            while not _previous_fits(code, Edition.for_year(report.year - 1)):
-                report = with_year(report, report.year + 1)  # the edition's second year
-            before = Edition.for_year(report.year - 1)
+            while not _previous_fits(code, Edition.for_year(year - 1)):
+                year += 1  # the edition's second year
+                report = with_year(report, year)
+            before = Edition.for_year(year - 1)
             previous = draw(strategy(before))
-            previous = with_year(attrs.evolve(previous, agency=report.agency), report.year - 1)
+            previous = with_year(attrs.evolve(previous, agency=report.agency), year - 1)
         return _break(code, report, previous, _Drawn(draw))
 
     return draw_case()

@@ -14,6 +14,7 @@ import attrs
 
 from govdisclosure.document import (
     Block,
+    Coverage,
     Document,
     Heading,
     MetadataBlock,
@@ -73,6 +74,9 @@ class Outline:
     blocks: tuple[Sourced, ...]
     regions: tuple[Region, ...]
     findings: tuple[ParseFinding, ...] = ()
+    #: The short lines of front matter passed over before the first heading (an agency's
+    #: name printed above a title that begins with the year, a document number, a date).
+    front: tuple[Line, ...] = ()
     _kinds: dict[type[Any], list[Sourced]] = attrs.field(
         init=False, eq=False, repr=False, alias="_kinds"
     )
@@ -124,13 +128,14 @@ class Inferred:
     """What the report is about: year, edition, title, agency and period, each as stated or
     overridden or guessed (a finding says which), with the lines they were read from."""
 
-    year: int
+    year: int | None
     edition: Edition
     title: str
     agency: str
     period: Period | None = None
     year_line: Line | None = None
     agency_line: Line | None = None
+    title_line: Line | None = None
     findings: tuple[ParseFinding, ...] = ()
 
 
@@ -152,6 +157,8 @@ class State:
     sources: tuple[tuple[Line, ...], ...] = ()
     #: The JSON path of every table value and extra row label read, with its cell.
     cells: tuple[tuple[str, Tok], ...] = ()
+    #: What the source printed of the tables (the contract with the checks).
+    coverage: Coverage | None = None
     parsed: Parsed | None = None
 
     def found(self, findings: tuple[ParseFinding, ...], **changes: Any) -> State:

@@ -61,14 +61,23 @@ class _Provenance:
     """The provenance being gathered: JSON path → :class:`Origin`, over one source map."""
 
     def __init__(self, text: str) -> None:
+        self.text = text
         self.smap = SourceMap(text)
         self.origins: dict[str, Origin] = {}
+        #: The paths whose text was decoded from what the source prints (HTML entities and
+        #: markup, Markdown escapes): their raw is the source's, offsets into the text differ.
+        self.decoded: set[str] = set()
 
     def line(self, path: str, line: Line | Tok) -> None:
+        """``path`` read from ``line``: its raw token is the text its span holds (the text
+        read, when it differs from the source by white space only)."""
         at, column = self.smap.line_column(line.start)
-        self.origins[path] = Origin(
-            line.start, line.end, at, column, line.text, line.element, line.place
-        )
+        raw = line.text
+        printed = self.text[line.start : line.end]
+        if raw != printed and "".join(raw.split()) != "".join(printed.split()):
+            raw = printed
+            self.decoded.add(path)
+        self.origins[path] = Origin(line.start, line.end, at, column, raw, line.element, line.place)
 
     def at(self, path: str, start: int, end: int, raw: str, like: Origin) -> None:
         self.origins[path] = origin(self.smap, Span(start, end), raw, like.element, like.place)
@@ -101,7 +110,7 @@ def run(state: State) -> State:
             tables = True
     for path, tok in state.cells:
         prov.line(path, tok)
-    for path, line in (("$.title", _title_line(state)), ("$.year", inferred.year_line)):
+    for path, line in (("$.title", inferred.title_line), ("$.year", inferred.year_line)):
         if line is not None:
             prov.line(path, line)
     if inferred.agency_line is not None:
@@ -127,6 +136,7 @@ def run(state: State) -> State:
         state.text,
         document,
         front.name,
+        coverage=need(state.coverage, "coverage"),
     )
     return state.found(findings, parsed=parsed)
 
@@ -172,11 +182,6 @@ def _signature(block: SignatureBlock, lines: tuple[Line, ...], prov: _Provenance
     return Signature(agency=block.agency, date=block.date)
 
 
-def _title_line(state: State) -> Line | None:
-    title = need(state.outline, "outline").title
-    return title[1] if title is not None else None
-
-
 def _report(
     fields: dict[str, Any], preamble: list[str], nodes: list[_Node], prov: _Provenance
 ) -> Report:
@@ -194,11 +199,12 @@ def _report(
     for i, f in enumerate(report.facts):
         section, paragraph = f.location.section, f.location.paragraph
         if section == ():
-            o = prov.origins.get(f"$.preamble[{paragraph}]")
+            where: str | None = f"$.preamble[{paragraph}]"
         else:
             jpath = jpaths.get(section)
-            o = prov.origins.get(f"{jpath}.paragraphs[{paragraph}]") if jpath else None
-        if o is not None and o.end - o.start == len(o.raw):
+            where = f"{jpath}.paragraphs[{paragraph}]" if jpath else None
+        o = prov.origins.get(where) if where is not None else None
+        if o is not None and where not in prov.decoded and o.end - o.start == len(o.raw):
             start = o.start + f.location.start
             prov.at(f"$.facts[{i}]", start, o.start + f.location.end, f.text, o)
     return report

@@ -24,6 +24,7 @@ from govdisclosure.document import (
     Span,
     Title,
 )
+from govdisclosure.layout.match import simplified
 from govdisclosure.numerals import find_date
 from govdisclosure.parse._chrome import is_chrome
 from govdisclosure.parse._headings import NOT_TITLE_END, Head, heading, peel_headings, run_in
@@ -73,7 +74,7 @@ def outline(units: tuple[Unit, ...], *, broken_lines: bool = False) -> Outline:
     if signed is not None:
         lines_of = (signed.agency_line, signed.date_line)
         blocks = (Sourced(signed.block, lines_of), *blocks)
-    return Outline(blocks, tuple(regions), findings)
+    return Outline(blocks, tuple(regions), findings, front=tuple(reader.front))
 
 
 @attrs.define
@@ -96,6 +97,7 @@ class _Outliner:
         self.meta: list[tuple[MetadataItem, Line]] = []
         self.attrs: set[str] = set()
         self.title: str | None = None
+        self.front: list[Line] = []  # short lines of front matter passed over
         self.stack: list[_Open] = []
         self.top = 0
         self.pending: tuple[str, Line] | None = None  # a metadata label (a <dt>) awaiting its value
@@ -135,13 +137,14 @@ class _Outliner:
         if in_front or line.hint in ("item", "row"):
             pairs = metadata_pairs(t, colon=line.hint != "row")
             if pairs is not None and (in_front or len(pairs) > 1):
-                for attr, label, value, _ in pairs:
-                    self._meta(attr, label, value, line)
+                for attr, label, value, at in pairs:
+                    self._meta(attr, label, value, line, at)
                 return True
         return False
 
-    def _meta(self, attr: str | None, label: str, value: str, line: Line) -> None:
-        """One metadata item (the first of each attribute counts; a date is read as one)."""
+    def _meta(self, attr: str | None, label: str, value: str, line: Line, at: int = 0) -> None:
+        """One metadata item (the first of each attribute counts; a date is read as one);
+        ``at`` is where its label starts in the line (its value is located after it)."""
         if attr is None or attr in self.attrs:
             return
         self.attrs.add(attr)
@@ -153,7 +156,11 @@ class _Outliner:
             if v is None:
                 self.findings.append(ParseFinding("GP170", (("raw", raw),), span))
         item = MetadataItem(attr, label, v if v is not None else "", span, line.element)
-        self.meta.append((item, Line(raw, line.start, line.end, line.element, place=line.place)))
+        start, end = line.start, line.end
+        i = line.text.find(raw, at) if raw else -1
+        if i >= 0 and end - start == len(line.text):  # the value's own span
+            start, end = start + i, start + i + len(raw)
+        self.meta.append((item, Line(raw, start, end, line.element, place=line.place)))
 
     def _heading(self, line: Line, h: Head) -> None:
         level, ordinal, title = h
@@ -185,6 +192,7 @@ class _Outliner:
             return True
         if (self.title is not None and t == self.title) or _short_front_line(t):
             self.skipped.append(line)
+            self.front.append(line)
             return True
         return False
 
@@ -269,7 +277,7 @@ def _depth(text: str) -> int:
 
 
 def _title_like(line: Line) -> bool:
-    t = line.text
+    t = simplified(line.text)
     if line.hint == "heading" and line.level == 0:
         return True
     return (
