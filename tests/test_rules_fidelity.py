@@ -183,20 +183,26 @@ def test_the_wording_of_article_50_and_real_variants_are_accepted(report: Report
 def test_one_finding_per_blank_row_listing_its_cells() -> None:
     t = J21.requests
     assert t is not None
-    blank_rows = {
-        name: ApplicantCounts() for name in ("granted", "partly_granted", "carried_forward")
-    }
+    blank_rows = {name: ApplicantCounts() for name in ("granted", "carried_forward")}
     report = attrs.evolve(J21, requests=attrs.evolve(t, **blank_rows))
     blanks = check(report).by_code("GD105")
-    assert [f.path for f in blanks] == [
-        "$.requests.granted",
-        "$.requests.partly_granted",
-        "$.requests.carried_forward",
-    ]
+    assert [f.path for f in blanks] == ["$.requests.granted", "$.requests.carried_forward"]
     for f in blanks:
         assert len(f.sides[0].paths) == 7
         assert "整行（7 格）" in f.message()
         assert "the whole row (7 cells)" in f.message("en")
+
+
+def test_a_run_of_blank_rows_is_one_finding_naming_every_cell() -> None:
+    t = J21.requests
+    assert t is not None
+    blank_rows = {name: ApplicantCounts() for name in ("granted", "partly_granted")}
+    report = attrs.evolve(J21, requests=attrs.evolve(t, **blank_rows))
+    (f,) = check(report).by_code("GD105")
+    assert f.path == "$.requests.granted"
+    assert len(f.sides[0].paths) == 14
+    assert "连续 2 行整行（14 格）" in f.message()
+    assert "2 whole rows (14 cells)" in f.message("en")
 
 
 def test_a_blank_block_of_table_two_is_one_finding() -> None:

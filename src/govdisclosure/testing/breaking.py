@@ -39,6 +39,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from govdisclosure.document import Coverage
 from govdisclosure.layout import MAX_COUNT, MAX_YEAR, layout_of
 from govdisclosure.model import (
     AgencyKind,
@@ -142,6 +143,29 @@ def _break_blank(report: Report, c: Chooser) -> tuple[Report, Expected]:
         raise CannotBreak("the report has no filled table cell")
     attribute, cell = c.choice(cells)
     return _set(report, f"{attribute}.{cell.key}", None), Expected("GD105", cell.json_path)
+
+
+def _break_printed(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    """GD107: a source cut inside a table — the rows from a drawn one on were never printed
+    (the report leaves them blank, as a reader does)."""
+    tables = [t for t in compiled(report.edition).tables if getattr(report, t.attribute)]
+    if not tables:
+        raise CannotBreak("the report has no tables")
+    table = c.choice(tables)
+    rows = list(dict.fromkeys(cell.row_labels for cell in table.cells))
+    cut = rows.index(c.choice(rows[1:]))
+    gone = [cell for cell in table.cells if rows.index(cell.row_labels) >= cut]
+    for cell in gone:
+        report = _set(report, f"{table.attribute}.{cell.key}", None)
+    printed: frozenset[str] = frozenset(
+        str(cell.json_path)
+        for t in compiled(report.edition).tables
+        for cell in t.cells
+        if cell not in gone
+    )
+    numbers: frozenset[str] = frozenset(t.number for t in compiled(report.edition).tables)
+    coverage = Coverage(printed, numbers, cut=True)  # type: ignore[arg-type]  # attrs converter=frozenset
+    return report, Expected("GD107", gone[0].json_path, coverage=coverage)
 
 
 def _relation(report: Report, money: bool) -> tuple[int, Relation]:
@@ -434,6 +458,7 @@ def _break(
     simple = {
         "GD105": _break_blank,
         "GD106": _break_regulations,
+        "GD107": _break_printed,
         "GD201": _break_money,
         "GD202": _break_counts,
         "GD401": _break_claim,
