@@ -121,9 +121,9 @@ def check(
     by default), tells a cell printed blank (GD105) from one never printed (GD107; see the
     module's example). ``previous``, when given, must be last year's report of the same
     agency: the cross-year rules GD301 and GD302 compare the two. A ``previous`` of another
-    year, or of another agency (compared with white space ignored), raises ValueError rather than being silently ignored.
-    ``policy`` sets what a blank cell means, the deadlines, and which rules run at what
-    severity.
+    year, or of another agency (compared with white space ignored), raises ValueError
+    rather than being silently ignored. ``policy`` sets what a blank cell means, the
+    deadlines, and which rules run at what severity.
 
     >>> from govdisclosure import examples
     >>> from govdisclosure.rules import check
