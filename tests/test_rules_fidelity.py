@@ -232,15 +232,17 @@ FEES = attrs.evolve(
 
 
 def test_the_fee_stated_in_prose_against_table_two_by_intervals() -> None:
-    (f,) = check(_with_paragraph(FEES, "本年度共收取信息处理费1.52万元。"))
+    (f,) = check(_with_paragraph(FEES, "本年度行政事业性收费金额1.52万元。"))
     assert (f.code, f.path) == ("GD401", "$.sections[5].paragraphs[2]")
     assert "1.52万元" in f.message()
     assert "1.25万元" in f.message()
     assert f.sides[0].interval is not None
     assert f.sides[1].interval is not None
     assert f.discrepancy == 2600  # [15150, 15250] vs [12450, 12550] 元: 2600 元 apart
-    for agrees in ("本年度共收取信息处理费1.25万元。", "本年度收取信息处理费12500元。"):
+    for agrees in ("本年度行政事业性收费金额1.25万元。", "本年度行政事业性收费12500元。"):
         assert not check(_with_paragraph(FEES, agrees))
+    # 信息处理费 (of disclosure) is no 行政事业性收费 item of 第二十条(八): nothing to compare
+    assert not check(_with_paragraph(FEES, "本年度共收取信息处理费1.52万元。"))
 
 
 @pytest.mark.parametrize(

@@ -361,7 +361,11 @@ _RULES: tuple[Rule, ...] = (
             "以及行政许可、行政处罚、行政强制的处理决定数和收费金额（按四舍五入区间比较），应与"
             "表二、表三、表四相应数字一致。只比较本年度的同类数字：跨越多个年度的数字（“截至目前”"
             "“累计”“自2019年以来”“近三年”“历年”等）不比较，除非另有“本年度”“全年”等限定；"
-            "全辖区的数字（“全市共有……”）只在人民政府的报告中比较。"
+            "全辖区的数字（“全市共有……”）只在人民政府的报告中比较。逐项比较：予以公开、部分公开及"
+            "二者之和、不予公开及其各项理由、无法提供、不予处理及其各项、其他处理、办结（答复）总数、"
+            "上年结转；所列各项办理结果之和与所述总数；“均获维持”“均已审结”“未发生行政复议和行政"
+            "诉讼”等表述与表四的结果纠正、尚未审结和总计。信息处理费不是表二的行政事业性收费，不作比较。"
+            "同一矛盾只报告一次；被版面折行分成两段的句子按一句读。"
         ),
         description_en=(
             "Figures the prose states about applications, reconsiderations and lawsuits "
@@ -370,7 +374,13 @@ _RULES: tuple[Rule, ...] = (
             "intervals), must agree with tables 2, 3 and 4. Only the year's own figures are "
             "compared: figures that cover several years (截至目前, 累计, 自2019年以来, 近三年, "
             "历年 …) are not, unless the sentence pins them to the year (本年度, 全年); figures "
-            "for the whole jurisdiction (全市共有…) only in a government's report."
+            "for the whole jurisdiction (全市共有…) only in a government's report. Compared one by "
+            "one: granted, partly granted and their sum, withheld and each reason, not met, not "
+            "processed and each reason, otherwise handled, the completed (answered) total, "
+            "carried over; the outcomes a sentence lists against the total it states; the words "
+            "on appeals (均获维持, 均已审结, 未发生行政复议和行政诉讼) against table 4's corrected, "
+            "pending and totals. A 信息处理费 is no 行政事业性收费 of table 2: not compared. Each "
+            "contradiction is reported once; a sentence wrapped over two paragraphs is read whole."
         ),
         message="正文“{quote}”所述{claim}为 {prose}，而{cell}为 {table}",
         message_en="The text “{quote}” states {claim} as {prose}, but {cell} is {table}",

@@ -99,6 +99,8 @@ PARTS: dict[str, tuple[str, str]] = {
     "claim.columns": ("（各列之和）", " (sum of its columns)"),
     "claim.cells": ("表{table} {rows} | {columns}", "Table {table} {rows} | {columns}"),
     "claim.or": ("，或 ", ", or "),
+    "outcomes.listed": ("所列各项办理结果之和", "the sum of the outcomes it lists"),
+    "outcomes.total": ("其所述办结（答复）总数", "the total it states as completed (answered)"),
     # fee notices (GD402)
     "fee.section": ("第六部分“{title}”", "section 六 ({title_en})"),
     "fee.no_section": ("报告（未见第六部分）", "the report (which has no section 六)"),
