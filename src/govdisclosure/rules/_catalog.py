@@ -377,8 +377,8 @@ _RULES: tuple[Rule, ...] = (
             "for the whole jurisdiction (全市共有…) only in a government's report. Compared one by "
             "one: granted, partly granted and their sum, withheld and each reason, not met, not "
             "processed and each reason, otherwise handled, the completed (answered) total, "
-            "carried over; the outcomes a sentence lists against the total it states; the words "
-            "on appeals (均获维持, 均已审结, 未发生行政复议和行政诉讼) against table 4's corrected, "
+            "carried over; the outcomes a sentence lists against the total it states; the "
+            "words on appeals (均获维持, 均已审结, 未发生行政复议和行政诉讼) against table 4's corrected, "
             "pending and totals. A 信息处理费 is no 行政事业性收费 of table 2: not compared. Each "
             "contradiction is reported once; a sentence wrapped over two paragraphs is read whole."
         ),
