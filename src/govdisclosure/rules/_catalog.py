@@ -379,8 +379,9 @@ _RULES: tuple[Rule, ...] = (
             "processed and each reason, otherwise handled, the completed (answered) total, "
             "carried over; the outcomes a sentence lists against the total it states; the "
             "words on appeals (均获维持, 均已审结, 未发生行政复议和行政诉讼) against "
-            "table 4's corrected, pending and totals. A 信息处理费 is no 行政事业性收费 of table 2: not compared. Each "
-            "contradiction is reported once; a sentence wrapped over two paragraphs is read whole."
+            "table 4's corrected, pending and totals. A 信息处理费 is no 行政事业性收费 of "
+            "table 2: not compared. Each contradiction is reported once; a sentence wrapped "
+            "over two paragraphs is read whole."
         ),
         message="正文“{quote}”所述{claim}为 {prose}，而{cell}为 {table}",
         message_en="The text “{quote}” states {claim} as {prose}, but {cell} is {table}",
