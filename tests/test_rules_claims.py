@@ -200,3 +200,29 @@ def test_real_pages_whose_prose_holds_get_no_gd401(name: str) -> None:
     assert all(p["holds"] for p in truth["prose_figures"])
     for report in (parsed.report, _with_truth_cells(parsed.report, truth)):
         assert gd.check(report).by_code("GD401") == Findings()
+
+
+# --------------------------------------------------------------------------- prose relations
+
+
+def _relations(text: str) -> list[tuple[str, list[str]]]:
+    from govdisclosure.parse._narrative import facts_and_relations
+
+    facts, relations = facts_and_relations([((1,), 0, text)])
+    label = {f.key: f.text for f in facts}
+    return [(label[r.result], [label[a] for a in r.add]) for r in relations]
+
+
+def test_a_nested_list_stays_nested() -> None:
+    text = (
+        "共收到申请100件，其中自然人提出60件，其中网上申请40件、信函申请20件；"
+        "法人或其他组织提出40件。"
+    )
+    assert _relations(text) == [("100件", ["60件", "40件"]), ("60件", ["40件", "20件"])]
+
+
+def test_each_list_breaks_down_the_nearest_total_before_it() -> None:
+    text = (
+        "全年共受理申请275件，其中自然人250件、法人25件；办结52件，其中予以公开30件、不予公开22件。"
+    )
+    assert _relations(text) == [("275件", ["250件", "25件"]), ("52件", ["30件", "22件"])]

@@ -228,6 +228,7 @@ def _breakdown(
     short: list[Fact] = []
     full: list[Fact] = []
     clause_open = True
+    nested = False
     prev_end = pos
     for f, q in after:
         if _between(text, prev_end, q.start, _SENTENCE_END):
@@ -236,6 +237,12 @@ def _breakdown(
             continue  # a figure inside brackets breaks down a part, not the total
         if _between(text, prev_end, q.start, _CLAUSE_END):
             clause_open = False
+            nested = False
+        if full and any(w in text[prev_end : q.start] for w in _BREAKDOWN):
+            nested = True  # a list of its own breaks down the part before it, up to a "；"
+        if nested:
+            prev_end = q.end
+            continue
         if f.quantity.is_money != money:
             break
         full.append(f)
