@@ -516,6 +516,56 @@ _RULES: tuple[Rule, ...] = (
             "accountability (regulation art. 50 item 4)"
         ),
     ),
+    Rule(
+        code="GD603",
+        title="“存在的主要问题及改进情况”言之无物",
+        title_en="Section 五 says nothing of problems and improvements",
+        severity=Severity.WARNING,
+        editions=_TABLES,
+        description=(
+            "条例第五十条第(四)项要求年度报告说明政府信息公开工作存在的主要问题及改进情况。"
+            "第五部分只写“无”或寥寥一句（去除空白和标点后不足 30 字）的，给出警告。"
+        ),
+        description_en=(
+            "Art. 50 item (4) of the regulation asks a report for the main problems of its "
+            "disclosure work and how they were improved. A section 五 that says only “无” or "
+            "one short line (under 30 characters, white space and punctuation aside) is "
+            "warned about."
+        ),
+        message=(
+            "{section}只有“{quote}”（{n} 字），未说明存在的主要问题及改进情况"
+            "（条例第五十条第(四)项）"
+        ),
+        message_en=(
+            "{section} says only “{quote}” ({n} characters): no main problems or "
+            "improvements (regulation art. 50 item (4))"
+        ),
+    ),
+    Rule(
+        code="GD604",
+        title="“其他需要报告的事项”未说明信息处理费",
+        title_en="Section 六 says nothing of the information processing fee",
+        severity=Severity.NOTICE,
+        editions=_TABLES,
+        description=(
+            "各地报告通常在第六部分说明本年度是否发出收费通知、是否收取信息处理费"
+            "（《政府信息公开信息处理费管理办法》），如“本年度无发出收费通知，无收取信息处理费用”。"
+            "第六部分对此只字未提的，给出提示；现有文本未规定必须说明，故仅作提示。表二的行政事业性"
+            "收费是本机关第二十条第(八)项的收费项目，与信息处理费无关，不据以推断。"
+        ),
+        description_en=(
+            "Reports usually state in section 六 whether they issued fee notices and charged an "
+            "information processing fee (信息处理费), e.g. “本年度无发出收费通知，无收取信息处理"
+            "费用”. A section 六 that says nothing of it gets a notice: no text we hold makes "
+            "the statement mandatory. Table 2's 行政事业性收费 are the agency's own fee items "
+            "(art. 20 item (8)) and say nothing of the 信息处理费."
+        ),
+        message="{section}未说明本年度是否发出收费通知、收取信息处理费",
+        message_en=(
+            "{section} does not say whether fee notices were issued or an information "
+            "processing fee (信息处理费) charged"
+        ),
+    ),
 )
 
 _BY_CODE: dict[str, Rule] = {r.code: r for r in _RULES}

@@ -39,6 +39,7 @@ from govdisclosure.rules import (
     _fee_notices,
     _relations,
     _sections,
+    _substance,
     _table_sums,
 )
 from govdisclosure.rules._catalog import generation, known
@@ -71,6 +72,7 @@ for _family in (
     _fee_notices.FAMILY,
     _dates.FAMILY,
     _sections.FAMILY,
+    _substance.FAMILY,
 ):
     register(_family)
 

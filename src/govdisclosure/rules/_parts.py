@@ -142,6 +142,8 @@ PARTS: dict[str, tuple[str, str]] = {
         "缺少第{part}部分“{title}”",
         "part {part} “{title}” ({title_en}) is missing",
     ),
+    "substance.section": ("第{n}部分“{title}”", "section {n} ({title_en})"),
+    "substance.nothing": ("（空白）", "(nothing)"),
     "section.legacy_item": (
         "没有标题涉及条例（2008年）第三十二条{item}",
         "no heading covers item {item} of art. 32 of the 2008 regulation",
