@@ -68,7 +68,7 @@ def test_catalogue_lists_every_code_of_the_issue_once_in_order() -> None:
     codes = [r.code for r in catalog()]
     assert codes == [
         "GD101", "GD102", "GD103", "GD104", "GD105", "GD106", "GD107", "GD201", "GD202",
-        "GD301", "GD302", "GD401", "GD402", "GD501", "GD502", "GD503", "GD601", "GD602",
+        "GD301", "GD302", "GD401", "GD402", "GD501", "GD502", "GD503", "GD504", "GD601", "GD602",
         "GD603", "GD604",
     ]  # fmt: skip
     for r in catalog():

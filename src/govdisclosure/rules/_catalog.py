@@ -469,6 +469,26 @@ _RULES: tuple[Rule, ...] = (
         message_en="{what} is {date}, after the deadline {deadline}",
     ),
     Rule(
+        code="GD504",
+        title="未载明落款日期和统计期限",
+        title_en="Neither a signing date nor a statistical period",
+        severity=Severity.WARNING,
+        editions=_ALL,
+        spec="R12",
+        description=(
+            "报告应以落款日期表明成文时间，并说明所列数据的统计期限。两者都没有的，是否按期公布、"
+            "数据覆盖哪段时间都无从核对，给出警告；网页载有发布日期的（期限可按其核对），为提示。"
+        ),
+        description_en=(
+            "A report should be dated by its signature and state the period its figures cover. "
+            "With neither, whether it was published in time and what its figures cover cannot "
+            "be checked: a warning; a notice when the page gives a publication date (the "
+            "deadline can be checked against it)."
+        ),
+        message="报告既无落款日期，也未载明统计期限；{consequence}",
+        message_en="The report has neither a signing date nor a statistical period; {consequence}",
+    ),
+    Rule(
         code="GD601",
         title="章节缺失、顺序不符或标题无法识别",
         title_en="A section is missing, out of order, or has an unknown heading",

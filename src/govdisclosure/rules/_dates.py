@@ -1,4 +1,5 @@
-"""GD501–GD503: the edition against the year, the statistical period, and the deadline."""
+"""GD501–GD504: the edition against the year, the statistical period, the deadline, and a
+report that gives neither a signing date nor a period."""
 
 from __future__ import annotations
 
@@ -38,7 +39,38 @@ def check(ctx: Context) -> list[Finding]:
         out += _period(report, policy)
     if "GD503" in runs:
         out += _deadline(report, policy)
+    coverage = ctx.inputs.get("coverage")
+    if "GD504" in runs and not (coverage is not None and coverage.cut):
+        out += _undated(report, policy)  # a source cut inside a table never got to the end
     return out
+
+
+def _undated(report: Report, policy: Policy) -> list[Finding]:
+    """GD504: neither a signing date nor a statistical period — what the figures cover and
+    when the report was made rest on the page alone (a notice when the page gives a date)."""
+    signed = report.signature.date if report.signature is not None else None
+    if signed is not None or report.period is not None:
+        return []
+    published = report.metadata.published if report.metadata is not None else None
+    severity = policy.severity("GD504")
+    if published is not None:
+        consequence = part("undated.published", date=_date(published))
+        severity = min(severity, Severity.NOTICE, key=_RANK.index)
+    else:
+        consequence = part("undated.unknown")
+    return [
+        Finding(
+            code="GD504",
+            severity=severity,
+            path="$.signature.date",
+            location=part("date.signed"),
+            args=(("consequence", consequence),),
+            year=report.year,
+        )
+    ]
+
+
+_RANK = (Severity.NOTICE, Severity.WARNING, Severity.ERROR)
 
 
 def _edition(report: Report, policy: Policy) -> list[Finding]:
@@ -134,4 +166,4 @@ def _late(
     )
 
 
-FAMILY = Family("edition and dates", check, codes=("GD501", "GD502", "GD503"))
+FAMILY = Family("edition and dates", check, codes=("GD501", "GD502", "GD503", "GD504"))

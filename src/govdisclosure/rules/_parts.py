@@ -121,6 +121,14 @@ PARTS: dict[str, tuple[str, str]] = {
         "the publication date on the page (signed in time, on {signed})",
     ),
     "deadline": ("期限", "deadline"),
+    "undated.published": (
+        "是否按期公布只能按网页所载发布日期（{date}）核对",
+        "the deadline can be checked only against the page's publication date ({date})",
+    ),
+    "undated.unknown": (
+        "是否按期公布、数据覆盖哪段时间均无从核对",
+        "neither the deadline nor what the figures cover can be checked",
+    ),
     # sections (GD601, GD602)
     "sections": ("章节", "sections"),
     "sections.none": ("报告没有任何章节", "the report has no sections"),

@@ -341,6 +341,17 @@ _ARTICLE_50_4 = re.compile(r"考核|评议|责任追究")
 _UNSAID = {"考核": "评估", "评议": "评价", "责任追究": "问责处理"}
 
 
+def _break_undated(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    """GD504: no signing date and no statistical period (the page's date, if any, stays)."""
+    del c
+    signature = report.signature
+    if signature is not None:
+        signature = attrs.evolve(signature, date=None)
+    return attrs.evolve(report, signature=signature, period=None), Expected(
+        "GD504", "$.signature.date"
+    )
+
+
 def _texts(s: Section) -> list[str]:
     return [s.title, *s.paragraphs, *(t for sub in s.subsections for t in _texts(sub))]
 
@@ -525,6 +536,7 @@ def _break(
         "GD501": _break_edition,
         "GD502": _break_period,
         "GD503": _break_deadline,
+        "GD504": _break_undated,
         "GD601": _break_sections,
         "GD602": _break_article_50,
         "GD603": _break_problems,
