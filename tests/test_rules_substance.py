@@ -98,3 +98,35 @@ def test_no_signing_date_and_no_period() -> None:
     # a source cut inside a table never reached the signature
     cut = Coverage(frozenset(), frozenset({"二", "三", "四"}), cut=True)
     assert "GD504" not in check(bare, coverage=cut).codes
+
+
+# --------------------------------------------------------------------------- derived totals
+
+
+def test_a_total_a_builder_computed_says_so_and_from_what() -> None:
+    from govdisclosure.model import Requests2021
+    from govdisclosure.model._assembly import derived_cells
+
+    t = J21.requests
+    assert t is not None
+    given = {
+        f.name: attrs.asdict(getattr(t, f.name))
+        for f in attrs.fields(type(t))
+        if f.name != "total"  # (七)总计 left to the builder
+    }
+    given["granted"]["natural_person"] += 10  # the user's wrong figure, its row total too
+    given["granted"]["total"] += 10
+    built = Requests2021.build(**given)
+    assert "total.natural_person" in derived_cells(built)
+    assert "new.natural_person" not in derived_cells(built)
+    (sums,) = check(attrs.evolve(J21, requests=built)).by_code("GD101")
+    assert sums.path == "$.requests.carried_forward.natural_person"
+    (hint,) = [s for s in sums.suggestions if s.kind == "derived"]
+    assert hint.paths == ("$.requests.total.natural_person",)
+    assert "由各项办理结果之和计算得出" in sums.message()
+    assert "computed from the sum of the outcome rows" in sums.message("en")
+    # the same table given in full: no hint of a derivation
+    stated = attrs.evolve(built, total=built.total)
+    assert derived_cells(stated) == frozenset()
+    (plain,) = check(attrs.evolve(J21, requests=stated)).by_code("GD101")
+    assert not [s for s in plain.suggestions if s.kind == "derived"]

@@ -11,6 +11,7 @@ from govdisclosure.rules._context import Context
 from govdisclosure.rules._findings import Finding, L10n, Side
 from govdisclosure.rules._policy import Policy
 from govdisclosure.rules._registry import Family
+from govdisclosure.rules._substance import has_text
 from govdisclosure.rules._types import Severity
 
 __all__ = ["FAMILY", "check", "date_zh"]
@@ -47,10 +48,14 @@ def check(ctx: Context) -> list[Finding]:
 
 def _undated(report: Report, policy: Policy) -> list[Finding]:
     """GD504: neither a signing date nor a statistical period — what the figures cover and
-    when the report was made rest on the page alone (a notice when the page gives a date)."""
+    when the report was made rest on the page alone (a notice when the page gives a date).
+    A report of tables alone, without any text, is a record rather than a published report:
+    no finding."""
     signed = report.signature.date if report.signature is not None else None
     if signed is not None or report.period is not None:
         return []
+    if not has_text(report):
+        return []  # tables alone (a record built in code): no published text to date
     published = report.metadata.published if report.metadata is not None else None
     severity = policy.severity("GD504")
     if published is not None:

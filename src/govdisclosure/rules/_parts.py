@@ -71,6 +71,15 @@ PARTS: dict[str, tuple[str, str]] = {
         "；疑为数字颠倒（应为 {proposed}，误印为 {current}）",
         "; looks like a digit transposition ({current} printed for {proposed})",
     ),
+    "hint.derived": (
+        "{cell} 为 {value}，并非填报所给，而是由{source}计算得出",
+        "{cell} is {value}, not given but computed from {source}",
+    ),
+    "derived.total": ("各项办理结果之和", "the sum of the outcome rows"),
+    "derived.carried_forward": (
+        "一、本年新收 + 二、上年结转 − (七)总计",
+        "I (new) + II (carried over) − (7) total",
+    ),
     "hint.several": ("均可", ""),
     "hint.single": ("即可", ""),
     "hint.after": ("。提示：", ". Hint: "),

@@ -33,7 +33,7 @@ from govdisclosure.rules._registry import Family
 from govdisclosure.rules._sections import section_ordinal
 from govdisclosure.rules._types import L10n
 
-__all__ = ["FAMILY", "MIN_PROBLEMS", "check"]
+__all__ = ["FAMILY", "MIN_PROBLEMS", "check", "has_text"]
 
 MIN_PROBLEMS = 30
 """The fewest characters (white space and punctuation aside) of a section 五 that reports
@@ -47,6 +47,14 @@ def _texts(s: Section) -> Iterator[str]:
     yield from s.paragraphs
     for sub in s.subsections:
         yield from _texts(sub)
+
+
+def has_text(report: Report) -> bool:
+    """Whether the report has any text: a preamble or a paragraph in any section. One that
+    has none (tables alone, or :meth:`Report.empty <govdisclosure.model.Report.empty>`'s
+    headings) is a record built in code, not a published report: no rule of its narrative
+    runs on it."""
+    return bool(report.preamble) or any(any(_texts(s)) for s in report.sections)
 
 
 def _section(report: Report, ordinal: int) -> tuple[int, Section] | None:
@@ -73,7 +81,7 @@ def _where(report: Report, i: int, s: Section) -> tuple[str, L10n]:
 def check(ctx: Context) -> list[Finding]:
     """GD603 (section 五 without substance) and GD604 (section 六 silent on 信息处理费)."""
     report, policy, runs = ctx.report, ctx.policy, ctx.runs
-    if not report.edition.has_tables:
+    if not report.edition.has_tables or not has_text(report):
         return []
     out: list[Finding] = []
     five = _section(report, 5)

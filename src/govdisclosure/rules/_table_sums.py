@@ -19,6 +19,7 @@ from typing import Any
 
 from govdisclosure.document import Coverage
 from govdisclosure.layout import JOIN
+from govdisclosure.model._assembly import derived_cells
 from govdisclosure.rules._catalog import part
 from govdisclosure.rules._context import Context
 from govdisclosure.rules._equations import CompiledTable, Equation, compiled
@@ -571,19 +572,44 @@ def _pattern_sums(
     return [merged, *rest]
 
 
+def _derived(
+    ct: CompiledTable, e: Equation, values: tuple[Any, ...], derived: frozenset[str]
+) -> tuple[Suggestion, ...]:
+    """A hint for each cell of the equation that a builder computed rather than was given."""
+    out = []
+    for i in (*e.pos, *e.neg):
+        cell = ct.cells[i]
+        if cell.key not in derived:
+            continue
+        source = part(f"derived.{cell.key.split('.', 1)[0]}")
+        where = part(
+            "hint.derived", cell=L10n(cell.label, cell.label_en), value=values[i], source=source
+        )
+        out.append(Suggestion("derived", (cell.json_path,), where, values[i], None, ()))
+    return tuple(out)
+
+
 def _sum_findings(
-    ct: CompiledTable, values: tuple[Any, ...], policy: Policy, year: int, runs: frozenset[str]
+    ct: CompiledTable,
+    values: tuple[Any, ...],
+    policy: Policy,
+    year: int,
+    runs: frozenset[str],
+    derived: frozenset[str] = frozenset(),
 ) -> list[Finding]:
-    """The failed equations of one table (``values``: a blank counted as 0 is 0 already)."""
+    """The failed equations of one table (``values``: a blank counted as 0 is 0 already);
+    a cell a builder computed (``derived``) is named as such in a hint."""
     evaluated = _residuals(ct, values, False, runs)
     if not any(evaluated.values()):
         return []
     hints = _suggestions(ct, values, evaluated, False)
-    return [
-        _equation_finding(ct, ct.equations[i], values, r, policy, year, hints.get(i, ()))
-        for i, r in evaluated.items()
-        if r
-    ]
+    out = []
+    for i, r in evaluated.items():
+        if r:
+            e = ct.equations[i]
+            hint = hints.get(i, ()) + (_derived(ct, e, values, derived) if derived else ())
+            out.append(_equation_finding(ct, e, values, r, policy, year, hint))
+    return out
 
 
 def check(ctx: Context) -> list[Finding]:
@@ -634,7 +660,7 @@ def check(ctx: Context) -> list[Finding]:
             values = tuple(None if i in gone else v for i, v in enumerate(values))
         if zero:  # a printed blank counts as 0, an unprinted cell stays unknown
             values = tuple(0 if i in blank else v for i, v in enumerate(values))
-        found = _sum_findings(ct, values, policy, year, runs)
+        found = _sum_findings(ct, values, policy, year, runs, derived_cells(table))
         if zero and pattern is not None and found:
             rows = _listed([_short_row(ct.cells[i]) for i in pattern[0]])
             found = _pattern_sums(ct, values, found, pattern[0], rows, policy, year)
