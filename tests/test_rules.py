@@ -363,7 +363,7 @@ def test_an_approximate_money_term_gives_the_interval_not_a_sum() -> None:
     (f,) = check(_sums("5000万元", ["100万元", "3948万元"])).by_code("GD201")
     assert f.sides[0].value == Decimal(40480000)
     assert "计算为 40480000元（区间 [40470000, 40490000] 元）" in f.message()
-    assert "give 40480000元 (interval [40470000, 40490000] yuan)" in f.message("en")
+    assert "give 40480000 yuan (interval [40470000, 40490000] yuan)" in f.message("en")
 
 
 def test_counts_honour_approximate_qualifiers() -> None:

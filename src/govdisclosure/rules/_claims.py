@@ -30,6 +30,7 @@ from govdisclosure.rules._policy import Policy
 from govdisclosure.rules._registry import Family
 from govdisclosure.rules._relations import _MONEY_UNITS, _whole, figure_interval, place_of
 from govdisclosure.rules._scope import CLAUSE, SENTENCE_END, scope_in
+from govdisclosure.rules._types import L10n
 
 __all__ = ["FAMILY", "check", "paragraphs"]
 
@@ -224,7 +225,7 @@ def _claim_finding(
     args = (
         ("quote", hit.quote),
         ("claim", claim.label),
-        ("prose", hit.figure),
+        ("prose", L10n(hit.figure, f"“{hit.figure}”")),
         ("cell", claim.alternatives_label),
         ("table", str(value)),
     )
@@ -335,9 +336,9 @@ def _outcome_sums(report: Report, hits: tuple[_Hit, ...], path: str, where: Any)
         args = (
             ("quote", quote),
             ("claim", label),
-            ("prose", f"{stated}{unit}"),
+            ("prose", L10n(f"{stated}{unit}", f"“{stated}{unit}”")),
             ("cell", part("outcomes.total")),
-            ("table", total.figure),
+            ("table", L10n(total.figure, f"“{total.figure}”")),
         )
         sides = (
             Side(label, stated, f"{stated}{unit}", Interval.point(stated), (path,)),

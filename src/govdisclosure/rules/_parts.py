@@ -97,7 +97,7 @@ PARTS: dict[str, tuple[str, str]] = {
     # places in the text (GD201, GD202, GD401)
     "place.preamble": ("导语第{n}段", "preamble, paragraph {n}"),
     "place.section": ("“{head}{title}”第{n}段", "section {number} “{title}”, paragraph {n}"),
-    "relation.more": ("（共{n}项）", "（共{n}项）"),
+    "relation.more": ("（共{n}项）", " ({n} terms)"),
     "relation.exact_money": ("{left}（区间 {interval} 元）", "{left} (interval {interval} yuan)"),
     "relation.interval_money": (
         "{interval} 元（含约数，只能算出区间）",
@@ -111,9 +111,9 @@ PARTS: dict[str, tuple[str, str]] = {
     "outcomes.listed": ("所列各项办理结果之和", "the sum of the outcomes it lists"),
     "outcomes.total": ("其所述办结（答复）总数", "the total it states as completed (answered)"),
     # fee notices (GD402)
-    "fee.section": ("第六部分“{title}”", "section 六 ({title_en})"),
-    "fee.no_section": ("报告（未见第六部分）", "the report (which has no section 六)"),
-    "fee.location": ("{cell}；第六部分", "{cell}; section 六"),
+    "fee.section": ("第六部分“{title}”", "section 6 ({title_en})"),
+    "fee.no_section": ("报告（未见第六部分）", "the report (which has no section 6)"),
+    "fee.location": ("{cell}；第六部分", "{cell}; section 6"),
     # editions and dates (GD501–GD503)
     "edition": ("格式版本", "edition"),
     "edition.legacy-2008": (
