@@ -164,7 +164,7 @@ def _break_printed(report: Report, c: Chooser) -> tuple[Report, Expected]:
         if cell not in gone
     )
     numbers: frozenset[str] = frozenset(t.number for t in compiled(report.edition).tables)
-    coverage = Coverage(printed, numbers, cut=True)  # type: ignore[arg-type]  # attrs converter=frozenset
+    coverage = Coverage(printed, numbers, cut=True)
     return report, Expected("GD107", gone[0].json_path, coverage=coverage)
 
 
