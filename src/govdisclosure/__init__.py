@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover - what the type checker sees; a test keeps
         rendering as rendering,
         rules as rules,
     )
+    from govdisclosure.analysis._audit import Audit as Audit, audit as audit
     from govdisclosure.analysis import (
         Aggregate as Aggregate,
         ReportDiff as ReportDiff,
@@ -204,6 +205,7 @@ _PUBLIC: dict[str, str] = {
         "tidy_rows",
     ),
     "fees": "govdisclosure.analysis.fees",
+    **_names("govdisclosure.analysis._audit", "Audit", "audit"),
     **{
         name: f"govdisclosure.{name}"
         for name in (

@@ -13,7 +13,7 @@ the tests assert, for every figure of the 2021 and 2019 examples, in Chinese and
 - its text is the figure, and every figure of the layout is there exactly once.
 
 Without chromium the tests are skipped locally and FAIL in CI (``CI=true``), where
-``.ci/install-browser`` installs it.
+``.ci/install-system`` installs it.
 
 ``python tests/browser/test_browser_render.py`` writes the pictures of the docs
 (``docs/_static/render-*.png``).
@@ -97,7 +97,7 @@ def chromium() -> str:
         if found:
             return found
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail("chromium is not installed: CI must run .ci/install-browser first")
+        pytest.fail("chromium is not installed: CI must run .ci/install-system first")
     pytest.skip("chromium is not installed (apt-get install chromium); CI runs this test")
 
 

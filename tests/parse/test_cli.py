@@ -124,3 +124,35 @@ def test_the_real_tqdm_when_installed(tmp_path: Path, monkeypatch: pytest.Monkey
     err = _stderr_of(monkeypatch, ["parse", str(_folder(tmp_path)), "--format", "jsonl"], tty=True)
     assert "0/2 [" in err  # tqdm's bar, drawn on standard error
     assert "\r1/2 a.txt" not in err
+
+
+REAL = Path(__file__).parent.parent / "fixtures" / "real"
+
+
+@pytest.mark.parametrize(("lang", "page"), [("zh_CN", "第4页"), ("en", "page 4")])
+def test_a_pdf_checked_names_the_page_of_each_finding(lang: str, page: str) -> None:
+    pytest.importorskip("pypdfium2")
+    status, out = _run(
+        ["parse", str(REAL / "hongze-2023.pdf"), "--check", "--format", "text", "--lang", lang]
+    )
+    assert status == 1  # table 四 prints 总计 0 where its parts add up to 11 and 5
+    gd104 = [line for line in out.splitlines() if line.lstrip().startswith("GD104")]
+    assert len(gd104) == 2
+    assert all(f"GD104 {page}: " in line for line in gd104)
+    located = [line for line in out.splitlines()[1:] if line.lstrip().startswith(("GP", "GD"))]
+    # every finding read from a place of the PDF says its page, never a line of the rebuilt text
+    assert not [line for line in located if " line " in line]
+
+
+def test_a_pdf_parsed_to_json_gives_the_page_of_its_findings() -> None:
+    pytest.importorskip("pypdfium2")
+    status, out = _run(["parse", str(REAL / "hongze-2023.pdf"), "--format", "json", "--check"])
+    assert status == 1
+    record = json.loads(out)
+    typo = [f for f in record["findings"] if f["code"] == "GP133"]
+    assert typo
+    assert {f["page"] for f in typo} == {3}  # the printed typo 2.其他法律行政止公开 is on page 3
+    sources = [src for f in record["check"] if f["code"] == "GD104" for src in f["source"]]
+    assert sources
+    assert {src["page"] for src in sources} == {4}
+    assert all(len(src["box"]) == 4 for src in sources)

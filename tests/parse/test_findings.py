@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.parse.office import minimal_pdf, report_docx
 
+from govdisclosure import examples
 from govdisclosure.layout import Edition
 from govdisclosure.parse import CODES, parse
 
@@ -21,6 +23,23 @@ TRIGGERS: dict[str, tuple[str | bytes, dict[str, Any]]] = {
     "GP101": ("一、总体情况".encode("gb18030"), {}),
     "GP102": (b"\x80\xff", {}),
     "GP103": ("打印本页 关闭窗口\n某局2021年政府信息公开工作年度报告\n一、总体情况\n正文。", {}),
+    "GP105": (minimal_pdf(b"q 500 0 0 700 40 60 cm /Im1 Do Q", image=True), {}),
+    "GP106": (
+        minimal_pdf(
+            b"q 500 0 0 700 40 60 cm /Im1 Do Q BT /F1 12 Tf 72 780 Td (Table) Tj ET",
+            image=True,
+            font=True,
+        ),
+        {},
+    ),
+    "GP107": (
+        minimal_pdf(
+            b"BT /F1 1 Tf 0 400 Td" + (b" (" + b"a" * 30_000 + b") Tj 0 2 Td") * 4 + b" ET",
+            font=True,
+        ),
+        {},
+    ),
+    "GP108": (report_docx(examples.load("jianghe-2020")), {}),
     "GP110": (T2 + "规章 | 0 | 0 | 0 |", {}),
     "GP111": ("一、总体情况\n正文。", {}),
     "GP112": ("正文。", {}),

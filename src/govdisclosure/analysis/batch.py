@@ -39,7 +39,7 @@ import attrs
 from govdisclosure.errors import GovDisclosureError, ParseError, Problem, StructureError
 from govdisclosure.io import from_json
 from govdisclosure.model import Report
-from govdisclosure.parse import frontends, parse
+from govdisclosure.parse import Parsed, frontends, parse
 from govdisclosure.rules import Findings, Policy, check
 
 __all__ = [
@@ -81,9 +81,11 @@ def _read_json(data: bytes, path: str) -> Report:
     return from_json(data)
 
 
-def _read_published(data: bytes, path: str) -> Report:
-    """Text, Markdown and HTML reports, through :func:`govdisclosure.parse.parse` (any common
-    encoding; what it could not read is in its findings, the report is what it read)."""
+def parse_published(data: bytes, path: str) -> Parsed:
+    """A published page (every format :mod:`govdisclosure.parse` registers), read through
+    :func:`govdisclosure.parse.parse` with its findings (any common encoding; what it could
+    not read is in its findings). Raises :class:`UnusableFile` for an empty file and for a
+    page from which no report could be read."""
     if not data.strip():
         raise UnusableFile(path, "the file is empty")
     try:
@@ -96,7 +98,12 @@ def _read_published(data: bytes, path: str) -> Report:
             :300
         ]
         raise UnusableFile(path, "no report could be read from it" + (f" ({said})" if said else ""))
-    return report
+    return parsed
+
+
+def _read_published(data: bytes, path: str) -> Report:
+    """The report of a published page (:func:`parse_published`)."""
+    return parse_published(data, path).report
 
 
 READERS: Mapping[str, Reader] = MappingProxyType(

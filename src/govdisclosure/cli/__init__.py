@@ -4,7 +4,8 @@ Sub-commands: ``demo`` (what the library does, on a bundled example), ``example 
 (a bundled report as JSON), ``schema`` (the JSON Schema), ``rows PATH...`` (reports' tables
 as tidy CSV or JSON lines), ``check PATH...`` (the findings of the rules) and ``render PATH``
 (text, Markdown or HTML), ``parse FILE|DIR...`` (published reports read into the model),
-``aggregate PATH...`` (a government's summary from its parts) and ``diff OLD NEW``.
+``aggregate PATH...`` (a government's summary from its parts), ``diff OLD NEW`` and
+``audit PATH...`` (a page with charts, or a table, auditing a folder of reports).
 Every command reads reports the same way (:mod:`govdisclosure.cli._files`): JSON reports,
 the JSON ``parse`` writes, and published text, Markdown and HTML (every format
 :mod:`govdisclosure.parse` reads); a file, a folder, or ``-`` for standard input. A bad file
@@ -15,7 +16,7 @@ internal error — a bug of govdisclosure: one line asks for a report, and ``--d
 the traceback. ``--version`` prints the version.
 
 Each module (:mod:`.demo`, :mod:`.example`, :mod:`.schema`, :mod:`.rows`, :mod:`.check`,
-:mod:`.render`, :mod:`.parse`, :mod:`.aggregate`, :mod:`.diff`) has
+:mod:`.render`, :mod:`.parse`, :mod:`.aggregate`, :mod:`.diff`, :mod:`.audit`) has
 ``add_parser(subparsers)`` and ``run(args, out) -> int``; a new command is a new module and
 a line in :data:`COMMANDS`.
 """
@@ -34,7 +35,18 @@ from govdisclosure.errors import StructureError
 __all__ = ["COMMANDS", "INTERNAL_ERROR", "main"]
 
 #: The sub-commands in the order ``--help`` lists them: each a module of this package.
-COMMANDS = ("demo", "example", "schema", "render", "rows", "check", "parse", "aggregate", "diff")
+COMMANDS = (
+    "demo",
+    "example",
+    "schema",
+    "render",
+    "rows",
+    "check",
+    "parse",
+    "aggregate",
+    "diff",
+    "audit",
+)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -106,6 +106,11 @@ def _record(path: Path, parsed: Parsed, check: bool) -> tuple[dict[str, Any], bo
     for f, d in zip(parsed.findings, smap_findings, strict=True):
         if f.span is not None:
             d["line"] = smap.line_column(f.span.start)[0]
+        origin = parsed.provenance.get(f.path) if f.path else None
+        if origin is not None and origin.place is not None:
+            d["page"] = origin.place.page
+        elif f.span is not None and (page := parsed.page_at(f.span.start)) is not None:
+            d["page"] = page
     out: dict[str, Any] = {
         "file": str(path),
         "report": to_dict(parsed.report),
@@ -223,13 +228,21 @@ def _format(records: list[dict[str, Any]], fmt: str, locale: str = "zh_CN") -> s
         lines.append(f"{r['file']}: {rep['title']} ({rep['edition']}, {rep['year']})")
         for f in r["findings"]:
             if f["severity"] != ParseSeverity.INFO.value:
-                where = f" line {f['line']}" if "line" in f else ""
-                lines.append(f"  {f['code']}{where}: {_message(f, locale)}")
+                lines.append(f"  {f['code']}{_where(f, locale)}: {_message(f, locale)}")
         for f in r.get("check", ()):
-            src = f["source"][0] if f["source"] else None
-            where = f" line {src['line']}, column {src['column']}" if src else ""
-            lines.append(f"  {f['code']}{where}: {_message(f, locale)}")
+            src = f["source"][0] if f["source"] else {}
+            lines.append(f"  {f['code']}{_where(src, locale)}: {_message(f, locale)}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _where(place: dict[str, Any], locale: str) -> str:
+    """ " 第3页" for a place on a page (PDF), else " line 57" / " line 57, column 12"."""
+    if "page" in place:
+        return f" 第{place['page']}页" if locale == "zh_CN" else f" page {place['page']}"
+    if "line" not in place:
+        return ""
+    column = f", column {place['column']}" if "column" in place else ""
+    return f" line {place['line']}{column}"
 
 
 def _message(finding: dict[str, Any], locale: str) -> str:

@@ -26,11 +26,12 @@ outline, infer, tables, assemble); an input format is one registered :class:`Fro
 (:mod:`~govdisclosure.parse._frontends`):
 
 >>> [stage.name for stage in STAGES][:3], frontends.names()
-(['decode', 'detect', 'front end'], ('html', 'markdown', 'text'))
+(['decode', 'detect', 'front end'], ('pdf', 'docx', 'doc', 'html', 'markdown', 'text'))
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import types
@@ -40,8 +41,10 @@ from typing import Any, Literal
 from govdisclosure.errors import ParseError
 from govdisclosure.layout import Edition
 from govdisclosure.parse import _frontends as frontends
+from govdisclosure.parse._docx import is_docx, is_ole, read_doc, read_docx
 from govdisclosure.parse._frontends import FrontEnd, FrontEndOutput
 from govdisclosure.parse._html import html_units
+from govdisclosure.parse._pdf import is_pdf, read_pdf
 from govdisclosure.parse._stages import STAGES, Overrides, Stage, run
 from govdisclosure.parse._text import text_units
 from govdisclosure.parse._types import (
@@ -69,8 +72,10 @@ __all__ = [
     "detect_format",
     "frontends",
     "parse",
+    "parse_docx",
     "parse_html",
     "parse_markdown",
+    "parse_pdf",
     "parse_text",
 ]
 
@@ -94,6 +99,9 @@ def _read_html(text: str) -> FrontEndOutput:
     return FrontEndOutput(text, tuple(html_units(text)))
 
 
+frontends.register(FrontEnd("pdf", read_pdf, sniff=is_pdf, binary=True, suffixes=(".pdf",)))
+frontends.register(FrontEnd("docx", read_docx, sniff=is_docx, binary=True, suffixes=(".docx",)))
+frontends.register(FrontEnd("doc", read_doc, sniff=is_ole, binary=True, suffixes=(".doc", ".wps")))
 frontends.register(
     FrontEnd(
         "html",
@@ -129,7 +137,7 @@ def detect_format(text: str) -> str:
 
 
 def parse(
-    source: str | bytes,
+    source: str | bytes | os.PathLike[str],
     *,
     format: SourceFormat | str = "auto",
     edition: Edition | None = None,
@@ -137,15 +145,20 @@ def parse(
     agency: str | None = None,
 ) -> Parsed:
     """Read a published report: ``source`` is text, Markdown or HTML (``str``, or ``bytes``
-    in any common encoding), or the bytes of any other registered format. ``format="auto"``
-    tells them apart by content; ``edition``, ``year`` and ``agency`` override what the
-    source says.
+    in any common encoding), the bytes of any other registered format (PDF, Word), or the
+    path (:class:`os.PathLike`) of a file holding any of these. ``format="auto"`` tells them
+    apart by content, not by file name; ``edition``, ``year`` and ``agency`` override what
+    the source says.
 
-    Raises :class:`~govdisclosure.errors.ParseError` only when the input is no text at all
-    (not ``str`` or ``bytes``) or ``format`` names no registered front end; anything else
-    gives a :class:`Parsed` with findings.
+    Raises :class:`~govdisclosure.errors.ParseError` when the input is no text at all (not
+    ``str``, ``bytes`` or a path), a path cannot be read, ``format`` names no registered
+    front end, or a binary file cannot be opened (a truncated, corrupt or encrypted PDF, a
+    broken Word file, a missing extra); anything else gives a :class:`Parsed` with
+    findings.
     """
     front: FrontEnd | None = None
+    if isinstance(source, os.PathLike):
+        source = _read_path(source)
     if format != "auto":
         try:
             front = frontends.front_end(format)
@@ -166,6 +179,31 @@ def parse(
         raise ParseError(f"input too deeply nested to read: {exc}") from None
 
 
+def _read_path(path: os.PathLike[str]) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:
+        raise ParseError(f"cannot read {os.fspath(path)!r}: {exc.strerror or exc}") from None
+
+
+def parse_pdf(source: bytes | os.PathLike[str], **kwargs: object) -> Parsed:
+    """:func:`parse` with ``format="pdf"``: the text layer of a PDF, every unit with its
+    page and box (needs the ``pdf`` extra)."""
+    return parse(source, format="pdf", **kwargs)  # type: ignore[arg-type]
+
+
+def parse_docx(source: bytes | os.PathLike[str], **kwargs: object) -> Parsed:
+    """:func:`parse` with ``format="docx"``: a Word file, every unit with its paragraph,
+    table, row and cell; ``.doc`` and ``.wps`` files are converted by LibreOffice first."""
+    if not isinstance(source, str):
+        data = _read_path(source) if isinstance(source, os.PathLike) else bytes(source)
+        if is_ole(data[:8]):
+            return parse(data, format="doc", **kwargs)  # type: ignore[arg-type]
+        source = data
+    return parse(source, format="docx", **kwargs)  # type: ignore[arg-type]
+
+
 def parse_text(source: str | bytes, **kwargs: object) -> Parsed:
     """:func:`parse` with ``format="text"``."""
     return parse(source, format="text", **kwargs)  # type: ignore[arg-type]
@@ -184,7 +222,7 @@ def parse_html(source: str | bytes, **kwargs: object) -> Parsed:
 class _CallableModule(types.ModuleType):
     """``govdisclosure.parse``: the package of the readers, and :func:`parse` itself."""
 
-    def __call__(self, source: str | bytes, **kwargs: Any) -> Parsed:
+    def __call__(self, source: str | bytes | os.PathLike[str], **kwargs: Any) -> Parsed:
         return parse(source, **kwargs)
 
 

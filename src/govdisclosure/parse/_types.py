@@ -47,6 +47,28 @@ CODES: dict[str, tuple[ParseSeverity, str, str]] = {
         "跳过页面框架文字{count}行（如“{example}”）",
         "skipped {count} lines of page chrome (such as {example!r})",
     ),
+    "GP105": (
+        ParseSeverity.WARNING,
+        "第{page}页没有文字层（扫描件或图片），未做文字识别（OCR），其内容未读入",
+        "page {page} has no text layer (a scan or an image); no OCR was done and nothing "
+        "on it was read",
+    ),
+    "GP106": (
+        ParseSeverity.NOTICE,
+        "第{page}页有大幅图像（可能是表格的图片），未做文字识别（OCR），图像中的内容未读入",
+        "page {page} holds a large image (perhaps a table pasted as a picture); no OCR was "
+        "done and nothing in the image was read",
+    ),
+    "GP107": (
+        ParseSeverity.WARNING,
+        "第{page}页字符过多，其后{count}个字符未读入",
+        "page {page} has too many characters; the last {count} were not read",
+    ),
+    "GP108": (
+        ParseSeverity.NOTICE,
+        "Word文档中的{what}未读入",
+        "the Word document's {what} were not read",
+    ),
     "GP110": (
         ParseSeverity.INFO,
         "按标签判定版本为{edition}（{evidence}）",
@@ -241,6 +263,16 @@ class Origin:
     element: str | None = None
     place: Place | None = None
 
+    def where(self, locale: str = "en") -> str:
+        """The page of a paginated source ("page 3" / "第3页"), else the line and column
+        ("line 57, column 12" / "第57行第12列")."""
+        zh = locale.lower().startswith("zh")
+        if self.place is not None:
+            return f"第{self.place.page}页" if zh else f"page {self.place.page}"
+        return (
+            f"第{self.line}行第{self.column}列" if zh else f"line {self.line}, column {self.column}"
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready form (``page`` and ``box`` only for paginated sources)."""
         out: dict[str, Any] = {
@@ -309,13 +341,39 @@ class Parsed:
         """
         return [self.provenance[p] for p in _paths(finding) if p in self.provenance]
 
-    def where(self, finding: Any) -> str:
-        """ "line 57, column 12" of the first field a finding names ("" if none is known)."""
+    def page_at(self, offset: int) -> int | None:
+        """The page of a paginated source (PDF) at ``offset`` of :attr:`text`: the page of the
+        nearest field read at or before it (``None`` for a source without pages).
+
+        >>> parsed = Parsed(Report.empty(agency="某局", year=2021), (), {
+        ...     "$.title": Origin(0, 4, 1, 1, "某局年报", place=Place(1)),
+        ...     "$.agency": Origin(10, 12, 3, 1, "某局", place=Place(2))}, "某局年报……某局")
+        >>> parsed.page_at(5), parsed.page_at(11), parsed.page_at(99)
+        (1, 2, 2)
+        """
+        best: Origin | None = None
+        for o in self.provenance.values():
+            if o.place is not None and o.start <= offset and (best is None or o.start > best.start):
+                best = o
+        return None if best is None or best.place is None else best.place.page
+
+    def where(self, finding: Any, locale: str = "en") -> str:
+        """Where the first field a finding names was read ("" if none is known): its page for
+        a paginated source (PDF) — "page 3", "第3页" — else its line and column — "line 57,
+        column 12", "第57行第12列".
+
+        >>> parsed = Parsed(Report.empty(agency="某局", year=2021), (), {
+        ...     "$.title": Origin(0, 4, 1, 1, "某局年报", place=Place(3)),
+        ...     "$.agency": Origin(0, 2, 57, 12, "某局")}, "某局年报")
+        >>> parsed.where("$.title"), parsed.where("$.title", "zh_CN")
+        ('page 3', '第3页')
+        >>> parsed.where("$.agency"), parsed.where("$.agency", "zh_CN"), parsed.where("$.year")
+        ('line 57, column 12', '第57行第12列', '')
+        """
         origins = self.locate(finding)
         if not origins:
             return ""
-        o = origins[0]
-        return f"line {o.line}, column {o.column}"
+        return origins[0].where(locale)
 
     def __repr__(self) -> str:
         from govdisclosure._reprs import count, tally
