@@ -98,6 +98,9 @@ def test_no_signing_date_and_no_period() -> None:
     # a source cut inside a table never reached the signature
     cut = Coverage(frozenset(), frozenset({"二", "三", "四"}), cut=True)
     assert "GD504" not in check(bare, coverage=cut).codes
+    # nor did a text without its last section, or one that ends mid-sentence
+    assert "GD504" not in check(attrs.evolve(bare, sections=bare.sections[:3])).codes
+    assert "GD504" not in check(_said(bare, 6, "本年度我局未发出收费通知，未收取信息")).codes
 
 
 # --------------------------------------------------------------------------- derived totals

@@ -478,14 +478,16 @@ _RULES: tuple[Rule, ...] = (
         description=(
             "报告应以落款日期表明成文时间，并说明所列数据的统计期限。两者都没有的，是否按期公布、"
             "数据覆盖哪段时间都无从核对，给出警告；网页载有发布日期的（期限可按其核对），为提示。"
-            "没有任何正文的报告（在代码中构造的数据）不检查。"
+            "没有任何正文的报告（在代码中构造的数据），以及没有写到末尾的文本（缺少最后一部分或"
+            "止于半句，多为截断的网页），不检查。"
         ),
         description_en=(
             "A report should be dated by its signature and state the period its figures cover. "
             "With neither, whether it was published in time and what its figures cover cannot "
             "be checked: a warning; a notice when the page gives a publication date (the "
             "deadline can be checked against it). A report without any text (data built in "
-            "code) is not checked."
+            "code), and a text that does not reach its end (no last section of the outline, or "
+            "ending mid-sentence: mostly a page cut short), are not checked."
         ),
         message="报告既无落款日期，也未载明统计期限；{consequence}",
         message_en="The report has neither a signing date nor a statistical period; {consequence}",
