@@ -168,6 +168,10 @@ def test_gd_check_takes_a_parse_result_with_its_coverage() -> None:
     coverage = Coverage(frozenset(printed), frozenset({"二", "三"}), cut=True)
     assert "GD107" not in gd.check(parsed.report).codes
     assert "GD107" in gd.check(parsed.report, coverage=coverage).codes
+    # the parse result itself (its own coverage when the reader records one)
+    assert gd.check(parsed, coverage=coverage) == gd.check(parsed.report, coverage=coverage)
+    if getattr(parsed, "coverage", None) is None:
+        assert gd.check(parsed) == gd.check(parsed.report)
 
 
 def test_a_coverage_of_another_type_is_refused() -> None:

@@ -145,9 +145,9 @@ def check(
     ...
     ValueError: previous must be last year's report (2020) of the same agency: got a report of 2015
     """
-    if not isinstance(report, Report) and isinstance(report, Read):
-        if coverage is None:
-            coverage = report.coverage
+    if not isinstance(report, Report) and isinstance(getattr(report, "report", None), Report):
+        if coverage is None:  # what a reader returns; its coverage, when it knows one
+            coverage = getattr(report, "coverage", None)
         report = report.report
     if coverage is not None and not isinstance(coverage, Coverage):
         raise TypeError(f"coverage must be a Coverage or None, got {type(coverage).__name__}")
