@@ -173,28 +173,29 @@ _NOT_PROCESSED = _rows("not_processed.", NotProcessed.ROWS)
 _LEGAL = tuple(f"requests.new.{c}" for c in ApplicantCounts.COLUMNS[1:6])
 
 _WITHHELD_REASONS = (
-    ("state_secret", r"国家秘密", "属于国家秘密", "state secrets"),
-    ("prohibited_by_law", r"法律行政法规禁止", "其他法律行政法规禁止公开", "barred by law"),
-    ("three_securities", r"三安全一稳定|危及.{0,4}安全", "危及“三安全一稳定”", "security"),
-    ("third_party", r"第三方", "保护第三方合法权益", "third-party rights"),
-    ("internal_affairs", r"内部事务", "属于三类内部事务信息", "internal affairs"),
-    ("process_information", r"过程性信息", "属于四类过程性信息", "process information"),
-    ("enforcement_files", r"执法案卷", "属于行政执法案卷", "enforcement files"),
-    ("inquiry_matters", r"行政查询事项", "属于行政查询事项", "inquiry matters"),
+    ("state_secret", r"国家秘密"),
+    ("prohibited_by_law", r"法律行政法规禁止"),
+    ("three_securities", r"三安全一稳定|危及.{0,4}安全"),
+    ("third_party", r"第三方"),
+    ("internal_affairs", r"内部事务"),
+    ("process_information", r"过程性信息"),
+    ("enforcement_files", r"执法案卷"),
+    ("inquiry_matters", r"行政查询事项"),
 )
-"""The reasons of 表三 (三)不予公开: row, the words that name it, its label."""
+"""The reasons of 表三 (三)不予公开: row and the words that name it (its label is the
+layout's)."""
 _UNABLE_REASONS = (
-    ("not_held", r"不掌握", "本机关不掌握相关政府信息", "not held"),
-    ("needs_creation", r"没有现成信息|另行制作", "没有现成信息需要另行制作", "needs creating"),
-    ("still_unclear", r"仍不明确", "补正后申请内容仍不明确", "still unclear"),
+    ("not_held", r"不掌握"),
+    ("needs_creation", r"没有现成信息|另行制作"),
+    ("still_unclear", r"仍不明确"),
 )
 """The reasons of 表三 (四)无法提供."""
 _NOT_PROCESSED_REASONS = (
-    ("petitions", r"信访|举报|投诉", "信访举报投诉类申请", "petitions and complaints"),
-    ("repeated", r"重复申请", "重复申请", "repeated applications"),
-    ("publications", r"公开出版物", "要求提供公开出版物", "published materials"),
-    ("excessive", r"大量反复", "无正当理由大量反复申请", "excessive applications"),
-    ("confirmation", r"确认或重新出具", "要求行政机关确认或重新出具已获取信息", "confirmation"),
+    ("petitions", r"信访|举报|投诉"),
+    ("repeated", r"重复申请"),
+    ("publications", r"公开出版物"),
+    ("excessive", r"大量反复"),
+    ("confirmation", r"确认或重新出具"),
 )
 """The reasons of 表三 (五)不予处理."""
 
@@ -251,6 +252,14 @@ def _cell(path: str) -> CellLayout:
         if cell is not None:
             return cell
     raise ValueError(f"no table cell at {path!r}")  # pragma: no cover - a declaration error
+
+
+def _reason_label(group: str, row: str, templates: tuple[str, str]) -> tuple[str, str]:
+    """A reason's claim label from the layout's row label (its number dropped)."""
+    cell = _cell(f"requests.{group}.{row}.total")
+    zh = re.sub(r"^\d+\.\s*", "", cell.row_labels[-1]).replace("“", "‘").replace("”", "’")
+    en = re.sub(r"^\d+\.\s*", "", cell.row_en[-1])
+    return templates[0].format(zh), templates[1].format(en[:1].lower() + en[1:])
 
 
 def _claim(
@@ -347,32 +356,34 @@ CLAIMS: tuple[Claim, ...] = (
     *(
         _claim(
             f"withheld.{row}",
-            (f"以“{zh}”不予公开的申请", f"applications withheld: {en}"),
+            _reason_label("withheld", row, ("以“{}”不予公开的申请", "applications withheld: {}")),
             (pattern,),
             (_rows("withheld.", (row,)),),
             unless=r"复议|诉讼",
         )
-        for row, pattern, zh, en in _WITHHELD_REASONS
+        for row, pattern in _WITHHELD_REASONS
     ),
     *(
         _claim(
             f"unable.{row}",
-            (f"以“{zh}”无法提供的申请", f"applications not met: {en}"),
+            _reason_label("unable", row, ("以“{}”无法提供的申请", "applications not met: {}")),
             (pattern,),
             (_rows("unable.", (row,)),),
             unless=r"复议|诉讼",
         )
-        for row, pattern, zh, en in _UNABLE_REASONS
+        for row, pattern in _UNABLE_REASONS
     ),
     *(
         _claim(
             f"not_processed.{row}",
-            (f"以“{zh}”不予处理的申请", f"applications not processed: {en}"),
+            _reason_label(
+                "not_processed", row, ("以“{}”不予处理的申请", "applications not processed: {}")
+            ),
             (pattern,),
             (_rows("not_processed.", (row,)),),
             unless=r"复议|诉讼",
         )
-        for row, pattern, zh, en in _NOT_PROCESSED_REASONS
+        for row, pattern in _NOT_PROCESSED_REASONS
     ),
     _claim(
         "withheld",
