@@ -226,3 +226,14 @@ def test_each_list_breaks_down_the_nearest_total_before_it() -> None:
         "全年共受理申请275件，其中自然人250件、法人25件；办结52件，其中予以公开30件、不予公开22件。"
     )
     assert _relations(text) == [("275件", ["250件", "25件"]), ("52件", ["30件", "22件"])]
+
+
+def test_a_list_opening_a_sentence_breaks_down_a_figure_it_adds_up_to() -> None:
+    # “……。其中，……”: not whatever figure came last (52), the one the parts make (275)
+    text = "全年共受理申请275件，办结52件。其中，自然人提出200件，法人提出75件。"
+    assert _relations(text) == [("275件", ["200件", "75件"])]
+    # a list that makes none of them is tied to none (no breakdown reported against 52)
+    assert _relations("全年共受理申请275件，办结52件。其中，自然人提出200件，法人提出70件。") == []
+    assert _relations("全年共受理申请52件。其中，自然人提出40件，法人提出12件。") == [
+        ("52件", ["40件", "12件"])
+    ]

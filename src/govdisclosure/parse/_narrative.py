@@ -254,6 +254,16 @@ def _breakdown(
     chosen = short or full
     if full != short and short and not _admits(total, short) and _admits(total, full):
         chosen = full
+    if sentence_start and not _admits(total, chosen):
+        # “……。其中，……”: the list may break down any figure of the sentence before; tie it
+        # only to one its parts add up to, never to whatever figure came last
+        end = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END)  # the previous sentence's
+        start = max(text.rfind(ch, 0, end) for ch in _SENTENCE_END)
+        earlier = [f for f, q in before if q.start > start]
+        found = next((f for f in reversed(earlier) if _admits(f, chosen)), None)
+        if found is None:
+            return None
+        total = found
     if len(chosen) < 2 and not _admits(total, chosen):
         return None
     return Relation(result=total.key, add=tuple(f.key for f in chosen), text=word)
