@@ -48,7 +48,8 @@ def _example(rule: Rule) -> tuple[str, list[Finding]]:
     else:
         name = "jianghe-2021"
         report, expected = break_report(rule.code, examples.load(name), seed=3)
-    findings = check(report, previous=expected.previous).by_code(rule.code)
+    findings = check(report, previous=expected.previous, coverage=expected.coverage)
+    findings = findings.by_code(rule.code)
     return name, list(findings)
 
 

@@ -183,20 +183,26 @@ def test_the_wording_of_article_50_and_real_variants_are_accepted(report: Report
 def test_one_finding_per_blank_row_listing_its_cells() -> None:
     t = J21.requests
     assert t is not None
-    blank_rows = {
-        name: ApplicantCounts() for name in ("granted", "partly_granted", "carried_forward")
-    }
+    blank_rows = {name: ApplicantCounts() for name in ("granted", "carried_forward")}
     report = attrs.evolve(J21, requests=attrs.evolve(t, **blank_rows))
     blanks = check(report).by_code("GD105")
-    assert [f.path for f in blanks] == [
-        "$.requests.granted",
-        "$.requests.partly_granted",
-        "$.requests.carried_forward",
-    ]
+    assert [f.path for f in blanks] == ["$.requests.granted", "$.requests.carried_forward"]
     for f in blanks:
         assert len(f.sides[0].paths) == 7
         assert "整行（7 格）" in f.message()
         assert "the whole row (7 cells)" in f.message("en")
+
+
+def test_a_run_of_blank_rows_is_one_finding_naming_every_cell() -> None:
+    t = J21.requests
+    assert t is not None
+    blank_rows = {name: ApplicantCounts() for name in ("granted", "partly_granted")}
+    report = attrs.evolve(J21, requests=attrs.evolve(t, **blank_rows))
+    (f,) = check(report).by_code("GD105")
+    assert f.path == "$.requests.granted"
+    assert len(f.sides[0].paths) == 14
+    assert "连续 2 行整行（14 格）" in f.message()
+    assert "2 whole rows (14 cells)" in f.message("en")
 
 
 def test_a_blank_block_of_table_two_is_one_finding() -> None:
@@ -226,15 +232,17 @@ FEES = attrs.evolve(
 
 
 def test_the_fee_stated_in_prose_against_table_two_by_intervals() -> None:
-    (f,) = check(_with_paragraph(FEES, "本年度共收取信息处理费1.52万元。"))
+    (f,) = check(_with_paragraph(FEES, "本年度行政事业性收费金额1.52万元。"))
     assert (f.code, f.path) == ("GD401", "$.sections[5].paragraphs[2]")
     assert "1.52万元" in f.message()
     assert "1.25万元" in f.message()
     assert f.sides[0].interval is not None
     assert f.sides[1].interval is not None
     assert f.discrepancy == 2600  # [15150, 15250] vs [12450, 12550] 元: 2600 元 apart
-    for agrees in ("本年度共收取信息处理费1.25万元。", "本年度收取信息处理费12500元。"):
+    for agrees in ("本年度行政事业性收费金额1.25万元。", "本年度行政事业性收费12500元。"):
         assert not check(_with_paragraph(FEES, agrees))
+    # 信息处理费 (of disclosure) is no 行政事业性收费 item of 第二十条(八): nothing to compare
+    assert not check(_with_paragraph(FEES, "本年度共收取信息处理费1.52万元。"))
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,7 @@ def test_aligned_series_check_clean(reports: list[Report]) -> None:
 @given(data=st.data())
 def test_each_rule_broken_once_yields_exactly_its_finding(code: str, data: st.DataObject) -> None:
     report, expected = data.draw(gst.reports_breaking(code))
-    findings = check(report, previous=expected.previous)
+    findings = check(report, previous=expected.previous, coverage=expected.coverage)
     assert [(f.code, f.path) for f in findings] == [(expected.code, expected.path)]
     assert findings[0].message()
     assert findings[0].message("en")

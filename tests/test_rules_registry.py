@@ -141,15 +141,15 @@ def test_a_family_that_needs_an_input_runs_only_when_the_context_has_it() -> Non
     seen: list[object] = []
 
     def needy(ctx: Context) -> list[Finding]:
-        seen.append(ctx.input("coverage"))
+        seen.append(ctx.input("sample"))
         return []
 
     register(Family("needy", needy, codes=("GT003",), rules=(attrs.evolve(TOY, code="GT003"),),
-                    needs={"coverage"}))  # fmt: skip
+                    needs={"sample"}))  # fmt: skip
     try:
         assert check(J21) == Findings()
         assert seen == []
-        assert run(Context(J21, inputs={"coverage": "printed"})) == Findings()
+        assert run(Context(J21, inputs={"sample": "printed"})) == Findings()
         assert seen == ["printed"]
     finally:
         unregister("needy")

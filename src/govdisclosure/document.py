@@ -24,7 +24,7 @@ of the source it was read from and the raw text (``"/"``, ``"增15"``, ``"184719
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, Literal
 
 import attrs
@@ -69,6 +69,11 @@ class Span:
     end: int
 
 
+def _strings(value: Iterable[str]) -> frozenset[str]:
+    """A set of strings, frozen (a typed converter: ``Coverage({"…"}, {"三"})`` type-checks)."""
+    return frozenset(value)
+
+
 @attrs.frozen(slots=True)
 class Coverage:
     """What a published source printed of a report's tables, so that a check can tell a cell
@@ -87,8 +92,8 @@ class Coverage:
     (True, False)
     """
 
-    printed: frozenset[str] = attrs.field(converter=frozenset)
-    tables: frozenset[str] = attrs.field(converter=frozenset)
+    printed: frozenset[str] = attrs.field(converter=_strings)
+    tables: frozenset[str] = attrs.field(converter=_strings)
     cut: bool = False
 
     def printed_cell(self, path: str) -> bool:

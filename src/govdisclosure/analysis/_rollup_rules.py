@@ -128,7 +128,7 @@ _PARTS = {
     "rollup.summary": ("汇总报告", "summary"),
     "rollup.parts": ("各组成报告之和", "sum of the parts"),
     "rollup.part": ("组成报告 {body}", "part {body}"),
-    "rollup.at_least": ("至少 {gap}元", "at least {gap} 元"),
+    "rollup.at_least": ("至少 {gap}元", "at least {gap} yuan"),
 }
 """The message parts of the GA rules."""
 

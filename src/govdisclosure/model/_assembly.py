@@ -16,6 +16,7 @@ import difflib
 import enum
 import re
 import typing
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final, TypeVar
@@ -40,7 +41,14 @@ from govdisclosure.model._checks import (
 )
 from govdisclosure.money import Amount, MoneyUnit
 
-__all__ = ["MISSING", "RequestsTotals", "build_part", "build_table", "check_names"]
+__all__ = [
+    "MISSING",
+    "RequestsTotals",
+    "build_part",
+    "build_table",
+    "check_names",
+    "derived_cells",
+]
 
 T = TypeVar("T")
 
@@ -68,6 +76,36 @@ def check_names(cls: type[Any], given: Mapping[str, object], names: tuple[str, .
             raise WrongTypeError(
                 f"{cls.__name__}.build() got an unexpected keyword argument {name!r}{hint}"
             )
+
+
+_DERIVED: dict[int, tuple[weakref.ref[Any], frozenset[str]]] = {}
+"""The cells a builder computed rather than was given, by the id of the table built (kept
+while the table lives)."""
+
+
+def _mark_derived(table: Any, keys: frozenset[str]) -> None:
+    if not keys:
+        return
+    ident = id(table)
+    _DERIVED[ident] = (weakref.ref(table, lambda _: _DERIVED.pop(ident, None)), keys)
+
+
+def derived_cells(table: Any) -> frozenset[str]:
+    """The cells of ``table`` (dotted keys, ``"total.natural_person"``) its builder computed
+    rather than was given: table 三's (七)总计 and 四 where not stated. A table made
+    otherwise (or changed since, with :func:`attrs.evolve`) has none.
+
+    >>> from govdisclosure.model import Requests2021
+    >>> t = Requests2021.build(new={"natural_person": 3}, granted={"natural_person": 3})
+    >>> sorted(derived_cells(t))[:2]
+    ['carried_forward.commercial', 'carried_forward.legal_services']
+    >>> "total.natural_person" in derived_cells(t), derived_cells(object())
+    (True, frozenset())
+    """
+    entry = _DERIVED.get(id(table))
+    if entry is None or entry[0]() is not table:
+        return frozenset()
+    return entry[1]
 
 
 class RequestsTotals:
@@ -392,7 +430,7 @@ class _Assembly:
         forward = self._forward(draft, total, total_given, forward_given)
         if self.problems:
             return None
-        return self.construct(
+        table = self.construct(
             cls,
             {
                 **{f.name: getattr(draft, f.name) for f in attrs.fields(cls)},
@@ -401,6 +439,18 @@ class _Assembly:
             },
             "",
         )
+        computed = frozenset(
+            f"{row}.{c}"
+            for row, given_row, made in (
+                ("total", total_given, total),
+                ("carried_forward", forward_given, forward),
+            )
+            for c, v in given_row.items()
+            if v is MISSING and made.get(c) is not None
+        )
+        if table is not None:
+            _mark_derived(table, computed)
+        return table
 
     @staticmethod
     def _total(draft: Any, given: dict[str, Any]) -> dict[str, int | None]:

@@ -228,6 +228,7 @@ def _breakdown(
     short: list[Fact] = []
     full: list[Fact] = []
     clause_open = True
+    nested = False
     prev_end = pos
     for f, q in after:
         if _between(text, prev_end, q.start, _SENTENCE_END):
@@ -236,6 +237,12 @@ def _breakdown(
             continue  # a figure inside brackets breaks down a part, not the total
         if _between(text, prev_end, q.start, _CLAUSE_END):
             clause_open = False
+            nested = False
+        if full and any(w in text[prev_end : q.start] for w in _BREAKDOWN):
+            nested = True  # a list of its own breaks down the part before it, up to a "；"
+        if nested:
+            prev_end = q.end
+            continue
         if f.quantity.is_money != money:
             break
         full.append(f)
@@ -247,6 +254,16 @@ def _breakdown(
     chosen = short or full
     if full != short and short and not _admits(total, short) and _admits(total, full):
         chosen = full
+    if sentence_start and not _admits(total, chosen):
+        # “……。其中，……”: the list may break down any figure of the sentence before; tie it
+        # only to one its parts add up to, never to whatever figure came last
+        end = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END)  # the previous sentence's
+        start = max(text.rfind(ch, 0, end) for ch in _SENTENCE_END)
+        earlier = [f for f, q in before if q.start > start]
+        found = next((f for f in reversed(earlier) if _admits(f, chosen)), None)
+        if found is None:
+            return None
+        total = found
     if len(chosen) < 2 and not _admits(total, chosen):
         return None
     return Relation(result=total.key, add=tuple(f.key for f in chosen), text=word)

@@ -673,8 +673,7 @@ class TableReader:
                 (last.number, r.key) not in self.rows_seen for b in last.blocks for r in b.rows
             )
             cut = self.cut_row or lacking
-        # the attrs plugin types a field converted by ``frozenset`` as an unsolved iterable
-        return Coverage(self.printed, tables, cut)  # type: ignore[arg-type]
+        return Coverage(self.printed, tables, cut)
 
     def extra_cells(self) -> list[tuple[str, Tok]]:
         """The JSON path of every value of an extra row read from a cell, with the cell."""

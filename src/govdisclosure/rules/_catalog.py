@@ -16,6 +16,7 @@ from __future__ import annotations
 import attrs
 
 from govdisclosure.model import Edition
+from govdisclosure.rules._parts import PARTS
 from govdisclosure.rules._types import ColumnSums, L10n, RowSums, Severity
 
 __all__ = ["OUTLINED", "ColumnSums", "RowSums", "Rule", "catalog", "known", "part", "rule"]
@@ -224,6 +225,30 @@ _RULES: tuple[Rule, ...] = (
         message_en="{cell} is {value}, but a {kind} cannot make rules (规章)",
     ),
     Rule(
+        code="GD107",
+        title="来源未印出的表格或单元格",
+        title_en="Tables or cells the source did not print",
+        severity=Severity.NOTICE,
+        editions=_TABLES,
+        description=(
+            "读取网页或文件时记录来源印出了哪些表格和单元格（含空白格和“/”等占位符）。"
+            "来源未印出的表格或单元格（网页截断、只摘录一页、表格另见他处）不是“空白”："
+            "每张表给出一条提示，列出未印出的行；含这些格的合计不予核对（不论空白按何计）。"
+            "只有来源印出而未填写的单元格才由 GD105 报告。这是来源的缺口而非报告本身的错误，"
+            "故仅作提示。"
+        ),
+        description_en=(
+            "A reader records which tables and cells its source printed (empty cells and "
+            "placeholders such as “/” included). A table or cell the source never printed (a "
+            "page cut short, a one-page extract, a table continued elsewhere) is not blank: "
+            "one notice per table lists the rows not printed, and sums with those cells are "
+            "not checked, whatever the policy says of blanks. GD105 reports only cells printed "
+            "blank. It is a gap of the source rather than a fault of the report: a notice."
+        ),
+        message="{cells} 未见于来源",
+        message_en="{cells}: not printed in the source",
+    ),
+    Rule(
         code="GD201",
         title="正文所述金额关系（区间运算）",
         title_en="Money relations stated in the text (interval arithmetic)",
@@ -336,7 +361,11 @@ _RULES: tuple[Rule, ...] = (
             "以及行政许可、行政处罚、行政强制的处理决定数和收费金额（按四舍五入区间比较），应与"
             "表二、表三、表四相应数字一致。只比较本年度的同类数字：跨越多个年度的数字（“截至目前”"
             "“累计”“自2019年以来”“近三年”“历年”等）不比较，除非另有“本年度”“全年”等限定；"
-            "全辖区的数字（“全市共有……”）只在人民政府的报告中比较。"
+            "全辖区的数字（“全市共有……”）只在人民政府的报告中比较。逐项比较：予以公开、部分公开及"
+            "二者之和、不予公开及其各项理由、无法提供、不予处理及其各项、其他处理、办结（答复）总数、"
+            "上年结转；所列各项办理结果之和与所述总数；“均获维持”“均已审结”“未发生行政复议和行政"
+            "诉讼”等表述与表四的结果纠正、尚未审结和总计。信息处理费不是表二的行政事业性收费，不作比较。"
+            "同一矛盾只报告一次；被版面折行分成两段的句子按一句读。"
         ),
         description_en=(
             "Figures the prose states about applications, reconsiderations and lawsuits "
@@ -345,7 +374,14 @@ _RULES: tuple[Rule, ...] = (
             "intervals), must agree with tables 2, 3 and 4. Only the year's own figures are "
             "compared: figures that cover several years (截至目前, 累计, 自2019年以来, 近三年, "
             "历年 …) are not, unless the sentence pins them to the year (本年度, 全年); figures "
-            "for the whole jurisdiction (全市共有…) only in a government's report."
+            "for the whole jurisdiction (全市共有…) only in a government's report. Compared one by "
+            "one: granted, partly granted and their sum, withheld and each reason, not met, not "
+            "processed and each reason, otherwise handled, the completed (answered) total, "
+            "carried over; the outcomes a sentence lists against the total it states; the "
+            "words on appeals (均获维持, 均已审结, 未发生行政复议和行政诉讼) against "
+            "table 4's corrected, pending and totals. A 信息处理费 is no 行政事业性收费 of "
+            "table 2: not compared. Each contradiction is reported once; a sentence wrapped "
+            "over two paragraphs is read whole."
         ),
         message="正文“{quote}”所述{claim}为 {prose}，而{cell}为 {table}",
         message_en="The text “{quote}” states {claim} as {prose}, but {cell} is {table}",
@@ -433,6 +469,30 @@ _RULES: tuple[Rule, ...] = (
         message_en="{what} is {date}, after the deadline {deadline}",
     ),
     Rule(
+        code="GD504",
+        title="未载明落款日期和统计期限",
+        title_en="Neither a signing date nor a statistical period",
+        severity=Severity.WARNING,
+        editions=_ALL,
+        spec="R12",
+        description=(
+            "报告应以落款日期表明成文时间，并说明所列数据的统计期限。两者都没有的，是否按期公布、"
+            "数据覆盖哪段时间都无从核对，给出警告；网页载有发布日期的（期限可按其核对），为提示。"
+            "没有任何正文的报告（在代码中构造的数据），以及没有写到末尾的文本（缺少最后一部分或"
+            "止于半句，多为截断的网页），不检查。"
+        ),
+        description_en=(
+            "A report should be dated by its signature and state the period its figures cover. "
+            "With neither, whether it was published in time and what its figures cover cannot "
+            "be checked: a warning; a notice when the page gives a publication date (the "
+            "deadline can be checked against it). A report without any text (data built in "
+            "code), and a text that does not reach its end (no last section of the outline, or "
+            "ending mid-sentence: mostly a page cut short), are not checked."
+        ),
+        message="报告既无落款日期，也未载明统计期限；{consequence}",
+        message_en="The report has neither a signing date nor a statistical period; {consequence}",
+    ),
+    Rule(
         code="GD601",
         title="章节缺失、顺序不符或标题无法识别",
         title_en="A section is missing, out of order, or has an unknown heading",
@@ -478,6 +538,56 @@ _RULES: tuple[Rule, ...] = (
         message_en=(
             "The report of a {kind} states no results of appraisal, public evaluation and "
             "accountability (regulation art. 50 item 4)"
+        ),
+    ),
+    Rule(
+        code="GD603",
+        title="“存在的主要问题及改进情况”言之无物",
+        title_en="Section 五 says nothing of problems and improvements",
+        severity=Severity.WARNING,
+        editions=_TABLES,
+        description=(
+            "条例第五十条第(四)项要求年度报告说明政府信息公开工作存在的主要问题及改进情况。"
+            "第五部分只写“无”或寥寥一句（去除空白和标点后不足 30 字）的，给出警告。"
+        ),
+        description_en=(
+            "Art. 50 item (4) of the regulation asks a report for the main problems of its "
+            "disclosure work and how they were improved. A section 五 that says only “无” or "
+            "one short line (under 30 characters, white space and punctuation aside) is "
+            "warned about."
+        ),
+        message=(
+            "{section}只有“{quote}”（{n} 字），未说明存在的主要问题及改进情况"
+            "（条例第五十条第(四)项）"
+        ),
+        message_en=(
+            "{section} says only “{quote}” ({n} characters): no main problems or "
+            "improvements (regulation art. 50 item (4))"
+        ),
+    ),
+    Rule(
+        code="GD604",
+        title="“其他需要报告的事项”未说明信息处理费",
+        title_en="Section 六 says nothing of the information processing fee",
+        severity=Severity.NOTICE,
+        editions=_TABLES,
+        description=(
+            "各地报告通常在第六部分说明本年度是否发出收费通知、是否收取信息处理费"
+            "（《政府信息公开信息处理费管理办法》），如“本年度无发出收费通知，无收取信息处理费用”。"
+            "第六部分对此只字未提的，给出提示；现有文本未规定必须说明，故仅作提示。表二的行政事业性"
+            "收费是本机关第二十条第(八)项的收费项目，与信息处理费无关，不据以推断。"
+        ),
+        description_en=(
+            "Reports usually state in section 六 whether they issued fee notices and charged an "
+            "information processing fee (信息处理费), e.g. “本年度无发出收费通知，无收取信息处理"
+            "费用”. A section 六 that says nothing of it gets a notice: no text we hold makes "
+            "the statement mandatory. Table 2's 行政事业性收费 are the agency's own fee items "
+            "(art. 20 item (8)) and say nothing of the 信息处理费."
+        ),
+        message="{section}未说明本年度是否发出收费通知、收取信息处理费",
+        message_en=(
+            "{section} does not say whether fee notices were issued or an information "
+            "processing fee (信息处理费) charged"
         ),
     ),
 )
@@ -541,120 +651,9 @@ def drop_rules(codes: tuple[str, ...]) -> None:
 
 # --------------------------------------------------------------------------- message parts
 
-_PARTS: dict[str, tuple[str, str]] = {
-    # places and groups of cells (GD101–GD105, GD301, GD302)
-    "table": ("表{table}", "Table {table}"),
-    "table.whole": ("表{table}（整张表）", "Table {table} (the whole table)"),
-    "table.unchecked": ("表中的合计均未核对", "none of its sums was checked"),
-    "where.row": ("表{table} “{label}”行", "Table {table}, row “{label}”"),
-    "where.column": ("表{table} “{label}”列", "Table {table}, column “{label}”"),
-    "where.group": ("表{table} “{label}”", "Table {table}, “{label}”"),
-    "terms.many": ("{first} + … + {last}（{n} 项）", "{first} + … + {last} ({n} terms)"),
-    "blank.block": (
-        "表{table} {block} 整块（{n} 格）",
-        "Table {table} {block}, the whole block ({n} cells)",
-    ),
-    "blank.cells": (
-        "表{table} {row} | {columns}（{n} 格）",
-        "Table {table} {row} | {columns} ({n} cells)",
-    ),
-    "blank.whole_row": ("整行", "the whole row"),
-    "blank.zero": ("按 0 计", "counted as 0"),
-    "blank.unchecked_one": ("含该格的合计未予核对", "sums with this cell were not checked"),
-    "blank.unchecked_many": ("含这些格的合计未予核对", "sums with these cells were not checked"),
-    "blank.no_figure": ("未填写数字", "no figure is given"),
-    "blank.side": ("空白单元格", "blank cells"),
-    "hint.columns": ("表{table}“{a}”与“{b}”", "Table {table} columns “{a}” and “{b}”"),
-    "hint.compensating": (
-        "{where}两列分别相差 +{k} 与 −{k}，而总计列平衡：可能有 {k} 件申请被计入了错误的申请人类型",
-        "{where} are off by +{k} and −{k} while the total column balances: "
-        "likely {k} application{plural} filed under the wrong applicant type",
-    ),
-    "hint.cell": (
-        "{where} 若为 {proposed}（现为 {current}），{codes} {all}成立",
-        "{where}: {proposed} would satisfy {codes} (printed {current})",
-    ),
-    "hint.digits": (
-        "；疑为数字颠倒（应为 {proposed}，误印为 {current}）",
-        "; looks like a digit transposition ({current} printed for {proposed})",
-    ),
-    "hint.several": ("均可", ""),
-    "hint.single": ("即可", ""),
-    "hint.after": ("。提示：", ". Hint: "),
-    "carried.location": (
-        "{table} “{row}”行 “{column}”列（{year}年）与“{previous_row}”（{previous_year}年）",
-        "{table} row “{row}”, column “{column}” ({year}) vs row “{previous_row}” ({previous_year})",
-    ),
-    "carried.side": ("{year}年 {row}", "{year} {row}"),
-    "in_force.location": ("{table} {block} “{row}” {column}", "{table} {block} “{row}”, {column}"),
-    "in_force.side": ("{year}年{column}", "{column} {year}"),
-    "in_force.expected": (
-        "{previous_year}年{column} + {issued} − {repealed}",
-        "{column} {previous_year} + {issued} − {repealed}",
-    ),
-    # places in the text (GD201, GD202, GD401)
-    "place.preamble": ("导语第{n}段", "preamble, paragraph {n}"),
-    "place.section": ("“{head}{title}”第{n}段", "section {number} “{title}”, paragraph {n}"),
-    "relation.more": ("（共{n}项）", "（共{n}项）"),
-    "relation.exact_money": ("{left}（区间 {interval} 元）", "{left} (interval {interval} yuan)"),
-    "relation.interval_money": (
-        "{interval} 元（含约数，只能算出区间）",
-        "{interval} yuan (approximate terms give only an interval)",
-    ),
-    "relation.side": ("各项按所述关系合计", "the terms combined as stated"),
-    "claim.rows": ("（各行之和）", " (sum of its rows)"),
-    "claim.columns": ("（各列之和）", " (sum of its columns)"),
-    "claim.cells": ("表{table} {rows} | {columns}", "Table {table} {rows} | {columns}"),
-    "claim.or": ("，或 ", ", or "),
-    # fee notices (GD402)
-    "fee.section": ("第六部分“{title}”", "section 六 ({title_en})"),
-    "fee.no_section": ("报告（未见第六部分）", "the report (which has no section 六)"),
-    "fee.location": ("{cell}；第六部分", "{cell}; section 六"),
-    # editions and dates (GD501–GD503)
-    "edition": ("格式版本", "edition"),
-    "edition.legacy-2008": (
-        "2008年条例规定的年报（无统一表格）",
-        "2008 regulation format (no national tables)",
-    ),
-    "edition.trial-2019": ("2019年试行格式", "trial 2019 format"),
-    "edition.standard-2021": ("2021年格式", "2021 format"),
-    "period": ("统计期限", "statistical period"),
-    "date.signed": ("落款日期", "the signing date"),
-    "date.published": ("网页所载发布日期", "the publication date on the page"),
-    "date.published_signed_in_time": (
-        "网页所载发布日期（落款日期{signed}在期限内）",
-        "the publication date on the page (signed in time, on {signed})",
-    ),
-    "deadline": ("期限", "deadline"),
-    # sections (GD601, GD602)
-    "sections": ("章节", "sections"),
-    "sections.none": ("报告没有任何章节", "the report has no sections"),
-    "section.where": ("第{n}个章节“{title}”", "section {n} “{title}”"),
-    "section.unknown": (
-        "标题“{title}”与规定的“{ordinal}、{expected}”及其常见变体均不符",
-        "the heading “{title}” matches neither “{ordinal}、{expected}” ({expected_en}) nor a "
-        "known variant",
-    ),
-    "section.foreign": (
-        "标题“{title}”不是本格式的任何一部分",
-        "the heading “{title}” matches no section of the {edition} format",
-    ),
-    "section.order": (
-        "“{title}”（第{part}部分）排在了“{later}”（第{later_part}部分）之后",
-        "“{title}” (part {part}) comes after “{later}” (part {later_part})",
-    ),
-    "section.missing": (
-        "缺少第{part}部分“{title}”",
-        "part {part} “{title}” ({title_en}) is missing",
-    ),
-    "section.legacy_item": (
-        "没有标题涉及条例（2008年）第三十二条{item}",
-        "no heading covers item {item} of art. 32 of the 2008 regulation",
-    ),
-}
-"""The named parts of messages that a rule fills in: places, hints, consequences. Templates
-in Chinese and English, filled by :func:`part` (an :class:`L10n` argument gives each
-language its own text)."""
+_PARTS: dict[str, tuple[str, str]] = dict(PARTS)
+"""The named parts of messages that a rule fills in (:data:`._parts.PARTS`, then those of
+registered families)."""
 
 
 def part(name: str, **args: object) -> L10n:

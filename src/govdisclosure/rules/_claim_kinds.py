@@ -60,6 +60,12 @@ class Claim:
     money: bool = False
     """Whether the claim is an amount (compared by intervals, XBRL Calculations 1.1) rather
     than a count."""
+    context: tuple[str, ...] = ()
+    """For a clause stating there were none (``zero``): patterns the sentence up to it must
+    match (“行政复议3件、行政诉讼2件，均获维持”: 均获维持 is said of reconsiderations and
+    lawsuits)."""
+    context_unless: str = r"(?!)"
+    """… and a pattern the sentence must not match."""
     _compiled: tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.Pattern[str] | None] = (
         attrs.field(init=False, eq=False, repr=False, alias="_compiled")
     )
@@ -117,14 +123,24 @@ class Claim:
                 return True
         return False
 
-    def states_none(self, clause: str) -> bool:
-        """Whether a clause without figures states there were none."""
+    def states_none(self, clause: str, sentence: str = "") -> bool:
+        """Whether a clause without figures states there were none (``sentence``: the
+        sentence up to and with the clause, for a claim with a ``context``).
+
+        >>> upheld = next(c for c in CLAIMS if c.key == "upheld_all")
+        >>> upheld.states_none("均获维持", "行政复议3件、行政诉讼2件均获维持")
+        True
+        >>> upheld.states_none("均获维持", "行政复议3件均获维持")
+        False
+        """
         zero = self._compiled[2]
-        return (
-            zero is not None
-            and zero.search(clause) is not None
-            and not any(ch.isdigit() for ch in clause)
-        )
+        if zero is None or zero.search(clause) is None or any(ch.isdigit() for ch in clause):
+            return False
+        if self.context:
+            if re.search(self.context_unless, sentence):
+                return False
+            return all(re.search(p, sentence) for p in self.context)
+        return True
 
 
 def _sum_function(paths: tuple[str, ...]) -> Callable[[Report], int | None]:
@@ -155,6 +171,39 @@ _WITHHELD = _rows("withheld.", Withheld.ROWS)
 _UNABLE = _rows("unable.", Unable.ROWS)
 _NOT_PROCESSED = _rows("not_processed.", NotProcessed.ROWS)
 _LEGAL = tuple(f"requests.new.{c}" for c in ApplicantCounts.COLUMNS[1:6])
+
+_WITHHELD_REASONS = (
+    ("state_secret", r"国家秘密"),
+    ("prohibited_by_law", r"法律行政法规禁止"),
+    ("three_securities", r"三安全一稳定|危及.{0,4}安全"),
+    ("third_party", r"第三方"),
+    ("internal_affairs", r"内部事务"),
+    ("process_information", r"过程性信息"),
+    ("enforcement_files", r"执法案卷"),
+    ("inquiry_matters", r"行政查询事项"),
+)
+"""The reasons of 表三 (三)不予公开: row and the words that name it (its label is the
+layout's)."""
+_UNABLE_REASONS = (
+    ("not_held", r"不掌握"),
+    ("needs_creation", r"没有现成信息|另行制作"),
+    ("still_unclear", r"仍不明确"),
+)
+"""The reasons of 表三 (四)无法提供."""
+_NOT_PROCESSED_REASONS = (
+    ("petitions", r"信访|举报|投诉"),
+    ("repeated", r"重复申请"),
+    ("publications", r"公开出版物"),
+    ("excessive", r"大量反复"),
+    ("confirmation", r"确认或重新出具"),
+)
+"""The reasons of 表三 (五)不予处理."""
+
+_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+
+
+def _reviews(columns: tuple[str, ...], groups: tuple[str, ...] = _GROUPS) -> tuple[str, ...]:
+    return tuple(f"reviews.{g}.{c}" for g in groups for c in columns)
 
 
 def _common(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
@@ -205,6 +254,14 @@ def _cell(path: str) -> CellLayout:
     raise ValueError(f"no table cell at {path!r}")  # pragma: no cover - a declaration error
 
 
+def _reason_label(group: str, row: str, templates: tuple[str, str]) -> tuple[str, str]:
+    """A reason's claim label from the layout's row label (its number dropped)."""
+    cell = _cell(f"requests.{group}.{row}.total")
+    zh = re.sub(r"^\d+\.\s*", "", cell.row_labels[-1]).replace("“", "‘").replace("”", "’")
+    en = re.sub(r"^\d+\.\s*", "", cell.row_en[-1])
+    return templates[0].format(zh), templates[1].format(en[:1].lower() + en[1:])
+
+
 def _claim(
     key: str,
     label: tuple[str, str],
@@ -213,6 +270,8 @@ def _claim(
     unless: str = r"(?!)",
     zero: str | None = None,
     money: bool = False,
+    context: tuple[str, ...] = (),
+    context_unless: str = r"(?!)",
 ) -> Claim:
     return Claim(
         key=key,
@@ -225,6 +284,8 @@ def _claim(
         span=SEVERAL_YEARS,
         year=THIS_YEAR,
         money=money,
+        context=context,
+        context_unless=context_unless,
     )
 
 
@@ -266,10 +327,17 @@ CLAIMS: tuple[Claim, ...] = (
     ),
     _claim(
         "handled",
-        ("办结的申请", "applications completed"),
-        (r"办结",),
+        ("办结（答复）的申请", "applications completed (answered)"),
+        (r"办结|答复",),
         (("requests.total.total",),),
-        unless=r"率|结转|复议|诉讼|行政许可|行政处罚|行政强制",
+        unless=r"率|结转|复议|诉讼|行政许可|行政处罚|行政强制|时限|期限|工作日",
+    ),
+    _claim(
+        "granted_and_partly",
+        ("予以公开及部分公开的申请", "applications granted in full or in part"),
+        (r"(?:予以|同意)?公开(?:及|和|与|、|以及|或)部分公开|全部或部分公开",),
+        (("requests.granted.total", "requests.partly_granted.total"),),
+        unless=r"复议|诉讼",
     ),
     _claim(
         "granted",
@@ -284,6 +352,38 @@ CLAIMS: tuple[Claim, ...] = (
         (r"部分公开",),
         (("requests.partly_granted.total",),),
         unless=r"复议|诉讼",
+    ),
+    *(
+        _claim(
+            f"withheld.{row}",
+            _reason_label("withheld", row, ("以“{}”不予公开的申请", "applications withheld: {}")),
+            (pattern,),
+            (_rows("withheld.", (row,)),),
+            unless=r"复议|诉讼",
+        )
+        for row, pattern in _WITHHELD_REASONS
+    ),
+    *(
+        _claim(
+            f"unable.{row}",
+            _reason_label("unable", row, ("以“{}”无法提供的申请", "applications not met: {}")),
+            (pattern,),
+            (_rows("unable.", (row,)),),
+            unless=r"复议|诉讼",
+        )
+        for row, pattern in _UNABLE_REASONS
+    ),
+    *(
+        _claim(
+            f"not_processed.{row}",
+            _reason_label(
+                "not_processed", row, ("以“{}”不予处理的申请", "applications not processed: {}")
+            ),
+            (pattern,),
+            (_rows("not_processed.", (row,)),),
+            unless=r"复议|诉讼",
+        )
+        for row, pattern in _NOT_PROCESSED_REASONS
     ),
     _claim(
         "withheld",
@@ -315,6 +415,43 @@ CLAIMS: tuple[Claim, ...] = (
             ("requests.other.total",),
         ),
         unless=r"复议|诉讼",
+    ),
+    _claim(
+        "upheld_all",
+        (
+            "被纠正或尚未审结的行政复议和行政诉讼",
+            "reconsiderations and lawsuits corrected or pending",
+        ),
+        (r"(?!)",),
+        (_reviews(("corrected", "pending")),),
+        zero=r"均(?:获|被|予|已)?维持|全部(?:获得?|被)?维持|均未被纠正",
+        context=(r"复议", r"诉讼"),
+    ),
+    _claim(
+        "upheld_reviews",
+        ("被纠正或尚未审结的行政复议", "reconsiderations corrected or pending"),
+        (r"(?!)",),
+        (_reviews(("corrected", "pending"), ("review",)),),
+        zero=r"均(?:获|被|予|已)?维持|全部(?:获得?|被)?维持|均未被纠正",
+        context=(r"复议",),
+        context_unless=r"诉讼",
+    ),
+    _claim(
+        "upheld_lawsuits",
+        ("被纠正或尚未审结的行政诉讼", "lawsuits corrected or pending"),
+        (r"(?!)",),
+        (_reviews(("corrected", "pending"), _GROUPS[1:]),),
+        zero=r"均(?:获|被|予|已)?维持|全部(?:获得?|被)?维持|均未被纠正|均胜诉",
+        context=(r"诉讼",),
+        context_unless=r"行政复议",
+    ),
+    _claim(
+        "concluded_all",
+        ("尚未审结的行政复议和行政诉讼", "reconsiderations and lawsuits pending"),
+        (r"(?!)",),
+        (_reviews(("pending",)),),
+        zero=r"均已(?:审结|办结|结案)|全部(?:审结|结案)",
+        context=(r"复议|诉讼",),
     ),
     _claim(
         "review_and_litigation",
@@ -389,13 +526,23 @@ CLAIMS = (
     _claim(
         "fees",
         ("收费金额", "fees collected"),
-        (r"行政事业性收费|收费金额|信息处理费",),
+        (r"行政事业性收费|收费金额",),
         (("active.fees",),),
-        unless=r"减免|退还|标准|项目",
+        unless=r"减免|退还|标准|项目|信息处理费|信息公开",
         money=True,
     ),
 )
-"""Table 二 too: the decisions of 第二十条第(五)(六)项 and the fees of 第(八)项 (2021)."""
+"""Table 二 too: the decisions of 第二十条第(五)(六)项 and the fees of 第(八)项 (2021). The
+fees are the agency's 行政事业性收费 items: a 信息处理费 (of disclosure) says nothing of them."""
 
-_WORDS = re.compile("|".join(sorted({w for c in CLAIMS for w in c.words}, key=len, reverse=True)))
-"""Any word a claim needs: clauses without one are not analysed further."""
+_WORDS = re.compile(
+    "|".join(
+        sorted(
+            {w for c in CLAIMS for w in (*c.words, *((c.zero,) if c.context and c.zero else ()))},
+            key=len,
+            reverse=True,
+        )
+    )
+)
+"""Any word a claim needs (or a clause stating none of what a sentence names): clauses
+without one are not analysed further."""

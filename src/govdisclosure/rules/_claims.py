@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -17,6 +18,7 @@ import attrs
 from govdisclosure.model import FactScope, Report, Section
 from govdisclosure.money import Amount
 from govdisclosure.numerals import FoundQuantity, Quantity, find_quantities
+from govdisclosure.rules._catalog import part
 from govdisclosure.rules._claim_kinds import (
     _WORDS,
     CLAIMS,
@@ -28,6 +30,7 @@ from govdisclosure.rules._policy import Policy
 from govdisclosure.rules._registry import Family
 from govdisclosure.rules._relations import _MONEY_UNITS, _whole, figure_interval, place_of
 from govdisclosure.rules._scope import CLAUSE, SENTENCE_END, scope_in
+from govdisclosure.rules._types import L10n
 
 __all__ = ["FAMILY", "check", "paragraphs"]
 
@@ -76,8 +79,12 @@ def _figures(clause: str) -> list[tuple[FoundQuantity, bool]]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _hits(text: str) -> tuple[_Hit, ...]:
-    """The claims a paragraph makes (a pure function of its text, so it is memoised)."""
+def _hits(text: str, carried: int = 0) -> tuple[_Hit, ...]:
+    """The claims a paragraph makes (a pure function of its text, so it is memoised).
+
+    ``text`` may begin with the unfinished sentence of the paragraph before (a line wrapped
+    by the page's layout): its first ``carried`` characters; only what reaches past them is
+    a claim of this paragraph, and hits start where they start in ``text``."""
     if _WORDS.search(text) is None:
         return ()
     hits: list[_Hit] = []
@@ -89,9 +96,26 @@ def _hits(text: str) -> tuple[_Hit, ...]:
             sentence = []
         end = m.end()
         sentence.insert(0, clause)
-        if _WORDS.search(clause) is not None:
-            hits += _clause_hits(clause, m.start(), sentence)
+        if m.end() > carried and _WORDS.search(clause) is not None:
+            hits += (
+                h
+                for h in _clause_hits(clause, m.start(), sentence)
+                if h.start >= carried or h.start == -1
+            )
     return tuple(hits)
+
+
+_UNFINISHED = re.compile(r"[^。；;！!？?：:]+$")
+"""The end of a paragraph that does not finish its sentence (a line wrapped by the layout)."""
+
+
+def _carry(previous: str | None) -> str:
+    """What a paragraph takes over from the one before it in its section: the unfinished
+    sentence at its end (the text of a page's layout wraps lines into paragraphs)."""
+    if not previous:
+        return ""
+    m = _UNFINISHED.search(previous.rstrip())
+    return "" if m is None or "\n" in m.group() else m.group()
 
 
 def _clause_hits(clause: str, at: int, sentence: list[str]) -> list[_Hit]:
@@ -99,9 +123,10 @@ def _clause_hits(clause: str, at: int, sentence: list[str]) -> list[_Hit]:
     clauses of its sentence so far, nearest first."""
     figures = _figures(clause)
     if not figures:
+        said = "，".join(c.strip() for c in reversed(sentence))
         for claim in CLAIMS:
-            if claim.states_none(clause):
-                return [_Hit(claim, clause.strip(), "0", None, 0)]
+            if claim.states_none(clause, said):
+                return [_Hit(claim, said if claim.context else clause.strip(), "0", None, 0)]
         return []
     hits = []
     prev = 0
@@ -200,7 +225,7 @@ def _claim_finding(
     args = (
         ("quote", hit.quote),
         ("claim", claim.label),
-        ("prose", hit.figure),
+        ("prose", L10n(hit.figure, f"“{hit.figure}”")),
         ("cell", claim.alternatives_label),
         ("table", str(value)),
     )
@@ -244,17 +269,118 @@ def _contradicted(
     return alt, value
 
 
+_OUTCOMES: dict[str, tuple[str, ...]] = {
+    "granted": ("granted",),
+    "partly_granted": ("partly_granted",),
+    "granted_and_partly": ("granted", "partly_granted"),
+    "withheld": ("withheld",),
+    "unable": ("unable",),
+    "not_processed": ("not_processed",),
+    "other_handling": ("other",),
+}
+"""The outcome claims a paragraph may list after the total it states, and the groups of
+表三 they cover (a reason, “其中属于国家秘密的1件”, is nested in its group: not listed)."""
+_ALL_OUTCOMES = ("granted", "partly_granted", "withheld", "unable", "not_processed", "other")
+
+
+def _group_total(report: Report, group: str) -> int | None:
+    """The 总计 of an outcome group of 表三 (``None`` when blank or absent)."""
+    value = getattr(report.requests, group, None)
+    total = getattr(value, "total", None)
+    if total.__class__ is int:
+        return int(total)
+    rows = getattr(value, "ROWS", None)
+    if rows is None:
+        return None
+    totals: list[int] = []
+    for r in rows:
+        t = getattr(getattr(value, r), "total", None)
+        if t is None:
+            return None
+        totals.append(int(t))
+    return sum(totals)
+
+
+def _listed(hits: tuple[_Hit, ...]) -> Iterator[tuple[_Hit, list[_Hit]]]:
+    """Each 办结/答复 total a paragraph states, with the outcomes it lists after it (up to
+    the next total)."""
+    total: _Hit | None = None
+    parts: list[_Hit] = []
+    for hit in (*hits, None):
+        key = None if hit is None else hit.claim.key
+        if hit is None or key in ("handled", "new"):
+            if total is not None and parts:
+                yield total, parts
+            total, parts = (hit if key == "handled" and hit and hit.exact else None), []
+        elif total is not None and key in _OUTCOMES and hit.exact is not None:
+            parts.append(hit)
+
+
+def _outcome_sums(report: Report, hits: tuple[_Hit, ...], path: str, where: Any) -> list[Finding]:
+    """GD401: the outcomes the prose lists after a 办结/答复 total against that total — above
+    it, or below it while the tables give nothing to the outcomes it leaves out."""
+    out = []
+    for total, parts in _listed(hits):
+        listed = {g for h in parts for g in _OUTCOMES[h.claim.key]}
+        stated = sum(h.exact or 0 for h in parts)
+        assert total.exact is not None
+        if stated == total.exact:
+            continue
+        if stated < total.exact:
+            rest = [_group_total(report, g) for g in _ALL_OUTCOMES if g not in listed]
+            if report.requests is None or any(v is None or v for v in rest):
+                continue  # the outcomes left out may make up the difference
+        quote = total.quote + "……" + parts[-1].quote
+        unit = total.quantity.unit if total.quantity is not None else ""
+        label = part("outcomes.listed")
+        args = (
+            ("quote", quote),
+            ("claim", label),
+            ("prose", L10n(f"{stated}{unit}", f"“{stated}{unit}”")),
+            ("cell", part("outcomes.total")),
+            ("table", L10n(total.figure, f"“{total.figure}”")),
+        )
+        sides = (
+            Side(label, stated, f"{stated}{unit}", Interval.point(stated), (path,)),
+            Side(part("outcomes.total"), total.exact, total.figure, None, (path,)),
+        )
+        out.append(
+            Finding(
+                code="GD401",
+                severity=where[1].severity("GD401"),
+                path=path,
+                location=where[0],
+                args=args,
+                sides=sides,
+                discrepancy=stated - total.exact,
+                year=report.year,
+            )
+        )
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
     """GD401: figures the prose states about tables 二, 三 and 四 that the tables contradict."""
     report, policy = ctx.report, ctx.policy
     if report.active is None and report.requests is None and report.reviews is None:
         return []
     out: list[Finding] = []
+    seen: set[tuple[str, str, str]] = set()
     scopes = _fact_scopes(report)
+    before: tuple[tuple[int, ...], int, str] | None = None
     for path, ords, j, text in paragraphs(report):
-        for hit in _hits(text):
+        carry = _carry(before[2] if before and before[:2] == (ords, j - 1) else None)
+        before = (ords, j, text)
+        hits = _hits(carry + text, len(carry))
+        if len(hits) > 1:
+            out += _outcome_sums(report, hits, path, (place_of(report, ords, j), policy))
+        for hit in hits:
+            if hit.start >= 0:
+                hit = attrs.evolve(hit, start=hit.start - len(carry))
             found = _contradicted(report, hit, (ords, j, hit.start), scopes)
-            if found is not None:
+            key = (hit.claim.key, hit.quote, hit.figure)
+            if found is not None and key not in seen:
+                seen.add(key)  # one finding per contradiction, however often it is stated
                 out.append(_claim_finding(report, hit, path, ords, j, *found, policy))
     return out
 

@@ -1,15 +1,19 @@
-"""GD501–GD503: the edition against the year, the statistical period, and the deadline."""
+"""GD501–GD504: the edition against the year, the statistical period, the deadline, and a
+report that gives neither a signing date nor a period."""
 
 from __future__ import annotations
 
 import datetime as _dt
 
-from govdisclosure.model import Edition, Report
-from govdisclosure.rules._catalog import part
+from govdisclosure.layout import layout_of
+from govdisclosure.model import Edition, Report, Section
+from govdisclosure.rules._catalog import OUTLINED, part
 from govdisclosure.rules._context import Context
 from govdisclosure.rules._findings import Finding, L10n, Side
 from govdisclosure.rules._policy import Policy
 from govdisclosure.rules._registry import Family
+from govdisclosure.rules._sections import section_ordinal
+from govdisclosure.rules._substance import has_text
 from govdisclosure.rules._types import Severity
 
 __all__ = ["FAMILY", "check", "date_zh"]
@@ -40,7 +44,70 @@ def check(ctx: Context) -> list[Finding]:
         out += _period(report, policy)
     if "GD503" in runs:
         out += _deadline(report, policy)
+    coverage = ctx.inputs.get("coverage")
+    if "GD504" in runs and not (coverage is not None and coverage.cut):
+        out += _undated(report, policy)  # a source cut inside a table never got to the end
     return out
+
+
+def _undated(report: Report, policy: Policy) -> list[Finding]:
+    """GD504: neither a signing date nor a statistical period — what the figures cover and
+    when the report was made rest on the page alone (a notice when the page gives a date).
+    A report of tables alone, without any text, is a record rather than a published report,
+    and a text cut before its end never got to the signature: no finding."""
+    signed = report.signature.date if report.signature is not None else None
+    if signed is not None or report.period is not None:
+        return []
+    if not has_text(report) or not _complete(report):
+        return []  # no published text to date, or a text cut before its end
+    published = report.metadata.published if report.metadata is not None else None
+    severity = policy.severity("GD504")
+    if published is not None:
+        consequence = part("undated.published", date=_date(published))
+        severity = min(severity, Severity.NOTICE, key=_RANK.index)
+    else:
+        consequence = part("undated.unknown")
+    return [
+        Finding(
+            code="GD504",
+            severity=severity,
+            path="$.signature.date",
+            location=part("date.signed"),
+            args=(("consequence", consequence),),
+            year=report.year,
+        )
+    ]
+
+
+_RANK = (Severity.NOTICE, Severity.WARNING, Severity.ERROR)
+
+
+def _last_text(sections: tuple[Section, ...]) -> str | None:
+    for s in reversed(sections):
+        inner = _last_text(s.subsections)
+        if inner is not None:
+            return inner
+        if s.paragraphs:
+            return s.paragraphs[-1]
+    return None
+
+
+def _complete(report: Report) -> bool:
+    """Whether the text reads as whole, so that a missing signature is the report's and not
+    the source's: it has the last section of its edition's outline (2019 on), and its last
+    paragraph ends a sentence (a page cut short ends mid-sentence or inside a table)."""
+    layout = layout_of(report.edition)
+    if layout.sections and report.edition in OUTLINED:
+        last = layout.sections[-1].ordinal
+        if not any(
+            section_ordinal(report.edition, s.title) == last or s.ordinal == last
+            for s in report.sections
+        ):
+            return False
+    text = _last_text(report.sections)
+    if text is None:
+        text = report.preamble[-1] if report.preamble else ""
+    return text.rstrip().endswith(("。", "！", "!", "？", "?", "”", "）", ")", "."))
 
 
 def _edition(report: Report, policy: Policy) -> list[Finding]:
@@ -142,4 +209,4 @@ def _late(
     )
 
 
-FAMILY = Family("edition and dates", check, codes=("GD501", "GD502", "GD503"))
+FAMILY = Family("edition and dates", check, codes=("GD501", "GD502", "GD503", "GD504"))

@@ -1,11 +1,35 @@
 """The verbs: :func:`check`, :func:`validate` and :func:`check_series`, and :func:`run`, the
 engine under them: the library's families join the registry here, in this order, and
-:func:`run` gives every registered family that has a code to run the :class:`Context`."""
+:func:`run` gives every registered family that has a code to run the :class:`Context`.
+
+A source that printed tables 二 and 三 and the first group of table 四, then stopped (a page
+cut short): what it never printed is no blank, but one notice per table (GD107).
+
+>>> import attrs
+>>> from govdisclosure import examples
+>>> from govdisclosure.document import Coverage
+>>> r = examples.load("jianghe-2021")
+>>> rest = ("litigation_direct", "litigation_after_review")
+>>> cut = attrs.evolve(r, reviews=attrs.evolve(r.reviews, **{
+...     c: type(r.reviews.review)() for c in rest}))
+>>> check(cut).codes
+('GD105',)
+>>> from govdisclosure.rules._equations import compiled
+>>> cells = {str(c.json_path) for t in compiled(r.edition).tables for c in t.cells}
+>>> printed = {p for p in cells if not p.startswith(tuple(f"$.reviews.{c}" for c in rest))}
+>>> findings = check(cut, coverage=Coverage(printed, {"二", "三", "四"}, cut=True))
+>>> findings.codes
+('GD107',)
+>>> print(findings[0].message())
+表四 未经复议直接起诉、复议后起诉（10 格） 未见于来源
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
 
+from govdisclosure.document import Coverage
 from govdisclosure.model import Report
 from govdisclosure.rules import (
     _agency,
@@ -15,6 +39,7 @@ from govdisclosure.rules import (
     _fee_notices,
     _relations,
     _sections,
+    _substance,
     _table_sums,
 )
 from govdisclosure.rules._catalog import generation, known
@@ -23,7 +48,20 @@ from govdisclosure.rules._findings import Finding, Findings, ReportInvalid
 from govdisclosure.rules._policy import DEFAULT, Policy
 from govdisclosure.rules._registry import families, register
 
-__all__ = ["check", "check_series", "run", "validate"]
+__all__ = ["Read", "check", "check_series", "run", "validate"]
+
+
+@runtime_checkable
+class Read(Protocol):
+    """What a reader returns: the ``report`` it read and the ``coverage`` of its source (what
+    the source printed of the tables; ``None`` when the reader does not know)."""
+
+    @property
+    def report(self) -> Report: ...  # pragma: no cover - a protocol
+
+    @property
+    def coverage(self) -> Coverage | None: ...  # pragma: no cover - a protocol
+
 
 for _family in (
     _table_sums.FAMILY,
@@ -34,6 +72,7 @@ for _family in (
     _fee_notices.FAMILY,
     _dates.FAMILY,
     _sections.FAMILY,
+    _substance.FAMILY,
 ):
     register(_family)
 
@@ -70,16 +109,23 @@ def run(ctx: Context) -> Findings:
 
 
 def check(
-    report: Report, *, previous: Report | None = None, policy: Policy | None = None
+    report: Report | Read,
+    *,
+    previous: Report | None = None,
+    policy: Policy | None = None,
+    coverage: Coverage | None = None,
 ) -> Findings:
     """Every finding of the rules of :func:`~govdisclosure.rules.catalog` on ``report``.
 
-    Never raises for content problems: inconsistencies are findings. ``previous``, when
-    given, must be last year's report of the same agency: the cross-year rules GD301 and
-    GD302 compare the two. A ``previous`` of another year, or of another agency (compared
-    with white space ignored), raises ValueError rather than being silently ignored.
-    ``policy`` sets what a blank cell means, the deadlines, and which rules run at what
-    severity.
+    Never raises for content problems: inconsistencies are findings. ``report`` is a Report
+    or what a reader returns (``report`` and ``coverage``, as :func:`govdisclosure.parse`
+    gives; :class:`Read`). ``coverage``, what the source printed of the tables (the reader's
+    by default), tells a cell printed blank (GD105) from one never printed (GD107; see the
+    module's example). ``previous``, when given, must be last year's report of the same
+    agency: the cross-year rules GD301 and GD302 compare the two. A ``previous`` of another
+    year, or of another agency (compared with white space ignored), raises ValueError
+    rather than being silently ignored. ``policy`` sets what a blank cell means, the
+    deadlines, and which rules run at what severity.
 
     >>> from govdisclosure import examples
     >>> from govdisclosure.rules import check
@@ -99,6 +145,12 @@ def check(
     ...
     ValueError: previous must be last year's report (2020) of the same agency: got a report of 2015
     """
+    if not isinstance(report, Report) and isinstance(getattr(report, "report", None), Report):
+        if coverage is None:  # what a reader returns; its coverage, when it knows one
+            coverage = getattr(report, "coverage", None)
+        report = report.report
+    if coverage is not None and not isinstance(coverage, Coverage):
+        raise TypeError(f"coverage must be a Coverage or None, got {type(coverage).__name__}")
     if not isinstance(report, Report):
         raise TypeError(f"check expects a Report, got {type(report).__name__}")
     if previous is not None and not isinstance(previous, Report):
@@ -109,7 +161,8 @@ def check(
         policy = DEFAULT
     elif not isinstance(policy, Policy):
         raise TypeError(f"policy must be a Policy or None, got {type(policy).__name__}")
-    return run(Context(report, previous, policy))
+    inputs = None if coverage is None else {"coverage": coverage}
+    return run(Context(report, previous, policy, inputs=inputs))
 
 
 def _agency_key(agency: str) -> str:

@@ -198,7 +198,9 @@ class Suggestion:
     ``kind`` is ``"cell"`` (one corrected value would satisfy every failing sum; ``digits``
     says whether the printed value looks like the corrected one with two adjacent digits
     swapped) or ``"compensating"`` (two applicant columns off by +k and −k while 总计
-    balances). ``paths`` are the cells concerned; ``codes`` the rules the change would satisfy.
+    balances) or ``"derived"`` (a cell of the sum was not given but computed by a builder
+    from the cells ``where`` names: a wrong figure among them is wrong twice). ``paths`` are
+    the cells concerned; ``codes`` the rules the change would satisfy.
 
     >>> s = Suggestion(kind="cell", paths=("$.requests.granted.natural_person",),
     ...                where=L10n("表三 (一)予以公开 | 自然人",
@@ -211,7 +213,7 @@ class Suggestion:
     looks like a digit transposition (21 printed for 12)
     """
 
-    kind: Literal["cell", "compensating"]
+    kind: Literal["cell", "compensating", "derived"]
     paths: tuple[str, ...]
     where: L10n
     current: int | None
@@ -221,6 +223,8 @@ class Suggestion:
 
     def message(self, locale: str = "zh_CN") -> str:
         """The hint in ``locale`` (its words are parts of the catalogue)."""
+        if self.kind == "derived":
+            return self.where.get(locale)  # the whole hint (:func:`part` "hint.derived")
         if self.kind == "compensating":
             k = self.proposed
             plural = L10n("", "" if k == 1 else "s")

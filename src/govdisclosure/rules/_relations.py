@@ -58,17 +58,36 @@ def _fmt(d: Decimal) -> str:
     return format(d, "f")
 
 
-def _describe(result: Fact, adds: list[Fact], subs: list[Fact]) -> str:
-    terms = [f.label for f in adds]
-    if len(terms) > 5:
-        terms = [*terms[:3], "…", terms[-1]]
-        tail = part("relation.more", n=len(adds)).zh
-    else:
+def _describe(result: Fact, adds: list[Fact], subs: list[Fact]) -> L10n:
+    """The relation in words: the prose's own labels (quoted in English)."""
+    out = []
+    for quote in (False, True):
+
+        def label(f: Fact, quote: bool = quote) -> str:
+            return _quote(f.label) if quote else f.label
+
+        terms = [label(f) for f in adds]
         tail = ""
-    text = " + ".join(terms) + tail
-    for f in subs:
-        text += f" − {f.label}"
-    return f"{text} = {result.label}"
+        if len(terms) > 5:
+            terms = [*terms[:3], "…", terms[-1]]
+            tail = part("relation.more", n=len(adds)).get("en" if quote else "zh_CN")
+        text = " + ".join(terms) + tail
+        for f in subs:
+            text += f" − {label(f)}"
+        out.append(f"{text} = {label(result)}")
+    return L10n(out[0], out[1])
+
+
+def _quote(text: str) -> str:
+    """``text`` in English quotes (quotes inside it become single ones)."""
+    return "“" + text.replace("“", "‘").replace("”", "’") + "”"
+
+
+def _quoted(text: str | L10n) -> L10n:
+    """A figure as the prose prints it (“418条”): quoted in English."""
+    if isinstance(text, L10n):
+        return text
+    return L10n(text, _quote(text) if any("\u3400" <= ch <= "\u9fff" for ch in text) else text)
 
 
 def _whole(q: Quantity) -> int | None:
@@ -128,7 +147,8 @@ def _computed_text(
     every term is exact, else only its interval."""
     if money and all_exact:
         left = f"{_fmt(exact)}元"
-        return left, part("relation.exact_money", left=left, interval=combined)
+        said = L10n(left, f"{_fmt(exact)} yuan")
+        return left, part("relation.exact_money", left=said, interval=combined)
     if money:
         return f"{combined}元", part("relation.interval_money", interval=combined)
     if all_exact:
@@ -179,10 +199,10 @@ def _relation_finding(
     result_q = result.quantity
     args: tuple[tuple[str, str | L10n], ...] = (
         ("relation", _describe(result, adds, subs)),
-        ("left", left_text),
+        ("left", _quoted(left_text)),
         ("left_interval", str(combined)),
-        ("result", result.label),
-        ("right", result.text),
+        ("result", L10n(result.label, _quote(result.label))),
+        ("right", _quoted(result.text)),
         ("right_interval", str(target)),
         ("gap", _fmt(gap)),
     )

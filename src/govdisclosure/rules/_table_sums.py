@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from govdisclosure.document import Coverage
 from govdisclosure.layout import JOIN
+from govdisclosure.model._assembly import derived_cells
 from govdisclosure.rules._catalog import part
 from govdisclosure.rules._context import Context
 from govdisclosure.rules._equations import CompiledTable, Equation, compiled
@@ -249,37 +251,167 @@ def _row_path(cells: list[Any]) -> str:
     return f"$.{attribute}.{'.'.join(common)}" if common else f"$.{attribute}"
 
 
-def _blank_groups(ct: CompiledTable, values: tuple[Any, ...]) -> list[tuple[list[int], L10n]]:
-    """The blank cells by row, each group with its name (a whole block of 表二 as one)."""
+def _rows_of(ct: CompiledTable) -> dict[tuple[str, ...], list[int]]:
+    """The cells of each row, rows in layout order."""
     rows: dict[tuple[str, ...], list[int]] = {}
     for i, cell in enumerate(ct.cells):
         rows.setdefault(cell.row_labels, []).append(i)
-    blocks: dict[str, list[tuple[str, ...]]] = {}
+    return rows
+
+
+def _row_name(cell: Any) -> L10n:
+    return L10n(cell.row, JOIN.join(cell.row_en))
+
+
+def _short_row(cell: Any) -> L10n:
+    """A row by its last label (“(一)予以公开”, “1.属于国家秘密”)."""
+    return L10n(cell.row_labels[-1], cell.row_en[-1])
+
+
+def _listed(names: list[L10n]) -> L10n:
+    """Rows listed (the first three, then “…” and the count)."""
+    shown = names if len(names) <= 4 else [*names[:3], L10n("…", "…")]
+    zh, en = "、".join(n.zh for n in shown), ", ".join(n.en for n in shown)
+    if len(names) > 4:
+        return part("rows.more", rows=L10n(zh, en), n=len(names))
+    return L10n(zh, en)
+
+
+def _total_column_pattern(
+    ct: CompiledTable, values: tuple[Any, ...], blank: set[int]
+) -> tuple[list[int], L10n] | None:
+    """A blank 总计 column among filled rows: table 三's 总计 blank in more rows (two at least)
+    whose other cells are filled than rows that fill it — one pattern, not a finding per
+    row."""
+    if ct.number != "三":
+        return None
+    totals, filled = [], []
+    for indices in _rows_of(ct).values():
+        total = [i for i in indices if ct.cells[i].column_labels[-1] == "总计"]
+        if len(total) != 1:
+            continue
+        others = [i for i in indices if i != total[0]]
+        if total[0] in blank and any(values[i] is not None for i in others):
+            totals.append(total[0])
+        elif values[total[0]] is not None:
+            filled.append(total[0])
+    if len(totals) < 2 or not filled or len(totals) <= len(filled):
+        return None
+    name = part(
+        "blank.total_column",
+        table=_number(ct),
+        rows=_listed([_short_row(ct.cells[i]) for i in totals]),
+        filled=_listed([_short_row(ct.cells[i]) for i in filled]),
+    )
+    return totals, name
+
+
+def _runs(indices: list[int], rows: list[tuple[str, ...]], ct: CompiledTable) -> list[list[int]]:
+    """``indices`` (cells of one column) split into runs over consecutive rows."""
+    order = {r: k for k, r in enumerate(rows)}
+    runs: list[list[int]] = []
+    last = -2
+    for i in sorted(indices, key=lambda i: order[ct.cells[i].row_labels]):
+        k = order[ct.cells[i].row_labels]
+        if runs and k == last + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+        last = k
+    return runs
+
+
+def _largest_first(
+    ct: CompiledTable,
+    order: list[tuple[str, ...]],
+    rows: dict[tuple[str, ...], list[int]],
+    left: list[int],
+) -> list[tuple[list[int], L10n]]:
+    """``left`` (blank cells) grouped: by row, or in runs down a column over consecutive
+    rows; the largest group is taken first (a row before a run of the same size)."""
+    out: list[tuple[list[int], L10n]] = []
+    todo = set(left)
+    while todo:
+        candidates: list[tuple[int, int, list[int]]] = []
+        for labels in order:
+            members = [i for i in rows[labels] if i in todo]
+            if members:
+                candidates.append((len(members), 1, members))
+        columns: dict[tuple[str, ...], list[int]] = {}
+        for i in sorted(todo):
+            columns.setdefault(ct.cells[i].column_labels, []).append(i)
+        for indices in columns.values():
+            candidates += [(len(r), 0, r) for r in _runs(indices, order, ct) if len(r) > 1]
+        size, is_row, members = max(candidates, key=lambda c: (c[0], c[1], -min(c[2])))
+        if is_row:
+            every = len(members) == len(rows[ct.cells[members[0]].row_labels])
+            out.append((members, _blank_name(ct, members, every)))
+        else:
+            first, last = ct.cells[members[0]], ct.cells[members[-1]]
+            name = part(
+                "blank.column",
+                table=_number(ct),
+                column=L10n(first.column, JOIN.join(first.column_en)),
+                first=_short_row(first),
+                last=_short_row(last),
+                n=size,
+            )
+            out.append((members, name))
+        todo.difference_update(members)
+    return out
+
+
+def _blank_groups(
+    ct: CompiledTable, values: tuple[Any, ...], blank: set[int]
+) -> list[tuple[list[int], L10n]]:
+    """The blank cells in groups, each with its name: a blank 总计 column among filled rows
+    as one pattern; a whole block of 表二; runs of wholly blank rows; runs of blank cells
+    down a column; the rest by row. Every blank cell is in exactly one group."""
+    rows = _rows_of(ct)
+    order = list(rows)
+    groups: list[tuple[list[int], L10n]] = []
+    done: set[int] = set()
+    pattern = _total_column_pattern(ct, values, blank)
+    if pattern is not None:
+        groups.append(pattern)
+        done.update(pattern[0])
     if ct.number == "二":
+        blocks: dict[str, list[tuple[str, ...]]] = {}
         for labels in rows:
             blocks.setdefault(labels[0], []).append(labels)
-    whole = {
-        block: labels
-        for block, labels in blocks.items()
-        if len(labels) > 1 and all(values[i] is None for r in labels for i in rows[r])
-    }
-    groups: list[tuple[list[int], L10n]] = []
-    done: set[tuple[str, ...]] = set()
-    for labels, indices in rows.items():
-        if labels in done:
+        for block_rows in blocks.values():
+            members = [i for r in block_rows for i in rows[r]]
+            if len(block_rows) > 1 and all(i in blank for i in members):
+                first = ct.cells[members[0]]
+                block = L10n(first.row_labels[0], first.row_en[0])
+                groups.append(
+                    (members, part("blank.block", table=_number(ct), block=block, n=len(members)))
+                )
+                done.update(members)
+    # runs of wholly blank rows
+    run: list[tuple[str, ...]] = []
+    for row in [*order, None]:
+        if row is not None and all(i in blank and i not in done for i in rows[row]):
+            run.append(row)
             continue
-        if ct.number == "二" and labels[0] in whole:
-            members = [i for r in whole[labels[0]] for i in rows[r]]
-            done.update(whole[labels[0]])
-            first = ct.cells[members[0]]
-            block = L10n(first.row_labels[0], first.row_en[0])
-            groups.append(
-                (members, part("blank.block", table=_number(ct), block=block, n=len(members)))
+        if len(run) > 1:
+            members = [i for r in run for i in rows[r]]
+            first, last = ct.cells[rows[run[0]][0]], ct.cells[rows[run[-1]][0]]
+            name = part(
+                "blank.rows",
+                table=_number(ct),
+                first=_row_name(first),
+                last=_row_name(last),
+                rows=len(run),
+                n=len(members),
             )
-            continue
-        blank = [i for i in indices if values[i] is None]
-        if blank:
-            groups.append((blank, _blank_name(ct, blank, len(blank) == len(indices))))
+            groups.append((members, name))
+            done.update(members)
+        run = []
+    # the rest: runs down a column and the blanks of a row, the largest group first
+    for group in _largest_first(ct, order, rows, sorted(blank - done)):
+        groups.append(group)
+    groups.sort(key=lambda g: min(g[0]))
     return groups
 
 
@@ -301,6 +433,17 @@ def _blank_name(ct: CompiledTable, blank: list[int], every: bool) -> L10n:
     )
 
 
+def _group_path(ct: CompiledTable, cells: list[Any]) -> str:
+    """The path of a group of blank cells: its row (or block of 表二), the first of a run of
+    whole rows, else its first cell."""
+    if ct.number == "二" or len({c.row_labels for c in cells}) == 1:
+        return _row_path(cells)
+    first = [c for c in cells if c.row_labels == cells[0].row_labels]
+    if len(first) == sum(1 for c in ct.cells if c.row_labels == cells[0].row_labels) > 1:
+        return _row_path(first)
+    return str(cells[0].json_path)
+
+
 def _consequence(ct: CompiledTable, members: list[int], zero: bool) -> L10n:
     """What a blank means for the check (GD105's message)."""
     if zero:
@@ -311,20 +454,20 @@ def _consequence(ct: CompiledTable, members: list[int], zero: bool) -> L10n:
 
 
 def _blank_findings(
-    ct: CompiledTable, values: tuple[Any, ...], policy: Policy, year: int | None
+    ct: CompiledTable, values: tuple[Any, ...], blank: set[int], policy: Policy, year: int | None
 ) -> list[Finding]:
-    """GD105: one finding per row with blank cells, listing them (one per block of 表二 when
-    every cell of a block of several rows is blank)."""
+    """GD105: one finding per group of blank cells (:func:`_blank_groups`), each naming
+    every cell of its group in its side's paths."""
     zero = policy.blank == "zero"
     severity = policy.severity("GD105")
     out = []
-    for members, name in _blank_groups(ct, values):
+    for members, name in _blank_groups(ct, values, blank):
         cells = [ct.cells[i] for i in members]
         out.append(
             Finding(
                 code="GD105",
                 severity=severity,
-                path=_row_path(cells),
+                path=_group_path(ct, cells),
                 location=name,
                 args=(("cell", name), ("consequence", _consequence(ct, members, zero))),
                 sides=(
@@ -351,37 +494,178 @@ def _missing_table(ct: CompiledTable, policy: Policy, year: int | None) -> Findi
     )
 
 
+def _unprinted_finding(
+    ct: CompiledTable, unprinted: list[int], whole: bool, policy: Policy, year: int | None
+) -> Finding:
+    """GD107: the cells (or the whole table) the source never printed, one finding per table
+    naming the rows."""
+    table = _number(ct)
+    if whole:
+        what = part("table.whole", table=table)
+        path = f"$.{ct.attribute}"
+    else:
+        rows = list(dict.fromkeys(ct.cells[i].row_labels for i in unprinted))
+        first = {ct.cells[i].row_labels: ct.cells[i] for i in reversed(unprinted)}
+        what = part(
+            "unprinted.rows",
+            table=table,
+            rows=_listed([_short_row(first[r]) for r in rows]),
+            n=len(unprinted),
+        )
+        path = str(ct.cells[unprinted[0]].json_path)
+    return Finding(
+        code="GD107",
+        severity=policy.severity("GD107"),
+        path=path,
+        location=what,
+        args=(("cells", what),),
+        sides=(
+            Side(
+                part("unprinted.side"),
+                None,
+                "",
+                None,
+                tuple(ct.cells[i].json_path for i in unprinted),
+            ),
+        ),
+        year=year,
+    )
+
+
+def _pattern_sums(
+    ct: CompiledTable,
+    values: tuple[Any, ...],
+    findings: list[Finding],
+    totals: list[int],
+    rows: L10n,
+    policy: Policy,
+    year: int | None,
+) -> list[Finding]:
+    """Under ``blank="zero"``: the row sums that fail only because a 总计 of the blank 总计
+    column counts as 0 become one GD102 finding that names the pattern."""
+    paths = {ct.cells[i].json_path for i in totals}
+    mine = [f for f in findings if f.code == "GD102" and f.path in paths]
+    if len(mine) < 2:
+        return findings
+    rest = [f for f in findings if f not in mine]
+    left = sum(f.sides[0].value or 0 for f in mine)
+    name = part("blank.total_rows", rows=rows)
+    merged = Finding(
+        code="GD102",
+        severity=policy.severity("GD102"),
+        path=mine[0].path,
+        location=part("where.row", table=_number(ct), label=name),
+        args=(("row", name), ("left", str(left)), ("right", "0"), ("difference", str(left))),
+        sides=(
+            Side(
+                part("pattern.parts"),
+                left,
+                str(left),
+                Interval.point(left),
+                tuple(p for f in mine for p in f.sides[0].paths),
+            ),
+            Side(part("pattern.totals"), 0, "0", Interval.point(0), tuple(f.path for f in mine)),
+        ),
+        discrepancy=left,
+        year=year,
+    )
+    return [merged, *rest]
+
+
+def _derived(
+    ct: CompiledTable, e: Equation, values: tuple[Any, ...], derived: frozenset[str]
+) -> tuple[Suggestion, ...]:
+    """A hint for each cell of the equation that a builder computed rather than was given."""
+    out = []
+    for i in (*e.pos, *e.neg):
+        cell = ct.cells[i]
+        if cell.key not in derived:
+            continue
+        source = part(f"derived.{cell.key.split('.', 1)[0]}")
+        where = part(
+            "hint.derived", cell=L10n(cell.label, cell.label_en), value=values[i], source=source
+        )
+        out.append(Suggestion("derived", (cell.json_path,), where, values[i], None, ()))
+    return tuple(out)
+
+
+def _sum_findings(
+    ct: CompiledTable,
+    values: tuple[Any, ...],
+    policy: Policy,
+    year: int | None,
+    runs: frozenset[str],
+    derived: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    """The failed equations of one table (``values``: a blank counted as 0 is 0 already);
+    a cell a builder computed (``derived``) is named as such in a hint."""
+    evaluated = _residuals(ct, values, False, runs)
+    if not any(evaluated.values()):
+        return []
+    hints = _suggestions(ct, values, evaluated, False)
+    out = []
+    for i, r in evaluated.items():
+        if r:
+            e = ct.equations[i]
+            hint = hints.get(i, ()) + (_derived(ct, e, values, derived) if derived else ())
+            out.append(_equation_finding(ct, e, values, r, policy, year, hint))
+    return out
+
+
 def check(ctx: Context) -> list[Finding]:
-    """GD101–GD105 for a report whose edition has tables.
+    """GD101–GD105 and GD107 for a report whose edition has tables.
 
     A table whose cells are all filled and whose sums all hold costs one call of its compiled
     function (:attr:`CompiledTable.holds`), whatever rules run: if every equation holds, no
     subset of them fails. Otherwise the generic evaluator runs the rules of ``ctx.runs``.
+
+    With the input ``coverage`` (:class:`~govdisclosure.document.Coverage`, what the source
+    printed), a cell the source never printed is not blank: GD107 names it (one finding per
+    table), GD105 only the cells printed blank, and a sum with an unprinted cell is unknown
+    whatever the policy says of blanks.
     """
     report, policy, runs = ctx.report, ctx.policy, ctx.runs
+    coverage = ctx.inputs.get("coverage")
+    if coverage is not None and not isinstance(coverage, Coverage):
+        raise TypeError(f"the input coverage must be a Coverage, got {type(coverage).__name__}")
     out: list[Finding] = []
     zero = policy.blank == "zero"
     year = report.year
     for ct in compiled(report.edition).tables:
         table = getattr(report, ct.attribute)
+        if coverage is not None and not coverage.printed_table(ct.number):
+            if "GD107" in runs:
+                out.append(_unprinted_finding(ct, list(range(len(ct.cells))), True, policy, year))
+            continue
         if table is None:
             if "GD105" in runs:
                 out.append(_missing_table(ct, policy, year))
             continue
-        if ct.holds(table):
+        unprinted: list[int] = []
+        if coverage is not None:
+            unprinted = [
+                i for i, c in enumerate(ct.cells) if not coverage.printed_cell(c.json_path)
+            ]
+            if unprinted and "GD107" in runs:
+                out.append(_unprinted_finding(ct, unprinted, False, policy, year))
+        if not unprinted and ct.holds(table):
             continue  # every cell filled, every sum holds
         values = ct.getter(table)
+        gone = set(unprinted)
+        blank = {i for i, v in enumerate(values) if v is None and i not in gone}
+        pattern = _total_column_pattern(ct, values, blank)
         if "GD105" in runs:
-            out += _blank_findings(ct, values, policy, year)
-        evaluated = _residuals(ct, values, zero, runs)
-        if not any(evaluated.values()):
-            continue
-        hints = _suggestions(ct, values, evaluated, zero)
-        for i, r in evaluated.items():
-            if r:
-                e = ct.equations[i]
-                out.append(_equation_finding(ct, e, values, r, policy, year, hints.get(i, ())))
+            out += _blank_findings(ct, values, blank, policy, year)
+        if gone:
+            values = tuple(None if i in gone else v for i, v in enumerate(values))
+        if zero:  # a printed blank counts as 0, an unprinted cell stays unknown
+            values = tuple(0 if i in blank else v for i, v in enumerate(values))
+        found = _sum_findings(ct, values, policy, year, runs, derived_cells(table))
+        if zero and pattern is not None and found:
+            rows = _listed([_short_row(ct.cells[i]) for i in pattern[0]])
+            found = _pattern_sums(ct, values, found, pattern[0], rows, policy, year)
+        out += found
     return out
 
 
-FAMILY = Family("table sums", check, codes=("GD101", "GD102", "GD103", "GD104", "GD105"))
+FAMILY = Family("table sums", check, codes=("GD101", "GD102", "GD103", "GD104", "GD105", "GD107"))

@@ -66,6 +66,11 @@ _PREAMBLE: Final = (
 )
 _ARTICLE_50_4: Final = "本年度政府信息公开工作考核、社会评议均已完成,未发生责任追究情况。"
 """What 条例 第五十条第四项 asks a 人民政府's report to cover."""
+_PROBLEMS: Final = (
+    "本年度政府信息公开工作仍存在一些不足:政策解读形式较为单一,依申请公开答复的规范化水平"
+    "有待提高。下一步,将加强业务培训,丰富解读形式,规范答复文书。"
+)
+"""What 条例 第五十条第(四)项 asks section 五 to report: problems and improvements (GD603)."""
 _KINDS: Final = st.sampled_from(AgencyKind)
 _UNPAID: Final = "other.unpaid_fee.total"
 """Table 三's cell of applications dropped for an unpaid fee, where the edition has it."""
@@ -180,8 +185,10 @@ def _drawn_sections(
             paragraphs.insert(
                 0, f"本年度共收到政府信息公开申请{requests.new.total}件,均已按时办结。"
             )
-        if s.ordinal == 5 and edition.has_tables and kind.is_government:
-            paragraphs.append(_ARTICLE_50_4)
+        if s.ordinal == 5 and edition.has_tables:
+            paragraphs.append(_PROBLEMS)
+            if kind.is_government:
+                paragraphs.append(_ARTICLE_50_4)
         if s.ordinal == 6 and edition.has_tables:
             paragraphs.append(_fee_paragraph(layout, requests))
         sections.append(

@@ -39,6 +39,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from govdisclosure.document import Coverage
 from govdisclosure.layout import MAX_COUNT, MAX_YEAR, layout_of
 from govdisclosure.model import (
     AgencyKind,
@@ -142,6 +143,29 @@ def _break_blank(report: Report, c: Chooser) -> tuple[Report, Expected]:
         raise CannotBreak("the report has no filled table cell")
     attribute, cell = c.choice(cells)
     return _set(report, f"{attribute}.{cell.key}", None), Expected("GD105", cell.json_path)
+
+
+def _break_printed(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    """GD107: a source cut inside a table — the rows from a drawn one on were never printed
+    (the report leaves them blank, as a reader does)."""
+    tables = [t for t in compiled(report.edition).tables if getattr(report, t.attribute)]
+    if not tables:
+        raise CannotBreak("the report has no tables")
+    table = c.choice(tables)
+    rows = list(dict.fromkeys(cell.row_labels for cell in table.cells))
+    cut = rows.index(c.choice(rows[1:]))
+    gone = [cell for cell in table.cells if rows.index(cell.row_labels) >= cut]
+    for cell in gone:
+        report = _set(report, f"{table.attribute}.{cell.key}", None)
+    printed: frozenset[str] = frozenset(
+        str(cell.json_path)
+        for t in compiled(report.edition).tables
+        for cell in t.cells
+        if cell not in gone
+    )
+    numbers: frozenset[str] = frozenset(t.number for t in compiled(report.edition).tables)
+    coverage = Coverage(printed, numbers, cut=True)
+    return report, Expected("GD107", gone[0].json_path, coverage=coverage)
 
 
 def _relation(report: Report, money: bool) -> tuple[int, Relation]:
@@ -321,6 +345,17 @@ _ARTICLE_50_4 = re.compile(r"考核|评议|责任追究")
 _UNSAID = {"考核": "评估", "评议": "评价", "责任追究": "问责处理"}
 
 
+def _break_undated(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    """GD504: no signing date and no statistical period (the page's date, if any, stays)."""
+    del c
+    signature = report.signature
+    if signature is not None:
+        signature = attrs.evolve(signature, date=None)
+    return attrs.evolve(report, signature=signature, period=None), Expected(
+        "GD504", "$.signature.date"
+    )
+
+
 def _texts(s: Section) -> list[str]:
     return [s.title, *s.paragraphs, *(t for sub in s.subsections for t in _texts(sub))]
 
@@ -424,6 +459,65 @@ def _break_article_50(report: Report, c: Chooser) -> tuple[Report, Expected]:
     return report, Expected("GD602", "$.sections")
 
 
+def _numbered(report: Report, ordinal: int) -> int:
+    """The index of the report's section ``ordinal``."""
+    for i, s in enumerate(report.sections):
+        if s.ordinal == ordinal:
+            return i
+    raise CannotBreak(f"the report has no section {ordinal}")
+
+
+def _without_facts_in(report: Report, ordinals: tuple[int, ...]) -> Report:
+    """The report without the facts located in the sections ``ordinals`` (whose paragraphs a
+    change rewrites) and the relations between them."""
+    facts = tuple(f for f in report.facts if f.location.section[:1] not in {(o,) for o in ordinals})
+    keys = {f.key for f in facts}
+    relations = tuple(r for r in report.relations if {r.result, *r.add, *r.subtract} <= keys)
+    return attrs.evolve(report, facts=facts, relations=relations)
+
+
+def _break_problems(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    """GD603: a section 五 that says only "无" (what it says of 第五十条第四项 moves to 六)."""
+    five, six = _numbered(report, 5), _numbered(report, 6)
+    report = _without_facts_in(report, (5, 6))
+    sections = list(report.sections)
+    kept = tuple(t for t in _texts(sections[five]) if _ARTICLE_50_4.search(t))
+    said = c.choice(("无。", "暂无。", "无", "本年度无。"))
+    sections[five] = attrs.evolve(sections[five], paragraphs=(said,), subsections=())
+    sections[six] = attrs.evolve(sections[six], paragraphs=(*sections[six].paragraphs, *kept))
+    report = attrs.evolve(report, sections=tuple(sections))
+    return report, Expected("GD603", f"$.sections[{five}]")
+
+
+_FEE_WORDS = re.compile(r"信息处理费|收费|收取费用|缴费|费用")
+
+
+def _break_fee_statement(report: Report, c: Chooser) -> tuple[Report, Expected]:
+    """GD604: a section 六 silent on 信息处理费 (applications dropped for an unpaid fee, which
+    GD402 would want a 收费通知 for, are counted under (六)3 other instead)."""
+    del c
+    six = _numbered(report, 6)
+    report = _without_facts_in(report, (6,))
+    if _unpaid(report):
+        other = _get(report.requests, "other")
+        moved = {
+            col: (getattr(other.other, col) or 0) + (getattr(other.unpaid_fee, col) or 0)
+            for col in ApplicantCounts.COLUMNS
+        }
+        zeros = dict.fromkeys(ApplicantCounts.COLUMNS, 0)
+        report = _set(report, "requests.other.other", attrs.evolve(other.other, **moved))
+        report = _set(report, "requests.other.unpaid_fee", attrs.evolve(other.unpaid_fee, **zeros))
+    sections = list(report.sections)
+
+    def silent(s: Section) -> Section:
+        kept = tuple(p for p in s.paragraphs if not _FEE_WORDS.search(p))
+        return attrs.evolve(s, paragraphs=kept, subsections=tuple(map(silent, s.subsections)))
+
+    sections[six] = silent(sections[six])
+    report = attrs.evolve(report, sections=tuple(sections))
+    return report, Expected("GD604", f"$.sections[{six}]")
+
+
 def _break(
     code: str, report: Report, previous: Report | None, c: Chooser
 ) -> tuple[Report, Expected]:
@@ -438,6 +532,7 @@ def _break(
     simple = {
         "GD105": _break_blank,
         "GD106": _break_regulations,
+        "GD107": _break_printed,
         "GD201": _break_money,
         "GD202": _break_counts,
         "GD401": _break_claim,
@@ -445,8 +540,11 @@ def _break(
         "GD501": _break_edition,
         "GD502": _break_period,
         "GD503": _break_deadline,
+        "GD504": _break_undated,
         "GD601": _break_sections,
         "GD602": _break_article_50,
+        "GD603": _break_problems,
+        "GD604": _break_fee_statement,
     }
     return simple[code](report, c)
 

@@ -45,6 +45,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from govdisclosure.document import Coverage
 from govdisclosure.layout import MAX_YEAR, MIN_YEAR
 from govdisclosure.model import (
     ApplicantCounts,
@@ -106,17 +107,20 @@ class Expected:
     """The one finding a broken report must yield: its code and JSON path.
 
     ``previous`` is last year's report for a cross-year rule (pass it to ``check``), else
-    ``None``. (Drawn with the report by
+    ``None``; ``coverage`` what the source printed, for the rule of unprinted cells (GD107;
+    pass it to ``check`` too), else ``None``. (Drawn with the report by
     :func:`govdisclosure.testing.reports_breaking`.)
     """
 
     code: str
     path: str
     previous: Report | None = None
+    coverage: Coverage | None = None
 
     def __repr__(self) -> str:
         previous = "" if self.previous is None else f", previous={self.previous!r}"
-        return f"Expected({self.code!r}, {self.path!r}{previous})"
+        coverage = "" if self.coverage is None else f", coverage={self.coverage!r}"
+        return f"Expected({self.code!r}, {self.path!r}{previous}{coverage})"
 
 
 # --------------------------------------------------------------------------- from_type
