@@ -45,7 +45,14 @@ def parse_snapshot(fmt: str, source: str) -> dict[str, Any]:
         "report": gd.to_dict(parsed.report),
         "provenance": {p: o.to_dict() for p, o in sorted(parsed.provenance.items())},
         "findings": [f.to_dict(source_map) for f in parsed.findings],
-        "check": gd.check(parsed.report).to_dict(),
+        "coverage": None
+        if parsed.coverage is None
+        else {
+            "printed": sorted(parsed.coverage.printed),
+            "tables": sorted(parsed.coverage.tables),
+            "cut": parsed.coverage.cut,
+        },
+        "check": gd.check(parsed).to_dict(),  # what was read, checked knowing what was printed
     }
 
 
