@@ -651,3 +651,41 @@ def test_a_glyph_crossing_a_tables_cut_bottom_rule_stays_in_its_cell() -> None:
     assert _cell_of([table], below) is None
     beside = _Char("文", 530.0, 136.5, 540.0, 151.5, 149.0, 10.5)  # outside the columns
     assert _cell_of([table], beside) is None
+
+
+def test_a_label_spilled_under_a_cut_table_goes_back_into_its_cell() -> None:
+    """A label merged over rows that a page break cut off goes on printing under the table's
+    last rule ("三、本" / "年度办" / "理结果"); a paragraph after a table, a line in another
+    size and a page number stay lines (found by the PDF round trip of a generated report)."""
+    from govdisclosure.parse._pdf import _overflow
+    from govdisclosure.parse._pdfgrid import _tables
+    from govdisclosure.parse._pdfpage import _Char, _Line
+
+    hs = [(100.0, 80.0, 520.0), (120.0, 80.0, 520.0), (140.0, 80.0, 520.0)]
+    vs = [(80.0, 100.0, 140.0), (200.0, 100.0, 140.0), (520.0, 100.0, 140.0)]
+
+    def line(text: str, x: float, top: float, fs: float = 9.0) -> _Line:
+        chars = [
+            _Char(ch, x + 9 * i, top, x + 9 * (i + 1), top + 12, top + 10, fs)
+            for i, ch in enumerate(text)
+        ]
+        return _Line(1, chars)
+
+    (table,) = _tables(1, hs, vs)
+    cell = table.cell_at(100.0, 130.0)
+    assert cell is not None
+    cell.chars.extend(line("三、本", 90.0, 124.0).chars)
+    spill = [line("年度办", 90.0, 141.0), line("理结果", 90.0, 154.0)]
+    after = line("四、结转下年度继续办理的情况说明", 90.0, 168.0)  # wider than the column
+    kept = _overflow([*spill, after], [table])
+    assert kept == [after]
+    assert "".join(c.ch for c in cell.chars) == "三、本年度办理结果"
+
+    (table,) = _tables(1, hs, vs)
+    cell = table.cell_at(100.0, 130.0)
+    assert cell is not None
+    cell.chars.extend(line("三、本", 90.0, 124.0).chars)
+    page_number = line("- 4 -", 120.0, 142.0)
+    other_size = line("附件", 90.0, 142.0, fs=16.0)
+    assert _overflow([page_number], [table]) == [page_number]
+    assert _overflow([other_size], [table]) == [other_size]

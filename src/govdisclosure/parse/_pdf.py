@@ -246,10 +246,14 @@ def _read_page(pdfium: Any, raw: Any, doc: Any, k: int, findings: list[ParseFind
             cell.chars.append(ch)
         else:
             loose.append(ch)
-    items: list[_Line | _Table] = [*_lines(k + 1, loose), *tables]
+    lines = _overflow(_lines(k + 1, loose), tables)
+    items: list[_Line | _Table] = [*lines, *tables]
     items.sort(key=_top)
     result.items = items
     return result
+
+
+_TOL_X = 1.0  # points: a spilled line may touch its cell's side rules
 
 
 def _cell_of(tables: list[_Table], ch: _Char) -> _Cell | None:
@@ -273,6 +277,40 @@ def _cell_of(tables: list[_Table], ch: _Char) -> _Cell | None:
         if cell is not None:
             return cell
     return None
+
+
+def _overflow(lines: list[_Line], tables: list[_Table]) -> list[_Line]:
+    """Take back into their cells the lines a cell spilled below its table: a label merged
+    over rows that a page break cut off goes on printing under the table's last rule
+    ("三、本" / "年度办" / "理结果"). A line is such a spill when it starts right under the
+    table (within a line's height of its bottom rule, or of the spilled line above it), lies
+    wholly within the columns of one cell of the table's last row — a paragraph after a table
+    starts with a line wider than one column — and is set in the size of the text already in
+    that cell; a page number never is. The lines kept are returned."""
+    if not tables:
+        return lines
+    taken: set[int] = set()
+    for table in tables:
+        bottom = table.ys[-1]
+        for i, ln in sorted(enumerate(lines), key=lambda item: item[1].top):
+            if i in taken or ln.top < bottom - 1:
+                continue
+            height = ln.bottom - ln.top
+            cell = table.cell_at((ln.x0 + ln.x1) / 2, table.ys[-1] - 0.5)
+            if (
+                ln.top - bottom > height
+                or cell is None
+                or not cell.chars
+                or ln.x0 < cell.x0 - _TOL_X
+                or ln.x1 > cell.x1 + _TOL_X
+                or any(abs(c.fs - cell.chars[0].fs) > 0.5 for c in ln.chars)
+                or _PAGE_NUMBER.match(ln.text) is not None
+            ):
+                break
+            cell.chars.extend(ln.chars)
+            taken.add(i)
+            bottom = ln.bottom
+    return [ln for i, ln in enumerate(lines) if i not in taken]
 
 
 def _drop_chrome(pages: list[_Page], findings: list[ParseFinding]) -> None:
