@@ -48,6 +48,7 @@ the label and the note.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -157,6 +158,9 @@ def simplified(text: str) -> str:
     return out if isinstance(out, str) and len(out) == len(text) else text
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
 def is_traditional(text: str) -> bool:
     """Whether ``text`` (a page) is written in traditional characters: a few characters only
     traditional script writes, and more of them than one in a hundred of its Chinese ones.
@@ -167,11 +171,14 @@ def is_traditional(text: str) -> bool:
     False
     """
     sample = text[:20000]
-    han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    han = len(_HAN.findall(sample))
     if han < 8:
         return False
     if can_convert():
-        differ = sum(1 for a, b in zip(sample, simplified(sample), strict=False) if a != b)
+        converted = simplified(sample)
+        if converted == sample:  # the common case, at the speed of one comparison
+            return False
+        differ: int = sum(map(operator.ne, sample, converted))
     else:  # pragma: no cover - see _converter
         differ = sum(1 for ch in sample if ch in TRADITIONAL_MARKS)
     return differ >= 3 and differ * 100 >= han
