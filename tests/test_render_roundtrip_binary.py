@@ -3,8 +3,8 @@ says comes back from ``parse(render(report, "docx" | "pdf"))``.
 
 Every header field the renderings print (the reporting period is metadata the page does not
 print), every table cell (stated totals included) and every section title come back exactly;
-paragraphs come back with their words (a PDF draws gaps, not spaces, so white space is compared
-loosely there).
+paragraphs and the labels of provincial rows come back with their words (a PDF draws gaps, not
+spaces, so white space is compared loosely there).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import importlib
 import os
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -54,13 +55,28 @@ def _sections(sections: tuple[Section, ...], loose: bool) -> list[Any]:
     return out
 
 
+def _squeezed(table: Any) -> Any:
+    """``table`` with the white space of its extra rows' labels removed."""
+    rows = getattr(table, "extra_rows", ())
+    if not rows:
+        return table
+    return attrs.evolve(
+        table, extra_rows=tuple(attrs.evolve(r, label="".join(r.label.split())) for r in rows)
+    )
+
+
 def _assert_round_trip(report: Report, fmt: str) -> None:
     parsed = parse(render(report, fmt))  # type: ignore[call-overload]
     assert parsed.format == fmt
     got = parsed.report
-    for field in FIELDS:
-        assert getattr(got, field) == getattr(report, field), field
     loose = fmt == "pdf"
+    for field in FIELDS:
+        want, have = getattr(report, field), getattr(got, field)
+        if loose and field in ("active", "requests", "reviews"):
+            # a PDF draws no space between a Chinese character and a bracket: "指南 (修订)"
+            # of a provincial row reads back as "指南(修订)"; every figure must still match
+            want, have = _squeezed(want), _squeezed(have)
+        assert have == want, field
     assert _sections(got.sections, loose) == _sections(report.sections, loose)
     assert not parsed.errors()
     # every field read is located: by page and box in a PDF, by element in a Word file

@@ -467,3 +467,20 @@ def test_counts_add_up_for_any_reports(reports: list[Report]) -> None:
         assert row.deadline == Policy().deadline(report.year, report.kind())
         assert (row.days_late is not None) == (row.timeliness == "late")
     assert json.loads(json.dumps(result.rows(), ensure_ascii=False)) == result.rows()
+
+
+def test_a_cut_page_is_audited_knowing_what_it_printed(tmp_path: Path) -> None:
+    """A page cut mid-table: the rows it never printed are "not printed" (GD107), never
+    "blank" (GD105) — parsed in the audit or given as a Parsed."""
+    from govdisclosure import parse
+
+    raw = Path(__file__).parent.parent / "fixtures" / "corpus" / "raw" / "027.txt"
+    text = raw.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    parsed = parse(text)
+    assert parsed.coverage is not None
+    assert parsed.coverage.cut
+    page = tmp_path / "cut.txt"
+    page.write_text(text, encoding="utf-8")
+    for row in (audit([parsed]).row(0), audit_file(str(page))[0]):
+        assert "GD107" in row.codes
+        assert "GD105" not in row.codes

@@ -67,6 +67,7 @@ from govdisclosure.analysis.batch import (
     parse_published,
 )
 from govdisclosure.analysis.batch import read_file as _read_report_file
+from govdisclosure.document import Coverage
 from govdisclosure.model import Report
 from govdisclosure.parse import Parsed, ParseFinding, ParseSeverity
 from govdisclosure.rules import Finding, Findings, Policy, Severity, check
@@ -235,8 +236,12 @@ def audit_report(
     format: str | None = None,
     policy: Policy | None = None,
     as_of: _dt.date | None = None,
+    coverage: Coverage | None = None,
 ) -> tuple[AuditRow, Findings]:
-    """The row of one report (without the cross-year comparison) and its findings.
+    """The row of one report (without the cross-year comparison) and its findings;
+    ``coverage`` is what a published source printed (:attr:`Parsed.coverage
+    <govdisclosure.parse.Parsed.coverage>`), so that a cut page's unprinted rows are "not
+    printed" (GD107), not "blank".
 
     >>> from govdisclosure import examples
     >>> row, findings = audit_report(examples.load("jianghe-2021"))
@@ -245,7 +250,7 @@ def audit_report(
     """
     policy = Policy() if policy is None else policy
     as_of = _dt.date.today() if as_of is None else as_of
-    findings = check(report, policy=policy)
+    findings = check(report, policy=policy, coverage=coverage)
     deadline, timeliness, late = _timeliness(report, policy, as_of)
     parts, expected, missing = _parts(report)
     has_tables = report.edition.has_tables
@@ -318,6 +323,7 @@ def audit_file(
             format="json" if parsed is None else parsed.format,
             policy=policy,
             as_of=as_of,
+            coverage=None if parsed is None else parsed.coverage,
         )
     except UnusableFile as exc:
         return AuditRow(path, "unreadable", reason=exc.reason), None
@@ -418,6 +424,7 @@ def _collect(
             format=item.format,
             policy=policy,
             as_of=as_of,
+            coverage=item.coverage,
         )
         rows.append(row)
         kept.append(item.report)

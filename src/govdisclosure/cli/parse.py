@@ -121,7 +121,7 @@ def _record(path: Path, parsed: Parsed, check: bool) -> tuple[dict[str, Any], bo
         from govdisclosure.rules import check as run_check
 
         checked = []
-        for finding in run_check(parsed.report):
+        for finding in run_check(parsed):  # knowing what the page printed (its coverage)
             d = finding.to_dict()
             d["source"] = [o.to_dict() for o in parsed.locate(finding)]
             checked.append(d)
