@@ -276,7 +276,7 @@ def _timeliness_bars(
     (``chart_<chart>``) and the chart's ids."""
     series: list[tuple[str, Sequence[float], str]] = []
     for state, (key, _) in _TIMELINESS.items():
-        values = [float(by_group[g][state]) for g in groups]
+        values = [by_group[g][state] for g in groups]
         if any(values):
             series.append((_t(key, zh), values, _COLOURS[state]))
     return _stacked_barh(

@@ -21,7 +21,6 @@ import difflib
 import itertools
 import re
 import typing
-from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -692,13 +691,13 @@ class TableReader:
         return out
 
 
-_ = Decimal
-
-_NUMBERS_EN = {"二": "2", "三": "3", "四": "4"}
-
-
 def _words(number: str | None) -> tuple[str, str]:
-    """A table's number in the words of each message: ("三", "3")."""
+    """A table's number in the words of each message: ("三", "3"), as the layouts number
+    their tables."""
     if number is None:
         return ("?", "?")
-    return (number, _NUMBERS_EN.get(number, number))
+    return (number, _NUMBER_EN.get(number, number))
+
+
+#: Each table's number in English, from the layouts (the same in every edition that has it).
+_NUMBER_EN = {t.number: t.number_en for e in Edition for t in layout_of(e).tables}
