@@ -4,12 +4,16 @@ and the vocabulary they share with the page (rule families, request outcomes, le
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Mapping
 from typing import Any, Literal
 
 import attrs
 
+from govdisclosure.layout import layout_of
+from govdisclosure.layout.match import split_note
 from govdisclosure.model import AgencyKind, Edition
+from govdisclosure.numerals import split_ordinal
 from govdisclosure.parse import ParseFinding
 
 __all__ = ["COLUMNS", "FAMILIES", "LEVELS", "OUTCOMES", "AuditRow", "Status", "Timeliness"]
@@ -28,15 +32,31 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
 )
 _FAMILY_OF_DIGIT = {str(i + 1): key for i, (key, _, _) in enumerate(FAMILIES)}
 
-#: The outcome groups of table 三 (三、本年度办理结果): key, Chinese and English name.
-OUTCOMES: tuple[tuple[str, str, str], ...] = (
-    ("granted", "予以公开", "disclosed"),
-    ("partly_granted", "部分公开", "partly disclosed"),
-    ("withheld", "不予公开", "withheld"),
-    ("unable", "无法提供", "unable to provide"),
-    ("not_processed", "不予处理", "not processed"),
-    ("other", "其他处理", "other handling"),
-)
+_GROUPS = ("granted", "partly_granted", "withheld", "unable", "not_processed", "other")
+_EN_ORDINAL = re.compile(r"^\(\d+\)\s*")
+_EN_NOTE = re.compile(r"\s*\([^()]*\)$")
+
+
+def _outcomes() -> tuple[tuple[str, str, str], ...]:
+    """The outcome groups of table 三 (三、本年度办理结果) with their names as the layout prints
+    them, ordinal and note aside: ("partly_granted", "部分公开", "Partly disclosed")."""
+    rows = {r.key.split(".")[0]: r for b in layout_of(_NEWEST).table("三").blocks for r in b.rows}
+    out = []
+    for key in _GROUPS:
+        row = rows[key]
+        zh = split_note(row.labels[1])[0]
+        split = split_ordinal(zh)
+        out.append(
+            (key, split[1] if split else zh, _EN_NOTE.sub("", _EN_ORDINAL.sub("", row.en[1])))
+        )
+    return tuple(out)
+
+
+_NEWEST = max((e for e in Edition if e.has_tables), key=list(Edition).index)
+
+#: The outcome groups of table 三 (三、本年度办理结果): key, Chinese and English name, from the
+#: layout of the newest edition (the 2019 edition has the same groups).
+OUTCOMES: tuple[tuple[str, str, str], ...] = _outcomes()
 
 _OUTCOME_KEYS = frozenset(k for k, _, _ in OUTCOMES)
 
