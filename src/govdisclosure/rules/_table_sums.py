@@ -62,22 +62,10 @@ def _residuals(
 
 
 def _residual(e: Equation, values: tuple[Any, ...], zero: bool) -> int | None:
-    total = 0
-    for i in e.pos:
-        v = values[i]
-        if v is None:
-            if not zero:
-                return None
-            continue
-        total += v
-    for i in e.neg:
-        v = values[i]
-        if v is None:
-            if not zero:
-                return None
-            continue
-        total -= v
-    return total
+    """Left side minus right side; ``None`` when a term is blank, unless blanks are zero."""
+    if not zero and any(values[i] is None for i in (*e.pos, *e.neg)):
+        return None
+    return _side_sum(e.pos, values) - _side_sum(e.neg, values)
 
 
 def _side_name(cells: Any, indices: tuple[int, ...], e: Equation) -> L10n:
