@@ -79,6 +79,12 @@ def _side_name(cells: Any, indices: tuple[int, ...], e: Equation) -> L10n:
     return L10n(" + ".join(zh), " + ".join(en))
 
 
+def _side(cells: Any, indices: tuple[int, ...], e: Equation, total: int) -> Side:
+    """One side of an equation as a finding shows it: its name, sum and cells."""
+    paths = tuple(cells[i].json_path for i in indices)
+    return Side(_side_name(cells, indices, e), total, str(total), Interval.point(total), paths)
+
+
 def _side_sum(indices: tuple[int, ...], values: tuple[Any, ...]) -> int:
     return sum(values[i] or 0 for i in indices)
 
@@ -105,22 +111,7 @@ def _equation_finding(
             ("right", str(right)),
             ("difference", str(abs(residual))),
         ),
-        sides=(
-            Side(
-                _side_name(cells, e.pos, e),
-                left,
-                str(left),
-                Interval.point(left),
-                tuple(cells[i].json_path for i in e.pos),
-            ),
-            Side(
-                _side_name(cells, e.neg, e),
-                right,
-                str(right),
-                Interval.point(right),
-                tuple(cells[i].json_path for i in e.neg),
-            ),
-        ),
+        sides=(_side(cells, e.pos, e, left), _side(cells, e.neg, e, right)),
         discrepancy=residual,
         suggestions=suggestions,
         year=year,
