@@ -47,7 +47,7 @@ from babel import numbers as _numbers
 
 from govdisclosure.errors import MoneyError, WrongTypeError, safe_repr
 from govdisclosure.model import Period
-from govdisclosure.money import Amount, MoneyUnit, round_decimal
+from govdisclosure.money import Amount, MoneyUnit, decimal_context, round_decimal
 from govdisclosure.numerals import OrdinalStyle
 from govdisclosure.numerals import format_ordinal as _format_ordinal
 from govdisclosure.numerals.ordinals import roman as _roman
@@ -77,15 +77,8 @@ MAX_FORMAT_DIGITS: Final = 100_000
 #: wide enough for any Amount (200 digits, 200 places), half-up, and trapping what would
 #: lose a digit silently. The caller's context never applies (see _own_context); a longer
 #: number gets a copy as wide as it needs (_fitting), so that nothing ever rounds by accident.
-_CTX: Final = decimal.Context(
-    prec=420,
-    rounding=decimal.ROUND_HALF_UP,
-    Emax=decimal.MAX_EMAX,
-    Emin=decimal.MIN_EMIN,
-    capitals=1,
-    clamp=0,
-    flags=[],
-    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+_CTX: Final = decimal_context(
+    420, [decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow]
 )
 
 

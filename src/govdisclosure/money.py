@@ -79,17 +79,30 @@ _ALWAYS_TRAPPED = [
 ]
 
 
-def _context(*traps: type[decimal.DecimalException]) -> decimal.Context:
+def decimal_context(prec: int, traps: Iterable[type[decimal.DecimalException]]) -> decimal.Context:
+    """A decimal context of the one shape the library computes in: ``prec`` digits,
+    ``ROUND_HALF_UP`` for the explicit roundings, the widest exponent range, no flags, and
+    ``traps`` trapped. :func:`exact_context` is one; :mod:`govdisclosure.fmt` formats in
+    another, wider one.
+
+    >>> ctx = decimal_context(10, [decimal.Inexact])
+    >>> ctx.prec, ctx.rounding, ctx.Emax == decimal.MAX_EMAX, ctx.traps[decimal.Inexact]
+    (10, 'ROUND_HALF_UP', True, True)
+    """
     return decimal.Context(
-        prec=_PREC,
+        prec=prec,
         rounding=decimal.ROUND_HALF_UP,
         Emax=decimal.MAX_EMAX,
         Emin=decimal.MIN_EMIN,
         capitals=1,
         clamp=0,
         flags=[],
-        traps=[*_ALWAYS_TRAPPED, *traps],
+        traps=list(traps),
     )
+
+
+def _context(*traps: type[decimal.DecimalException]) -> decimal.Context:
+    return decimal_context(_PREC, [*_ALWAYS_TRAPPED, *traps])
 
 
 def exact_context() -> decimal.Context:

@@ -81,3 +81,26 @@ def built(path: str) -> Report:
         requests=requests,
         reviews=reviews,
     )
+
+
+def rendered(report: Report) -> tuple[str, bytes]:
+    """Each format's renderer is typed: text formats give ``str``, the 公文 ones ``bytes``, and
+    every module's ``render`` is the renderer ``render.<format>`` says it is."""
+    from govdisclosure.rendering import (
+        BinaryRenderer,
+        TextRenderer,
+        docx,
+        html,
+        markdown,
+        pdf,
+        text,
+    )
+
+    text_renderers: tuple[TextRenderer, ...] = (text.render, markdown.render, html.render)
+    binary_renderers: tuple[BinaryRenderer, ...] = (docx.render, pdf.render)
+    assert_type(gd.render.text, TextRenderer)
+    assert_type(gd.render.docx, BinaryRenderer)
+    assert_type(gd.render(report, "markdown", locale="en"), str)
+    assert_type(gd.render(report, "pdf", font=None), bytes)
+    assert len(text_renderers) + len(binary_renderers) == len(gd.render.formats + gd.render.binary)
+    return gd.render.html(report), gd.render.docx(report, font="Noto Serif CJK SC")

@@ -40,18 +40,6 @@ from govdisclosure.io import to_rows
 from govdisclosure.layout import Edition, layout_of
 from govdisclosure.model import Report
 
-__all__ = [
-    "COLUMNS",
-    "FRAME_COLUMNS",
-    "MissingExtraError",
-    "rows_arrow",
-    "rows_frame",
-    "tidy_rows",
-    "write_csv",
-    "write_jsonl",
-    "write_parquet",
-]
-
 # the columns that say which report, table and cell a row is of: both layouts begin with them
 _WHERE = (
     "agency",

@@ -39,9 +39,11 @@ from govdisclosure.rules import Findings, Policy
 
 __all__ = [
     "add_aggregate_parser",
+    "add_check_options",
     "add_check_parser",
     "add_diff_parser",
     "add_parsers",
+    "policy_of",
     "run_aggregate",
     "run_check",
     "run_diff",
@@ -103,18 +105,30 @@ def add_check_parser(
         metavar="PATH",
         help="a report (JSON, parse output, or published text/Markdown/HTML) or a folder",
     )
+    add_check_options(p)
+    _common(p)
+    p.set_defaults(func=run_check)
+
+
+def add_check_options(p: argparse.ArgumentParser) -> None:
+    """The options of every check, of one file or a batch: ``--format``, ``--blank``,
+    ``--select`` and ``--ignore`` (read them with :func:`policy_of`)."""
     p.add_argument(
         "--format",
         choices=("text", "json", "jsonl", "csv"),
         default="text",
         help="text (default), json (one document), jsonl (a line per file), csv (a row "
-        "per finding)",
+        "per finding); jsonl and csv check as a batch",
     )
     add_blank(p)
     p.add_argument("--select", metavar="CODES", help="comma-separated rule codes to run")
     p.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes to skip")
-    _common(p)
-    p.set_defaults(func=run_check)
+
+
+def policy_of(args: argparse.Namespace) -> Policy:
+    """The policy the options of :func:`add_check_options` ask for (``ValueError`` or
+    ``KeyError`` for an unknown rule code)."""
+    return Policy(blank=args.blank, select=_codes(args.select), ignore=_codes(args.ignore) or ())
 
 
 def add_aggregate_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -215,9 +229,7 @@ def _summary_line(counts: dict[str, int], zh: bool) -> str:
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
     """The batch ``check``; returns the exit status."""
     try:
-        policy = Policy(
-            blank=args.blank, select=_codes(args.select), ignore=_codes(args.ignore) or ()
-        )
+        policy = policy_of(args)
     except (KeyError, ValueError) as exc:
         print(f"govdisclosure check: {exc.args[0]}", file=sys.stderr)
         return 2

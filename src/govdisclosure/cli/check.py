@@ -16,9 +16,9 @@ from typing import Any, TextIO
 
 from govdisclosure.cli import _batch
 from govdisclosure.cli._files import UnusableFile, is_batch, read_report, say
-from govdisclosure.cli._messages import add_blank, add_lang
+from govdisclosure.cli._messages import add_lang
 from govdisclosure.model import Report
-from govdisclosure.rules import Findings, Policy, check, check_series
+from govdisclosure.rules import Findings, check, check_series
 from govdisclosure.rules._findings import locale_key
 
 __all__ = ["add_parser", "print_findings", "run"]
@@ -60,13 +60,7 @@ def add_parser(sub: Any) -> None:
         "them; - for stdin",
     )
     add_lang(p)
-    p.add_argument(
-        "--format",
-        choices=("text", "json", "jsonl", "csv"),
-        default="text",
-        help="text (default), json; for a batch also jsonl (a line per file) and csv (a row "
-        "per finding)",
-    )
+    _batch.add_check_options(p)
     p.add_argument(
         "--jobs",
         "-j",
@@ -75,21 +69,12 @@ def add_parser(sub: Any) -> None:
         metavar="N",
         help="check as a batch on N processes (a folder is always a batch, on every core)",
     )
-    add_blank(p)
     p.add_argument(
         "--series",
         action="store_true",
         help="the files are one agency's reports over several years: run cross-year rules",
     )
-    p.add_argument("--select", metavar="CODES", help="comma-separated rule codes to run")
-    p.add_argument("--ignore", metavar="CODES", help="comma-separated rule codes to skip")
     p.set_defaults(func=run)
-
-
-def _codes(text: str | None) -> list[str] | None:
-    if text is None:
-        return None
-    return [c.strip() for c in text.split(",") if c.strip()]
 
 
 def print_findings(findings: Findings, out: TextIO, locale: str, indent: str = "  ") -> None:
@@ -141,9 +126,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return _batch.run_check(batch, out)
     try:
         locale_key(args.lang)
-        policy = Policy(
-            blank=args.blank, select=_codes(args.select), ignore=_codes(args.ignore) or ()
-        )
+        policy = _batch.policy_of(args)
     except (KeyError, ValueError) as exc:
         print(f"govdisclosure check: {exc.args[0]}", file=sys.stderr)
         return 2

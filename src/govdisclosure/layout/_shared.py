@@ -1,11 +1,14 @@
 """What the trial 2019 and standard 2021 editions share: table 三's columns and rows (but
-for (六)其他处理), table 四, table 二's block labels, and the six section headings."""
+for (六)其他处理), table 四, table 二's block labels and the rows both editions give a block,
+the six section headings, and the frame of the edition (:func:`national_layout`)."""
 
 from __future__ import annotations
 
 from govdisclosure.layout._types import (
     BlockLayout,
     ColumnLayout,
+    Edition,
+    EditionLayout,
     RowLayout,
     SectionLayout,
     TableLayout,
@@ -186,6 +189,12 @@ def _outcome_rows(other_rows: tuple[RowLayout, ...]) -> tuple[RowLayout, ...]:
 
 _OTHER, _OTHER_EN = "(六)其他处理", "(6) Other handling"
 
+
+def other_row(key: str, labels: tuple[str, ...] = (), en: tuple[str, ...] = ()) -> RowLayout:
+    """A row under 三、本年度办理结果 / (六)其他处理 (the row itself when ``labels`` is empty)."""
+    return _result(key, (_OTHER, *labels), (_OTHER_EN, *en))
+
+
 _CORNER = "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)"
 _CORNER_EN = "(Check for every column: item I plus item II equals item III plus item IV)"
 
@@ -248,17 +257,19 @@ _REVIEWS = TableLayout(
 
 # --------------------------------------------------------------------------- table 二
 
-_ITEM_1, _ITEM_1_EN = "第二十条第(一)项", "Art. 20 item (1)"
-_ITEM_5, _ITEM_5_EN = "第二十条第(五)项", "Art. 20 item (5)"
-_ITEM_6, _ITEM_6_EN = "第二十条第(六)项", "Art. 20 item (6)"
-_ITEM_8, _ITEM_8_EN = "第二十条第(八)项", "Art. 20 item (8)"
-_ITEM_9, _ITEM_9_EN = "第二十条第(九)项", "Art. 20 item (9)"
-_BLOCK_ALIASES = {
-    _ITEM_1: ("第二十条(一)项", "第二十条第一项"),
-    _ITEM_5: ("第二十条(五)项", "第二十条第五项"),
-    _ITEM_6: ("第二十条(六)项", "第二十条第六项"),
-    _ITEM_8: ("第二十条(八)项", "第二十条第八项"),
-    _ITEM_9: ("第二十条(九)项", "第二十条第九项"),
+#: The items of 条例 第二十条 that table 二 has a block for, by number: the block's label,
+#: its English and the other ways reports write it all follow from the number.
+_ITEM_NUMERALS = {1: "一", 5: "五", 6: "六", 8: "八", 9: "九"}
+
+#: The rows both editions give the block of an item, before the edition's own.
+_COMMON_ROWS: dict[int, tuple[RowLayout, ...]] = {
+    1: (RowLayout("regulations", ("规章",), ("Rules",)),),
+    5: (RowLayout("licensing", ("行政许可",), ("Administrative licensing",)),),
+    6: (
+        RowLayout("punishment", ("行政处罚",), ("Administrative penalties",)),
+        RowLayout("enforcement", ("行政强制",), ("Administrative coercion",)),
+    ),
+    8: (RowLayout("fees", ("行政事业性收费",), ("Administrative fees",)),),
 }
 
 
@@ -276,10 +287,24 @@ def active_table(*blocks: BlockLayout) -> TableLayout:
     )
 
 
-def block(
-    label: str, en: str, columns: tuple[ColumnLayout, ...], rows: tuple[RowLayout, ...]
-) -> BlockLayout:
-    return BlockLayout((label,), (en,), columns, rows, _BLOCK_ALIASES[label])
+def block(item: int, columns: tuple[ColumnLayout, ...], *rows: RowLayout) -> BlockLayout:
+    """The block of table 二 for item ``item`` of 条例 第二十条 (第二十条第(五)项): the rows
+    both editions give it, then the edition's own ``rows``.
+
+    >>> b = block(5, (), RowLayout("other_services", ("其他对外管理服务事项",), ("Other",)))
+    >>> b.labels, b.en, [r.key for r in b.rows]
+    (('第二十条第(五)项',), ('Art. 20 item (5)',), ['licensing', 'other_services'])
+    >>> b.aliases
+    ('第二十条(五)项', '第二十条第五项')
+    """
+    numeral = _ITEM_NUMERALS[item]
+    return BlockLayout(
+        (f"第二十条第({numeral})项",),
+        (f"Art. 20 item ({item})",),
+        columns,
+        (*_COMMON_ROWS.get(item, ()), *rows),
+        (f"第二十条({numeral})项", f"第二十条第{numeral}项"),
+    )
 
 
 # --------------------------------------------------------------------------- sections
@@ -355,3 +380,19 @@ _SECTIONS_2019_2021 = (
         ("其他需要报告事项", "其他需要报告的事项情况"),
     ),
 )
+
+
+# --------------------------------------------------------------------------- the edition
+
+
+def national_layout(
+    edition: Edition,
+    name: str,
+    basis: str,
+    active: tuple[BlockLayout, ...],
+    other_rows: tuple[RowLayout, ...],
+) -> EditionLayout:
+    """An edition of the national form: the six sections, table 二 of its ``active`` blocks,
+    table 三 with its (六)其他处理 ``other_rows``, and table 四."""
+    tables = (active_table(*active), requests_table(other_rows), _REVIEWS)
+    return EditionLayout(edition, name, basis, _SECTIONS_2019_2021, tables)

@@ -16,29 +16,6 @@ from typing import Any, Final, Literal
 
 import attrs
 
-__all__ = [
-    "JOIN",
-    "MAX_COUNT",
-    "MAX_DIGITS",
-    "MAX_ORDINAL",
-    "MAX_PLACES",
-    "MAX_YEAR",
-    "MIN_YEAR",
-    "TABLE_ATTRIBUTES",
-    "BlockLayout",
-    "CellKind",
-    "CellLayout",
-    "ColumnLayout",
-    "Edition",
-    "EditionLayout",
-    "RowLayout",
-    "SectionLayout",
-    "TableLayout",
-    "label_key",
-    "normalize_label",
-    "printed_label",
-]
-
 CellKind = Literal["count", "signed", "amount", "decimal"]
 """What a cell holds: a count ≥ 0, a signed count (2019 本年增/减), an amount in the column's
 money unit (2021 收费金额), or a bare decimal whose unit the report prints (2019 采购总金额)."""

@@ -24,7 +24,7 @@ from govdisclosure.model._binding import edition_of, layout_of_table
 from govdisclosure.model._checks import describe
 from govdisclosure.money import Amount
 
-__all__ = ["Cells", "Grid", "from_cells", "from_grid", "from_keys"]
+__all__ = ["Cells", "Grid", "from_cells", "from_grid", "from_keys", "set_at"]
 
 T = TypeVar("T")
 
@@ -36,8 +36,15 @@ Cells: TypeAlias = "Iterable[Mapping[str, Any] | Sequence[Any]]"
 ``(row, column, value)`` sequences."""
 
 
-def _set(tree: dict[str, Any], key: str, value: Any) -> bool:
-    """Put ``value`` at a dotted key of ``tree``; ``False`` if something is there already."""
+def set_at(tree: dict[str, Any], key: str, value: Any) -> bool:
+    """Put ``value`` at a dotted key of ``tree``; ``False`` if something is there already.
+
+    >>> tree: dict[str, Any] = {}
+    >>> set_at(tree, "withheld.third_party.total", 2), set_at(tree, "withheld.third_party", 1)
+    (True, False)
+    >>> tree
+    {'withheld': {'third_party': {'total': 2}}}
+    """
     *parents, last = key.split(".")
     node = tree
     for p in parents:
@@ -99,7 +106,7 @@ class _GridReader:
 
     def put(self, where: str, row_key: str, col: ColumnLayout, value: Any) -> None:
         key = row_key if col.key is None else f"{row_key}.{col.key}"
-        if not _set(self.tree, key, value):
+        if not set_at(self.tree, key, value):
             self.problem(where, f"the cell {key} is given twice")
 
     def read(self, grid: Any) -> None:
@@ -217,7 +224,7 @@ class _GridReader:
             )
             return
         if col.unit_from is not None and unit not in (None, ""):
-            _set(self.tree, col.unit_from, unit)
+            set_at(self.tree, col.unit_from, unit)
         elif unit not in (None, "", *_units(col)):
             expected = " or ".join(repr(u) for u in _units(col))
             self.problem(where, f"expected the unit {expected}, found {unit!r}")
@@ -353,7 +360,7 @@ def from_keys(cls: type[T], figures: Mapping[str, Any], *, blank: bool = False) 
                 Problem(f"$.{layout.attribute}", f"expected a dotted key, found {describe(key)}")
             )
             continue
-        if not _set(tree, key, value):
+        if not set_at(tree, key, value):
             problems.append(
                 Problem(f"$.{layout.attribute}.{key}", "given twice (or inside a row given whole)")
             )

@@ -5,10 +5,23 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from govdisclosure.errors import require_str
+
 
 def nfkc(text: str) -> str:
     """``text`` in NFKC: full-width digits, points and brackets read like their ASCII forms."""
     return unicodedata.normalize("NFKC", text)
+
+
+def whole(text: str, reader: str) -> str:
+    """What a reader of exactly one numeral (``reader``: ``"to_int"``, ``"parse_date"``, …)
+    reads of ``text``: a ``str`` (else :class:`~govdisclosure.errors.WrongTypeError` naming
+    the reader), in NFKC, without surrounding white space.
+
+    >>> whole(" \uff11\uff12\uff0e ", "parse_ordinal")
+    '12.'
+    """
+    return nfkc(require_str(text, reader)).strip()
 
 
 def normalise_with_map(text: str) -> tuple[str, Sequence[int]]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import itertools
 from typing import Final
 
-from govdisclosure.errors import NumeralError, WrongTypeError, require_str, safe_repr
-from govdisclosure.numerals._text import nfkc
+from govdisclosure.errors import NumeralError, WrongTypeError, safe_repr
+from govdisclosure.numerals._text import whole
 
 __all__ = ["MAX_NUMERAL", "digits_to_int", "from_int", "to_int"]
 
@@ -216,8 +216,7 @@ def to_int(text: str) -> int:
     ...
     govdisclosure.errors.NumeralError: '一二三' is a digit-by-digit reading, not a number: ...
     """
-    require_str(text, "to_int")
-    s = nfkc(text).strip()
+    s = whole(text, "to_int")
     if not s:
         raise NumeralError(f"expected a Chinese numeral, got {text!r}")
     n = _ordinary(s, text)
@@ -297,8 +296,7 @@ def digits_to_int(text: str) -> int:
     ...
     govdisclosure.errors.NumeralError: '二千零二十四' is not a numeral written digit by digit: ...
     """
-    require_str(text, "digits_to_int")
-    s = nfkc(text).strip()
+    s = whole(text, "digits_to_int")
     expected = (
         "expected only the digits 一二三四五六七八九 and \u3007 (or 零, ○) for zero, as years "
         "are printed: '二\u3007二四'"

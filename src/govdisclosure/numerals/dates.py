@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from govdisclosure.errors import NumeralError, require_str
-from govdisclosure.numerals._text import nfkc
+from govdisclosure.numerals._text import nfkc, whole
 from govdisclosure.numerals.chinese import digits_to_int, to_int
 
 __all__ = ["find_date", "parse_date"]
@@ -75,8 +75,7 @@ def parse_date(text: str, *, numeric: bool = False) -> datetime.date:
     ...
     govdisclosure.errors.NumeralError: '二\u3007二三年二月三十日' is not a calendar date: ...
     """
-    require_str(text, "parse_date")
-    s = nfkc(text).strip()
+    s = whole(text, "parse_date")
     match = _DATE_RE.fullmatch(s)
     if match is None and numeric:
         match = _NUMERIC_RE.fullmatch(s)

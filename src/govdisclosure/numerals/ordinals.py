@@ -9,7 +9,7 @@ from typing import Final
 import attrs
 
 from govdisclosure.errors import NumeralError, WrongTypeError, require_str, safe_repr
-from govdisclosure.numerals._text import nfkc, normalise_with_map
+from govdisclosure.numerals._text import normalise_with_map, whole
 from govdisclosure.numerals.chinese import NUMERAL_CHARS, from_int, to_int
 
 __all__ = [
@@ -149,8 +149,7 @@ def parse_ordinal(text: str) -> Ordinal:
     ...
     govdisclosure.errors.NumeralError: expected exactly one ordinal such as ... found '一是'
     """
-    require_str(text, "parse_ordinal")
-    s = nfkc(text).strip()
+    s = whole(text, "parse_ordinal")
     match = _ORDINAL_RE.fullmatch(s)
     if match is None:
         raise NumeralError(

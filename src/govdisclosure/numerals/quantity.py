@@ -14,9 +14,9 @@ from typing import Final
 
 import attrs
 
-from govdisclosure.errors import NumeralError, WrongTypeError, require_str, safe_repr
+from govdisclosure.errors import NumeralError, WrongTypeError, safe_repr
 from govdisclosure.money import Amount, MoneyUnit, _exponent, exact_context
-from govdisclosure.numerals._text import nfkc
+from govdisclosure.numerals._text import whole
 from govdisclosure.numerals._words import MEASURE_WORDS, PREFIX_WORDS
 from govdisclosure.numerals.chinese import to_int
 
@@ -409,8 +409,7 @@ def parse_quantity(text: str) -> Quantity:
     ...
     govdisclosure.errors.NumeralError: expected exactly one quantity such as ... found '2015年'
     """
-    require_str(text, "parse_quantity")
-    s = nfkc(text).strip()
+    s = whole(text, "parse_quantity")
     match = _QUANTITY_RE.fullmatch(s)
     expected = (
         "expected exactly one quantity such as '300余条' or '约1630万元' (a number with a "

@@ -14,18 +14,6 @@ from govdisclosure.layout import Edition
 from govdisclosure.model import Report
 from govdisclosure.rules import Severity
 
-__all__ = [
-    "CODES",
-    "EDITION_NAMES",
-    "Origin",
-    "ParseFinding",
-    "ParseSeverity",
-    "Parsed",
-    "Place",
-    "SourceMap",
-]
-
-
 ParseSeverity = Severity
 """How much a reading finding matters: the one :class:`~govdisclosure.rules.Severity`
 (``error`` > ``warning`` > ``notice`` > ``info``), under the name reading has always used."""

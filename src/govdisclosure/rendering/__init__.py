@@ -30,8 +30,19 @@ b'PK'
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final, Literal, overload
+from typing import (
+    TYPE_CHECKING,
+    Final,
+    Generic,
+    Literal,
+    Protocol,
+    TypedDict,
+    TypeVar,
+    Unpack,
+    overload,
+)
 
 from govdisclosure.rendering._gongwen import FontNotFoundError, MissingExtraError
 from govdisclosure.rendering._options import RenderOptions
@@ -43,11 +54,15 @@ __all__ = [
     "BINARY_FORMATS",
     "FORMATS",
     "BinaryFormat",
+    "BinaryRenderKeywords",
+    "BinaryRenderer",
     "FontNotFoundError",
     "Format",
     "MissingExtraError",
+    "RenderKeywords",
     "RenderOptions",
     "Renderer",
+    "TextRenderer",
     "render",
 ]
 
@@ -59,6 +74,60 @@ BinaryFormat = Literal["docx", "pdf"]
 
 FORMATS: Final[tuple[Format, ...]] = ("text", "markdown", "html")
 BINARY_FORMATS: Final[tuple[BinaryFormat, ...]] = ("docx", "pdf")
+
+
+class RenderKeywords(TypedDict, total=False):
+    """The keywords every renderer takes: ``locale`` (default ``"zh_CN"``) and ``options``
+    (default ``None``: :class:`RenderOptions()`)."""
+
+    locale: str
+    options: RenderOptions | None
+
+
+class BinaryRenderKeywords(RenderKeywords, total=False):
+    """The keywords of the renderers of bytes (``docx``, ``pdf``): those of every renderer and
+    ``font``, a family to set every part in (default ``None``: the 公文 faces)."""
+
+    font: str | None
+
+
+class TextRenderer(Protocol):
+    """A renderer of text: ``render.text``, ``render.markdown``, ``render.html`` (each the
+    ``render`` function of its module)."""
+
+    def __call__(self, report: Report, **keywords: Unpack[RenderKeywords]) -> str: ...
+
+
+class BinaryRenderer(Protocol):
+    """A renderer of bytes: ``render.docx``, ``render.pdf``."""
+
+    def __call__(self, report: Report, **keywords: Unpack[BinaryRenderKeywords]) -> bytes: ...
+
+
+_F = TypeVar("_F", TextRenderer, BinaryRenderer)
+
+
+class _Lazy(Generic[_F]):
+    """A format of :class:`Renderer`: the ``render`` function of the module of its name,
+    imported when first asked for."""
+
+    def __init__(self, doc: str) -> None:
+        self.__doc__ = doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.module = f"govdisclosure.rendering.{name}"
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> _Lazy[_F]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type) -> _F: ...
+
+    def __get__(self, obj: object, owner: type) -> _Lazy[_F] | _F:
+        if obj is None:
+            return self
+        function: _F = importlib.import_module(self.module).render
+        return function
 
 
 class Renderer:
@@ -74,24 +143,11 @@ class Renderer:
     binary: Final[tuple[BinaryFormat, ...]] = BINARY_FORMATS
 
     @overload
-    def __call__(
-        self,
-        report: Report,
-        fmt: Format,
-        *,
-        locale: str = ...,
-        options: RenderOptions | None = ...,
-    ) -> str: ...
+    def __call__(self, report: Report, fmt: Format, **keywords: Unpack[RenderKeywords]) -> str: ...
 
     @overload
     def __call__(
-        self,
-        report: Report,
-        fmt: BinaryFormat,
-        *,
-        locale: str = ...,
-        options: RenderOptions | None = ...,
-        font: str | None = ...,
+        self, report: Report, fmt: BinaryFormat, **keywords: Unpack[BinaryRenderKeywords]
     ) -> bytes: ...
 
     def __call__(
@@ -105,18 +161,10 @@ class Renderer:
     ) -> str | bytes:
         """``report`` rendered in format ``fmt``: a ``str`` for "text", "markdown" and
         "html", ``bytes`` for "docx" and "pdf" (which alone take ``font``)."""
-        methods: dict[object, Callable[..., str | bytes]] = {
-            "text": self.text,
-            "markdown": self.markdown,
-            "html": self.html,
-            "docx": self.docx,
-            "pdf": self.pdf,
-        }
-        try:
-            method = methods[fmt]
-        except (KeyError, TypeError):  # TypeError: an unhashable fmt
+        if not isinstance(fmt, str) or fmt not in FORMATS + BINARY_FORMATS:
             expected = ", ".join(repr(f) for f in FORMATS + BINARY_FORMATS)
-            raise ValueError(f"unknown format {fmt!r}: expected one of {expected}") from None
+            raise ValueError(f"unknown format {fmt!r}: expected one of {expected}")
+        method: Callable[..., str | bytes] = getattr(self, fmt)
         if fmt in BINARY_FORMATS:
             return method(report, locale=locale, options=options, font=font)
         if font is not None:
@@ -124,56 +172,19 @@ class Renderer:
         return method(report, locale=locale, options=options)
 
     # The renderers are imported on first use: ``import govdisclosure`` stays cheap.
-
-    def text(
-        self, report: Report, *, locale: str = "zh_CN", options: RenderOptions | None = None
-    ) -> str:
-        """Plain text; see :mod:`govdisclosure.rendering.text`."""
-        from govdisclosure.rendering import text
-
-        return text.render(report, locale=locale, options=options)
-
-    def markdown(
-        self, report: Report, *, locale: str = "zh_CN", options: RenderOptions | None = None
-    ) -> str:
-        """GitHub-flavoured Markdown; see :mod:`govdisclosure.rendering.markdown`."""
-        from govdisclosure.rendering import markdown
-
-        return markdown.render(report, locale=locale, options=options)
-
-    def html(
-        self, report: Report, *, locale: str = "zh_CN", options: RenderOptions | None = None
-    ) -> str:
-        """HTML in the official table layout; see :mod:`govdisclosure.rendering.html`."""
-        from govdisclosure.rendering import html
-
-        return html.render(report, locale=locale, options=options)
-
-    def docx(
-        self,
-        report: Report,
-        *,
-        locale: str = "zh_CN",
-        options: RenderOptions | None = None,
-        font: str | None = None,
-    ) -> bytes:
-        """A Word file in the 公文 layout; see :mod:`govdisclosure.rendering.docx`."""
-        from govdisclosure.rendering import docx
-
-        return docx.render(report, locale=locale, options=options, font=font)
-
-    def pdf(
-        self,
-        report: Report,
-        *,
-        locale: str = "zh_CN",
-        options: RenderOptions | None = None,
-        font: str | None = None,
-    ) -> bytes:
-        """A PDF in the 公文 layout; see :mod:`govdisclosure.rendering.pdf`."""
-        from govdisclosure.rendering import pdf
-
-        return pdf.render(report, locale=locale, options=options, font=font)
+    text: _Lazy[TextRenderer] = _Lazy("Plain text; see :mod:`govdisclosure.rendering.text`.")
+    markdown: _Lazy[TextRenderer] = _Lazy(
+        "GitHub-flavoured Markdown; see :mod:`govdisclosure.rendering.markdown`."
+    )
+    html: _Lazy[TextRenderer] = _Lazy(
+        "HTML in the official table layout; see :mod:`govdisclosure.rendering.html`."
+    )
+    docx: _Lazy[BinaryRenderer] = _Lazy(
+        "A Word file in the 公文 layout; see :mod:`govdisclosure.rendering.docx`."
+    )
+    pdf: _Lazy[BinaryRenderer] = _Lazy(
+        "A PDF in the 公文 layout; see :mod:`govdisclosure.rendering.pdf`."
+    )
 
     def __repr__(self) -> str:
         return "<govdisclosure render: " + ", ".join(FORMATS + BINARY_FORMATS) + ">"

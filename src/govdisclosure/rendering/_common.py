@@ -1,16 +1,21 @@
-"""What every format shares: the options, the document, and the printing of each figure.
+"""What every format shares: the options, the document, the walk over its blocks, and the
+printing of each figure.
 
 A renderer walks the blocks of the report's :class:`~govdisclosure.document.Document` (title,
 metadata, paragraphs, headings, tables, signature, in reading order) and prints each block its
-own way; the tables come as a :class:`~govdisclosure.document.Grid`, whose figures
-:func:`printed` turns into text with :mod:`govdisclosure.fmt`.
+own way: a format is a :class:`BlockRenderer` with one method per kind of block, and the walk,
+which resolves what every format prints alike (the metadata's values, a heading's ordinal, the
+date as the locale writes it), is written once, here. The tables come as a
+:class:`~govdisclosure.document.Grid`, whose figures :func:`printed` turns into text with
+:mod:`govdisclosure.fmt`.
 """
 
 from __future__ import annotations
 
+import abc
 import datetime as _dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar, Generic, TypeVar, assert_never
 
 import attrs
 from babel import Locale
@@ -36,6 +41,7 @@ from govdisclosure.rendering._options import RenderOptions
 
 __all__ = [
     "Block",
+    "BlockRenderer",
     "Context",
     "Grid",
     "GridCell",
@@ -139,6 +145,97 @@ def metadata_items(ctx: Context, block: MetadataBlock) -> list[tuple[str, str, s
         )
         for item in block.items
     ]
+
+
+# --------------------------------------------------------------------------- the walk
+
+T = TypeVar("T")
+
+
+class BlockRenderer(abc.ABC, Generic[T]):
+    """One rendering of a report: a method per kind of block, and one walk that calls them.
+
+    A format subclasses it and says what each block becomes, appending the pieces of its
+    output (lines of text, elements of a Word file) to :attr:`out`; :meth:`render` visits
+    the blocks of the document in reading order, gives each method what every format prints
+    alike (a heading's text with its ordinal, the metadata's printed values), then calls
+    :meth:`finish`. A format that prints the document's sub-section paragraphs indented sets
+    :attr:`mode` to ``"indented"``.
+
+    >>> from govdisclosure import examples
+    >>> class Outline(BlockRenderer[str]):  # the title, the sections and the tables
+    ...     def title(self, text: str) -> None: self.out.append(text)
+    ...     def metadata(self, items: list[tuple[str, str, str]]) -> None: pass
+    ...     def paragraph(self, text: str) -> None: pass
+    ...     def heading(self, block: Heading, text: str) -> None:
+    ...         if block.level == 1: self.out.append(text)
+    ...     def table(self, block: TableBlock) -> None: self.out.append(block.table.number)
+    ...     def signature(self, agency: str, date: _dt.date | None) -> None: pass
+    >>> report = examples.load("jianghe-2021")
+    >>> print(*Outline(context(report, "zh_CN", None)).render(report)[:4], sep="\\n")
+    江河市自然资源和规划局2021年政府信息公开工作年度报告
+    一、总体情况
+    二、主动公开政府信息情况
+    二
+    """
+
+    mode: ClassVar[Mode] = "official"
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.out: list[T] = []
+
+    def render(self, report: Report) -> list[T]:
+        """The pieces of ``report``'s output, every block visited in reading order."""
+        ctx = self.ctx
+        for block in blocks(ctx, report, self.mode):
+            if isinstance(block, Title):
+                self.title(block.text)
+            elif isinstance(block, MetadataBlock):
+                self.metadata(metadata_items(ctx, block))
+            elif isinstance(block, Paragraph):
+                self.paragraph(block.text)
+            elif isinstance(block, Heading):
+                self.heading(block, heading_text(ctx, block))
+            elif isinstance(block, TableBlock):
+                self.table(block)
+            elif isinstance(block, SignatureBlock):
+                self.signature(block.agency, block.date)
+            else:  # pragma: no cover - every kind of block is handled above
+                assert_never(block)
+        self.finish()
+        return self.out
+
+    def date_text(self, date: _dt.date) -> str:
+        """A date as the locale writes it (:func:`date_text`)."""
+        return date_text(self.ctx, date)
+
+    @abc.abstractmethod
+    def title(self, text: str) -> None:
+        """The report's title."""
+
+    @abc.abstractmethod
+    def metadata(self, items: list[tuple[str, str, str]]) -> None:
+        """The web page's metadata block: (attribute, label, printed value) of each field."""
+
+    @abc.abstractmethod
+    def paragraph(self, text: str) -> None:
+        """A paragraph of the report, as stated."""
+
+    @abc.abstractmethod
+    def heading(self, block: Heading, text: str) -> None:
+        """A heading; ``text`` is its ordinal and title as printed (:func:`heading_text`)."""
+
+    @abc.abstractmethod
+    def table(self, block: TableBlock) -> None:
+        """A table of the edition, with its grid."""
+
+    @abc.abstractmethod
+    def signature(self, agency: str, date: _dt.date | None) -> None:
+        """The signature: the agency, and the date if the report states one."""
+
+    def finish(self) -> None:
+        """Close what the blocks left open (nothing, unless a format says otherwise)."""
 
 
 # --------------------------------------------------------------------------- cells

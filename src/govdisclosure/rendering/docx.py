@@ -33,19 +33,12 @@ from typing import Any
 from govdisclosure.document import GridCell
 from govdisclosure.model import Report
 from govdisclosure.rendering._common import (
+    BlockRenderer,
     Context,
     Heading,
-    MetadataBlock,
-    Paragraph,
     RenderOptions,
-    SignatureBlock,
     TableBlock,
-    Title,
-    blocks,
     context,
-    date_text,
-    heading_text,
-    metadata_items,
     printed,
 )
 from govdisclosure.rendering._gongwen import FACES, PAGE, column_widths, require
@@ -413,34 +406,48 @@ def _table(b: _Builder, ctx: Context, block: TableBlock) -> Any:
 # --------------------------------------------------------------------------- the document
 
 
+class _Body(BlockRenderer[Any]):
+    """The paragraphs and tables of the document's body, each block in its named style."""
+
+    def __init__(self, ctx: Context, b: _Builder) -> None:
+        super().__init__(ctx)
+        self.b = b
+
+    def styled(self, text: str, style: str) -> None:
+        self.out.append(self.b.paragraph(text, self.b.styled(style)))
+
+    def title(self, text: str) -> None:
+        self.styled(text, "Title")
+
+    def metadata(self, items: list[tuple[str, str, str]]) -> None:
+        sep = "：" if self.ctx.zh else ": "
+        for _, label, value in items:
+            self.styled(f"{label}{sep}{value}", "Metadata")
+        self.styled("", "Metadata")
+
+    def heading(self, block: Heading, text: str) -> None:
+        self.styled(text, f"Heading{min(block.level, 3)}")
+
+    def paragraph(self, text: str) -> None:
+        self.styled(text, "Normal")
+
+    def table(self, block: TableBlock) -> None:
+        b = self.b
+        self.out.append(_table(b, self.ctx, block))
+        # Word needs a paragraph between two tables; it also spaces the table from the text
+        self.out.append(b.paragraph("", b.ppr(style="Normal", line=_LINE // 2)))
+
+    def signature(self, agency: str, date: _dt.date | None) -> None:
+        self.styled("", "Signature")
+        self.styled(agency, "Signature")
+        if date is not None:
+            self.styled(self.date_text(date), "Signature")
+
+
 def _body(b: _Builder, ctx: Context, report: Report, doc: Any) -> None:
     body = doc.element.body
     sect = body[-1]  # the section's properties stay last
-    out = []
-    faces = b.faces
-    for block in blocks(ctx, report):
-        if isinstance(block, Title):
-            out.append(b.paragraph(block.text, b.styled("Title")))
-        elif isinstance(block, MetadataBlock):
-            sep = "：" if ctx.zh else ": "
-            for _, label, value in metadata_items(ctx, block):
-                out.append(b.paragraph(f"{label}{sep}{value}", b.styled("Metadata")))
-            out.append(b.paragraph("", b.styled("Metadata")))
-        elif isinstance(block, Heading):
-            style = f"Heading{min(block.level, 3)}"
-            out.append(b.paragraph(heading_text(ctx, block), b.styled(style)))
-        elif isinstance(block, Paragraph):
-            out.append(b.paragraph(block.text, b.styled("Normal")))
-        elif isinstance(block, TableBlock):
-            out.append(_table(b, ctx, block))
-            # Word needs a paragraph between two tables; it also spaces the table from the text
-            out.append(b.paragraph("", b.ppr(style="Normal", line=_LINE // 2)))
-        elif isinstance(block, SignatureBlock):
-            out.append(b.paragraph("", b.styled("Signature")))
-            out.append(b.paragraph(block.agency, b.styled("Signature")))
-            if block.date is not None:
-                out.append(b.paragraph(date_text(ctx, block.date), b.styled("Signature")))
-    del faces
+    out = _Body(ctx, b).render(report)
     for element in list(body):
         if element is not sect:
             body.remove(element)

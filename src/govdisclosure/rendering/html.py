@@ -25,6 +25,7 @@ cells. Figures carry ``data-path``, the JSON path of the cell in the report's
 
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 from html import escape as _escape
 
@@ -32,22 +33,15 @@ from govdisclosure.document import build_grid
 from govdisclosure.layout import layout_of
 from govdisclosure.model import Edition, Report
 from govdisclosure.rendering._common import (
+    BlockRenderer,
     Context,
     Grid,
     GridCell,
     Heading,
-    MetadataBlock,
-    Paragraph,
     RenderOptions,
-    SignatureBlock,
     TableBlock,
-    Title,
-    blocks,
     cell_text,
     context,
-    date_text,
-    heading_text,
-    metadata_items,
     printed,
     printed_labels,
 )
@@ -228,57 +222,65 @@ def _lang(ctx: Context) -> str:
     return "-".join(p for p in (ctx.locale.language, ctx.locale.territory) if p)
 
 
-def _article(ctx: Context, report: Report) -> str:
-    lang_attr = _lang(ctx)
-    verbatim = "" if ctx.zh else ' lang="zh-CN"'
-    out = [
-        f'<article class="gd-report" lang="{_esc(lang_attr)}" '
-        f'data-edition="{_esc(report.edition.value)}">'
-    ]
-    open_sections: list[int] = []
-    last_heading: str | None = None
-    prefix = ctx.options.id_prefix
-    for block in blocks(ctx, report):
-        if isinstance(block, Heading):
-            while open_sections and open_sections[-1] >= block.level:
-                open_sections.pop()
-                out.append("</section>")
-            hid = f"{prefix}-s" + "-".join(str(n) for n in block.path)
-            level = min(block.level + 1, 6)
-            lang = "" if ctx.zh or block.translated else ' lang="zh-CN"'
-            out.append(f'<section aria-labelledby="{hid}">')
-            out.append(f'<h{level} id="{hid}"{lang}>{_esc(heading_text(ctx, block))}</h{level}>')
-            open_sections.append(block.level)
-            last_heading = hid
-        elif isinstance(block, Title):
-            out.append(f'<h1 class="gd-title"{verbatim}>{_esc(block.text)}</h1>')
-        elif isinstance(block, MetadataBlock):
-            out.append('<dl class="gd-metadata">')
-            for attribute, label, value in metadata_items(ctx, block):
-                out.append(
-                    f'<dt data-field="{attribute}">{_esc(label)}</dt>'
-                    f"<dd{verbatim}>{_esc(value)}</dd>"
-                )
-            out.append("</dl>")
-        elif isinstance(block, Paragraph):
-            out.append(f"<p{verbatim}>{_text(block.text)}</p>")
-        elif isinstance(block, TableBlock):
-            out.append(_table(ctx, block, last_heading))
-        elif isinstance(block, SignatureBlock):
-            while open_sections:
-                open_sections.pop()
-                out.append("</section>")
-            out.append('<footer class="gd-signature">')
-            out.append(f'<p class="gd-agency"{verbatim}>{_esc(block.agency)}</p>')
-            if block.date is not None:
-                iso, text = block.date.isoformat(), _esc(date_text(ctx, block.date))
-                out.append(f'<p><time datetime="{iso}">{text}</time></p>')
-            out.append("</footer>")
-    while open_sections:
-        open_sections.pop()
-        out.append("</section>")
-    out.append("</article>")
-    return "\n".join(out)
+class _Article(BlockRenderer[str]):
+    """The lines of the ``<article>``: a ``<section>`` per heading, closed when a heading of
+    its level or above, the signature or the end comes."""
+
+    def __init__(self, ctx: Context, report: Report) -> None:
+        super().__init__(ctx)
+        self.verbatim = "" if ctx.zh else ' lang="zh-CN"'
+        self.open_sections: list[int] = []
+        self.last_heading: str | None = None
+        self.out.append(
+            f'<article class="gd-report" lang="{_esc(_lang(ctx))}" '
+            f'data-edition="{_esc(report.edition.value)}">'
+        )
+
+    def close_sections(self, level: int = 0) -> None:
+        while self.open_sections and self.open_sections[-1] >= level:
+            self.open_sections.pop()
+            self.out.append("</section>")
+
+    def heading(self, block: Heading, text: str) -> None:
+        self.close_sections(block.level)
+        hid = f"{self.ctx.options.id_prefix}-s" + "-".join(str(n) for n in block.path)
+        level = min(block.level + 1, 6)
+        lang = "" if self.ctx.zh or block.translated else ' lang="zh-CN"'
+        self.out.append(f'<section aria-labelledby="{hid}">')
+        self.out.append(f'<h{level} id="{hid}"{lang}>{_esc(text)}</h{level}>')
+        self.open_sections.append(block.level)
+        self.last_heading = hid
+
+    def title(self, text: str) -> None:
+        self.out.append(f'<h1 class="gd-title"{self.verbatim}>{_esc(text)}</h1>')
+
+    def metadata(self, items: list[tuple[str, str, str]]) -> None:
+        self.out.append('<dl class="gd-metadata">')
+        for attribute, label, value in items:
+            self.out.append(
+                f'<dt data-field="{attribute}">{_esc(label)}</dt>'
+                f"<dd{self.verbatim}>{_esc(value)}</dd>"
+            )
+        self.out.append("</dl>")
+
+    def paragraph(self, text: str) -> None:
+        self.out.append(f"<p{self.verbatim}>{_text(text)}</p>")
+
+    def table(self, block: TableBlock) -> None:
+        self.out.append(_table(self.ctx, block, self.last_heading))
+
+    def signature(self, agency: str, date: _dt.date | None) -> None:
+        self.close_sections()
+        self.out.append('<footer class="gd-signature">')
+        self.out.append(f'<p class="gd-agency"{self.verbatim}>{_esc(agency)}</p>')
+        if date is not None:
+            iso, text = date.isoformat(), _esc(self.date_text(date))
+            self.out.append(f'<p><time datetime="{iso}">{text}</time></p>')
+        self.out.append("</footer>")
+
+    def finish(self) -> None:
+        self.close_sections()
+        self.out.append("</article>")
 
 
 def render(report: Report, *, locale: str = "zh_CN", options: RenderOptions | None = None) -> str:
@@ -291,7 +293,7 @@ def render(report: Report, *, locale: str = "zh_CN", options: RenderOptions | No
     <h1 class="gd-title">咸宁市民政局2015年政府信息公开工作年度报告</h1>
     """
     ctx = context(report, locale, options)
-    article = _article(ctx, report)
+    article = "\n".join(_Article(ctx, report).render(report))
     if not ctx.options.standalone:
         return article + "\n"
     lang = _lang(ctx)

@@ -22,25 +22,19 @@ r"""The report as GitHub-flavoured Markdown: headings, paragraphs and pipe table
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from govdisclosure.layout import JOIN
 from govdisclosure.model import ExtraRow, Report
 from govdisclosure.rendering._common import (
+    BlockRenderer,
     Context,
     Heading,
-    MetadataBlock,
-    Paragraph,
     RenderOptions,
-    SignatureBlock,
     TableBlock,
-    Title,
-    blocks,
     cell_text,
     context,
-    date_text,
-    heading_text,
-    metadata_items,
 )
 
 __all__ = ["escape", "render"]
@@ -114,33 +108,35 @@ def _table(ctx: Context, block: TableBlock) -> list[str]:
     return out
 
 
-def _lines(ctx: Context, report: Report) -> list[str]:
-    out: list[str] = []
-    colon = "：" if ctx.zh else ": "
+class _Lines(BlockRenderer[str]):
+    """The lines of the Markdown: each block a paragraph, blocks apart by a blank line."""
 
-    def para(lines: list[str]) -> None:
-        if out:
-            out.append("")
-        out.extend(lines)
+    def para(self, lines: list[str]) -> None:
+        if self.out:
+            self.out.append("")
+        self.out.extend(lines)
 
-    for block in blocks(ctx, report):
-        if isinstance(block, Title):
-            para(["# " + escape(block.text)])
-        elif isinstance(block, MetadataBlock):
-            items = metadata_items(ctx, block)
-            para([f"- {escape(label)}{colon}{escape(value)}" for _, label, value in items])
-        elif isinstance(block, Paragraph):
-            para([escape(block.text)])
-        elif isinstance(block, Heading):
-            para(["#" * min(block.level + 1, 6) + " " + escape(heading_text(ctx, block))])
-        elif isinstance(block, TableBlock):
-            para(_table(ctx, block))
-        elif isinstance(block, SignatureBlock):
-            lines = [escape(block.agency)]
-            if block.date is not None:
-                lines = [lines[0] + "\\", escape(date_text(ctx, block.date))]
-            para(lines)
-    return out
+    def title(self, text: str) -> None:
+        self.para(["# " + escape(text)])
+
+    def metadata(self, items: list[tuple[str, str, str]]) -> None:
+        colon = "：" if self.ctx.zh else ": "
+        self.para([f"- {escape(label)}{colon}{escape(value)}" for _, label, value in items])
+
+    def paragraph(self, text: str) -> None:
+        self.para([escape(text)])
+
+    def heading(self, block: Heading, text: str) -> None:
+        self.para(["#" * min(block.level + 1, 6) + " " + escape(text)])
+
+    def table(self, block: TableBlock) -> None:
+        self.para(_table(self.ctx, block))
+
+    def signature(self, agency: str, date: _dt.date | None) -> None:
+        lines = [escape(agency)]
+        if date is not None:
+            lines = [lines[0] + "\\", escape(self.date_text(date))]
+        self.para(lines)
 
 
 def render(report: Report, *, locale: str = "zh_CN", options: RenderOptions | None = None) -> str:
@@ -153,4 +149,4 @@ def render(report: Report, *, locale: str = "zh_CN", options: RenderOptions | No
     - 文号：无
     - 发文单位：无
     """
-    return "\n".join(_lines(context(report, locale, options), report)) + "\n"
+    return "\n".join(_Lines(context(report, locale, options)).render(report)) + "\n"

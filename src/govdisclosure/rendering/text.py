@@ -44,25 +44,18 @@ joined), with these conventions:
 
 from __future__ import annotations
 
+import datetime as _dt
 import unicodedata
 
 from govdisclosure.model import Report
 from govdisclosure.rendering._common import (
-    Context,
+    BlockRenderer,
     Grid,
     GridCell,
     Heading,
-    MetadataBlock,
-    Paragraph,
     RenderOptions,
-    SignatureBlock,
     TableBlock,
-    Title,
-    blocks,
     context,
-    date_text,
-    heading_text,
-    metadata_items,
     printed,
 )
 
@@ -322,23 +315,31 @@ def table_lines(
 # --------------------------------------------------------------------------- document
 
 
-def _lines(ctx: Context, report: Report) -> list[str]:
-    colon = "：" if ctx.zh else ": "
-    out: list[str] = []
-    for block in blocks(ctx, report, "indented"):
-        if isinstance(block, Title | Paragraph):
-            out.append(block.text)
-        elif isinstance(block, Heading):
-            out.append(heading_text(ctx, block))
-        elif isinstance(block, MetadataBlock):
-            out.extend(f"{label}{colon}{value}" for _, label, value in metadata_items(ctx, block))
-        elif isinstance(block, TableBlock):
-            out.extend(_draw(printed(ctx, block.grid), ctx.options, ctx.ambiguous_width))
-        elif isinstance(block, SignatureBlock):
-            out.append(block.agency)
-            if block.date is not None:
-                out.append(date_text(ctx, block.date))
-    return out
+class _Lines(BlockRenderer[str]):
+    """The lines of the text: every block on lines of its own."""
+
+    mode = "indented"
+
+    def paragraph(self, text: str) -> None:
+        self.out.append(text)
+
+    title = paragraph
+
+    def metadata(self, items: list[tuple[str, str, str]]) -> None:
+        colon = "：" if self.ctx.zh else ": "
+        self.out.extend(f"{label}{colon}{value}" for _, label, value in items)
+
+    def heading(self, block: Heading, text: str) -> None:
+        self.out.append(text)
+
+    def table(self, block: TableBlock) -> None:
+        ctx = self.ctx
+        self.out.extend(_draw(printed(ctx, block.grid), ctx.options, ctx.ambiguous_width))
+
+    def signature(self, agency: str, date: _dt.date | None) -> None:
+        self.out.append(agency)
+        if date is not None:
+            self.out.append(self.date_text(date))
 
 
 def render(report: Report, *, locale: str = "zh_CN", options: RenderOptions | None = None) -> str:
@@ -353,4 +354,4 @@ def render(report: Report, *, locale: str = "zh_CN", options: RenderOptions | No
     >>> print(render(examples.load("xianning-2015"), locale="en").splitlines()[-1])
     January 29, 2016
     """
-    return "\n".join(_lines(context(report, locale, options), report)) + "\n"
+    return "\n".join(_Lines(context(report, locale, options)).render(report)) + "\n"

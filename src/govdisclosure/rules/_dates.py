@@ -9,7 +9,7 @@ from govdisclosure.layout import layout_of
 from govdisclosure.model import Edition, Report, Section
 from govdisclosure.rules._catalog import OUTLINED, part
 from govdisclosure.rules._context import Context
-from govdisclosure.rules._findings import Finding, L10n, Side
+from govdisclosure.rules._findings import Arg, Finding, L10n, Side
 from govdisclosure.rules._policy import Policy
 from govdisclosure.rules._registry import Family
 from govdisclosure.rules._sections import section_ordinal
@@ -110,6 +110,19 @@ def _complete(report: Report) -> bool:
     return text.rstrip().endswith(("。", "！", "!", "？", "?", "”", "）", ")", "."))
 
 
+def _on_field(code: str, field: str, args: tuple[Arg, ...], year: int, policy: Policy) -> Finding:
+    """A finding of ``code`` on one field of the report: its path ``$.<field>``, its place
+    the field's name."""
+    return Finding(
+        code=code,
+        severity=policy.severity(code),
+        path=f"$.{field}",
+        location=part(field),
+        args=args,
+        year=year,
+    )
+
+
 def _edition(report: Report, policy: Policy) -> list[Finding]:
     """GD501: the edition the year calls for, if the report uses another."""
     year = report.year
@@ -118,20 +131,12 @@ def _edition(report: Report, policy: Policy) -> list[Finding]:
     expected = Edition.for_year(year)
     if expected is report.edition:
         return []
-    return [
-        Finding(
-            code="GD501",
-            severity=policy.severity("GD501"),
-            path="$.edition",
-            location=part("edition"),
-            args=(
-                ("year", str(year)),
-                ("expected", part(f"edition.{expected.value}")),
-                ("edition", part(f"edition.{report.edition.value}")),
-            ),
-            year=year,
-        )
-    ]
+    args = (
+        ("year", str(year)),
+        ("expected", part(f"edition.{expected.value}")),
+        ("edition", part(f"edition.{report.edition.value}")),
+    )
+    return [_on_field("GD501", "edition", args, year, policy)]
 
 
 def _period(report: Report, policy: Policy) -> list[Finding]:
@@ -143,16 +148,8 @@ def _period(report: Report, policy: Policy) -> list[Finding]:
         or (period.start == _dt.date(year, 1, 1) and period.end == _dt.date(year, 12, 31))
     ):
         return []
-    return [
-        Finding(
-            code="GD502",
-            severity=policy.severity("GD502"),
-            path="$.period",
-            location=part("period"),
-            args=(("start", _date(period.start)), ("end", _date(period.end)), ("year", str(year))),
-            year=year,
-        )
-    ]
+    args = (("start", _date(period.start)), ("end", _date(period.end)), ("year", str(year)))
+    return [_on_field("GD502", "period", args, year, policy)]
 
 
 def _deadline(report: Report, policy: Policy) -> list[Finding]:

@@ -28,7 +28,7 @@ from govdisclosure.model import Report, Section
 from govdisclosure.numerals import from_int
 from govdisclosure.rules._catalog import part
 from govdisclosure.rules._context import Context
-from govdisclosure.rules._findings import Finding
+from govdisclosure.rules._findings import Arg, Finding
 from govdisclosure.rules._registry import Family
 from govdisclosure.rules._sections import section_ordinal
 from govdisclosure.rules._types import L10n
@@ -84,38 +84,33 @@ def check(ctx: Context) -> list[Finding]:
     if not report.edition.has_tables or not has_text(report):
         return []
     out: list[Finding] = []
+
+    def found(code: str, i: int, s: Section, *args: Arg) -> None:
+        """A finding of ``code`` on section ``s`` (the ``i``-th), named in its ``section``."""
+        path, where = _where(report, i, s)
+        out.append(
+            Finding(
+                code=code,
+                severity=policy.severity(code),
+                path=path,
+                location=where,
+                args=(("section", where), *args),
+                year=report.year,
+            )
+        )
+
     five = _section(report, 5)
     if "GD603" in runs and five is not None:
         i, s = five
         said = _PUNCTUATION.sub("", "".join(_texts(s)))
         if len(said) < MIN_PROBLEMS:
-            path, where = _where(report, i, s)
             quote = "".join(_texts(s)).strip() or part("substance.nothing")
-            out.append(
-                Finding(
-                    code="GD603",
-                    severity=policy.severity("GD603"),
-                    path=path,
-                    location=where,
-                    args=(("section", where), ("quote", quote), ("n", str(len(said)))),
-                    year=report.year,
-                )
-            )
+            found("GD603", i, s, ("quote", quote), ("n", str(len(said))))
     six = _section(report, 6)
     if "GD604" in runs and six is not None:
         i, s = six
         if not any(_FEES.search(t) for t in _texts(s)):
-            path, where = _where(report, i, s)
-            out.append(
-                Finding(
-                    code="GD604",
-                    severity=policy.severity("GD604"),
-                    path=path,
-                    location=where,
-                    args=(("section", where),),
-                    year=report.year,
-                )
-            )
+            found("GD604", i, s)
     return out
 
 

@@ -62,22 +62,10 @@ def _residuals(
 
 
 def _residual(e: Equation, values: tuple[Any, ...], zero: bool) -> int | None:
-    total = 0
-    for i in e.pos:
-        v = values[i]
-        if v is None:
-            if not zero:
-                return None
-            continue
-        total += v
-    for i in e.neg:
-        v = values[i]
-        if v is None:
-            if not zero:
-                return None
-            continue
-        total -= v
-    return total
+    """Left side minus right side; ``None`` when a term is blank, unless blanks are zero."""
+    if not zero and any(values[i] is None for i in (*e.pos, *e.neg)):
+        return None
+    return _side_sum(e.pos, values) - _side_sum(e.neg, values)
 
 
 def _side_name(cells: Any, indices: tuple[int, ...], e: Equation) -> L10n:
@@ -89,6 +77,12 @@ def _side_name(cells: Any, indices: tuple[int, ...], e: Equation) -> L10n:
     if len(chosen) > 3:
         return part("terms.many", first=L10n(zh[0], en[0]), last=L10n(zh[-1], en[-1]), n=len(zh))
     return L10n(" + ".join(zh), " + ".join(en))
+
+
+def _side(cells: Any, indices: tuple[int, ...], e: Equation, total: int) -> Side:
+    """One side of an equation as a finding shows it: its name, sum and cells."""
+    paths = tuple(cells[i].json_path for i in indices)
+    return Side(_side_name(cells, indices, e), total, str(total), Interval.point(total), paths)
 
 
 def _side_sum(indices: tuple[int, ...], values: tuple[Any, ...]) -> int:
@@ -117,22 +111,7 @@ def _equation_finding(
             ("right", str(right)),
             ("difference", str(abs(residual))),
         ),
-        sides=(
-            Side(
-                _side_name(cells, e.pos, e),
-                left,
-                str(left),
-                Interval.point(left),
-                tuple(cells[i].json_path for i in e.pos),
-            ),
-            Side(
-                _side_name(cells, e.neg, e),
-                right,
-                str(right),
-                Interval.point(right),
-                tuple(cells[i].json_path for i in e.neg),
-            ),
-        ),
+        sides=(_side(cells, e.pos, e, left), _side(cells, e.neg, e, right)),
         discrepancy=residual,
         suggestions=suggestions,
         year=year,

@@ -40,6 +40,7 @@ from govdisclosure.model import (
     table_class,
 )
 from govdisclosure.model._checks import class_cache
+from govdisclosure.model._readers import set_at
 from govdisclosure.money import Amount, MoneyUnit
 from govdisclosure.testing._draws import (
     _BLANK_COUNT,
@@ -109,11 +110,8 @@ def _build(cls: type[Any], values: dict[str, Any]) -> Any:
     (``"withheld.third_party.total"``, ``"withheld.third_party"``)."""
     tree: dict[str, Any] = {}
     for key, value in values.items():
-        *heads, last = key.split(".")
-        node = tree
-        for head in heads:
-            node = node.setdefault(head, {})
-        node[last] = value
+        if not set_at(tree, key, value):
+            raise ValueError(f"two values for {key!r} in {sorted(values)}")
     return _construct(cls, tree)
 
 
