@@ -27,7 +27,6 @@ from govdisclosure.io._located import (
     _DATE_RE,
     _DECIMAL_RE,
     _MAX_DECIMAL_TEXT,
-    _SURROGATE_RE,
     MAX_SECTION_DEPTH,
     _check_text,
     _decimal_bounds,
@@ -75,6 +74,15 @@ def _structure_str(value: Any, _: type) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected a string, found {_describe(value)}")
     return _check_text(value)
+
+
+def _fast_str(value: Any, _: type) -> str:
+    """A string for the fast converter: every record checks its text fields itself (a
+    ``str``, no lone surrogate: ``model._checks.texts_ok``), so only the JSON type is
+    looked at here; what the record refuses the detailed converter locates."""
+    if value.__class__ is not str:
+        raise TypeError("not a string")
+    return value  # type: ignore[no-any-return,unused-ignore]
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
@@ -148,7 +156,7 @@ def _unstructure_amount(value: Amount) -> dict[str, str]:
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(str, _structure_str if detailed else _fast_str)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(_dt.date, _structure_date)
     conv.register_structure_hook(MoneyUnit, _structure_unit)
@@ -199,6 +207,12 @@ def _optional_str(value: Any, _: Any) -> str | None:
     return _check_text(value)
 
 
+def _fast_optional_str(value: Any, _: Any) -> str | None:
+    if value is None or value.__class__ is str:  # the record checks the text (_fast_str)
+        return value  # type: ignore[no-any-return,unused-ignore]
+    raise TypeError("not a string")
+
+
 def _optional_int(value: Any, _: Any) -> int | None:
     if value is None:
         return None
@@ -213,7 +227,7 @@ def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
     """``X | None`` with X's hook resolved once (cattrs would dispatch on every call)."""
     inner = next(a for a in typing.get_args(t) if a is not type(None))
     if inner is str:
-        return _optional_str
+        return _optional_str if conv.detailed_validation else _fast_optional_str
     if inner is int:
         return _optional_int
     hook = conv.get_structure_hook(inner)
@@ -259,19 +273,15 @@ def _is_index(x: Any) -> bool:
 
 
 def _fast_location(d: Any, _: Any) -> Location:
+    """The JSON shape only: the location checks its ordinals and its span itself."""
     if d.__class__ is not dict or d.keys() != _LOCATION_KEYS:
         raise TypeError("not a location")  # the detailed converter says what is wrong
     section = d["section"]
-    if (
-        section.__class__ is not list
-        or len(section) > MAX_SECTION_DEPTH
-        or not all(map(_is_ordinal, section))
-    ):
+    if section.__class__ is not list or len(section) > MAX_SECTION_DEPTH:
         raise TypeError("not a section path")
-    p, start, end = d["paragraph"], d["start"], d["end"]
-    if not (_is_index(p) and _is_index(start) and _is_index(end)):
-        raise TypeError("not a span")
-    return Location(section=tuple(section), paragraph=p, start=start, end=end)
+    return Location(
+        section=tuple(section), paragraph=d["paragraph"], start=d["start"], end=d["end"]
+    )
 
 
 def _detailed_location(d: Any, _: Any) -> Location:
@@ -356,13 +366,10 @@ def _fast_fact(d: Any, _: Any) -> Fact:
     scope = d.get("scope", "unknown")
     if scope.__class__ is not str or scope not in _SCOPES:
         raise TypeError("not a fact scope")  # the detailed converter says what is wrong
-    key, label, text = d["key"], d["label"], d["text"]
-    if key.__class__ is not str or label.__class__ is not str or text.__class__ is not str:
-        raise TypeError("not a fact")
-    return Fact(
-        key=_check_text(key),
-        label=_check_text(label),
-        text=_check_text(text),
+    return Fact(  # the fact checks its texts (str, no lone surrogate) itself
+        key=d["key"],
+        label=d["label"],
+        text=d["text"],
         quantity=_fast_quantity(d["quantity"], Quantity),
         location=_fast_location(d["location"], Location),
         scope=_SCOPES[scope],
@@ -374,38 +381,34 @@ def _is_tuple(t: Any) -> bool:
 
 
 def _fast_strings(value: Any, _: Any) -> tuple[str, ...]:
+    """An array of strings as a tuple: the record that holds it checks each item (a
+    ``str``, no lone surrogate) in its own bulk check of its texts."""
     if value.__class__ is not list:
         raise TypeError(f"expected an array, found {_describe(value)}")
-    for item in value:
-        if item.__class__ is not str:
-            raise TypeError("expected strings")  # the detailed converter locates it
-        if not item.isascii() and _SURROGATE_RE.search(item):
-            raise ValueError("a lone surrogate")
     return tuple(value)
 
 
 _SECTION_KEYS = frozenset(("ordinal", "title", "paragraphs", "subsections"))
 
 
+_NO_ITEMS: list[Any] = []
+"""What an absent array reads as (never changed)."""
+
+
 def _fast_section(d: Any, _: Any, depth: int = 1) -> Section:
+    """The JSON shape and the depth: the section checks its ordinal and texts itself."""
     if d.__class__ is not dict or not d.keys() <= _SECTION_KEYS:
         raise TypeError("not a section")
-    ordinal, title = d["ordinal"], d["title"]
-    if (
-        ordinal.__class__ is not int
-        or title.__class__ is not str
-        or not 1 <= ordinal <= MAX_ORDINAL
-    ):
-        raise TypeError("not a section")
-    subsections = d.get("subsections", ())
-    if subsections.__class__ is not list and subsections != ():
-        raise TypeError("not a list of sections")
+    paragraphs = d.get("paragraphs", _NO_ITEMS)
+    subsections = d.get("subsections", _NO_ITEMS)
+    if paragraphs.__class__ is not list or subsections.__class__ is not list:
+        raise TypeError("not an array")
     if subsections and depth >= MAX_SECTION_DEPTH:
         raise TypeError("sections nested too deep")
     return Section(
-        ordinal=ordinal,
-        title=_check_text(title),
-        paragraphs=_fast_strings(d.get("paragraphs", []), None),
+        ordinal=d["ordinal"],
+        title=d["title"],
+        paragraphs=tuple(paragraphs),
         subsections=tuple([_fast_section(x, None, depth + 1) for x in subsections]),
     )
 
