@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -38,10 +39,19 @@ from govdisclosure.io._located import (
     _walk,
 )
 from govdisclosure.layout import MAX_COUNT, MAX_ORDINAL, TABLE_ATTRIBUTES
-from govdisclosure.model import Edition, Fact, FactScope, Location, Report, Section, table_classes
+from govdisclosure.model import (
+    Edition,
+    Fact,
+    FactScope,
+    Location,
+    Relation,
+    Report,
+    Section,
+    table_classes,
+)
 from govdisclosure.model.tables import signed_fields
 from govdisclosure.money import Amount, MoneyUnit
-from govdisclosure.numerals import Qualifier, Quantity
+from govdisclosure.numerals import UNITS, Qualifier, Quantity
 
 T = TypeVar("T")
 
@@ -179,6 +189,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         conv.register_structure_hook(Location, _fast_location)
         conv.register_structure_hook(Quantity, _fast_quantity)
         conv.register_structure_hook(Fact, _fast_fact)
+        conv.register_structure_hook(Relation, _fast_relation)
         conv.register_structure_hook(Section, _fast_section)
     conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     conv.register_unstructure_hook(Amount, _unstructure_amount)
@@ -257,6 +268,37 @@ def _attrs_factory(cls: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any
     return _only(dict, "an object", make_dict_structure_fn(cls, conv))
 
 
+# --------------------------------------------------------------------------- shared values
+#
+# What recurs from report to report is held once, not once per report read (issue 23: the
+# memory a report holds): immutable values only, so that sharing them changes nothing but
+# the memory. Report content that is the report's own (paragraphs, labels, the figures'
+# texts, the counts) is never shared.
+#
+# - a quantity's unit is one of the closed set UNITS: the set's own string;
+# - fact keys (``s1.1.p0.f1`` as the parser names them), the keys relations name, the words
+#   that state a relation (其中) and section titles (总体情况 …) recur: ``sys.intern``;
+# - a section path (``(1, 1)``) recurs in every fact of a paragraph and in every report: the
+#   first tuple of it, from a table of at most _MAX_SHARED entries;
+# - a quantity's value of at most 3 characters (``"96"``, ``"1.5"``) recurs as small ints
+#   do: one Decimal per literal (at most some 1,100 of them can pass the check).
+
+_UNIT_OF: dict[str, str] = {unit: unit for unit in UNITS}
+_MAX_SHARED = 4096
+_PATHS: dict[tuple[int, ...], tuple[int, ...]] = {}
+_SMALL_LITERAL = 3
+_SMALL_VALUES: dict[str, Decimal] = {}
+
+
+def _shared_path(path: tuple[int, ...]) -> tuple[int, ...]:
+    shared = _PATHS.get(path)
+    if shared is None:
+        if len(_PATHS) < _MAX_SHARED:
+            _PATHS[path] = path
+        return path
+    return shared
+
+
 _LOCATION_KEYS = frozenset(("section", "paragraph", "start", "end"))
 _FACT_KEYS = frozenset(("key", "label", "text", "quantity", "location"))
 _FACT_KEYS_SCOPED = _FACT_KEYS | {"scope"}
@@ -280,7 +322,10 @@ def _fast_location(d: Any, _: Any) -> Location:
     if section.__class__ is not list or len(section) > MAX_SECTION_DEPTH:
         raise TypeError("not a section path")
     return Location(
-        section=tuple(section), paragraph=d["paragraph"], start=d["start"], end=d["end"]
+        section=_shared_path(tuple(section)),
+        paragraph=d["paragraph"],
+        start=d["start"],
+        end=d["end"],
     )
 
 
@@ -319,7 +364,10 @@ def _detailed_location(d: Any, _: Any) -> Location:
     if problems:
         raise StructureError(problems)
     return Location(
-        section=tuple(section), paragraph=d["paragraph"], start=d["start"], end=d["end"]
+        section=_shared_path(tuple(section)),
+        paragraph=d["paragraph"],
+        start=d["start"],
+        end=d["end"],
     )
 
 
@@ -330,9 +378,19 @@ def _fast_quantity(d: Any, _: Any) -> Quantity:
     if qualifier is not None:
         qualifier = _QUALIFIERS[qualifier]
     unit = d["unit"]
-    if unit.__class__ is not str:
+    if unit.__class__ is not str or unit not in _UNIT_OF:
         raise TypeError("not a unit")
-    return Quantity(_structure_quantity_value(d["value"]), unit, qualifier)
+    return Quantity(_shared_quantity_value(d["value"]), _UNIT_OF[unit], qualifier)
+
+
+def _shared_quantity_value(value: Any) -> Decimal:
+    """A quantity's value; a short literal's Decimal is shared (see "shared values")."""
+    if value.__class__ is not str or len(value) > _SMALL_LITERAL:
+        return _structure_quantity_value(value)
+    number = _SMALL_VALUES.get(value)
+    if number is None:
+        number = _SMALL_VALUES[value] = _structure_quantity_value(value)
+    return number
 
 
 def _detailed_quantity_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Quantity]:
@@ -367,7 +425,7 @@ def _fast_fact(d: Any, _: Any) -> Fact:
     if scope.__class__ is not str or scope not in _SCOPES:
         raise TypeError("not a fact scope")  # the detailed converter says what is wrong
     return Fact(  # the fact checks its texts (str, no lone surrogate) itself
-        key=d["key"],
+        key=sys.intern(d["key"]),  # shared (and a str, or intern refuses it)
         label=d["label"],
         text=d["text"],
         quantity=_fast_quantity(d["quantity"], Quantity),
@@ -407,9 +465,31 @@ def _fast_section(d: Any, _: Any, depth: int = 1) -> Section:
         raise TypeError("sections nested too deep")
     return Section(
         ordinal=d["ordinal"],
-        title=d["title"],
+        title=sys.intern(d["title"]),  # shared (and a str, or intern refuses it)
         paragraphs=tuple(paragraphs),
         subsections=tuple([_fast_section(x, None, depth + 1) for x in subsections]),
+    )
+
+
+_RELATION_KEYS = frozenset(("result", "add", "subtract", "text"))
+_REQUIRED_RELATION_KEYS = frozenset(("result", "add"))
+
+
+def _fast_relation(d: Any, _: Any) -> Relation:
+    """The JSON shape, the fact keys and the stating words shared: the relation checks its
+    texts itself."""
+    if d.__class__ is not dict or not _REQUIRED_RELATION_KEYS <= d.keys() <= _RELATION_KEYS:
+        raise TypeError("not a relation")
+    add = d["add"]
+    subtract = d.get("subtract", _NO_ITEMS)
+    text = d.get("text")
+    if add.__class__ is not list or subtract.__class__ is not list:
+        raise TypeError("not an array")
+    return Relation(
+        result=sys.intern(d["result"]),
+        add=tuple(map(sys.intern, add)),
+        subtract=tuple(map(sys.intern, subtract)),
+        text=None if text is None else sys.intern(text),
     )
 
 
