@@ -14,7 +14,12 @@ Groups (compare within a group only):
 - ``from_json jianghe-2021 tables only``: the header and tables 二/三/四 alone (no preamble,
   no sections, no facts);
 - ``from_json jianghe-2021 full``: everything, the 38 located facts and 6 relations too;
-- ``json.loads floor``: the stdlib JSON decoding alone, which ``from_json`` cannot avoid.
+- ``json.loads floor``: the JSON decoding alone, which ``from_json`` cannot avoid (the
+  standard library's, and orjson's when installed).
+
+``govdisclosure.from_json`` decodes with orjson when the ``fast`` extra is installed; the
+rows ``from_json, stdlib json`` are the same call with the standard library's decoder only,
+as without the extra.
 
 ``test_both_parsers_reject`` (not a benchmark: it runs without ``--benchmark-only``) feeds
 both parsers every kind of bad input of :data:`BAD_INPUTS` in the full report, and
@@ -36,6 +41,7 @@ import pydantic
 import pytest
 
 import govdisclosure
+import govdisclosure.io.json as io_json
 from govdisclosure import examples
 from pydantic_model import Report as PydanticReport
 
@@ -73,6 +79,19 @@ def test_govdisclosure_from_json(benchmark: Any, which: str) -> None:
 
 
 @pytest.mark.parametrize("which", list(INPUTS))
+def test_govdisclosure_from_json_stdlib(
+    benchmark: Any, which: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected, data = INPUTS[which]
+    monkeypatch.setattr(io_json, "_optional_orjson", lambda: None)
+    assert govdisclosure.from_json(data) == expected
+    benchmark.group = GROUPS[which]
+    benchmark.name = f"govdisclosure.from_json, stdlib json [{which}]"
+    result = benchmark(govdisclosure.from_json, data)
+    assert result == expected
+
+
+@pytest.mark.parametrize("which", list(INPUTS))
 def test_pydantic_model_validate_json(benchmark: Any, which: str) -> None:
     _, data = INPUTS[which]
     _check_pydantic(PydanticReport.model_validate_json(data), data)
@@ -88,6 +107,15 @@ def test_json_loads_floor(benchmark: Any, which: str) -> None:
     benchmark.group = "json.loads floor"
     benchmark.name = f"json.loads [{which}]"
     benchmark(json.loads, data)
+
+
+@pytest.mark.parametrize("which", list(INPUTS))
+def test_orjson_loads_floor(benchmark: Any, which: str) -> None:
+    orjson = pytest.importorskip("orjson")
+    _, data = INPUTS[which]
+    benchmark.group = "json.loads floor"
+    benchmark.name = f"orjson.loads [{which}]"
+    benchmark(orjson.loads, data)
 
 
 # --------------------------------------------------------------------------- equivalence
