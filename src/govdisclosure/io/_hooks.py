@@ -467,7 +467,9 @@ def _fast_section(d: Any, _: Any, depth: int = 1) -> Section:
         ordinal=d["ordinal"],
         title=sys.intern(d["title"]),  # shared (and a str, or intern refuses it)
         paragraphs=tuple(paragraphs),
-        subsections=tuple([_fast_section(x, None, depth + 1) for x in subsections]),
+        subsections=tuple([_fast_section(x, None, depth + 1) for x in subsections])
+        if subsections
+        else (),
     )
 
 
