@@ -291,6 +291,9 @@ _SMALL_VALUES: dict[str, Decimal] = {}
 
 
 def _shared_path(path: tuple[int, ...]) -> tuple[int, ...]:
+    for ordinal in path:
+        if ordinal.__class__ is not int:  # (True, 2) == (1, 2): never swapped for it
+            return path  # the location refuses it
     shared = _PATHS.get(path)
     if shared is None:
         if len(_PATHS) < _MAX_SHARED:
