@@ -367,10 +367,7 @@ def _detailed_location(d: Any, _: Any) -> Location:
     if problems:
         raise StructureError(problems)
     return Location(
-        section=_shared_path(tuple(section)),
-        paragraph=d["paragraph"],
-        start=d["start"],
-        end=d["end"],
+        section=tuple(section), paragraph=d["paragraph"], start=d["start"], end=d["end"]
     )
 
 
