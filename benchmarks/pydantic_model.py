@@ -19,7 +19,8 @@ same names, same JSON) and performs the same checks as ``from_json``'s fast path
 - the edition chooses the table classes: a discriminated union of one report class per
   edition on ``edition`` (a legacy report has no tables), as ``from_json`` picks the table
   classes from the edition;
-- the report's year is between 1990 and 2200; extension rows of table 二 name a known block
+- the report's year is between 1990 and 2200; section ordinals run from 1 to
+  ``MAX_ORDINAL`` (999); extension rows of table 二 name a known block
   and have its width; facts have unique keys and point at the paragraph span that holds their
   text; relations name facts; a quantity's unit is a known measure word and a qualified
   quantity is above zero.
@@ -45,6 +46,7 @@ from pydantic import (
     model_validator,
 )
 
+from govdisclosure.layout import MAX_ORDINAL
 from govdisclosure.model import AgencyKind, Edition, FactScope
 from govdisclosure.money import MoneyUnit
 from govdisclosure.numerals import MEASURE_WORDS, Qualifier
@@ -330,7 +332,7 @@ class Metadata(_Model):
 
 
 class Section(_Model):
-    ordinal: int
+    ordinal: Annotated[int, Field(ge=1, le=MAX_ORDINAL)]
     title: str
     paragraphs: tuple[str, ...] = ()
     subsections: tuple[Section, ...] = ()

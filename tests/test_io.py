@@ -697,3 +697,33 @@ def test_schema_refuses_what_the_loader_refuses() -> None:
     # JSON Schema's own "integer" is any number with a zero fraction: 34.0 passes a validator
     # that follows the specification to the letter; the loader, reading JSON text, refuses it
     assert VALIDATOR.is_valid(_mutated(("requests", "new", "natural_person"), 34.0))
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "where"),
+    [
+        (("facts", 0, "location", "section"), [True, 1], "$.facts[0].location.section[0]"),
+        (("facts", 0, "location", "section"), [1.0, 1], "$.facts[0].location.section[0]"),
+        (("facts", 1, "quantity", "value"), 412, "$.facts[1].quantity"),
+        (("facts", 0, "quantity", "unit"), ["条"], "$.facts[0].quantity.unit"),
+        (("facts", 0, "key"), 7, "$.facts[0].key"),
+        (("relations", 0, "add", 0), True, "$.relations[0].add[0]"),
+        (("sections", 0, "title"), 1, "$.sections[0].title"),
+    ],
+)
+def test_shared_values_never_stand_in_for_a_bad_one(
+    path: tuple[Any, ...], value: Any, where: str
+) -> None:
+    """The reader shares values that recur (units, keys, titles, section paths, short
+    Decimals); an equal value of another type (``True == 1``, ``1.0 == 1``) is refused all
+    the same, after the good one was read and shared."""
+    data = gd.to_dict(gd.examples.load("jianghe-2021"))
+    gd.from_dict(copy.deepcopy(data))  # the good values are in the tables now
+    node = data
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    for read in (gd.from_dict, lambda d: gd.from_json(json.dumps(d))):
+        with pytest.raises(StructureError) as caught:
+            read(copy.deepcopy(data))
+        assert [p.path for p in caught.value.problems] == [where]

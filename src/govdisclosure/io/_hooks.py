@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -27,7 +28,6 @@ from govdisclosure.io._located import (
     _DATE_RE,
     _DECIMAL_RE,
     _MAX_DECIMAL_TEXT,
-    _SURROGATE_RE,
     MAX_SECTION_DEPTH,
     _check_text,
     _decimal_bounds,
@@ -39,10 +39,19 @@ from govdisclosure.io._located import (
     _walk,
 )
 from govdisclosure.layout import MAX_COUNT, MAX_ORDINAL, TABLE_ATTRIBUTES
-from govdisclosure.model import Edition, Fact, FactScope, Location, Report, Section, table_classes
+from govdisclosure.model import (
+    Edition,
+    Fact,
+    FactScope,
+    Location,
+    Relation,
+    Report,
+    Section,
+    table_classes,
+)
 from govdisclosure.model.tables import signed_fields
 from govdisclosure.money import Amount, MoneyUnit
-from govdisclosure.numerals import Qualifier, Quantity
+from govdisclosure.numerals import UNITS, Qualifier, Quantity
 
 T = TypeVar("T")
 
@@ -75,6 +84,15 @@ def _structure_str(value: Any, _: type) -> str:
     if value.__class__ is not str:
         raise TypeError(f"expected a string, found {_describe(value)}")
     return _check_text(value)
+
+
+def _fast_str(value: Any, _: type) -> str:
+    """A string for the fast converter: every record checks its text fields itself (a
+    ``str``, no lone surrogate: ``model._checks.texts_ok``), so only the JSON type is
+    looked at here; what the record refuses the detailed converter locates."""
+    if value.__class__ is not str:
+        raise TypeError("not a string")
+    return value  # type: ignore[no-any-return,unused-ignore]
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
@@ -148,7 +166,7 @@ def _unstructure_amount(value: Amount) -> dict[str, str]:
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(str, _structure_str if detailed else _fast_str)
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_structure_hook(_dt.date, _structure_date)
     conv.register_structure_hook(MoneyUnit, _structure_unit)
@@ -171,6 +189,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         conv.register_structure_hook(Location, _fast_location)
         conv.register_structure_hook(Quantity, _fast_quantity)
         conv.register_structure_hook(Fact, _fast_fact)
+        conv.register_structure_hook(Relation, _fast_relation)
         conv.register_structure_hook(Section, _fast_section)
     conv.register_unstructure_hook(Decimal, _unstructure_decimal)
     conv.register_unstructure_hook(Amount, _unstructure_amount)
@@ -199,6 +218,12 @@ def _optional_str(value: Any, _: Any) -> str | None:
     return _check_text(value)
 
 
+def _fast_optional_str(value: Any, _: Any) -> str | None:
+    if value is None or value.__class__ is str:  # the record checks the text (_fast_str)
+        return value  # type: ignore[no-any-return,unused-ignore]
+    raise TypeError("not a string")
+
+
 def _optional_int(value: Any, _: Any) -> int | None:
     if value is None:
         return None
@@ -213,7 +238,7 @@ def _optional_factory(t: Any, conv: cattrs.Converter) -> Callable[[Any, Any], An
     """``X | None`` with X's hook resolved once (cattrs would dispatch on every call)."""
     inner = next(a for a in typing.get_args(t) if a is not type(None))
     if inner is str:
-        return _optional_str
+        return _optional_str if conv.detailed_validation else _fast_optional_str
     if inner is int:
         return _optional_int
     hook = conv.get_structure_hook(inner)
@@ -243,6 +268,40 @@ def _attrs_factory(cls: Any, conv: cattrs.Converter) -> Callable[[Any, Any], Any
     return _only(dict, "an object", make_dict_structure_fn(cls, conv))
 
 
+# --------------------------------------------------------------------------- shared values
+#
+# What recurs from report to report is held once, not once per report read (issue 23: the
+# memory a report holds): immutable values only, so that sharing them changes nothing but
+# the memory. Report content that is the report's own (paragraphs, labels, the figures'
+# texts, the counts) is never shared.
+#
+# - a quantity's unit is one of the closed set UNITS: the set's own string;
+# - fact keys (``s1.1.p0.f1`` as the parser names them), the keys relations name, the words
+#   that state a relation (其中) and section titles (总体情况 …) recur: ``sys.intern``;
+# - a section path (``(1, 1)``) recurs in every fact of a paragraph and in every report: the
+#   first tuple of it, from a table of at most _MAX_SHARED entries;
+# - a quantity's value of at most 3 characters (``"96"``, ``"1.5"``) recurs as small ints
+#   do: one Decimal per literal (at most some 1,100 of them can pass the check).
+
+_UNIT_OF: dict[str, str] = {unit: unit for unit in UNITS}
+_MAX_SHARED = 4096
+_PATHS: dict[tuple[int, ...], tuple[int, ...]] = {}
+_SMALL_LITERAL = 3
+_SMALL_VALUES: dict[str, Decimal] = {}
+
+
+def _shared_path(path: tuple[int, ...]) -> tuple[int, ...]:
+    for ordinal in path:
+        if ordinal.__class__ is not int:  # (True, 2) == (1, 2): never swapped for it
+            return path  # the location refuses it
+    shared = _PATHS.get(path)
+    if shared is None:
+        if len(_PATHS) < _MAX_SHARED:
+            _PATHS[path] = path
+        return path
+    return shared
+
+
 _LOCATION_KEYS = frozenset(("section", "paragraph", "start", "end"))
 _FACT_KEYS = frozenset(("key", "label", "text", "quantity", "location"))
 _FACT_KEYS_SCOPED = _FACT_KEYS | {"scope"}
@@ -259,19 +318,18 @@ def _is_index(x: Any) -> bool:
 
 
 def _fast_location(d: Any, _: Any) -> Location:
+    """The JSON shape only: the location checks its ordinals and its span itself."""
     if d.__class__ is not dict or d.keys() != _LOCATION_KEYS:
         raise TypeError("not a location")  # the detailed converter says what is wrong
     section = d["section"]
-    if (
-        section.__class__ is not list
-        or len(section) > MAX_SECTION_DEPTH
-        or not all(map(_is_ordinal, section))
-    ):
+    if section.__class__ is not list or len(section) > MAX_SECTION_DEPTH:
         raise TypeError("not a section path")
-    p, start, end = d["paragraph"], d["start"], d["end"]
-    if not (_is_index(p) and _is_index(start) and _is_index(end)):
-        raise TypeError("not a span")
-    return Location(section=tuple(section), paragraph=p, start=start, end=end)
+    return Location(
+        section=_shared_path(tuple(section)),
+        paragraph=d["paragraph"],
+        start=d["start"],
+        end=d["end"],
+    )
 
 
 def _detailed_location(d: Any, _: Any) -> Location:
@@ -320,9 +378,19 @@ def _fast_quantity(d: Any, _: Any) -> Quantity:
     if qualifier is not None:
         qualifier = _QUALIFIERS[qualifier]
     unit = d["unit"]
-    if unit.__class__ is not str:
+    if unit.__class__ is not str or unit not in _UNIT_OF:
         raise TypeError("not a unit")
-    return Quantity(_structure_quantity_value(d["value"]), unit, qualifier)
+    return Quantity(_shared_quantity_value(d["value"]), _UNIT_OF[unit], qualifier)
+
+
+def _shared_quantity_value(value: Any) -> Decimal:
+    """A quantity's value; a short literal's Decimal is shared (see "shared values")."""
+    if value.__class__ is not str or len(value) > _SMALL_LITERAL:
+        return _structure_quantity_value(value)
+    number = _SMALL_VALUES.get(value)
+    if number is None:
+        number = _SMALL_VALUES[value] = _structure_quantity_value(value)
+    return number
 
 
 def _detailed_quantity_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Quantity]:
@@ -356,13 +424,10 @@ def _fast_fact(d: Any, _: Any) -> Fact:
     scope = d.get("scope", "unknown")
     if scope.__class__ is not str or scope not in _SCOPES:
         raise TypeError("not a fact scope")  # the detailed converter says what is wrong
-    key, label, text = d["key"], d["label"], d["text"]
-    if key.__class__ is not str or label.__class__ is not str or text.__class__ is not str:
-        raise TypeError("not a fact")
-    return Fact(
-        key=_check_text(key),
-        label=_check_text(label),
-        text=_check_text(text),
+    return Fact(  # the fact checks its texts (str, no lone surrogate) itself
+        key=sys.intern(d["key"]),  # shared (and a str, or intern refuses it)
+        label=d["label"],
+        text=d["text"],
         quantity=_fast_quantity(d["quantity"], Quantity),
         location=_fast_location(d["location"], Location),
         scope=_SCOPES[scope],
@@ -374,39 +439,59 @@ def _is_tuple(t: Any) -> bool:
 
 
 def _fast_strings(value: Any, _: Any) -> tuple[str, ...]:
+    """An array of strings as a tuple: the record that holds it checks each item (a
+    ``str``, no lone surrogate) in its own bulk check of its texts."""
     if value.__class__ is not list:
         raise TypeError(f"expected an array, found {_describe(value)}")
-    for item in value:
-        if item.__class__ is not str:
-            raise TypeError("expected strings")  # the detailed converter locates it
-        if not item.isascii() and _SURROGATE_RE.search(item):
-            raise ValueError("a lone surrogate")
     return tuple(value)
 
 
 _SECTION_KEYS = frozenset(("ordinal", "title", "paragraphs", "subsections"))
 
 
+_NO_ITEMS: list[Any] = []
+"""What an absent array reads as (never changed)."""
+
+
 def _fast_section(d: Any, _: Any, depth: int = 1) -> Section:
+    """The JSON shape and the depth: the section checks its ordinal and texts itself."""
     if d.__class__ is not dict or not d.keys() <= _SECTION_KEYS:
         raise TypeError("not a section")
-    ordinal, title = d["ordinal"], d["title"]
-    if (
-        ordinal.__class__ is not int
-        or title.__class__ is not str
-        or not 1 <= ordinal <= MAX_ORDINAL
-    ):
-        raise TypeError("not a section")
-    subsections = d.get("subsections", ())
-    if subsections.__class__ is not list and subsections != ():
-        raise TypeError("not a list of sections")
+    paragraphs = d.get("paragraphs", _NO_ITEMS)
+    subsections = d.get("subsections", _NO_ITEMS)
+    if paragraphs.__class__ is not list or subsections.__class__ is not list:
+        raise TypeError("not an array")
     if subsections and depth >= MAX_SECTION_DEPTH:
         raise TypeError("sections nested too deep")
     return Section(
-        ordinal=ordinal,
-        title=_check_text(title),
-        paragraphs=_fast_strings(d.get("paragraphs", []), None),
-        subsections=tuple([_fast_section(x, None, depth + 1) for x in subsections]),
+        ordinal=d["ordinal"],
+        title=sys.intern(d["title"]),  # shared (and a str, or intern refuses it)
+        paragraphs=tuple(paragraphs),
+        subsections=tuple([_fast_section(x, None, depth + 1) for x in subsections])
+        if subsections
+        else (),
+    )
+
+
+_RELATION_KEYS = frozenset(("result", "add", "subtract", "text"))
+_REQUIRED_RELATION_KEYS = frozenset(("result", "add"))
+
+
+def _fast_relation(d: Any, _: Any) -> Relation:
+    """The JSON shape, the fact keys and the stating words shared: the relation checks its
+    texts itself."""
+    if d.__class__ is not dict or not _REQUIRED_RELATION_KEYS <= d.keys() <= _RELATION_KEYS:
+        raise TypeError("not a relation")
+    add = d["add"]
+    subtract = d.get("subtract", _NO_ITEMS)
+    text = d.get("text")
+    if add.__class__ is not list or subtract.__class__ is not list:
+        raise TypeError("not an array")
+    return Relation(
+        result=sys.intern(d["result"]),
+        add=tuple(map(sys.intern, add)),
+        subtract=tuple(map(sys.intern, subtract)),
+        text=None if text is None else sys.intern(text),
     )
 
 

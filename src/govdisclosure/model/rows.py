@@ -155,17 +155,9 @@ class _Counts:
     COLUMNS: ClassVar[tuple[str, ...]]
     """The fields that are cells, in column order (the layout's)."""
     _CELLS: ClassVar[Getter]
-    _UNSIGNED: ClassVar[Getter]
-    _SIGNED: ClassVar[Getter]
 
-    def __attrs_post_init__(self) -> None:
-        cls = self.__class__
-        for v in cls._UNSIGNED(self):
-            if v is not None and (v.__class__ is not int or not 0 <= v <= _MAX):
-                raise StructureError(_count_problems(self, self.COLUMNS))
-        for v in cls._SIGNED(self):
-            if v is not None and (v.__class__ is not int or not -_MAX <= v <= _MAX):
-                raise StructureError(_count_problems(self, self.COLUMNS))
+    def __attrs_post_init__(self) -> None:  # written per class by _counts: _cell_check
+        raise NotImplementedError  # pragma: no cover
 
     def cells(self) -> tuple[int | None, ...]:
         """The cells in column order."""
@@ -178,12 +170,40 @@ def _counts(cls: R) -> R:
     columns = tuple(str(c.key) for c in _columns_of(cls)[1])
     if columns != tuple(f.name for f in attrs.fields(cls) if f.name in columns):
         raise TypeError(f"the fields of {cls.__name__} are not in the layout's column order")
-    signed = signed_columns(cls)
     cls.COLUMNS = columns
     cls._CELLS = staticmethod(_getter(columns))
-    cls._UNSIGNED = staticmethod(_getter(tuple(c for c in columns if c not in signed)))
-    cls._SIGNED = staticmethod(_getter(signed) if signed else lambda _: ())
+    if "__attrs_post_init__" not in cls.__dict__:  # a row with its own check keeps it
+        cls.__attrs_post_init__ = _cell_check(cls, columns, signed_columns(cls))
     return cls
+
+
+def _cell_check(
+    cls: type[Any], columns: tuple[str, ...], signed: tuple[str, ...]
+) -> Callable[[Any], None]:
+    """The row's one check of its cells, written out for its columns (as attrs writes out
+    ``__init__``): one expression, each cell ``None`` or an ``int`` within its bounds
+    (±``MAX_COUNT`` where the column is signed); only when it fails are the cells
+    described, by :func:`_count_problems`. A loop over the cells costs twice as much, and
+    every row of every report read pays it."""
+    terms = [
+        f"((v := self.{name}) is None or "
+        f"(v.__class__ is int and {'-_MAX' if name in signed else '0'} <= v <= _MAX))"
+        for name in columns
+    ]
+    source = (
+        "def __attrs_post_init__(self):\n"
+        f"    if not ({' and '.join(terms)}):\n"
+        "        raise StructureError(_count_problems(self, self.COLUMNS))\n"
+    )
+    scope: dict[str, Any] = {
+        "_MAX": _MAX,
+        "StructureError": StructureError,
+        "_count_problems": _count_problems,
+    }
+    exec(compile(source, f"<cell check of {cls.__qualname__}>", "exec"), scope)
+    check: Callable[[Any], None] = scope["__attrs_post_init__"]
+    check.__qualname__ = f"{cls.__qualname__}.__attrs_post_init__"
+    return check
 
 
 class _Totalled(_Counts):
