@@ -267,18 +267,46 @@ class RowHit:
 
 
 def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or ``limit + 1`` as soon as it must exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
+    """Levenshtein distance when at most ``limit``, else ``limit + 1``.
+
+    Only the band of the table within ``limit`` of its diagonal is computed (a cell outside
+    it is more than ``limit`` edits by the lengths alone), so a label of length ``n`` costs
+    ``n * (2 * limit + 1)`` steps, and the search stops at the first row past ``limit``.
+
+    >>> _distance("属于三类内部事务信息", "属于三类内容事物信息", 3)
+    2
+    >>> _distance("kitten", "sitting", 2), _distance("abc", "abc", 0), _distance("ab", "", 1)
+    (3, 0, 2)
+    """
+    la, lb = len(a), len(b)
+    over = limit + 1
+    if abs(la - lb) > limit:
+        return over
+    if a == b:
+        return 0
+    previous = [j if j <= limit else over for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        ca = a[i - 1]
+        current = [over] * (lb + 1)
+        low = i if i <= limit else over
+        current[0] = low
+        for j in range(max(1, i - limit), min(lb, i + limit) + 1):
+            v = previous[j - 1] + (ca != b[j - 1])
+            w = previous[j] + 1
+            if w < v:
+                v = w
+            w = current[j - 1] + 1
+            if w < v:
+                v = w
+            if v > over:
+                v = over
+            current[j] = v
+            if v < low:
+                low = v
+        if low > limit:
+            return over
         previous = current
-    return previous[-1]
+    return previous[lb]
 
 
 def is_official_row(block: BlockLayout, label: str) -> bool:
@@ -310,6 +338,10 @@ class Matcher:
             self._index_table(table)
             self._index_rows(table)
         self._label_hits: dict[str, list[LabelHit]] = _label_index(self.layout.tables)
+        self._near_keys: dict[
+            tuple[str, str | None],
+            list[tuple[str, int, str, SectionLayout | RowLayout | ColumnLayout | BlockLayout]],
+        ] = {}
 
     def _index_table(self, table: TableLayout) -> None:
         cells = iter(table.cells)
@@ -468,12 +500,29 @@ class Matcher:
         ``table`` is the table's number (ignored for sections)."""
         key = label_key(text) if kind != "section" else heading_key(text)
         budget = min(limit, max(1, len(key) // 4))
+        size = len(key)
         best: dict[int, NearMiss] = {}  # the closest label of each place
-        for label, place in self._candidates(kind, table):
-            d = _distance(key, label_key(label), budget)
+        for label, label_size, candidate, place in self._keyed(kind, table):
+            if abs(label_size - size) > budget:
+                continue  # more edits than the budget by length alone
+            d = _distance(key, candidate, budget)
             if d <= budget and (id(place) not in best or d < best[id(place)].distance):
                 best[id(place)] = NearMiss(label, d, place)
         return sorted(best.values(), key=lambda n: n.distance)
+
+    def _keyed(
+        self, kind: str, table: str | None
+    ) -> list[tuple[str, int, str, SectionLayout | RowLayout | ColumnLayout | BlockLayout]]:
+        """The candidates of :meth:`near` with their :func:`label_key` forms (and lengths),
+        computed once per kind and table: the layouts never change."""
+        keyed = self._near_keys.get((kind, table))
+        if keyed is None:
+            keyed = []
+            for label, place in self._candidates(kind, table):
+                k = label_key(label)
+                keyed.append((label, len(k), k, place))
+            self._near_keys[kind, table] = keyed
+        return keyed
 
     def _candidates(
         self, kind: str, table: str | None
