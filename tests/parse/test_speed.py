@@ -90,3 +90,19 @@ def test_the_banded_edit_distance_is_the_edit_distance(a: str, b: str, limit: in
         previous = current
     full = previous[-1]
     assert _distance(a, b, limit) == (full if full <= limit else limit + 1)
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=12))
+def test_normalising_at_once_is_normalising_each_character(text: str) -> None:
+    import unicodedata
+
+    from govdisclosure.numerals._text import normalise_with_map
+
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        n = ch if ch.isascii() else unicodedata.normalize("NFKC", ch)
+        out.append(n)
+        index.extend([i] * len(n))
+    normal, got = normalise_with_map(text)
+    assert (normal, list(got)) == ("".join(out), [*index, len(text)])
