@@ -43,10 +43,10 @@ def normalise_with_map(text: str) -> tuple[str, Sequence[int]]:
         return normal, list(range(len(text) + 1))
     index: list[int] = []
     for i, ch in enumerate(text):
-        n = table.get(ord(ch))
-        if n is None:
+        grown = table.get(ord(ch))
+        if grown is None:
             index.append(i)
         else:
-            index.extend([i] * len(n))
+            index.extend([i] * len(grown))
     index.append(len(text))
     return normal, index
