@@ -321,6 +321,26 @@ def is_official_row(block: BlockLayout, label: str) -> bool:
     return any(label_key(x) in keys for r in block.rows for x in (r.labels[-1], *r.aliases))
 
 
+def _add_tails(
+    rows: dict[tuple[str, str], list[RowHit]],
+    table: TableLayout,
+    printed: tuple[str, ...],
+    official: tuple[str, ...],
+    block: BlockLayout,
+    row: RowLayout | None,
+) -> None:
+    for start in range(len(printed)):
+        hits = rows.setdefault((table.number, joined_key(printed[start:])), [])
+        if not any(h.labels == official for h in hits):
+            hits.append(RowHit(official, block, row))
+
+
+_Keyed = tuple[
+    str, int, str, dict[int, None], SectionLayout | RowLayout | ColumnLayout | BlockLayout
+]
+"""A candidate of :meth:`Matcher.near`: label, key length, key, key's characters, place."""
+
+
 class Matcher:
     """The labels of one edition, indexed for matching; get one with :func:`matcher`."""
 
@@ -331,25 +351,51 @@ class Matcher:
         for s in self.layout.sections:
             for title in (s.title, *s.aliases):
                 self._sections.setdefault(section_key(title), s)
-        self._cells: dict[tuple[str, str, str], CellLayout] = {}
-        self._blocks: dict[tuple[str, str], BlockLayout] = {}
-        self._rows: dict[tuple[str, str], list[RowHit]] = {}
-        for table in self.layout.tables:
-            self._index_table(table)
-            self._index_rows(table)
+        # the cells, blocks and rows by their label paths, built on first use (the reader of
+        # published reports asks only for sections and labels)
+        self._paths: (
+            tuple[
+                dict[tuple[str, str, str], CellLayout],
+                dict[tuple[str, str], BlockLayout],
+                dict[tuple[str, str], list[RowHit]],
+            ]
+            | None
+        ) = None
         self._label_hits: dict[str, list[LabelHit]] = _label_index(self.layout.tables)
-        self._near_keys: dict[
-            tuple[str, str | None],
-            list[tuple[str, int, str, SectionLayout | RowLayout | ColumnLayout | BlockLayout]],
-        ] = {}
+        self._near_keys: dict[tuple[str, str | None], list[_Keyed]] = {}
 
-    def _index_table(self, table: TableLayout) -> None:
+    def _index(
+        self,
+    ) -> tuple[
+        dict[tuple[str, str, str], CellLayout],
+        dict[tuple[str, str], BlockLayout],
+        dict[tuple[str, str], list[RowHit]],
+    ]:
+        """The cells, blocks and rows by their label paths (made once, on first use)."""
+        if self._paths is None:
+            paths: tuple[
+                dict[tuple[str, str, str], CellLayout],
+                dict[tuple[str, str], BlockLayout],
+                dict[tuple[str, str], list[RowHit]],
+            ] = ({}, {}, {})
+            for table in self.layout.tables:
+                self._index_table(table, paths[0], paths[1])
+                self._index_rows(table, paths[2])
+            self._paths = paths
+        return self._paths
+
+    def _index_table(
+        self,
+        table: TableLayout,
+        cells_by_path: dict[tuple[str, str, str], CellLayout],
+        blocks: dict[tuple[str, str], BlockLayout],
+    ) -> None:
         cells = iter(table.cells)
         for block in table.blocks:
             names = [block.labels, *((a,) for a in block.aliases)] if block.labels else [()]
             for name in names:
                 if name:
-                    self._blocks[table.number, label_key(name[0])] = block
+                    blocks[table.number, label_key(name[0])] = block
             leaves = [c.labels[-1] for c in block.columns]
             for row in block.rows:
                 for col in block.columns:
@@ -357,11 +403,13 @@ class Matcher:
                     for prefix in names:
                         for last in (row.labels[-1], *row.aliases):
                             row_key = joined_key((*prefix, *row.labels[:-1], last))
-                            self._cells[table.number, row_key, joined_key(col.labels)] = cell
+                            cells_by_path[table.number, row_key, joined_key(col.labels)] = cell
                             if leaves.count(col.labels[-1]) == 1:  # "商业企业" alone
-                                self._cells[table.number, row_key, label_key(col.labels[-1])] = cell
+                                cells_by_path[table.number, row_key, label_key(col.labels[-1])] = (
+                                    cell
+                                )
 
-    def _index_rows(self, table: TableLayout) -> None:
+    def _index_rows(self, table: TableLayout, rows: dict[tuple[str, str], list[RowHit]]) -> None:
         """Every tail of every row's and group's label path (aliases included)."""
         for block in table.blocks:
             names = [block.labels, *((a,) for a in block.aliases)] if block.labels else [()]
@@ -370,24 +418,11 @@ class Matcher:
                 for name in names:
                     for last in (row.labels[-1], *row.aliases):
                         printed = (*name, *row.labels[:-1], last)
-                        self._add_tails(table, printed, official, block, row)
+                        _add_tails(rows, table, printed, official, block, row)
                     for depth in range(1, len(official)):  # the groups above the row
                         group = (*name, *row.labels[: depth - len(block.labels)])
                         if len(group) == depth:
-                            self._add_tails(table, group, official[:depth], block, None)
-
-    def _add_tails(
-        self,
-        table: TableLayout,
-        printed: tuple[str, ...],
-        official: tuple[str, ...],
-        block: BlockLayout,
-        row: RowLayout | None,
-    ) -> None:
-        for start in range(len(printed)):
-            hits = self._rows.setdefault((table.number, joined_key(printed[start:])), [])
-            if not any(h.labels == official for h in hits):
-                hits.append(RowHit(official, block, row))
+                            _add_tails(rows, table, group, official[:depth], block, None)
 
     # ---- exact matches ----------------------------------------------------------------------
 
@@ -402,11 +437,12 @@ class Matcher:
         stands under, as :attr:`RowHit.labels` gives it) is chosen; ``None`` when nothing,
         or nothing unambiguous, matches.
         """
-        hits = self._rows.get((table, joined_key(label)))
+        rows = self._index()[2]
+        hits = rows.get((table, joined_key(label)))
         if not hits and isinstance(label, str):  # "规章(设区的市…应提供相关数据)": the row
             head, note = split_note(label)
             if note is not None:
-                hits = self._rows.get((table, joined_key(head)))
+                hits = rows.get((table, joined_key(head)))
         if not hits:
             return None
         if len(hits) == 1:
@@ -427,7 +463,7 @@ class Matcher:
 
     def is_row_label(self, table: str, label: str | Sequence[str]) -> bool:
         """Whether ``label`` names some row or group heading of table ``table``."""
-        return (table, joined_key(label)) in self._rows
+        return (table, joined_key(label)) in self._index()[2]
 
     def section(self, title: str) -> SectionLayout | None:
         """The top-level section a heading names (by :func:`section_key`: ordinal, final
@@ -444,7 +480,8 @@ class Matcher:
         by a parenthetical note (:func:`split_note`) is the row without the note.
         """
         column_key = joined_key(column)
-        hit = self._cells.get((table, joined_key(row), column_key))
+        cells = self._index()[0]
+        hit = cells.get((table, joined_key(row), column_key))
         if hit is not None:
             return hit
         if isinstance(row, str):
@@ -456,11 +493,11 @@ class Matcher:
             stripped = (*row[:-1], label)
         if note is None:
             return None
-        return self._cells.get((table, joined_key(stripped), column_key))
+        return cells.get((table, joined_key(stripped), column_key))
 
     def block(self, table: str, label: str) -> BlockLayout | None:
         """The block of table ``table`` whose official label or alias ``label`` is."""
-        return self._blocks.get((table, label_key(label)))
+        return self._index()[1].get((table, label_key(label)))
 
     def extra_cell(self, table: str, row: str, column: str) -> ExtraCell | None:
         """A figure of a provincial extra row of table 二: ``row`` is the block's label, "/",
@@ -502,25 +539,26 @@ class Matcher:
         budget = min(limit, max(1, len(key) // 4))
         size = len(key)
         best: dict[int, NearMiss] = {}  # the closest label of each place
-        for label, label_size, candidate, place in self._keyed(kind, table):
-            if abs(label_size - size) > budget:
-                continue  # more edits than the budget by length alone
+        for label, label_size, candidate, absent, place in self._keyed(kind, table):
+            if abs(label_size - size) > budget or len(key.translate(absent)) > budget:
+                # more edits than the budget by length alone, or by the characters of the
+                # text the label has nowhere (each is one edit at least)
+                continue
             d = _distance(key, candidate, budget)
             if d <= budget and (id(place) not in best or d < best[id(place)].distance):
                 best[id(place)] = NearMiss(label, d, place)
         return sorted(best.values(), key=lambda n: n.distance)
 
-    def _keyed(
-        self, kind: str, table: str | None
-    ) -> list[tuple[str, int, str, SectionLayout | RowLayout | ColumnLayout | BlockLayout]]:
-        """The candidates of :meth:`near` with their :func:`label_key` forms (and lengths),
-        computed once per kind and table: the layouts never change."""
+    def _keyed(self, kind: str, table: str | None) -> list[_Keyed]:
+        """The candidates of :meth:`near` with their :func:`label_key` forms, their lengths
+        and a table that deletes their characters (:meth:`str.translate`), computed once per
+        kind and table: the layouts never change."""
         keyed = self._near_keys.get((kind, table))
         if keyed is None:
             keyed = []
             for label, place in self._candidates(kind, table):
                 k = label_key(label)
-                keyed.append((label, len(k), k, place))
+                keyed.append((label, len(k), k, dict.fromkeys(map(ord, k)), place))
             self._near_keys[kind, table] = keyed
         return keyed
 
