@@ -648,6 +648,14 @@ def _label_index(layout_tables: Sequence[TableLayout]) -> dict[str, list[LabelHi
     return index
 
 
+@functools.lru_cache(maxsize=16384)
+def _simplified_key(text: str) -> tuple[str, str]:
+    """``text`` in simplified characters and its :func:`label_key`: one for every edition's
+    matcher (a label is looked up in each)."""
+    simple = simplified(text)
+    return simple, label_key(simple)
+
+
 def _match_labels(self: Matcher, text: str, near: bool) -> list[LabelHit]:
     """Every place of this edition's tables that ``text`` names, best first.
 
@@ -668,8 +676,7 @@ def _match_labels(self: Matcher, text: str, near: bool) -> list[LabelHit]:
     ('5.属于三类内部事务信息', 1)
     """
     index = self._label_hits
-    text = simplified(text)
-    key = label_key(text)
+    text, key = _simplified_key(text)
     hits = index.get(key)
     if hits:
         return list(hits)
