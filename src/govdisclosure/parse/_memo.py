@@ -5,7 +5,8 @@ tokens read, short headings, the matching keys of labels. A process that has rea
 reads the next faster; :func:`clear_memos` puts the reader back in the state of the first
 report of a process, for measuring that first report (``benchmarks/bench_parse.py``).
 
-The memos are the :func:`functools.lru_cache` functions of the modules in :data:`MODULES`.
+The memos are the :func:`functools.lru_cache` functions of the modules in :data:`MODULES`,
+and the memos of other kinds that :data:`FORGET` names the function to empty.
 What is built once from the layouts and never grows with the text read (each edition's
 :class:`~govdisclosure.layout.match.Matcher`, the traditional-to-simplified converter) is no
 memo and stays, unless ``tables=True``.
@@ -23,7 +24,7 @@ import functools
 import importlib
 from typing import Any
 
-__all__ = ["MODULES", "TABLES", "clear_memos", "memos"]
+__all__ = ["FORGET", "MODULES", "TABLES", "clear_memos", "memos"]
 
 #: The modules whose :func:`functools.lru_cache` functions are the reader's memos.
 MODULES: tuple[str, ...] = (
@@ -45,6 +46,10 @@ MODULES: tuple[str, ...] = (
     "govdisclosure.parse._text",
     "govdisclosure.parse._units",
 )
+
+#: The functions that empty the memos that are no :func:`functools.lru_cache` (module,
+#: function): the characters :func:`~govdisclosure.numerals._text.normalise_with_map` met.
+FORGET: tuple[tuple[str, str], ...] = (("govdisclosure.numerals._text", "forget_characters"),)
 
 #: Built once from the layouts (or an installed package), not from the text read: kept by
 #: :func:`clear_memos` unless ``tables=True``.
@@ -76,3 +81,5 @@ def clear_memos(*, tables: bool = False) -> None:
     """Empty every memo of the reader (with ``tables``, also drop the tables built once)."""
     for f in memos(tables=tables):
         f.cache_clear()
+    for module, name in FORGET:
+        getattr(importlib.import_module(module), name)()
