@@ -69,9 +69,10 @@ def test_clear_memos_empties_every_memo_of_the_reader() -> None:
     assert any(f.cache_info().currsize for n, f in found if n not in _memo.TABLES)
     from govdisclosure.numerals import _text
 
-    assert _text._SEEN and _text._CHANGED
+    assert _text._SEEN
+    assert _text._CHANGED
     _memo.clear_memos()
-    assert not (_text._SEEN or _text._CHANGED or _text._GROWS)
+    assert len(_text._SEEN) + len(_text._CHANGED) + len(_text._GROWS) == 0
     assert {n: f.cache_info().currsize for n, f in found if n not in _memo.TABLES} == {
         n: 0 for n, _ in found if n not in _memo.TABLES
     }
