@@ -159,6 +159,7 @@ def simplified(text: str) -> str:
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+_EIGHT_HAN = re.compile("(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8}")
 
 
 def is_traditional(text: str) -> bool:
@@ -171,8 +172,7 @@ def is_traditional(text: str) -> bool:
     False
     """
     sample = text[:20000]
-    han = len(_HAN.findall(sample))
-    if han < 8:
+    if _EIGHT_HAN.match(sample) is None:  # fewer than eight Chinese characters
         return False
     if can_convert():
         converted = simplified(sample)
@@ -181,7 +181,7 @@ def is_traditional(text: str) -> bool:
         differ: int = sum(map(operator.ne, sample, converted))
     else:  # pragma: no cover - see _converter
         differ = sum(1 for ch in sample if ch in TRADITIONAL_MARKS)
-    return differ >= 3 and differ * 100 >= han
+    return differ >= 3 and differ * 100 >= len(_HAN.findall(sample))
 
 
 #: The words a heading may add before or around the official title ("政务公开工作总体情况",

@@ -114,6 +114,7 @@ _CLOSED_BY: dict[str, tuple[str, ...]] = {
     "tfoot": ("tr", "td", "th", "tbody", "thead", "tfoot"),
 }
 _STOP_TABLE = ("table",)
+_IMPLIES = _CLOSES_P | _TABLE_PARTS | {"li", "dt", "dd"}  # start tags that close open ones
 
 
 class _Entry:
@@ -297,23 +298,9 @@ class _Builder(HTMLParser):
                 return -1
         return -1
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        at = self.starts[self.lineno - 1] + self.offset
-        box = self.boxes[-1]
-        if box.trailing >= 0:  # the text before the tag ends here (its white space aside)
-            box.end = at - box.trailing
-            box.trailing = -1
-        if self.skip:
-            if tag in _SKIP:
-                self.skip += 1
-                self._push(tag)
-            return
-        if tag in _VOID:
-            if tag == "br" and self.boxes[-1].start >= 0:
-                self.boxes[-1].buf.append("\u2028")
-            elif tag == "hr":
-                self._flush(at)
-            return
+    def _close_implied(self, tag: str, at: int) -> None:
+        """Close what a start tag ``tag`` closes as browsers do: an open ``<p>`` before a block,
+        ``<li>`` before ``<li>``, ``<dt>/<dd>`` before either, cells and rows before theirs."""
         if tag in _CLOSES_P and self.open.get("p"):
             i = self._find(("p",), ("td", "th", "table", "div", "li"))
             if i >= 0:
@@ -332,6 +319,26 @@ class _Builder(HTMLParser):
             while i >= 0:
                 self._pop_to(i, at)
                 i = self._find(targets, _STOP_TABLE)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        at = self.starts[self.lineno - 1] + self.offset
+        box = self.boxes[-1]
+        if box.trailing >= 0:  # the text before the tag ends here (its white space aside)
+            box.end = at - box.trailing
+            box.trailing = -1
+        if self.skip:
+            if tag in _SKIP:
+                self.skip += 1
+                self._push(tag)
+            return
+        if tag in _VOID:
+            if tag == "br" and self.boxes[-1].start >= 0:
+                self.boxes[-1].buf.append("\u2028")
+            elif tag == "hr":
+                self._flush(at)
+            return
+        if tag in _IMPLIES:
+            self._close_implied(tag, at)
         if tag in _SKIP:
             self._flush(at)
             self.skip = 1
@@ -378,6 +385,12 @@ class _Builder(HTMLParser):
                     self.skip = 0
             return
         if tag in _VOID:
+            return
+        stack = self.stack
+        if stack and stack[-1].tag == tag:  # the common case: it closes the innermost element
+            self._close(stack[-1], at)  # (the element is on the stack while it closes)
+            stack.pop()
+            self.open[tag] -= 1
             return
         stop = _STOP_TABLE if tag in _TABLE_PARTS else ()
         i = self._find((tag,), stop)
