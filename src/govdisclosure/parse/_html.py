@@ -344,7 +344,7 @@ class _Builder(HTMLParser):
             self.skip = 1
             self._push(tag)
             return
-        if tag in _FLUSHES:
+        if tag in _FLUSHES and self.boxes[-1].buf:  # (no text read: nothing to flush)
             self._flush(at)
         entry = self._push(tag)
         if tag == "table":

@@ -21,6 +21,7 @@ import difflib
 import itertools
 import re
 import typing
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -577,18 +578,8 @@ class TableReader:
     def tables(self) -> dict[str, tuple[Any, TableBlock]]:
         """The tables read, by report attribute, with their document blocks."""
         out: dict[str, tuple[Any, TableBlock]] = {}
-        # the values and units read, by table attribute ("$.requests.x.y": "requests", x, y),
-        # each in the order read
-        by_table: dict[str, list[tuple[list[str], Any]]] = {}
-        units: dict[str, list[tuple[list[str], Any]]] = {}
-        for path, (value, _tok, _cell) in self.values.items():
-            _, attribute, *keys = path.split(".")
-            if keys:
-                by_table.setdefault(attribute, []).append((keys, value))
-        for path, unit in self.units.items():
-            _, attribute, *keys = path.split(".")
-            if keys:
-                units.setdefault(attribute, []).append((keys, unit))
+        by_table = _by_table((path, v[0]) for path, v in self.values.items())
+        units = _by_table(self.units.items())
         for table in self.layout.tables:
             data: dict[str, Any] = {}
             read = by_table.get(table.attribute, ())
@@ -694,6 +685,21 @@ class TableReader:
         for i, (_b, _label, values, tok) in enumerate(self.extra.get("二", ())):
             out.append((f"$.active.extra_rows[{i}]", tok, values))
         return out
+
+
+def _by_table(read: Iterable[tuple[str, Any]]) -> dict[str, list[tuple[list[str], Any]]]:
+    """What was read under JSON paths, by table attribute, each in the order read
+    (``"$.requests.x.y"``: ``"requests"``, ``["x", "y"]``).
+
+    >>> _by_table([("$.requests.a.b", 1), ("$.fees.c", 2), ("$.requests.d", 3)])
+    {'requests': [(['a', 'b'], 1), (['d'], 3)], 'fees': [(['c'], 2)]}
+    """
+    out: dict[str, list[tuple[list[str], Any]]] = {}
+    for path, value in read:
+        _, attribute, *keys = path.split(".")
+        if keys:
+            out.setdefault(attribute, []).append((keys, value))
+    return out
 
 
 def _words(number: str | None) -> tuple[str, str]:
