@@ -48,6 +48,7 @@ the label and the note.
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Iterable, Sequence
@@ -159,7 +160,6 @@ def simplified(text: str) -> str:
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
-_EIGHT_HAN = re.compile("(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){8}")
 
 
 def is_traditional(text: str) -> bool:
@@ -172,8 +172,8 @@ def is_traditional(text: str) -> bool:
     False
     """
     sample = text[:20000]
-    if _EIGHT_HAN.match(sample) is None:  # fewer than eight Chinese characters
-        return False
+    if next(itertools.islice(_HAN.finditer(sample), 7, None), None) is None:
+        return False  # fewer than eight Chinese characters (found the first eight at most)
     if can_convert():
         converted = simplified(sample)
         if converted == sample:  # the common case, at the speed of one comparison
