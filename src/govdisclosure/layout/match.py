@@ -48,6 +48,7 @@ the label and the note.
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Iterable, Sequence
@@ -171,9 +172,8 @@ def is_traditional(text: str) -> bool:
     False
     """
     sample = text[:20000]
-    han = len(_HAN.findall(sample))
-    if han < 8:
-        return False
+    if next(itertools.islice(_HAN.finditer(sample), 7, None), None) is None:
+        return False  # fewer than eight Chinese characters (found the first eight at most)
     if can_convert():
         converted = simplified(sample)
         if converted == sample:  # the common case, at the speed of one comparison
@@ -181,7 +181,7 @@ def is_traditional(text: str) -> bool:
         differ: int = sum(map(operator.ne, sample, converted))
     else:  # pragma: no cover - see _converter
         differ = sum(1 for ch in sample if ch in TRADITIONAL_MARKS)
-    return differ >= 3 and differ * 100 >= han
+    return differ >= 3 and differ * 100 >= len(_HAN.findall(sample))
 
 
 #: The words a heading may add before or around the official title ("政务公开工作总体情况",
@@ -267,18 +267,46 @@ class RowHit:
 
 
 def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or ``limit + 1`` as soon as it must exceed ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return limit + 1
+    """Levenshtein distance when at most ``limit``, else ``limit + 1``.
+
+    Only the band of the table within ``limit`` of its diagonal is computed (a cell outside
+    it is more than ``limit`` edits by the lengths alone), so a label of length ``n`` costs
+    ``n * (2 * limit + 1)`` steps, and the search stops at the first row past ``limit``.
+
+    >>> _distance("属于三类内部事务信息", "属于三类内容事物信息", 3)
+    2
+    >>> _distance("kitten", "sitting", 2), _distance("abc", "abc", 0), _distance("ab", "", 1)
+    (3, 0, 2)
+    """
+    la, lb = len(a), len(b)
+    over = limit + 1
+    if abs(la - lb) > limit:
+        return over
+    if a == b:
+        return 0
+    previous = [j if j <= limit else over for j in range(lb + 1)]
+    for i in range(1, la + 1):
+        ca = a[i - 1]
+        current = [over] * (lb + 1)
+        low = i if i <= limit else over
+        current[0] = low
+        for j in range(max(1, i - limit), min(lb, i + limit) + 1):
+            v = previous[j - 1] + (ca != b[j - 1])
+            w = previous[j] + 1
+            if w < v:
+                v = w
+            w = current[j - 1] + 1
+            if w < v:
+                v = w
+            if v > over:
+                v = over
+            current[j] = v
+            if v < low:
+                low = v
+        if low > limit:
+            return over
         previous = current
-    return previous[-1]
+    return previous[lb]
 
 
 def is_official_row(block: BlockLayout, label: str) -> bool:
@@ -293,6 +321,26 @@ def is_official_row(block: BlockLayout, label: str) -> bool:
     return any(label_key(x) in keys for r in block.rows for x in (r.labels[-1], *r.aliases))
 
 
+def _add_tails(
+    rows: dict[tuple[str, str], list[RowHit]],
+    table: TableLayout,
+    printed: tuple[str, ...],
+    official: tuple[str, ...],
+    block: BlockLayout,
+    row: RowLayout | None,
+) -> None:
+    for start in range(len(printed)):
+        hits = rows.setdefault((table.number, joined_key(printed[start:])), [])
+        if not any(h.labels == official for h in hits):
+            hits.append(RowHit(official, block, row))
+
+
+_Keyed = tuple[
+    str, int, str, dict[int, None], SectionLayout | RowLayout | ColumnLayout | BlockLayout
+]
+"""A candidate of :meth:`Matcher.near`: label, key length, key, key's characters, place."""
+
+
 class Matcher:
     """The labels of one edition, indexed for matching; get one with :func:`matcher`."""
 
@@ -303,21 +351,51 @@ class Matcher:
         for s in self.layout.sections:
             for title in (s.title, *s.aliases):
                 self._sections.setdefault(section_key(title), s)
-        self._cells: dict[tuple[str, str, str], CellLayout] = {}
-        self._blocks: dict[tuple[str, str], BlockLayout] = {}
-        self._rows: dict[tuple[str, str], list[RowHit]] = {}
-        for table in self.layout.tables:
-            self._index_table(table)
-            self._index_rows(table)
+        # the cells, blocks and rows by their label paths, built on first use (the reader of
+        # published reports asks only for sections and labels)
+        self._paths: (
+            tuple[
+                dict[tuple[str, str, str], CellLayout],
+                dict[tuple[str, str], BlockLayout],
+                dict[tuple[str, str], list[RowHit]],
+            ]
+            | None
+        ) = None
         self._label_hits: dict[str, list[LabelHit]] = _label_index(self.layout.tables)
+        self._near_keys: dict[tuple[str, str | None], list[_Keyed]] = {}
 
-    def _index_table(self, table: TableLayout) -> None:
+    def _index(
+        self,
+    ) -> tuple[
+        dict[tuple[str, str, str], CellLayout],
+        dict[tuple[str, str], BlockLayout],
+        dict[tuple[str, str], list[RowHit]],
+    ]:
+        """The cells, blocks and rows by their label paths (made once, on first use)."""
+        if self._paths is None:
+            paths: tuple[
+                dict[tuple[str, str, str], CellLayout],
+                dict[tuple[str, str], BlockLayout],
+                dict[tuple[str, str], list[RowHit]],
+            ] = ({}, {}, {})
+            for table in self.layout.tables:
+                self._index_table(table, paths[0], paths[1])
+                self._index_rows(table, paths[2])
+            self._paths = paths
+        return self._paths
+
+    def _index_table(
+        self,
+        table: TableLayout,
+        cells_by_path: dict[tuple[str, str, str], CellLayout],
+        blocks: dict[tuple[str, str], BlockLayout],
+    ) -> None:
         cells = iter(table.cells)
         for block in table.blocks:
             names = [block.labels, *((a,) for a in block.aliases)] if block.labels else [()]
             for name in names:
                 if name:
-                    self._blocks[table.number, label_key(name[0])] = block
+                    blocks[table.number, label_key(name[0])] = block
             leaves = [c.labels[-1] for c in block.columns]
             for row in block.rows:
                 for col in block.columns:
@@ -325,11 +403,13 @@ class Matcher:
                     for prefix in names:
                         for last in (row.labels[-1], *row.aliases):
                             row_key = joined_key((*prefix, *row.labels[:-1], last))
-                            self._cells[table.number, row_key, joined_key(col.labels)] = cell
+                            cells_by_path[table.number, row_key, joined_key(col.labels)] = cell
                             if leaves.count(col.labels[-1]) == 1:  # "商业企业" alone
-                                self._cells[table.number, row_key, label_key(col.labels[-1])] = cell
+                                cells_by_path[table.number, row_key, label_key(col.labels[-1])] = (
+                                    cell
+                                )
 
-    def _index_rows(self, table: TableLayout) -> None:
+    def _index_rows(self, table: TableLayout, rows: dict[tuple[str, str], list[RowHit]]) -> None:
         """Every tail of every row's and group's label path (aliases included)."""
         for block in table.blocks:
             names = [block.labels, *((a,) for a in block.aliases)] if block.labels else [()]
@@ -338,24 +418,11 @@ class Matcher:
                 for name in names:
                     for last in (row.labels[-1], *row.aliases):
                         printed = (*name, *row.labels[:-1], last)
-                        self._add_tails(table, printed, official, block, row)
+                        _add_tails(rows, table, printed, official, block, row)
                     for depth in range(1, len(official)):  # the groups above the row
                         group = (*name, *row.labels[: depth - len(block.labels)])
                         if len(group) == depth:
-                            self._add_tails(table, group, official[:depth], block, None)
-
-    def _add_tails(
-        self,
-        table: TableLayout,
-        printed: tuple[str, ...],
-        official: tuple[str, ...],
-        block: BlockLayout,
-        row: RowLayout | None,
-    ) -> None:
-        for start in range(len(printed)):
-            hits = self._rows.setdefault((table.number, joined_key(printed[start:])), [])
-            if not any(h.labels == official for h in hits):
-                hits.append(RowHit(official, block, row))
+                            _add_tails(rows, table, group, official[:depth], block, None)
 
     # ---- exact matches ----------------------------------------------------------------------
 
@@ -370,11 +437,12 @@ class Matcher:
         stands under, as :attr:`RowHit.labels` gives it) is chosen; ``None`` when nothing,
         or nothing unambiguous, matches.
         """
-        hits = self._rows.get((table, joined_key(label)))
+        rows = self._index()[2]
+        hits = rows.get((table, joined_key(label)))
         if not hits and isinstance(label, str):  # "规章(设区的市…应提供相关数据)": the row
             head, note = split_note(label)
             if note is not None:
-                hits = self._rows.get((table, joined_key(head)))
+                hits = rows.get((table, joined_key(head)))
         if not hits:
             return None
         if len(hits) == 1:
@@ -395,7 +463,7 @@ class Matcher:
 
     def is_row_label(self, table: str, label: str | Sequence[str]) -> bool:
         """Whether ``label`` names some row or group heading of table ``table``."""
-        return (table, joined_key(label)) in self._rows
+        return (table, joined_key(label)) in self._index()[2]
 
     def section(self, title: str) -> SectionLayout | None:
         """The top-level section a heading names (by :func:`section_key`: ordinal, final
@@ -412,7 +480,8 @@ class Matcher:
         by a parenthetical note (:func:`split_note`) is the row without the note.
         """
         column_key = joined_key(column)
-        hit = self._cells.get((table, joined_key(row), column_key))
+        cells = self._index()[0]
+        hit = cells.get((table, joined_key(row), column_key))
         if hit is not None:
             return hit
         if isinstance(row, str):
@@ -424,11 +493,11 @@ class Matcher:
             stripped = (*row[:-1], label)
         if note is None:
             return None
-        return self._cells.get((table, joined_key(stripped), column_key))
+        return cells.get((table, joined_key(stripped), column_key))
 
     def block(self, table: str, label: str) -> BlockLayout | None:
         """The block of table ``table`` whose official label or alias ``label`` is."""
-        return self._blocks.get((table, label_key(label)))
+        return self._index()[1].get((table, label_key(label)))
 
     def extra_cell(self, table: str, row: str, column: str) -> ExtraCell | None:
         """A figure of a provincial extra row of table 二: ``row`` is the block's label, "/",
@@ -468,12 +537,30 @@ class Matcher:
         ``table`` is the table's number (ignored for sections)."""
         key = label_key(text) if kind != "section" else heading_key(text)
         budget = min(limit, max(1, len(key) // 4))
+        size = len(key)
         best: dict[int, NearMiss] = {}  # the closest label of each place
-        for label, place in self._candidates(kind, table):
-            d = _distance(key, label_key(label), budget)
+        for label, label_size, candidate, absent, place in self._keyed(kind, table):
+            if abs(label_size - size) > budget or len(key.translate(absent)) > budget:
+                # more edits than the budget by length alone, or by the characters of the
+                # text the label has nowhere (each is one edit at least)
+                continue
+            d = _distance(key, candidate, budget)
             if d <= budget and (id(place) not in best or d < best[id(place)].distance):
                 best[id(place)] = NearMiss(label, d, place)
         return sorted(best.values(), key=lambda n: n.distance)
+
+    def _keyed(self, kind: str, table: str | None) -> list[_Keyed]:
+        """The candidates of :meth:`near` with their :func:`label_key` forms, their lengths
+        and a table that deletes their characters (:meth:`str.translate`), computed once per
+        kind and table: the layouts never change."""
+        keyed = self._near_keys.get((kind, table))
+        if keyed is None:
+            keyed = []
+            for label, place in self._candidates(kind, table):
+                k = label_key(label)
+                keyed.append((label, len(k), k, dict.fromkeys(map(ord, k)), place))
+            self._near_keys[kind, table] = keyed
+        return keyed
 
     def _candidates(
         self, kind: str, table: str | None
@@ -561,6 +648,14 @@ def _label_index(layout_tables: Sequence[TableLayout]) -> dict[str, list[LabelHi
     return index
 
 
+@functools.lru_cache(maxsize=16384)
+def _simplified_key(text: str) -> tuple[str, str]:
+    """``text`` in simplified characters and its :func:`label_key`: one for every edition's
+    matcher (a label is looked up in each)."""
+    simple = simplified(text)
+    return simple, label_key(simple)
+
+
 def _match_labels(self: Matcher, text: str, near: bool) -> list[LabelHit]:
     """Every place of this edition's tables that ``text`` names, best first.
 
@@ -581,8 +676,7 @@ def _match_labels(self: Matcher, text: str, near: bool) -> list[LabelHit]:
     ('5.属于三类内部事务信息', 1)
     """
     index = self._label_hits
-    text = simplified(text)
-    key = label_key(text)
+    text, key = _simplified_key(text)
     hits = index.get(key)
     if hits:
         return list(hits)

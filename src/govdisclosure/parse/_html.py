@@ -114,6 +114,7 @@ _CLOSED_BY: dict[str, tuple[str, ...]] = {
     "tfoot": ("tr", "td", "th", "tbody", "thead", "tfoot"),
 }
 _STOP_TABLE = ("table",)
+_IMPLIES = _CLOSES_P | _TABLE_PARTS | {"li", "dt", "dd"}  # start tags that close open ones
 
 
 class _Entry:
@@ -217,7 +218,7 @@ def _clean_text(pieces: list[str]) -> str:
 class _Builder(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.smap = SourceMap(text)
+        self.starts = SourceMap(text).starts
         self.stack: list[_Entry] = []
         self.open: dict[str, int] = {}  # how many elements of each tag are on the stack
         self.root = _Entry("#document", 1, None)
@@ -226,12 +227,6 @@ class _Builder(HTMLParser):
         self.tables: list[_Table] = []
         self.cells: list[_Cell | None] = []  # the open cell of each open table
         self.skip = 0
-
-    # ---- positions ------------------------------------------------------------------------
-
-    def _pos(self) -> int:
-        line, col = self.getpos()
-        return self.smap.offset(line, col)
 
     # ---- text -----------------------------------------------------------------------------
 
@@ -253,24 +248,22 @@ class _Builder(HTMLParser):
         box.start = -1
         box.end = box.trailing = -1
 
-    def _tag_at(self, at: int) -> None:
-        """A tag starts at ``at``: the text before it ends there (its white space aside)."""
-        box = self.boxes[-1]
-        if box.trailing >= 0:
-            box.end = at - box.trailing
-            box.trailing = -1
-
     def handle_data(self, data: str) -> None:
         if self.skip:
             return
         box = self.boxes[-1]
         if box.start < 0:
-            if not data.strip():
+            lead = len(data) - len(data.lstrip())
+            if lead == len(data):
                 return
-            box.start = self._pos() + (len(data) - len(data.lstrip()))
-        box.buf.append(data)
-        if data.strip():
+            box.start = self.starts[self.lineno - 1] + self.offset + lead
+            box.buf.append(data)
             box.trailing = len(data) - len(data.rstrip())
+            return
+        box.buf.append(data)
+        trail = len(data) - len(data.rstrip())
+        if trail < len(data):
+            box.trailing = trail
 
     # ---- elements -------------------------------------------------------------------------
 
@@ -305,21 +298,10 @@ class _Builder(HTMLParser):
                 return -1
         return -1
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        at = self._pos()
-        self._tag_at(at)
-        if self.skip:
-            if tag in _SKIP:
-                self.skip += 1
-                self._push(tag)
-            return
-        if tag in _VOID:
-            if tag == "br" and self.boxes[-1].start >= 0:
-                self.boxes[-1].buf.append("\u2028")
-            elif tag == "hr":
-                self._flush(at)
-            return
-        if tag in _CLOSES_P:
+    def _close_implied(self, tag: str, at: int) -> None:
+        """Close what a start tag ``tag`` closes as browsers do: an open ``<p>`` before a block,
+        ``<li>`` before ``<li>``, ``<dt>/<dd>`` before either, cells and rows before theirs."""
+        if tag in _CLOSES_P and self.open.get("p"):
             i = self._find(("p",), ("td", "th", "table", "div", "li"))
             if i >= 0:
                 self._pop_to(i, at)
@@ -337,12 +319,32 @@ class _Builder(HTMLParser):
             while i >= 0:
                 self._pop_to(i, at)
                 i = self._find(targets, _STOP_TABLE)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        at = self.starts[self.lineno - 1] + self.offset
+        box = self.boxes[-1]
+        if box.trailing >= 0:  # the text before the tag ends here (its white space aside)
+            box.end = at - box.trailing
+            box.trailing = -1
+        if self.skip:
+            if tag in _SKIP:
+                self.skip += 1
+                self._push(tag)
+            return
+        if tag in _VOID:
+            if tag == "br" and self.boxes[-1].start >= 0:
+                self.boxes[-1].buf.append("\u2028")
+            elif tag == "hr":
+                self._flush(at)
+            return
+        if tag in _IMPLIES:
+            self._close_implied(tag, at)
         if tag in _SKIP:
             self._flush(at)
             self.skip = 1
             self._push(tag)
             return
-        if tag in _FLUSHES:
+        if tag in _FLUSHES and self.boxes[-1].buf:  # (no text read: nothing to flush)
             self._flush(at)
         entry = self._push(tag)
         if tag == "table":
@@ -367,8 +369,11 @@ class _Builder(HTMLParser):
             self.boxes[-1].hint = "item"
 
     def handle_endtag(self, tag: str) -> None:
-        at = self._pos()
-        self._tag_at(at)
+        at = self.starts[self.lineno - 1] + self.offset
+        box = self.boxes[-1]
+        if box.trailing >= 0:  # the text before the tag ends here (its white space aside)
+            box.end = at - box.trailing
+            box.trailing = -1
         if self.skip:
             i = self._find((tag,))
             if i >= 0 and tag in _SKIP:
@@ -380,6 +385,12 @@ class _Builder(HTMLParser):
                     self.skip = 0
             return
         if tag in _VOID:
+            return
+        stack = self.stack
+        if stack and stack[-1].tag == tag:  # the common case: it closes the innermost element
+            self._close(stack[-1], at)  # (the element is on the stack while it closes)
+            stack.pop()
+            self.open[tag] -= 1
             return
         stop = _STOP_TABLE if tag in _TABLE_PARTS else ()
         i = self._find((tag,), stop)

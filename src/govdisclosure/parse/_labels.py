@@ -21,12 +21,18 @@ TABLED: tuple[Edition, ...] = tuple(e for e in reversed(Edition) if e.has_tables
 def _hits(key_text: str, near: bool) -> tuple[tuple[Edition, LabelHit], ...]:
     out: list[tuple[Edition, LabelHit]] = []
     for edition in TABLED:
-        out.extend((edition, h) for h in matcher(edition).labels(key_text, near=near))
+        out.extend((edition, h) for h in _edition_hits(edition, key_text, near))
     return tuple(out)
 
 
 @functools.lru_cache(maxsize=16384)
 def _edition_hits(edition: Edition, text: str, near: bool) -> tuple[LabelHit, ...]:
+    if near:
+        # near misses are sought only when nothing matches exactly: the exact hits, when
+        # there are any, are the answer (and often known already, from reading the edition)
+        exact = _edition_hits(edition, text, False)
+        if exact:
+            return exact
     return tuple(matcher(edition).labels(text, near=near))
 
 

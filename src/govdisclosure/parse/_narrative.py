@@ -141,6 +141,7 @@ def attribute_of(label: str) -> str | None:
 _DELIMS = frozenset(",，。；;：:、()（）!！?？\n")
 _SENTENCE_END = frozenset("。!！?？")
 _CLAUSE_END = frozenset("；;")
+_STOPS = _SENTENCE_END | _CLAUSE_END
 _LEADS = ("其中", "包括", "共计", "累计", "共有", "共", "和", "及", "与", "为", "分别")
 _BREAKDOWN = ("其中", "包括")
 
@@ -191,7 +192,7 @@ def facts_and_relations(
 
 
 def _between(text: str, a: int, b: int, stops: frozenset[str]) -> bool:
-    return any(ch in stops for ch in text[a:b])
+    return not stops.isdisjoint(text[a:b])
 
 
 def _breakdowns(text: str, mine: list[tuple[Fact, FoundQuantity]]) -> list[Relation]:
@@ -220,7 +221,7 @@ def _breakdown(
     total, tq = before[-1]
     gap = text[tq.end : pos]
     sentence_start = gap.rstrip(" ,，").endswith(("。",)) and gap.strip(" ,，。") == ""
-    if _between(text, tq.end, pos, _SENTENCE_END | _CLAUSE_END) and not sentence_start:
+    if _between(text, tq.end, pos, _STOPS) and not sentence_start:
         return None
     money = total.quantity.is_money
     if _between(text, pos, after[0][1].start, _SENTENCE_END):

@@ -21,6 +21,7 @@ import difflib
 import itertools
 import re
 import typing
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -392,10 +393,9 @@ class TableReader:
 
     def _columns(self, row: _Row) -> list[tuple[ColumnLayout, CellLayout | None]]:
         table = self.layout.table(row.table)
-        cells = list(table.cells)
         if row.kind == "transposed":
             (block,) = table.blocks
-            return [(block.columns[i % len(block.columns)], c) for i, c in enumerate(cells)]
+            return [(block.columns[i % len(block.columns)], c) for i, c in enumerate(table.cells)]
         assert row.block is not None
         if row.kind == "extra":
             return [(c, None) for c in row.block.columns]
@@ -498,7 +498,8 @@ class TableReader:
     def _place(self, row: _Row, tok: Tok, col: ColumnLayout, cell: CellLayout) -> None:
         """Read ``tok`` into ``cell``, and into the table's grid."""
         value = self._read(tok, col, cell, row)
-        self.values[cell.json_path] = (value, tok, cell)
+        path = cell.json_path
+        self.values[path] = (value, tok, cell)
         self.grid_cells.setdefault(row.table, []).append(
             GridCell(
                 max(tok.row, 0),
@@ -507,7 +508,7 @@ class TableReader:
                 tok.colspan,
                 "data",
                 tok.text,
-                cell.json_path,
+                path,
                 value=value,
                 kind=cell.kind,
                 span=Span(tok.start, tok.end),
@@ -577,26 +578,22 @@ class TableReader:
     def tables(self) -> dict[str, tuple[Any, TableBlock]]:
         """The tables read, by report attribute, with their document blocks."""
         out: dict[str, tuple[Any, TableBlock]] = {}
+        by_table = _by_table((path, v[0]) for path, v in self.values.items())
+        units = _by_table(self.units.items())
         for table in self.layout.tables:
             data: dict[str, Any] = {}
-            prefix = f"$.{table.attribute}."
-            present = table.number in self.tables_seen
-            for path, (value, _tok, _cell) in self.values.items():
-                if not path.startswith(prefix):
-                    continue
-                present = True
-                keys = path[len(prefix) :].split(".")
+            read = by_table.get(table.attribute, ())
+            present = bool(read) or table.number in self.tables_seen
+            for keys, value in read:
                 d = data
                 for k in keys[:-1]:
                     d = d.setdefault(k, {})
                 d[keys[-1]] = value
-            for path, unit in self.units.items():
-                if path.startswith(prefix):
-                    keys = path[len(prefix) :].split(".")
-                    d = data
-                    for k in keys[:-1]:
-                        d = d.setdefault(k, {})
-                    d[keys[-1]] = MoneyUnit(unit)
+            for keys, unit in units.get(table.attribute, ()):
+                d = data
+                for k in keys[:-1]:
+                    d = d.setdefault(k, {})
+                d[keys[-1]] = MoneyUnit(unit)
             extra = list(self.extra.get(table.number, ()))
             if extra:
                 present = True
@@ -662,9 +659,8 @@ class TableReader:
         anything was, and whether it ends inside a table (``ends_inside``: the source ends in
         a table region, and its last row is cut short or its last table lacks rows)."""
         tables = set(self.tables_seen)
-        for path in self.printed:
-            attribute = path.split(".")[1]
-            tables.update(t.number for t in self.layout.tables if t.attribute == attribute)
+        attributes = {path.split(".")[1] for path in self.printed}
+        tables.update(t.number for t in self.layout.tables if t.attribute in attributes)
         cut = False
         if ends_inside and self.tables_seen:
             last = self.layout.table(self.tables_seen[-1])
@@ -689,6 +685,21 @@ class TableReader:
         for i, (_b, _label, values, tok) in enumerate(self.extra.get("二", ())):
             out.append((f"$.active.extra_rows[{i}]", tok, values))
         return out
+
+
+def _by_table(read: Iterable[tuple[str, Any]]) -> dict[str, list[tuple[list[str], Any]]]:
+    """What was read under JSON paths, by table attribute, each in the order read
+    (``"$.requests.x.y"``: ``"requests"``, ``["x", "y"]``).
+
+    >>> _by_table([("$.requests.a.b", 1), ("$.fees.c", 2), ("$.requests.d", 3)])
+    {'requests': [(['a', 'b'], 1), (['d'], 3)], 'fees': [(['c'], 2)]}
+    """
+    out: dict[str, list[tuple[list[str], Any]]] = {}
+    for path, value in read:
+        _, attribute, *keys = path.split(".")
+        if keys:
+            out.setdefault(attribute, []).append((keys, value))
+    return out
 
 
 def _words(number: str | None) -> tuple[str, str]:

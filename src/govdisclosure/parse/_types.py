@@ -313,6 +313,11 @@ class SourceMap:
             i = find("\n", i + 1)
         self._starts = starts
 
+    @property
+    def starts(self) -> list[int]:
+        """The offset of the start of each line (line 1 first)."""
+        return self._starts
+
     def line_column(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of ``offset``."""
         i = bisect.bisect_right(self._starts, offset) - 1
