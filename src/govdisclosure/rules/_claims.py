@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -24,7 +23,7 @@ from govdisclosure.rules._claim_kinds import (
     CLAIMS,
     Claim,
 )
-from govdisclosure.rules._context import Context
+from govdisclosure.rules._context import Context, derived
 from govdisclosure.rules._findings import Finding, Interval, Side
 from govdisclosure.rules._policy import Policy
 from govdisclosure.rules._registry import Family
@@ -105,17 +104,27 @@ def _hits(text: str, carried: int = 0) -> tuple[_Hit, ...]:
     return tuple(hits)
 
 
-_UNFINISHED = re.compile(r"[^。；;！!？?：:]+$")
-"""The end of a paragraph that does not finish its sentence (a line wrapped by the layout)."""
+_ENDS = "。；;！!？?：:\n"
+"""What finishes a sentence at the end of a paragraph (a line break: the paragraph's own)."""
 
 
 def _carry(previous: str | None) -> str:
     """What a paragraph takes over from the one before it in its section: the unfinished
-    sentence at its end (the text of a page's layout wraps lines into paragraphs)."""
+    sentence at its end (the text of a page's layout wraps lines into paragraphs) — what
+    follows its last 。；！？： unless a line break does.
+
+    >>> _carry("共收到申请12件，其中"), _carry("共收到申请12件。"), _carry("一、概述\\n总体")
+    ('共收到申请12件，其中', '', '')
+
+    One backward scan per mark (a pattern anchored at the end would rescan every run of the
+    text: quadratic in a long paragraph without marks)."""
     if not previous:
         return ""
-    m = _UNFINISHED.search(previous.rstrip())
-    return "" if m is None or "\n" in m.group() else m.group()
+    text = previous.rstrip()
+    cut = max(text.rfind(mark) for mark in _ENDS)
+    if cut >= 0 and text[cut] == "\n":
+        return ""
+    return text[cut + 1 :]
 
 
 def _clause_hits(clause: str, at: int, sentence: list[str]) -> list[_Hit]:
@@ -252,7 +261,7 @@ def _claim_finding(
 
 
 def _contradicted(
-    report: Report, hit: _Hit, place: tuple[tuple[int, ...], int, int], scopes: dict[Any, FactScope]
+    report: Report, hit: _Hit, place: tuple[tuple[int, ...], int, int]
 ) -> tuple[tuple[str, ...], Any] | None:
     """The alternative (and its value) of the tables that contradicts a hit, or None."""
     exact = hit.exact
@@ -260,7 +269,7 @@ def _contradicted(
         for fn in hit.claim._values:
             if fn(report) == exact:
                 return None  # the fast path: one alternative equals the figure
-    if not _like_for_like(report, hit, place, scopes):
+    if not _like_for_like(report, hit, place, derived(report, _fact_scopes)):
         return None
     ok, alt, value = _agrees(report, hit)
     if ok:
@@ -316,18 +325,46 @@ def _listed(hits: tuple[_Hit, ...]) -> Iterator[tuple[_Hit, list[_Hit]]]:
             parts.append(hit)
 
 
-def _outcome_sums(report: Report, hits: tuple[_Hit, ...], path: str, where: Any) -> list[Finding]:
+@attrs.frozen(slots=True)
+class _Listed:
+    """Outcomes a paragraph lists after a 办结/答复 total that do not sum to it."""
+
+    total: _Hit
+    parts: tuple[_Hit, ...]
+    listed: frozenset[str]
+    """The groups of 表三 the listed outcomes cover."""
+    stated: int
+    """The sum of the listed outcomes."""
+
+
+def _listed_off(hits: tuple[_Hit, ...]) -> tuple[_Listed, ...]:
+    """The outcome lists of a paragraph whose sum is not the total they follow (a pure
+    function of the paragraph's claims; whether the tables explain the gap is the check's)."""
+    out = []
+    for total, parts in _listed(hits):
+        listed = frozenset(g for h in parts for g in _OUTCOMES[h.claim.key])
+        stated = sum(h.exact or 0 for h in parts)
+        assert total.exact is not None
+        if stated != total.exact:
+            out.append(_Listed(total, tuple(parts), listed, stated))
+    return tuple(out)
+
+
+def _outcome_sums(
+    report: Report,
+    lists: tuple[_Listed, ...],
+    path: str,
+    where: tuple[tuple[int, ...], int],
+    policy: Policy,
+) -> list[Finding]:
     """GD401: the outcomes the prose lists after a 办结/答复 total against that total — above
     it, or below it while the tables give nothing to the outcomes it leaves out."""
     out = []
-    for total, parts in _listed(hits):
-        listed = {g for h in parts for g in _OUTCOMES[h.claim.key]}
-        stated = sum(h.exact or 0 for h in parts)
+    for found in lists:
+        total, parts, stated = found.total, found.parts, found.stated
         assert total.exact is not None
-        if stated == total.exact:
-            continue
         if stated < total.exact:
-            rest = [_group_total(report, g) for g in _ALL_OUTCOMES if g not in listed]
+            rest = [_group_total(report, g) for g in _ALL_OUTCOMES if g not in found.listed]
             if report.requests is None or any(v is None or v for v in rest):
                 continue  # the outcomes left out may make up the difference
         quote = total.quote + "……" + parts[-1].quote
@@ -347,9 +384,9 @@ def _outcome_sums(report: Report, hits: tuple[_Hit, ...], path: str, where: Any)
         out.append(
             Finding(
                 code="GD401",
-                severity=where[1].severity("GD401"),
+                severity=policy.severity("GD401"),
                 path=path,
-                location=where[0],
+                location=place_of(report, *where),
                 args=args,
                 sides=sides,
                 discrepancy=stated - total.exact,
@@ -359,29 +396,59 @@ def _outcome_sums(report: Report, hits: tuple[_Hit, ...], path: str, where: Any)
     return out
 
 
-def check(ctx: Context) -> list[Finding]:
-    """GD401: figures the prose states about tables 二, 三 and 四 that the tables contradict."""
-    report, policy = ctx.report, ctx.policy
-    if report.active is None and report.requests is None and report.reviews is None:
-        return []
-    out: list[Finding] = []
-    seen: set[tuple[str, str, str]] = set()
-    scopes = _fact_scopes(report)
+@attrs.frozen(slots=True)
+class _Paragraph:
+    """A paragraph that makes claims: its JSON path, section ordinals and index, its claims
+    (each ``start`` in the paragraph itself) and its outcome lists that miss their total."""
+
+    path: str
+    ords: tuple[int, ...]
+    j: int
+    hits: tuple[_Hit, ...]
+    lists: tuple[_Listed, ...]
+
+
+def _claims_of(report: Report) -> tuple[_Paragraph, ...]:
+    """Every paragraph of ``report`` that makes claims, in reading order: what its prose
+    says, derived once per report (:func:`~govdisclosure.rules._context.derived`)."""
+    out: list[_Paragraph] = []
     before: tuple[tuple[int, ...], int, str] | None = None
     for path, ords, j, text in paragraphs(report):
         carry = _carry(before[2] if before and before[:2] == (ords, j - 1) else None)
         before = (ords, j, text)
         hits = _hits(carry + text, len(carry))
-        if len(hits) > 1:
-            out += _outcome_sums(report, hits, path, (place_of(report, ords, j), policy))
-        for hit in hits:
-            if hit.start >= 0:
-                hit = attrs.evolve(hit, start=hit.start - len(carry))
-            found = _contradicted(report, hit, (ords, j, hit.start), scopes)
+        if not hits:
+            continue
+        lists = _listed_off(hits) if len(hits) > 1 else ()
+        if carry:
+            hits = tuple(
+                attrs.evolve(h, start=h.start - len(carry)) if h.start >= 0 else h for h in hits
+            )
+        out.append(_Paragraph(path, ords, j, hits, lists))
+    return tuple(out)
+
+
+def check(ctx: Context) -> list[Finding]:
+    """GD401: figures the prose states about tables 二, 三 and 四 that the tables contradict.
+
+    What the prose claims is derived once per report; each check compares those claims with
+    the tables."""
+    report, policy = ctx.report, ctx.policy
+    if report.active is None and report.requests is None and report.reviews is None:
+        return []
+    out: list[Finding] = []
+    seen: set[tuple[str, str, str]] = set()
+    for para in ctx.derived(_claims_of):
+        if para.lists:
+            out += _outcome_sums(report, para.lists, para.path, (para.ords, para.j), policy)
+        for hit in para.hits:
+            found = _contradicted(report, hit, (para.ords, para.j, hit.start))
             key = (hit.claim.key, hit.quote, hit.figure)
             if found is not None and key not in seen:
                 seen.add(key)  # one finding per contradiction, however often it is stated
-                out.append(_claim_finding(report, hit, path, ords, j, *found, policy))
+                out.append(
+                    _claim_finding(report, hit, para.path, para.ords, para.j, *found, policy)
+                )
     return out
 
 
