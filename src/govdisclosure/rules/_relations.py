@@ -236,14 +236,52 @@ def _relation_finding(
     )
 
 
+def _facts(report: Report) -> dict[str, tuple[int, Fact]]:
+    """The report's facts by key, each with its index (derived once per report)."""
+    return {f.key: (j, f) for j, f in enumerate(report.facts)}
+
+
+def _whole_counts(report: Report) -> tuple[tuple[int, tuple[int, ...]] | None, ...]:
+    """For each relation whose figures are all exact whole counts of one unit (no
+    qualifier, not money, no 万/亿): its result and its terms as ints, the subtracted ones
+    negated; ``None`` for any other (derived once per report: the figures are the prose's)."""
+    facts = _facts(report)
+    out: list[tuple[int, tuple[int, ...]] | None] = []
+    for rel in report.relations:
+        q = facts[rel.result][1].quantity
+        result = _whole(q)
+        terms: list[int] = []
+        for key, sign in rel.terms():
+            t = facts[key][1].quantity
+            n = _whole(t) if t.unit == q.unit else None
+            if n is None:
+                break
+            terms.append(n if sign > 0 else -n)
+        else:
+            if result is not None:
+                out.append((result, tuple(terms)))
+                continue
+        out.append(None)
+    return tuple(out)
+
+
 def check(ctx: Context) -> list[Finding]:
-    """GD201 (money, error) and GD202 (counts, warning) for every stated relation."""
+    """GD201 (money, error) and GD202 (counts, warning) for every stated relation.
+
+    A relation of exact whole counts is added up in ints; any other in exact Decimals
+    (:func:`_holds_exactly`), then by intervals."""
     report = ctx.report
     if not report.relations:
         return []
-    facts = {f.key: (j, f) for j, f in enumerate(report.facts)}
     out = []
-    for i, rel in enumerate(report.relations):
+    facts: dict[str, tuple[int, Fact]] | None = None
+    for i, (rel, counts) in enumerate(
+        zip(report.relations, ctx.derived(_whole_counts), strict=True)
+    ):
+        if counts is not None and sum(counts[1]) == counts[0]:
+            continue  # exact whole counts that add up
+        if facts is None:
+            facts = ctx.derived(_facts)
         finding = _check_relation(ctx, i, rel, facts)
         if finding is not None:
             out.append(finding)
