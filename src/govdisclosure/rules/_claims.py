@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
@@ -127,13 +128,24 @@ def _carry(previous: str | None) -> str:
     return text[cut + 1 :]
 
 
+_STATES_NONE = tuple(c for c in CLAIMS if c.zero is not None)
+"""The claims a clause without figures may make (that there were none), in order."""
+_ZEROS = re.compile("|".join(f"(?:{c.zero})" for c in _STATES_NONE))
+"""Any of their words: a clause without one states none of them (one search, not one per
+claim)."""
+_BY_KIND = {money: tuple(c for c in CLAIMS if c.money is money) for money in (False, True)}
+"""The claims of counts and of amounts, each in order."""
+
+
 def _clause_hits(clause: str, at: int, sentence: list[str]) -> list[_Hit]:
     """The claims of one clause (starting at ``at`` in its paragraph); ``sentence`` is the
     clauses of its sentence so far, nearest first."""
     figures = _figures(clause)
     if not figures:
+        if _ZEROS.search(clause) is None:
+            return []  # no claim's words of none
         said = "，".join(c.strip() for c in reversed(sentence))
-        for claim in CLAIMS:
+        for claim in _STATES_NONE:
             if claim.states_none(clause, said):
                 return [_Hit(claim, said if claim.context else clause.strip(), "0", None, 0)]
         return []
@@ -142,7 +154,9 @@ def _clause_hits(clause: str, at: int, sentence: list[str]) -> list[_Hit]:
     for f, money in figures:
         words = clause[prev : f.start]
         prev = f.end
-        found = next((c for c in CLAIMS if c.money is money and c.matches(words)), None)
+        if _WORDS.search(words) is None:
+            continue  # no claim's words before the figure
+        found = next((c for c in _BY_KIND[money] if c.matches(words)), None)
         if found is None:
             continue
         scope = scope_in((clause[: f.start], *sentence[1:]))
