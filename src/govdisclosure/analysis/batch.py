@@ -356,6 +356,19 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
 
 
+def _chunk(items: int, jobs: int) -> int:
+    """How many items a task carries: about 16 tasks per process, at most 32 items each.
+
+    A process takes its next task when it is done with one, so the run ends at most one
+    task after the work runs out: small tasks keep the processes busy to the end (a file
+    takes milliseconds to read and check, a task's round trip a fraction of one).
+
+    >>> _chunk(300, 2), _chunk(20, 2), _chunk(100_000, 2)
+    (9, 1, 32)
+    """
+    return max(1, min(32, items // (jobs * 16)))
+
+
 def map_files(
     fn: Callable[[T], U],
     items: Sequence[T],
@@ -367,7 +380,8 @@ def map_files(
     """``fn`` over ``items`` on ``jobs`` processes (default: every core), in order.
 
     ``jobs=1`` runs in this process. ``fn`` must be picklable (a module-level function or a
-    :func:`functools.partial` of one).
+    :func:`functools.partial` of one). Items go to the processes ``chunksize`` at a time
+    (by default a few, :func:`_chunk`).
     """
     n = default_jobs() if jobs is None else jobs
     if n < 1:
@@ -378,7 +392,7 @@ def map_files(
             if progress is not None:
                 progress.update()
         return
-    size = chunksize or max(1, min(256, len(items) // (n * 4)))
+    size = chunksize or _chunk(len(items), n)
     with ProcessPoolExecutor(max_workers=n, mp_context=_context()) as pool:
         for result in pool.map(fn, items, chunksize=size):
             yield result
