@@ -30,14 +30,13 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import attrs
 from dask import distributed
 
 from govdisclosure import examples, to_json
 from govdisclosure.analysis.dask import aggregate_bag, check_bag
 
 sys.path.insert(0, os.path.dirname(__file__))
-from jobs import draw_reports, write_folder  # noqa: E402
+from jobs import draw_reports, write_folder
 
 
 def _vary(value: Any, offset: int) -> Any:
