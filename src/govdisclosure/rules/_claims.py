@@ -422,14 +422,20 @@ class _Paragraph:
     lists: tuple[_Listed, ...]
 
 
-def _claims_of(report: Report) -> tuple[_Paragraph, ...]:
-    """Every paragraph of ``report`` that makes claims, in reading order: what its prose
-    says, derived once per report (:func:`~govdisclosure.rules._context.derived`)."""
-    out: list[_Paragraph] = []
-    before: tuple[tuple[int, ...], int, str] | None = None
-    for path, ords, j, text in paragraphs(report):
-        carry = _carry(before[2] if before and before[:2] == (ords, j - 1) else None)
-        before = (ords, j, text)
+_Said = tuple[tuple[int, tuple[_Hit, ...], tuple[_Listed, ...]], ...]
+
+
+@functools.lru_cache(maxsize=4096)
+def _said(texts: tuple[str, ...]) -> _Said:
+    """The claims of the paragraphs of one section (or of the preamble), by index, with
+    their outcome lists that miss their total: a pure function of the texts, so it is
+    memoised (a paragraph may finish the sentence of the one before it, so a section's
+    paragraphs are read together)."""
+    out = []
+    before: str | None = None
+    for j, text in enumerate(texts):
+        carry = _carry(before)
+        before = text
         hits = _hits(carry + text, len(carry))
         if not hits:
             continue
@@ -438,7 +444,29 @@ def _claims_of(report: Report) -> tuple[_Paragraph, ...]:
             hits = tuple(
                 attrs.evolve(h, start=h.start - len(carry)) if h.start >= 0 else h for h in hits
             )
-        out.append(_Paragraph(path, ords, j, hits, lists))
+        out.append((j, hits, lists))
+    return tuple(out)
+
+
+def _claims_of(report: Report) -> tuple[_Paragraph, ...]:
+    """Every paragraph of ``report`` that makes claims, in reading order: what its prose
+    says, derived once per report (:func:`~govdisclosure.rules._context.derived`)."""
+    out: list[_Paragraph] = []
+    if report.preamble:
+        out += (_Paragraph(f"$.preamble[{j}]", (), j, h, ls) for j, h, ls in _said(report.preamble))
+
+    def walk(sections: tuple[Section, ...], prefix: str, ords: tuple[int, ...]) -> None:
+        for i, s in enumerate(sections):
+            path, here = f"{prefix}[{i}]", (*ords, s.ordinal)
+            if s.paragraphs:
+                out.extend(
+                    _Paragraph(f"{path}.paragraphs[{j}]", here, j, h, ls)
+                    for j, h, ls in _said(s.paragraphs)
+                )
+            if s.subsections:
+                walk(s.subsections, f"{path}.subsections", here)
+
+    walk(report.sections, "$.sections", ())
     return tuple(out)
 
 

@@ -241,45 +241,66 @@ def _facts(report: Report) -> dict[str, tuple[int, Fact]]:
     return {f.key: (j, f) for j, f in enumerate(report.facts)}
 
 
-def _whole_counts(report: Report) -> tuple[tuple[int, tuple[int, ...]] | None, ...]:
-    """For each relation whose figures are all exact whole counts of one unit (no
-    qualifier, not money, no 万/亿): its result and its terms as ints, the subtracted ones
-    negated; ``None`` for any other (derived once per report: the figures are the prose's)."""
+_Exact = tuple[Decimal, tuple[Decimal, ...], tuple[Decimal, ...]]
+
+
+def _exact_terms(report: Report) -> tuple[_Exact | None, ...]:
+    """For each relation whose figures are all exact and of one unit (no qualifier, not
+    money): the result's value, the added values and the subtracted ones; ``None`` for any
+    other. Derived once per report (the figures are the prose's); the check adds them up."""
     facts = _facts(report)
-    out: list[tuple[int, tuple[int, ...]] | None] = []
+    out: list[_Exact | None] = []
     for rel in report.relations:
-        q = facts[rel.result][1].quantity
-        result = _whole(q)
-        terms: list[int] = []
-        for key, sign in rel.terms():
-            t = facts[key][1].quantity
-            n = _whole(t) if t.unit == q.unit else None
-            if n is None:
-                break
-            terms.append(n if sign > 0 else -n)
-        else:
-            if result is not None:
-                out.append((result, tuple(terms)))
-                continue
-        out.append(None)
+        result = facts[rel.result][1].quantity
+        unit = result.unit
+        exact: _Exact | None = None
+        if result.qualifier is None and unit not in _MONEY_UNITS:
+            add = _exact_values(rel.add, unit, facts)
+            sub = _exact_values(rel.subtract, unit, facts)
+            if add is not None and sub is not None:
+                exact = (result.value, add, sub)
+        out.append(exact)
     return tuple(out)
+
+
+def _exact_values(
+    keys: tuple[str, ...], unit: str, facts: dict[str, tuple[int, Fact]]
+) -> tuple[Decimal, ...] | None:
+    """The values of the facts of ``keys`` when each is exact and in ``unit``; else None."""
+    values = []
+    for key in keys:
+        q = facts[key][1].quantity
+        if q.qualifier is not None or q.unit != unit:
+            return None
+        values.append(q.value)
+    return tuple(values)
+
+
+def _adds_up(exact: _Exact) -> bool:
+    """Whether ``result − Σ add + Σ subtract`` is zero, in exact arithmetic."""
+    total, add, sub = exact
+    subtract, plus = _CTX.subtract, _CTX.add
+    for v in add:
+        total = subtract(total, v)
+    for v in sub:
+        total = plus(total, v)
+    return total.is_zero()
 
 
 def check(ctx: Context) -> list[Finding]:
     """GD201 (money, error) and GD202 (counts, warning) for every stated relation.
 
-    A relation of exact whole counts is added up in ints; any other in exact Decimals
-    (:func:`_holds_exactly`), then by intervals."""
+    A relation of exact figures of one unit is first added up exactly (the values derived
+    once per report); one that does not add up so, or has approximate figures or amounts, is
+    compared by the intervals its figures stand for."""
     report = ctx.report
     if not report.relations:
         return []
     out = []
     facts: dict[str, tuple[int, Fact]] | None = None
-    for i, (rel, counts) in enumerate(
-        zip(report.relations, ctx.derived(_whole_counts), strict=True)
-    ):
-        if counts is not None and sum(counts[1]) == counts[0]:
-            continue  # exact whole counts that add up
+    for i, (rel, exact) in enumerate(zip(report.relations, ctx.derived(_exact_terms), strict=True)):
+        if exact is not None and _adds_up(exact):
+            continue
         if facts is None:
             facts = ctx.derived(_facts)
         finding = _check_relation(ctx, i, rel, facts)
