@@ -343,15 +343,22 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
-def _context() -> Any:
+def _context(fn: Any = None) -> Any:
     """How workers start: forked on Linux while this process has a single thread (cheap, and
-    safe then); otherwise from a fork server that has imported this module (or spawned)."""
+    safe then); otherwise from a fork server that has imported this module and the module of
+    ``fn`` (each worker forked from it then has them: none imports them again), or spawned.
+
+    A progress bar's monitor thread (tqdm's, on a terminal) is such a second thread."""
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["govdisclosure.analysis.batch"])
+        module = getattr(getattr(fn, "func", fn), "__module__", None)  # a partial's function
+        preload = ["govdisclosure.analysis.batch"]
+        if isinstance(module, str) and module not in ("__main__", *preload):
+            preload.append(module)
+        ctx.set_forkserver_preload(preload)
         return ctx
     return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
 
@@ -393,7 +400,7 @@ def map_files(
                 progress.update()
         return
     size = chunksize or _chunk(len(items), n)
-    with ProcessPoolExecutor(max_workers=n, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(max_workers=n, mp_context=_context(fn)) as pool:
         for result in pool.map(fn, items, chunksize=size):
             yield result
             if progress is not None:
