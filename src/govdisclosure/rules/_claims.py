@@ -410,18 +410,6 @@ def _outcome_sums(
     return out
 
 
-@attrs.frozen(slots=True)
-class _Paragraph:
-    """A paragraph that makes claims: its JSON path, section ordinals and index, its claims
-    (each ``start`` in the paragraph itself) and its outcome lists that miss their total."""
-
-    path: str
-    ords: tuple[int, ...]
-    j: int
-    hits: tuple[_Hit, ...]
-    lists: tuple[_Listed, ...]
-
-
 _Said = tuple[tuple[int, tuple[_Hit, ...], tuple[_Listed, ...]], ...]
 
 
@@ -448,23 +436,30 @@ def _said(texts: tuple[str, ...]) -> _Said:
     return tuple(out)
 
 
-def _claims_of(report: Report) -> tuple[_Paragraph, ...]:
-    """Every paragraph of ``report`` that makes claims, in reading order: what its prose
-    says, derived once per report (:func:`~govdisclosure.rules._context.derived`)."""
-    out: list[_Paragraph] = []
+_Block = tuple[str, tuple[int, ...], _Said]
+"""The paragraphs of one section (or of the preamble) that make claims: the JSON path of
+its paragraphs (``$.sections[2].paragraphs``, then ``[j]``), its ordinals, and its claims."""
+
+
+def _claims_of(report: Report) -> tuple[_Block, ...]:
+    """The claims of every section (and of the preamble) that makes any, in reading order:
+    what the prose says, derived once per report
+    (:func:`~govdisclosure.rules._context.derived`)."""
+    out: list[_Block] = []
     if report.preamble:
-        out += (_Paragraph(f"$.preamble[{j}]", (), j, h, ls) for j, h, ls in _said(report.preamble))
+        said = _said(report.preamble)
+        if said:
+            out.append(("$.preamble", (), said))
 
     def walk(sections: tuple[Section, ...], prefix: str, ords: tuple[int, ...]) -> None:
         for i, s in enumerate(sections):
-            path, here = f"{prefix}[{i}]", (*ords, s.ordinal)
+            here = (*ords, s.ordinal)
             if s.paragraphs:
-                out.extend(
-                    _Paragraph(f"{path}.paragraphs[{j}]", here, j, h, ls)
-                    for j, h, ls in _said(s.paragraphs)
-                )
+                said = _said(s.paragraphs)
+                if said:
+                    out.append((f"{prefix}[{i}].paragraphs", here, said))
             if s.subsections:
-                walk(s.subsections, f"{path}.subsections", here)
+                walk(s.subsections, f"{prefix}[{i}].subsections", here)
 
     walk(report.sections, "$.sections", ())
     return tuple(out)
@@ -480,17 +475,18 @@ def check(ctx: Context) -> list[Finding]:
         return []
     out: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
-    for para in ctx.derived(_claims_of):
-        if para.lists:
-            out += _outcome_sums(report, para.lists, para.path, (para.ords, para.j), policy)
-        for hit in para.hits:
-            found = _contradicted(report, hit, (para.ords, para.j, hit.start))
-            key = (hit.claim.key, hit.quote, hit.figure)
-            if found is not None and key not in seen:
-                seen.add(key)  # one finding per contradiction, however often it is stated
-                out.append(
-                    _claim_finding(report, hit, para.path, para.ords, para.j, *found, policy)
-                )
+    for paragraphs_at, ords, said in ctx.derived(_claims_of):
+        for j, hits, lists in said:
+            if lists:
+                path = f"{paragraphs_at}[{j}]"
+                out += _outcome_sums(report, lists, path, (ords, j), policy)
+            for hit in hits:
+                found = _contradicted(report, hit, (ords, j, hit.start))
+                key = (hit.claim.key, hit.quote, hit.figure)
+                if found is not None and key not in seen:
+                    seen.add(key)  # one finding per contradiction, however often it is stated
+                    path = f"{paragraphs_at}[{j}]"
+                    out.append(_claim_finding(report, hit, path, ords, j, *found, policy))
     return out
 
 
