@@ -242,14 +242,16 @@ def _facts(report: Report) -> dict[str, tuple[int, Fact]]:
 
 
 _Exact = tuple[Decimal, tuple[Decimal, ...], tuple[Decimal, ...]]
+_Whole = tuple[int, tuple[int, ...], tuple[int, ...]]
 
 
-def _exact_terms(report: Report) -> tuple[_Exact | None, ...]:
+def _exact_terms(report: Report) -> tuple[_Exact | _Whole | None, ...]:
     """For each relation whose figures are all exact and of one unit (no qualifier, not
-    money): the result's value, the added values and the subtracted ones; ``None`` for any
-    other. Derived once per report (the figures are the prose's); the check adds them up."""
+    money): the result's value, the added values and the subtracted ones — as ints when
+    every one is a whole number (most counts), else as Decimals; ``None`` for any other.
+    Derived once per report (the figures are the prose's); the check adds them up."""
     facts = _facts(report)
-    out: list[_Exact | None] = []
+    out: list[_Exact | _Whole | None] = []
     for rel in report.relations:
         result = facts[rel.result][1].quantity
         unit = result.unit
@@ -259,8 +261,20 @@ def _exact_terms(report: Report) -> tuple[_Exact | None, ...]:
             sub = _exact_values(rel.subtract, unit, facts)
             if add is not None and sub is not None:
                 exact = (result.value, add, sub)
-        out.append(exact)
+        out.append(exact if exact is None else (_whole_numbers(exact) or exact))
     return tuple(out)
+
+
+def _whole_numbers(exact: _Exact) -> _Whole | None:
+    """The values as ints when each is a whole number, else None."""
+    result, add, sub = exact
+    ints: list[int] = []
+    for v in (result, *add, *sub):
+        n, d = v.as_integer_ratio()
+        if d != 1:
+            return None
+        ints.append(n)
+    return ints[0], tuple(ints[1 : 1 + len(add)]), tuple(ints[1 + len(add) :])
 
 
 def _exact_values(
@@ -276,9 +290,12 @@ def _exact_values(
     return tuple(values)
 
 
-def _adds_up(exact: _Exact) -> bool:
-    """Whether ``result − Σ add + Σ subtract`` is zero, in exact arithmetic."""
+def _adds_up(exact: _Exact | _Whole) -> bool:
+    """Whether ``result − Σ add + Σ subtract`` is zero, in exact arithmetic (ints, or
+    Decimals in the exact context)."""
     total, add, sub = exact
+    if isinstance(total, int):  # built together: ints throughout
+        return sum(add) - sum(sub) == total
     subtract, plus = _CTX.subtract, _CTX.add
     for v in add:
         total = subtract(total, v)
