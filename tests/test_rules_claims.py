@@ -276,3 +276,20 @@ def test_claims_survive_a_new_copy_and_a_changed_paragraph() -> None:
     )
     assert check(r) == Findings()
     assert [f.code for f in check(other)] == ["GD401"]
+
+
+def test_what_is_derived_of_a_report_goes_with_it() -> None:
+    """The memo of derived data holds no report alive, and is dropped with its report."""
+    import gc
+    import weakref
+
+    from govdisclosure.rules import _context
+
+    r = attrs.evolve(examples.load("jianghe-2021"), agency="某局")
+    assert check(r) == Findings()
+    ident, ref = id(r), weakref.ref(r)
+    assert ident in _context._DERIVED
+    del r
+    gc.collect()
+    assert ref() is None
+    assert ident not in _context._DERIVED

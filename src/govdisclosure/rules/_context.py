@@ -77,7 +77,8 @@ def derived(report: Report, compute: Callable[[Report], T]) -> T:
     A report is immutable (frozen attrs, tuples all the way down), so what a family derives
     from it alone — the claims its prose makes, its paragraphs' places, its facts by key —
     holds for as long as the report lives; it is forgotten with the report. ``compute`` must
-    be a pure function of the report (a module-level function: it is the key).
+    be a pure function of the report (a module-level function: it is the key), and what it
+    returns must not hold the report itself (which would then live as long as the memo).
 
     >>> from govdisclosure import examples
     >>> r = examples.load("jianghe-2021")
