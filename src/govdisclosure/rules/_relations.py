@@ -250,44 +250,45 @@ def _exact_terms(report: Report) -> tuple[_Exact | _Whole | None, ...]:
     money): the result's value, the added values and the subtracted ones — as ints when
     every one is a whole number (most counts), else as Decimals; ``None`` for any other.
     Derived once per report (the figures are the prose's); the check adds them up."""
-    facts = _facts(report)
+    quantities = {f.key: f.quantity for f in report.facts}
     out: list[_Exact | _Whole | None] = []
     for rel in report.relations:
-        result = facts[rel.result][1].quantity
+        result = quantities[rel.result]
         unit = result.unit
-        exact: _Exact | None = None
+        exact: _Exact | _Whole | None = None
         if result.qualifier is None and unit not in _MONEY_UNITS:
-            add = _exact_values(rel.add, unit, facts)
-            sub = _exact_values(rel.subtract, unit, facts)
+            add = _exact_values(rel.add, unit, quantities)
+            sub = _exact_values(rel.subtract, unit, quantities)
             if add is not None and sub is not None:
-                exact = (result.value, add, sub)
-        out.append(exact if exact is None else (_whole_numbers(exact) or exact))
+                n, d = result.value.as_integer_ratio()
+                if d == 1 and add[1] is not None and sub[1] is not None:
+                    exact = (n, add[1], sub[1])
+                else:
+                    exact = (result.value, add[0], sub[0])
+        out.append(exact)
     return tuple(out)
 
 
-def _whole_numbers(exact: _Exact) -> _Whole | None:
-    """The values as ints when each is a whole number, else None."""
-    result, add, sub = exact
-    ints: list[int] = []
-    for v in (result, *add, *sub):
-        n, d = v.as_integer_ratio()
-        if d != 1:
-            return None
-        ints.append(n)
-    return ints[0], tuple(ints[1 : 1 + len(add)]), tuple(ints[1 + len(add) :])
-
-
 def _exact_values(
-    keys: tuple[str, ...], unit: str, facts: dict[str, tuple[int, Fact]]
-) -> tuple[Decimal, ...] | None:
-    """The values of the facts of ``keys`` when each is exact and in ``unit``; else None."""
-    values = []
+    keys: tuple[str, ...], unit: str, quantities: dict[str, Quantity]
+) -> tuple[tuple[Decimal, ...], tuple[int, ...] | None] | None:
+    """The values of the facts of ``keys`` when each is exact and in ``unit`` (else None),
+    and the same as ints when each is a whole number (else None)."""
+    values: list[Decimal] = []
+    ints: list[int] | None = []
     for key in keys:
-        q = facts[key][1].quantity
+        q = quantities[key]
         if q.qualifier is not None or q.unit != unit:
             return None
-        values.append(q.value)
-    return tuple(values)
+        v = q.value
+        values.append(v)
+        if ints is not None:
+            n, d = v.as_integer_ratio()
+            if d == 1:
+                ints.append(n)
+            else:
+                ints = None
+    return tuple(values), None if ints is None else tuple(ints)
 
 
 def _adds_up(exact: _Exact | _Whole) -> bool:
