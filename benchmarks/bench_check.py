@@ -13,6 +13,12 @@ Groups (compare within a group only):
   <= 3x the hand-written function). ``check()`` runs every rule of the catalogue that applies
   (table sums and blank cells, the prose against the tables, 收费通知, relations of the facts,
   dates, sections); ``check() table rules`` runs GD101–GD105 only.
+  ``check()`` derives what it reads of the narrative (the prose's claims and their places,
+  the headings matched to the outline, the facts by key) once per report and keeps it while
+  the report lives, so a repeated check of one report compares those with the tables.
+- ``check jianghe-2021, a new report each round``: the first check of a report: each round
+  checks a new copy (``attrs.evolve``), so the per-report derivation runs every time (the
+  claims of a paragraph stay memoised by its text, as they always were).
 - ``check jianghe-2021, one wrong cell``: the slow path: a failing sum, located findings, and
   the which-cell-is-wrong analysis.
 - ``10,000 generated reports``: ``check()`` over 10,000 reports drawn from
@@ -89,6 +95,24 @@ def test_check(benchmark: Any) -> None:
 def test_check_table_rules(benchmark: Any) -> None:
     benchmark.group = "check jianghe-2021"
     assert benchmark(check, REPORT, policy=TABLE_RULES) == Findings()
+
+
+def _new_copy() -> tuple[tuple[Report], dict[str, Any]]:
+    return (attrs.evolve(REPORT),), {}
+
+
+def test_handwritten_new_report(benchmark: Any) -> None:
+    benchmark.group = "check jianghe-2021, a new report each round"
+    result = benchmark.pedantic(
+        handwritten_r1_to_r4, setup=_new_copy, rounds=2000, warmup_rounds=10
+    )
+    assert result == []
+
+
+def test_check_new_report(benchmark: Any) -> None:
+    benchmark.group = "check jianghe-2021, a new report each round"
+    result = benchmark.pedantic(check, setup=_new_copy, rounds=2000, warmup_rounds=10)
+    assert result == Findings()
 
 
 WRONG = attrs.evolve(

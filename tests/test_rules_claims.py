@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.parse.corpus import expected_cells
 
 import govdisclosure as gd
@@ -237,3 +239,57 @@ def test_a_list_opening_a_sentence_breaks_down_a_figure_it_adds_up_to() -> None:
     assert _relations("全年共受理申请52件。其中，自然人提出40件，法人提出12件。") == [
         ("52件", ["40件", "12件"])
     ]
+
+
+_UNFINISHED = r"[^。；;！!？?：:]+$"
+"""The unfinished sentence at a paragraph's end, as a pattern (what ``_carry`` scans for)."""
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="。；;！!？?：:，、\n 　a1件申请" + "\u3000\t", max_size=40))
+def test_carry_is_the_unfinished_sentence(text: str) -> None:
+    """The backward scan takes over what the pattern anchored at the end finds."""
+    import re
+
+    from govdisclosure.rules._claims import _carry
+
+    m = re.search(_UNFINISHED, text.rstrip())
+    expected = "" if m is None or "\n" in m.group() else m.group()
+    assert _carry(text) == expected
+
+
+def test_claims_survive_a_new_copy_and_a_changed_paragraph() -> None:
+    """What is derived per report follows the report: a copy checks the same, a copy whose
+    prose states another figure gets its own finding."""
+    r = attrs.evolve(examples.load("jianghe-2021"), facts=(), relations=())
+    assert check(r) == check(attrs.evolve(r)) == Findings()
+    section = r.sections[2]
+    changed = section.paragraphs[0].replace("自然人提出申请34件", "自然人提出申请43件")
+    assert changed != section.paragraphs[0]
+    other = attrs.evolve(
+        r,
+        sections=(
+            *r.sections[:2],
+            attrs.evolve(section, paragraphs=(changed, *section.paragraphs[1:])),
+            *r.sections[3:],
+        ),
+    )
+    assert check(r) == Findings()
+    assert [f.code for f in check(other)] == ["GD401"]
+
+
+def test_what_is_derived_of_a_report_goes_with_it() -> None:
+    """The memo of derived data holds no report alive, and is dropped with its report."""
+    import gc
+    import weakref
+
+    from govdisclosure.rules import _context
+
+    r = attrs.evolve(examples.load("jianghe-2021"), agency="某局")
+    assert check(r) == Findings()
+    ident, ref = id(r), weakref.ref(r)
+    assert ident in _context._DERIVED
+    del r
+    gc.collect()
+    assert ref() is None
+    assert ident not in _context._DERIVED

@@ -230,6 +230,25 @@ def test_map_files_keeps_order_on_two_processes() -> None:
         list(map_files(_square, [1, 2], jobs=0))
 
 
+def test_check_with_a_second_thread_runs_through_the_fork_server(folder: Path) -> None:
+    """A progress bar's monitor thread (tqdm's, on a terminal) makes forking unsafe: the
+    workers then come from a fork server, and the output is the same as with one job."""
+    import threading
+
+    from govdisclosure.analysis.batch import _context
+
+    stop = threading.Event()
+    monitor = threading.Thread(target=stop.wait, daemon=True)
+    monitor.start()
+    try:
+        assert _context().get_start_method() == "forkserver"
+        two = run("check", str(folder), "--jobs", "2", "--format", "jsonl")
+    finally:
+        stop.set()
+        monitor.join()
+    assert two == run("check", str(folder), "--jobs", "1", "--format", "jsonl")
+
+
 def test_file_result_to_dict() -> None:
     r = FileResult("x.json", "unusable", reason="the file is empty")
     assert r.to_dict()["reason"] == "the file is empty"

@@ -343,17 +343,37 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
-def _context() -> Any:
+def _context(fn: Any = None) -> Any:
     """How workers start: forked on Linux while this process has a single thread (cheap, and
-    safe then); otherwise from a fork server that has imported this module (or spawned)."""
+    safe then); otherwise from a fork server that has imported this module and the module of
+    ``fn`` (each worker forked from it then has them: none imports them again), or spawned.
+
+    A progress bar's monitor thread (tqdm's, on a terminal) is such a second thread."""
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["govdisclosure.analysis.batch"])
+        module = getattr(getattr(fn, "func", fn), "__module__", None)  # a partial's function
+        preload = ["govdisclosure.analysis.batch"]
+        if isinstance(module, str) and module not in ("__main__", *preload):
+            preload.append(module)
+        ctx.set_forkserver_preload(preload)
         return ctx
     return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
+
+
+def _chunk(items: int, jobs: int) -> int:
+    """How many items a task carries: about 16 tasks per process, at most 32 items each.
+
+    A process takes its next task when it is done with one, so the run ends at most one
+    task after the work runs out: small tasks keep the processes busy to the end (a file
+    takes milliseconds to read and check, a task's round trip a fraction of one).
+
+    >>> _chunk(300, 2), _chunk(20, 2), _chunk(100_000, 2)
+    (9, 1, 32)
+    """
+    return max(1, min(32, items // (jobs * 16)))
 
 
 def map_files(
@@ -367,7 +387,8 @@ def map_files(
     """``fn`` over ``items`` on ``jobs`` processes (default: every core), in order.
 
     ``jobs=1`` runs in this process. ``fn`` must be picklable (a module-level function or a
-    :func:`functools.partial` of one).
+    :func:`functools.partial` of one). Items go to the processes ``chunksize`` at a time
+    (by default a few, :func:`_chunk`).
     """
     n = default_jobs() if jobs is None else jobs
     if n < 1:
@@ -378,8 +399,8 @@ def map_files(
             if progress is not None:
                 progress.update()
         return
-    size = chunksize or max(1, min(256, len(items) // (n * 4)))
-    with ProcessPoolExecutor(max_workers=n, mp_context=_context()) as pool:
+    size = chunksize or _chunk(len(items), n)
+    with ProcessPoolExecutor(max_workers=n, mp_context=_context(fn)) as pool:
         for result in pool.map(fn, items, chunksize=size):
             yield result
             if progress is not None:

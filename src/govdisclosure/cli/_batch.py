@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import sys
 from collections.abc import Iterable
 from typing import Any, TextIO
+
+import attrs
 
 from govdisclosure.analysis._aggregate import AggregateError, aggregate, check_rollup
 from govdisclosure.analysis._diff import ReportDiff, diff
@@ -254,12 +257,17 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         )
     for r in bad:
         _emit(args.format, r, out, writer, locale, collected)
+    entries = [r.to_dict() for r in collected]
     try:
-        for r in map_files(CheckPath(policy), files, jobs=args.jobs, progress=progress):
+        checked = _CheckedOut(CheckPath(policy), args.format, locale)
+        for r, said in map_files(checked, files, jobs=args.jobs, progress=progress):
             counts[r.status] += 1
             if r.status == "unusable":
                 _report_bad([r], "check", locale)
-            _emit(args.format, r, out, writer, locale, collected)
+            if isinstance(said, dict):
+                entries.append(said)
+            else:
+                out.write(said)
     finally:
         progress.close()
     status = 2 if counts["unusable"] else (1 if counts["findings"] else 0)
@@ -267,7 +275,7 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
         document = {
             "ok": status == 0,
             "summary": counts,
-            "files": [r.to_dict() for r in collected],
+            "files": entries,
         }
         print(json.dumps(document, ensure_ascii=False, indent=2), file=out)
     elif args.format == "text" and counts["unusable"] < counts["files"]:
@@ -275,6 +283,31 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     else:  # a summary of nothing read goes with the errors: nothing half-written on stdout
         print(_summary_line(counts, zh), file=sys.stderr)
     return status
+
+
+class _CheckedOut:
+    """A file checked and its output written where it was checked (a worker process):
+    ``(result, output)`` — the result without its findings (the status, and why a file is
+    unusable), and the file's output in the format asked for (its entry of the document, a
+    dict, for ``json``). The findings of a file never travel back to be written out by the
+    one process that collects the results."""
+
+    def __init__(self, checker: CheckPath, fmt: str, locale: str) -> None:
+        self.checker = checker
+        self.fmt = fmt
+        self.locale = locale
+
+    def __call__(self, path: str) -> tuple[FileResult, str | dict[str, Any]]:
+        r = self.checker(path)
+        said: str | dict[str, Any]
+        if self.fmt == "json":
+            said = r.to_dict()
+        else:
+            out = io.StringIO()
+            writer = csv.writer(out, lineterminator="\n") if self.fmt == "csv" else None
+            _emit(self.fmt, r, out, writer, self.locale, [])
+            said = out.getvalue()
+        return (attrs.evolve(r, findings=Findings()) if r.findings else r), said
 
 
 def _emit(

@@ -24,7 +24,7 @@ from govdisclosure.rules._claim_kinds import (
     CLAIMS,
     Claim,
 )
-from govdisclosure.rules._context import Context
+from govdisclosure.rules._context import Context, derived
 from govdisclosure.rules._findings import Finding, Interval, Side
 from govdisclosure.rules._policy import Policy
 from govdisclosure.rules._registry import Family
@@ -105,17 +105,46 @@ def _hits(text: str, carried: int = 0) -> tuple[_Hit, ...]:
     return tuple(hits)
 
 
-_UNFINISHED = re.compile(r"[^。；;！!？?：:]+$")
-"""The end of a paragraph that does not finish its sentence (a line wrapped by the layout)."""
+_ENDS = "。；;！!？?：:\n"
+"""What finishes a sentence at the end of a paragraph (a line break: the paragraph's own)."""
 
 
 def _carry(previous: str | None) -> str:
     """What a paragraph takes over from the one before it in its section: the unfinished
-    sentence at its end (the text of a page's layout wraps lines into paragraphs)."""
+    sentence at its end (the text of a page's layout wraps lines into paragraphs) — what
+    follows its last 。；！？： unless a line break does.
+
+    >>> _carry("共收到申请12件，其中"), _carry("共收到申请12件。"), _carry("一、概述\\n总体")
+    ('共收到申请12件，其中', '', '')
+
+    One backward scan per mark (a pattern anchored at the end would rescan every run of the
+    text: quadratic in a long paragraph without marks)."""
     if not previous:
         return ""
-    m = _UNFINISHED.search(previous.rstrip())
-    return "" if m is None or "\n" in m.group() else m.group()
+    text = previous.rstrip()
+    cut = max(text.rfind(mark) for mark in _ENDS)
+    if cut >= 0 and text[cut] == "\n":
+        return ""
+    return text[cut + 1 :]
+
+
+_STATES_NONE = tuple(c for c in CLAIMS if c.zero is not None)
+"""The claims a clause without figures may make (that there were none), in order."""
+_ZEROS = re.compile("|".join(f"(?:{c.zero})" for c in _STATES_NONE))
+"""Any of their words: a clause without one states none of them (one search, not one per
+claim)."""
+_BY_KIND = {money: tuple(c for c in CLAIMS if c.money is money) for money in (False, True)}
+"""The claims of counts and of amounts, each in order."""
+
+
+@functools.lru_cache(maxsize=16384)
+def _claim_of(words: str, money: bool) -> Claim | None:
+    """The first claim (of amounts when ``money``, else of counts) the words before a figure
+    make, if any: a pure function of the words, memoised (reports say them alike: 收到政府信息
+    公开申请, 其中, 予以公开). One search for any claim's words rules most words out."""
+    if _WORDS.search(words) is None:
+        return None
+    return next((c for c in _BY_KIND[money] if c.matches(words)), None)
 
 
 def _clause_hits(clause: str, at: int, sentence: list[str]) -> list[_Hit]:
@@ -123,8 +152,10 @@ def _clause_hits(clause: str, at: int, sentence: list[str]) -> list[_Hit]:
     clauses of its sentence so far, nearest first."""
     figures = _figures(clause)
     if not figures:
+        if _ZEROS.search(clause) is None:
+            return []  # no claim's words of none
         said = "，".join(c.strip() for c in reversed(sentence))
-        for claim in CLAIMS:
+        for claim in _STATES_NONE:
             if claim.states_none(clause, said):
                 return [_Hit(claim, said if claim.context else clause.strip(), "0", None, 0)]
         return []
@@ -133,7 +164,7 @@ def _clause_hits(clause: str, at: int, sentence: list[str]) -> list[_Hit]:
     for f, money in figures:
         words = clause[prev : f.start]
         prev = f.end
-        found = next((c for c in CLAIMS if c.money is money and c.matches(words)), None)
+        found = _claim_of(words, money)
         if found is None:
             continue
         scope = scope_in((clause[: f.start], *sentence[1:]))
@@ -252,7 +283,7 @@ def _claim_finding(
 
 
 def _contradicted(
-    report: Report, hit: _Hit, place: tuple[tuple[int, ...], int, int], scopes: dict[Any, FactScope]
+    report: Report, hit: _Hit, place: tuple[tuple[int, ...], int, int]
 ) -> tuple[tuple[str, ...], Any] | None:
     """The alternative (and its value) of the tables that contradicts a hit, or None."""
     exact = hit.exact
@@ -260,7 +291,7 @@ def _contradicted(
         for fn in hit.claim._values:
             if fn(report) == exact:
                 return None  # the fast path: one alternative equals the figure
-    if not _like_for_like(report, hit, place, scopes):
+    if not _like_for_like(report, hit, place, derived(report, _fact_scopes)):
         return None
     ok, alt, value = _agrees(report, hit)
     if ok:
@@ -316,18 +347,46 @@ def _listed(hits: tuple[_Hit, ...]) -> Iterator[tuple[_Hit, list[_Hit]]]:
             parts.append(hit)
 
 
-def _outcome_sums(report: Report, hits: tuple[_Hit, ...], path: str, where: Any) -> list[Finding]:
+@attrs.frozen(slots=True)
+class _Listed:
+    """Outcomes a paragraph lists after a 办结/答复 total that do not sum to it."""
+
+    total: _Hit
+    parts: tuple[_Hit, ...]
+    listed: frozenset[str]
+    """The groups of 表三 the listed outcomes cover."""
+    stated: int
+    """The sum of the listed outcomes."""
+
+
+def _listed_off(hits: tuple[_Hit, ...]) -> tuple[_Listed, ...]:
+    """The outcome lists of a paragraph whose sum is not the total they follow (a pure
+    function of the paragraph's claims; whether the tables explain the gap is the check's)."""
+    out = []
+    for total, parts in _listed(hits):
+        listed = frozenset(g for h in parts for g in _OUTCOMES[h.claim.key])
+        stated = sum(h.exact or 0 for h in parts)
+        assert total.exact is not None
+        if stated != total.exact:
+            out.append(_Listed(total, tuple(parts), listed, stated))
+    return tuple(out)
+
+
+def _outcome_sums(
+    report: Report,
+    lists: tuple[_Listed, ...],
+    path: str,
+    where: tuple[tuple[int, ...], int],
+    policy: Policy,
+) -> list[Finding]:
     """GD401: the outcomes the prose lists after a 办结/答复 total against that total — above
     it, or below it while the tables give nothing to the outcomes it leaves out."""
     out = []
-    for total, parts in _listed(hits):
-        listed = {g for h in parts for g in _OUTCOMES[h.claim.key]}
-        stated = sum(h.exact or 0 for h in parts)
+    for found in lists:
+        total, parts, stated = found.total, found.parts, found.stated
         assert total.exact is not None
-        if stated == total.exact:
-            continue
         if stated < total.exact:
-            rest = [_group_total(report, g) for g in _ALL_OUTCOMES if g not in listed]
+            rest = [_group_total(report, g) for g in _ALL_OUTCOMES if g not in found.listed]
             if report.requests is None or any(v is None or v for v in rest):
                 continue  # the outcomes left out may make up the difference
         quote = total.quote + "……" + parts[-1].quote
@@ -347,9 +406,9 @@ def _outcome_sums(report: Report, hits: tuple[_Hit, ...], path: str, where: Any)
         out.append(
             Finding(
                 code="GD401",
-                severity=where[1].severity("GD401"),
+                severity=policy.severity("GD401"),
                 path=path,
-                location=where[0],
+                location=place_of(report, *where),
                 args=args,
                 sides=sides,
                 discrepancy=stated - total.exact,
@@ -359,29 +418,83 @@ def _outcome_sums(report: Report, hits: tuple[_Hit, ...], path: str, where: Any)
     return out
 
 
+_Said = tuple[tuple[int, tuple[_Hit, ...], tuple[_Listed, ...]], ...]
+
+
+@functools.lru_cache(maxsize=4096)
+def _said(texts: tuple[str, ...]) -> _Said:
+    """The claims of the paragraphs of one section (or of the preamble), by index, with
+    their outcome lists that miss their total: a pure function of the texts, so it is
+    memoised (a paragraph may finish the sentence of the one before it, so a section's
+    paragraphs are read together)."""
+    out = []
+    before: str | None = None
+    for j, text in enumerate(texts):
+        carry = _carry(before)
+        before = text
+        hits = _hits(carry + text, len(carry))
+        if not hits:
+            continue
+        lists = _listed_off(hits) if len(hits) > 1 else ()
+        if carry:
+            hits = tuple(
+                attrs.evolve(h, start=h.start - len(carry)) if h.start >= 0 else h for h in hits
+            )
+        out.append((j, hits, lists))
+    return tuple(out)
+
+
+_Block = tuple[str, tuple[int, ...], _Said]
+"""The paragraphs of one section (or of the preamble) that make claims: the JSON path of
+its paragraphs (``$.sections[2].paragraphs``, then ``[j]``), its ordinals, and its claims."""
+
+
+def _claims_of(report: Report) -> tuple[_Block, ...]:
+    """The claims of every section (and of the preamble) that makes any, in reading order:
+    what the prose says, derived once per report
+    (:func:`~govdisclosure.rules._context.derived`)."""
+    out: list[_Block] = []
+    if report.preamble:
+        said = _said(report.preamble)
+        if said:
+            out.append(("$.preamble", (), said))
+
+    def walk(sections: tuple[Section, ...], prefix: str, ords: tuple[int, ...]) -> None:
+        for i, s in enumerate(sections):
+            here = (*ords, s.ordinal)
+            if s.paragraphs:
+                said = _said(s.paragraphs)
+                if said:
+                    out.append((f"{prefix}[{i}].paragraphs", here, said))
+            if s.subsections:
+                walk(s.subsections, f"{prefix}[{i}].subsections", here)
+
+    walk(report.sections, "$.sections", ())
+    return tuple(out)
+
+
 def check(ctx: Context) -> list[Finding]:
-    """GD401: figures the prose states about tables 二, 三 and 四 that the tables contradict."""
+    """GD401: figures the prose states about tables 二, 三 and 四 that the tables contradict.
+
+    What the prose claims is derived once per report; each check compares those claims with
+    the tables."""
     report, policy = ctx.report, ctx.policy
     if report.active is None and report.requests is None and report.reviews is None:
         return []
     out: list[Finding] = []
     seen: set[tuple[str, str, str]] = set()
-    scopes = _fact_scopes(report)
-    before: tuple[tuple[int, ...], int, str] | None = None
-    for path, ords, j, text in paragraphs(report):
-        carry = _carry(before[2] if before and before[:2] == (ords, j - 1) else None)
-        before = (ords, j, text)
-        hits = _hits(carry + text, len(carry))
-        if len(hits) > 1:
-            out += _outcome_sums(report, hits, path, (place_of(report, ords, j), policy))
-        for hit in hits:
-            if hit.start >= 0:
-                hit = attrs.evolve(hit, start=hit.start - len(carry))
-            found = _contradicted(report, hit, (ords, j, hit.start), scopes)
-            key = (hit.claim.key, hit.quote, hit.figure)
-            if found is not None and key not in seen:
-                seen.add(key)  # one finding per contradiction, however often it is stated
-                out.append(_claim_finding(report, hit, path, ords, j, *found, policy))
+    for paragraphs_at, ords, said in ctx.derived(_claims_of):
+        for j, hits, lists in said:
+            if lists:
+                path = f"{paragraphs_at}[{j}]"
+                out += _outcome_sums(report, lists, path, (ords, j), policy)
+            for hit in hits:
+                found = _contradicted(report, hit, (ords, j, hit.start))
+                key = (hit.claim.key, hit.quote, hit.figure)
+                if found is not None and key not in seen:
+                    seen.add(key)  # one finding per contradiction, however often it is stated
+                    path = f"{paragraphs_at}[{j}]"
+                    out.append(_claim_finding(report, hit, path, ords, j, *found, policy))
     return out
 
 

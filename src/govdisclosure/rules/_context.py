@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import functools
 import types
-from collections.abc import Iterable, Mapping
-from typing import Any
+import weakref
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
@@ -23,7 +24,9 @@ from govdisclosure.model import Edition, Report
 from govdisclosure.rules._catalog import generation, known
 from govdisclosure.rules._policy import DEFAULT, Policy
 
-__all__ = ["Context", "codes_that_run"]
+__all__ = ["Context", "codes_that_run", "derived"]
+
+T = TypeVar("T")
 
 
 def codes_that_run(policy: Policy, edition: Edition) -> frozenset[str]:
@@ -64,6 +67,51 @@ def _inputs(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return types.MappingProxyType(dict(value))
 
 
+_DERIVED: dict[int, tuple[weakref.ref[Report], dict[Callable[[Report], Any], Any]]] = {}
+"""What families derived from a report, by the id of the report (kept while it lives)."""
+
+
+def derived(report: Report, compute: Callable[[Report], T]) -> T:
+    """``compute(report)``, computed once per report and shared by every check of it.
+
+    A report is immutable (frozen attrs, tuples all the way down), so what a family derives
+    from it alone — the claims its prose makes, its paragraphs' places, its facts by key —
+    holds for as long as the report lives; it is forgotten with the report. ``compute`` must
+    be a pure function of the report (a module-level function: it is the key), and what it
+    returns must not hold the report itself (which would then live as long as the memo).
+
+    >>> from govdisclosure import examples
+    >>> r = examples.load("jianghe-2021")
+    >>> calls = []
+    >>> def titles(report):
+    ...     calls.append(1)
+    ...     return tuple(s.title for s in report.sections)
+    >>> derived(r, titles) is derived(r, titles), len(calls)
+    (True, 1)
+    """
+    ident = id(report)
+    entry = _DERIVED.get(ident)
+    if entry is None or entry[0]() is not report:
+        try:
+            ref = weakref.ref(report, functools.partial(_forget, ident))
+        except TypeError:  # pragma: no cover - a Report takes weak references
+            return compute(report)
+        entry = _DERIVED[ident] = (ref, {})
+    memo = entry[1]
+    try:
+        value: T = memo[compute]
+    except KeyError:
+        value = memo[compute] = compute(report)
+    return value
+
+
+def _forget(ident: int, ref: weakref.ref[Report]) -> None:
+    """Drop what was derived from a report that no longer lives (its own entry only)."""
+    entry = _DERIVED.get(ident)
+    if entry is not None and entry[0] is ref:
+        del _DERIVED[ident]
+
+
 @attrs.frozen(slots=True, eq=False)
 class Context:
     """A check's inputs: ``report``; ``previous`` (last year's report of the same agency, or
@@ -80,6 +128,10 @@ class Context:
         converter=_runs,
     )
     inputs: Mapping[str, Any] = attrs.field(default=None, converter=_inputs)
+
+    def derived(self, compute: Callable[[Report], T]) -> T:
+        """``compute(self.report)``, once per report (:func:`derived`)."""
+        return derived(self.report, compute)
 
     def has(self, name: str) -> bool:
         """Whether the input ``name`` is given (``"previous"`` is one too)."""

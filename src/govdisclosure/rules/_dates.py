@@ -8,11 +8,11 @@ import datetime as _dt
 from govdisclosure.layout import layout_of
 from govdisclosure.model import Edition, Report, Section
 from govdisclosure.rules._catalog import OUTLINED, part
-from govdisclosure.rules._context import Context
+from govdisclosure.rules._context import Context, derived
 from govdisclosure.rules._findings import Arg, Finding, L10n, Side
 from govdisclosure.rules._policy import Policy
 from govdisclosure.rules._registry import Family
-from govdisclosure.rules._sections import section_ordinal
+from govdisclosure.rules._sections import heading_ordinals
 from govdisclosure.rules._substance import has_text
 from govdisclosure.rules._types import Severity
 
@@ -58,7 +58,7 @@ def _undated(report: Report, policy: Policy) -> list[Finding]:
     signed = report.signature.date if report.signature is not None else None
     if signed is not None or report.period is not None:
         return []
-    if not has_text(report) or not _complete(report):
+    if not derived(report, has_text) or not _complete(report):
         return []  # no published text to date, or a text cut before its end
     published = report.metadata.published if report.metadata is not None else None
     severity = policy.severity("GD504")
@@ -100,8 +100,8 @@ def _complete(report: Report) -> bool:
     if layout.sections and report.edition in OUTLINED:
         last = layout.sections[-1].ordinal
         if not any(
-            section_ordinal(report.edition, s.title) == last or s.ordinal == last
-            for s in report.sections
+            o == last or s.ordinal == last
+            for o, s in zip(derived(report, heading_ordinals), report.sections, strict=True)
         ):
             return False
     text = _last_text(report.sections)

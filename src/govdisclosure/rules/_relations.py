@@ -236,14 +236,91 @@ def _relation_finding(
     )
 
 
+def _facts(report: Report) -> dict[str, tuple[int, Fact]]:
+    """The report's facts by key, each with its index (derived once per report)."""
+    return {f.key: (j, f) for j, f in enumerate(report.facts)}
+
+
+_Exact = tuple[Decimal, tuple[Decimal, ...], tuple[Decimal, ...]]
+_Whole = tuple[int, tuple[int, ...], tuple[int, ...]]
+
+
+def _exact_terms(report: Report) -> tuple[_Exact | _Whole | None, ...]:
+    """For each relation whose figures are all exact and of one unit (no qualifier, not
+    money): the result's value, the added values and the subtracted ones — as ints when
+    every one is a whole number (most counts), else as Decimals; ``None`` for any other.
+    Derived once per report (the figures are the prose's); the check adds them up."""
+    quantities = {f.key: f.quantity for f in report.facts}
+    out: list[_Exact | _Whole | None] = []
+    for rel in report.relations:
+        result = quantities[rel.result]
+        unit = result.unit
+        exact: _Exact | _Whole | None = None
+        if result.qualifier is None and unit not in _MONEY_UNITS:
+            add = _exact_values(rel.add, unit, quantities)
+            sub = _exact_values(rel.subtract, unit, quantities)
+            if add is not None and sub is not None:
+                n, d = result.value.as_integer_ratio()
+                if d == 1 and add[1] is not None and sub[1] is not None:
+                    exact = (n, add[1], sub[1])
+                else:
+                    exact = (result.value, add[0], sub[0])
+        out.append(exact)
+    return tuple(out)
+
+
+def _exact_values(
+    keys: tuple[str, ...], unit: str, quantities: dict[str, Quantity]
+) -> tuple[tuple[Decimal, ...], tuple[int, ...] | None] | None:
+    """The values of the facts of ``keys`` when each is exact and in ``unit`` (else None),
+    and the same as ints when each is a whole number (else None)."""
+    values: list[Decimal] = []
+    ints: list[int] | None = []
+    for key in keys:
+        q = quantities[key]
+        if q.qualifier is not None or q.unit != unit:
+            return None
+        v = q.value
+        values.append(v)
+        if ints is not None:
+            n, d = v.as_integer_ratio()
+            if d == 1:
+                ints.append(n)
+            else:
+                ints = None
+    return tuple(values), None if ints is None else tuple(ints)
+
+
+def _adds_up(exact: _Exact | _Whole) -> bool:
+    """Whether ``result − Σ add + Σ subtract`` is zero, in exact arithmetic (ints, or
+    Decimals in the exact context)."""
+    total, add, sub = exact
+    if isinstance(total, int):  # built together: ints throughout
+        return sum(add) - sum(sub) == total
+    subtract, plus = _CTX.subtract, _CTX.add
+    for v in add:
+        total = subtract(total, v)
+    for v in sub:
+        total = plus(total, v)
+    return total.is_zero()
+
+
 def check(ctx: Context) -> list[Finding]:
-    """GD201 (money, error) and GD202 (counts, warning) for every stated relation."""
+    """GD201 (money, error) and GD202 (counts, warning) for every stated relation.
+
+    A relation of exact figures of one unit is first added up exactly (the values derived
+    once per report); one that does not add up so, or has approximate figures or amounts, is
+    compared by the intervals its figures stand for."""
     report = ctx.report
     if not report.relations:
         return []
-    facts = {f.key: (j, f) for j, f in enumerate(report.facts)}
     out = []
-    for i, rel in enumerate(report.relations):
+    facts: dict[str, tuple[int, Fact]] | None = None
+    for i, (rel, exact) in enumerate(zip(report.relations, ctx.derived(_exact_terms), strict=True)):
+        if exact is not None and _adds_up(exact):
+            continue
+        if facts is None:
+            facts = ctx.derived(_facts)
         finding = _check_relation(ctx, i, rel, facts)
         if finding is not None:
             out.append(finding)

@@ -25,13 +25,26 @@ from govdisclosure.rules._policy import Policy
 from govdisclosure.rules._registry import Family
 from govdisclosure.rules._types import L10n
 
-__all__ = ["FAMILY", "check", "section_ordinal"]
+__all__ = ["FAMILY", "check", "heading_ordinals", "section_ordinal"]
 
 
 def section_ordinal(edition: Edition, title: str) -> int | None:
     """The ordinal of the layout section whose title or alias ``title`` matches, if any."""
     section = matcher(edition).section(title)
     return None if section is None else section.ordinal
+
+
+def heading_ordinals(report: Report) -> tuple[int | None, ...]:
+    """The outline ordinal each top-level heading of ``report`` matches (``None``: none),
+    derived once per report (:func:`~govdisclosure.rules._context.derived`) and shared by
+    the families that look for a section by its heading.
+
+    >>> from govdisclosure import examples
+    >>> heading_ordinals(examples.load("jianghe-2021"))
+    (1, 2, 3, 4, 5, 6)
+    """
+    edition = report.edition
+    return tuple(section_ordinal(edition, s.title) for s in report.sections)
 
 
 _ITEMS = tuple((L10n(zh, en), re.compile(words)) for zh, en, words in LEGACY_ITEMS)
@@ -55,7 +68,7 @@ def _layout_sections(edition: Edition) -> dict[int, SectionLayout]:
     return {s.ordinal: s for s in layout_of(edition).sections}
 
 
-def _in_order(matched: list[int | None], required: tuple[int, ...]) -> bool:
+def _in_order(matched: tuple[int | None, ...], required: tuple[int, ...]) -> bool:
     """The common case: every heading known, in order, none missing."""
     highest = 0
     for o in matched:
@@ -74,7 +87,7 @@ def check(ctx: Context) -> list[Finding]:
         return [_section_finding(report, "$.sections", part("sections"), none, policy)]
     if edition not in OUTLINED:
         return _legacy(report, policy)
-    matched = [section_ordinal(edition, s.title) for s in report.sections]
+    matched = ctx.derived(heading_ordinals)
     required = tuple(_layout_sections(edition))
     if _in_order(matched, required):
         return []

@@ -23,14 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import attrs
+
 from govdisclosure.layout import layout_of
 from govdisclosure.model import Report, Section
 from govdisclosure.numerals import from_int
 from govdisclosure.rules._catalog import part
-from govdisclosure.rules._context import Context
+from govdisclosure.rules._context import Context, derived
 from govdisclosure.rules._findings import Arg, Finding
 from govdisclosure.rules._registry import Family
-from govdisclosure.rules._sections import section_ordinal
+from govdisclosure.rules._sections import heading_ordinals
 from govdisclosure.rules._types import L10n
 
 __all__ = ["FAMILY", "MIN_PROBLEMS", "check", "has_text"]
@@ -59,9 +61,9 @@ def has_text(report: Report) -> bool:
 
 def _section(report: Report, ordinal: int) -> tuple[int, Section] | None:
     """The section of the outline's ``ordinal`` (by its heading, else its ordinal)."""
-    for i, s in enumerate(report.sections):
-        if section_ordinal(report.edition, s.title) == ordinal:
-            return i, s
+    for i, o in enumerate(derived(report, heading_ordinals)):
+        if o == ordinal:
+            return i, report.sections[i]
     for i, s in enumerate(report.sections):
         if s.ordinal == ordinal:
             return i, s
@@ -78,10 +80,35 @@ def _where(report: Report, i: int, s: Section) -> tuple[str, L10n]:
     )
 
 
+@attrs.frozen(slots=True)
+class _Sections:
+    """What GD603 and GD604 read of a report's narrative, derived once per report."""
+
+    text: bool
+    """Whether the report has any text (:func:`has_text`)."""
+    five: tuple[int, Section, int] | None
+    """Section 五 (index, section) and how many characters it says, punctuation aside."""
+    six: tuple[int, Section, bool] | None
+    """Section 六 (index, section) and whether it speaks of fees."""
+
+
+def _sections(report: Report) -> _Sections:
+    if not report.edition.has_tables or not has_text(report):
+        return _Sections(False, None, None)
+    five = _section(report, 5)
+    six = _section(report, 6)
+    return _Sections(
+        True,
+        None if five is None else (*five, len(_PUNCTUATION.sub("", "".join(_texts(five[1]))))),
+        None if six is None else (*six, any(_FEES.search(t) for t in _texts(six[1]))),
+    )
+
+
 def check(ctx: Context) -> list[Finding]:
     """GD603 (section 五 without substance) and GD604 (section 六 silent on 信息处理费)."""
     report, policy, runs = ctx.report, ctx.policy, ctx.runs
-    if not report.edition.has_tables or not has_text(report):
+    said = ctx.derived(_sections)
+    if not said.text:
         return []
     out: list[Finding] = []
 
@@ -99,17 +126,14 @@ def check(ctx: Context) -> list[Finding]:
             )
         )
 
-    five = _section(report, 5)
-    if "GD603" in runs and five is not None:
-        i, s = five
-        said = _PUNCTUATION.sub("", "".join(_texts(s)))
-        if len(said) < MIN_PROBLEMS:
+    if "GD603" in runs and said.five is not None:
+        i, s, n = said.five
+        if n < MIN_PROBLEMS:
             quote = "".join(_texts(s)).strip() or part("substance.nothing")
-            found("GD603", i, s, ("quote", quote), ("n", str(len(said))))
-    six = _section(report, 6)
-    if "GD604" in runs and six is not None:
-        i, s = six
-        if not any(_FEES.search(t) for t in _texts(s)):
+            found("GD603", i, s, ("quote", quote), ("n", str(n)))
+    if "GD604" in runs and said.six is not None:
+        i, s, fees = said.six
+        if not fees:
             found("GD604", i, s)
     return out
 
