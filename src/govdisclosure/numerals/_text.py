@@ -44,17 +44,13 @@ def normalise_with_map(text: str) -> tuple[str, Sequence[int]]:
         # that composition does not give back), so each character is its own NFKC too.
         return text, list(range(len(text) + 1))
     chars = set(text)
-    new = [ch for ch in chars - _SEEN if not ch.isascii()]  # met for the first time
-    if new:
-        # each character's NFKC in one call: NUL is a starter that NFKC neither changes nor
-        # composes with anything, so normalising stops at it
-        normals = unicodedata.normalize("NFKC", "\0".join(new)).split("\0")
-        for ch, n in zip(new, normals, strict=True):
-            if n != ch:
-                if len(n) != 1:
-                    _GROWS.add(ch)
-                _CHANGED[ord(ch)] = n
-    _SEEN.update(chars)  # after the entries: whoever sees a character seen finds them
+    for ch in chars - _SEEN:  # characters met for the first time
+        n = unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch
+        if n != ch:
+            if len(n) != 1:
+                _GROWS.add(ch)
+            _CHANGED[ord(ch)] = n
+        _SEEN.add(ch)  # after its entries: whoever sees it seen finds them
     normal = text.translate(_CHANGED)
     if _GROWS.isdisjoint(chars):  # one character for one: the offsets stay
         return normal, list(range(len(text) + 1))
