@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import operator
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any, Final, Literal
@@ -82,7 +83,9 @@ def normalize_label(text: str) -> str:
     >>> normalize_label("第二十条 第（一）项")
     '第二十条第(一)项'
     """
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    if not unicodedata.is_normalized("NFKC", text):  # the check costs little
+        text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split())
 
 
 _PRINTED = str.maketrans(
@@ -108,6 +111,7 @@ def printed_label(label: str) -> str:
 
 
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』")
+_QUOTE_MARK = re.compile("[\"'“”‘’「」『』]")
 
 
 def label_key(text: str) -> str:
@@ -116,7 +120,10 @@ def label_key(text: str) -> str:
     >>> label_key('3.危及“三安全一稳定”') == label_key("3.危及三安全一稳定")
     True
     """
-    return normalize_label(text).translate(_QUOTES).replace("情况", "情形")
+    key = normalize_label(text)
+    if _QUOTE_MARK.search(key):  # translating costs more than looking
+        key = key.translate(_QUOTES)
+    return key.replace("情况", "情形")
 
 
 class _Labelled:

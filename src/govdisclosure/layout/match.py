@@ -336,9 +336,15 @@ def _add_tails(
 
 
 _Keyed = tuple[
-    str, int, str, dict[int, None], SectionLayout | RowLayout | ColumnLayout | BlockLayout
+    int,
+    str,
+    str,
+    frozenset[str],
+    dict[int, None],
+    SectionLayout | RowLayout | ColumnLayout | BlockLayout,
 ]
-"""A candidate of :meth:`Matcher.near`: label, key length, key, key's characters, place."""
+"""A candidate of :meth:`Matcher.near`: its order in the layouts, label, key, key's
+characters (a set, and a table that deletes them), place."""
 
 
 class Matcher:
@@ -362,7 +368,7 @@ class Matcher:
             | None
         ) = None
         self._label_hits: dict[str, list[LabelHit]] = _label_index(self.layout.tables)
-        self._near_keys: dict[tuple[str, str | None], list[_Keyed]] = {}
+        self._near_keys: dict[tuple[str, str | None], dict[int, list[_Keyed]]] = {}
 
     def _index(
         self,
@@ -536,31 +542,45 @@ class Matcher:
         "section", "block", "row" (the last label of a row) or "column" (the leaf label).
         ``table`` is the table's number (ignored for sections)."""
         key = label_key(text) if kind != "section" else heading_key(text)
+        return self._near(kind, table, key, limit)
+
+    def _near(self, kind: str, table: str | None, key: str, limit: int) -> list[NearMiss]:
+        """:meth:`near` of a text whose key (:func:`label_key`, or :func:`heading_key` for
+        a section) is ``key``."""
         budget = min(limit, max(1, len(key) // 4))
         size = len(key)
         best: dict[int, NearMiss] = {}  # the closest label of each place
-        for label, label_size, candidate, absent, place in self._keyed(kind, table):
-            if abs(label_size - size) > budget or len(key.translate(absent)) > budget:
-                # more edits than the budget by length alone, or by the characters of the
-                # text the label has nowhere (each is one edit at least)
+        # only the labels within the budget by length (each length difference is one edit),
+        # in the layouts' order
+        by_size = self._keyed(kind, table)
+        keyed = [k for n in range(size - budget, size + budget + 1) for k in by_size.get(n, ())]
+        keyed.sort(key=operator.itemgetter(0))
+        chars = set(key)
+        for _order, label, candidate, present, absent, place in keyed:
+            if len(chars.difference(present)) > budget or len(key.translate(absent)) > budget:
+                # more edits than the budget by the characters of the text the label has
+                # nowhere (each is one edit at least; the distinct ones, a cheaper count,
+                # first)
                 continue
             d = _distance(key, candidate, budget)
             if d <= budget and (id(place) not in best or d < best[id(place)].distance):
                 best[id(place)] = NearMiss(label, d, place)
         return sorted(best.values(), key=lambda n: n.distance)
 
-    def _keyed(self, kind: str, table: str | None) -> list[_Keyed]:
-        """The candidates of :meth:`near` with their :func:`label_key` forms, their lengths
-        and a table that deletes their characters (:meth:`str.translate`), computed once per
-        kind and table: the layouts never change."""
-        keyed = self._near_keys.get((kind, table))
-        if keyed is None:
-            keyed = []
-            for label, place in self._candidates(kind, table):
+    def _keyed(self, kind: str, table: str | None) -> dict[int, list[_Keyed]]:
+        """The candidates of :meth:`near` by the length of their :func:`label_key` forms:
+        each with its place in the layouts' order, its key and a table that deletes its
+        characters (:meth:`str.translate`); computed once per kind and table (the layouts
+        never change)."""
+        by_size = self._near_keys.get((kind, table))
+        if by_size is None:
+            by_size = {}
+            for order, (label, place) in enumerate(self._candidates(kind, table)):
                 k = label_key(label)
-                keyed.append((label, len(k), k, dict.fromkeys(map(ord, k)), place))
-            self._near_keys[kind, table] = keyed
-        return keyed
+                entry = (order, label, k, frozenset(k), dict.fromkeys(map(ord, k)), place)
+                by_size.setdefault(len(k), []).append(entry)
+            self._near_keys[kind, table] = by_size
+        return by_size
 
     def _candidates(
         self, kind: str, table: str | None
@@ -689,7 +709,7 @@ def _match_labels(self: Matcher, text: str, near: bool) -> list[LabelHit]:
         return []
     out: list[LabelHit] = []
     for kind in ("row", "block"):
-        for miss in self.near(kind, None, text, limit=3):
+        for miss in self._near(kind, None, key, 3):
             for hit in index.get(label_key(miss.label), ()):
                 if hit.kind == kind and (hit.row is miss.place or hit.block is miss.place):
                     out.append(attrs.evolve(hit, distance=miss.distance))

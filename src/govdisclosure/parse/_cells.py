@@ -37,7 +37,7 @@ _NUMBER = re.compile(
 @functools.lru_cache(maxsize=16384)
 def clean(text: str) -> str:
     """NFKC, no white space (``&nbsp;`` included), minus signs as ``-``."""
-    t = unicodedata.normalize("NFKC", text)
+    t = text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
     return "".join(t.split()).replace("−", "-").replace("–", "–")
 
 

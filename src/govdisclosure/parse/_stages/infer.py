@@ -108,11 +108,13 @@ def edition_votes(regions: Sequence[Region]) -> tuple[dict[Edition, int], dict[E
     votes = dict.fromkeys(TABLED, 0)
     example: dict[Edition, str] = {}
     seen: set[str] = set()
+    texts: set[str] = set()  # the texts read (a text seen again has its key seen)
     for region in regions:
         for tok in region.toks:
             text = tok.text
-            if not text or len(text) > 120 or is_value(text):
+            if not text or text in texts or len(text) > 120 or is_value(text):
                 continue
+            texts.add(text)
             key = label_key(text)
             if key in seen:
                 continue
