@@ -320,12 +320,18 @@ class _Builder(HTMLParser):
                 self._pop_to(i, at)
                 i = self._find(targets, _STOP_TABLE)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        at = self.starts[self.lineno - 1] + self.offset
+    def _tag_at(self) -> int:
+        """Where the tag being read starts; the text before it ends there (its white space
+        aside)."""
+        at: int = self.starts[self.lineno - 1] + self.offset
         box = self.boxes[-1]
-        if box.trailing >= 0:  # the text before the tag ends here (its white space aside)
+        if box.trailing >= 0:
             box.end = at - box.trailing
             box.trailing = -1
+        return at
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        at = self._tag_at()
         if self.skip:
             if tag in _SKIP:
                 self.skip += 1
@@ -369,11 +375,7 @@ class _Builder(HTMLParser):
             self.boxes[-1].hint = "item"
 
     def handle_endtag(self, tag: str) -> None:
-        at = self.starts[self.lineno - 1] + self.offset
-        box = self.boxes[-1]
-        if box.trailing >= 0:  # the text before the tag ends here (its white space aside)
-            box.end = at - box.trailing
-            box.trailing = -1
+        at = self._tag_at()
         if self.skip:
             i = self._find((tag,))
             if i >= 0 and tag in _SKIP:

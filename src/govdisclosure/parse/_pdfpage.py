@@ -92,8 +92,7 @@ def _page_rules(
 ) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], float]:
     """Horizontal rules (y, x0, x1) and vertical rules (x, y0, y1), top-down, and the area of
     the page covered by images."""
-    hs: list[tuple[float, float, float]] = []
-    vs: list[tuple[float, float, float]] = []
+    rules = _Rules()
     image_area = 0.0
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     box = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top
@@ -115,19 +114,13 @@ def _page_rules(
             # larger fill is shading, whose sides are no rules
             if fill.value and raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
                 left, bottom, right, top = (v.value for v in box)
-                _thin_box(left, height - top, right, height - bottom, hs, vs)
+                rules.add((left, height - top), (right, height - bottom), thick=3.0)
             continue
-        _path_rules(raw, obj, height, hs, vs)
-    return hs, vs, image_area
+        _path_rules(raw, obj, height, rules)
+    return rules.hs, rules.vs, image_area
 
 
-def _path_rules(
-    raw: Any,
-    obj: Any,
-    height: float,
-    hs: list[tuple[float, float, float]],
-    vs: list[tuple[float, float, float]],
-) -> None:
+def _path_rules(raw: Any, obj: Any, height: float, rules: _Rules) -> None:
     """The horizontal and vertical segments of a stroked path, in page space."""
     matrix = raw.FS_MATRIX()
     if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
@@ -150,39 +143,30 @@ def _path_rules(
             start = prev = pt
             continue
         if kind == raw.FPDF_SEGMENT_LINETO:
-            _edge(prev, pt, hs, vs)
+            rules.add(prev, pt)
         prev = pt
         if raw.FPDFPathSegment_GetClose(seg) and start is not None:
-            _edge(prev, start, hs, vs)
+            rules.add(prev, start)
             prev = start
 
 
-def _thin_box(
-    x0: float,
-    top: float,
-    x1: float,
-    bottom: float,
-    hs: list[tuple[float, float, float]],
-    vs: list[tuple[float, float, float]],
-) -> None:
-    w, h = x1 - x0, bottom - top
-    if h <= 3.0 and w > _TOL:
-        hs.append(((top + bottom) / 2, x0, x1))
-    elif w <= 3.0 and h > _TOL:
-        vs.append(((x0 + x1) / 2, top, bottom))
+class _Rules:
+    """The rules of a page: horizontal ones as (y, x0, x1), vertical ones as (x, y0, y1)."""
 
+    __slots__ = ("hs", "vs")
 
-def _edge(
-    p: tuple[float, float],
-    q: tuple[float, float],
-    hs: list[tuple[float, float, float]],
-    vs: list[tuple[float, float, float]],
-) -> None:
-    dx, dy = abs(q[0] - p[0]), abs(q[1] - p[1])
-    if dy <= 1.0 and dx > _TOL:
-        hs.append(((p[1] + q[1]) / 2, min(p[0], q[0]), max(p[0], q[0])))
-    elif dx <= 1.0 and dy > _TOL:
-        vs.append(((p[0] + q[0]) / 2, min(p[1], q[1]), max(p[1], q[1])))
+    def __init__(self) -> None:
+        self.hs: list[tuple[float, float, float]] = []
+        self.vs: list[tuple[float, float, float]] = []
+
+    def add(self, p: tuple[float, float], q: tuple[float, float], thick: float = 1.0) -> None:
+        """The segment from ``p`` to ``q`` (or a filled box with those corners) as a rule
+        when it is at most ``thick`` across and longer than the tolerance; else nothing."""
+        dx, dy = abs(q[0] - p[0]), abs(q[1] - p[1])
+        if dy <= thick and dx > _TOL:
+            self.hs.append(((p[1] + q[1]) / 2, min(p[0], q[0]), max(p[0], q[0])))
+        elif dx <= thick and dy > _TOL:
+            self.vs.append(((p[0] + q[0]) / 2, min(p[1], q[1]), max(p[1], q[1])))
 
 
 # ---- lines -----------------------------------------------------------------------------------
