@@ -36,17 +36,9 @@ from govdisclosure import examples, to_json
 from govdisclosure.analysis.dask import aggregate_bag, check_bag
 
 sys.path.insert(0, os.path.dirname(__file__))
-from jobs import draw_reports, write_folder
-
-
-def _vary(value: Any, offset: int) -> Any:
-    if value.__class__ is int:
-        return value + offset
-    if isinstance(value, dict):
-        return {k: _vary(v, offset) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_vary(v, offset) for v in value]
-    return value
+from bench_analysis import generate
+from jobs import write_folder
+from memory import vary
 
 
 def write_parts(root: pathlib.Path, n: int) -> None:
@@ -55,7 +47,7 @@ def write_parts(root: pathlib.Path, n: int) -> None:
     for i in range(n):
         data = dict(base, agency=f"第{i}局")
         for table in ("active", "requests", "reviews"):
-            data[table] = _vary(base[table], i % 7)
+            data[table] = vary(base[table], i % 7)
         data["facts"], data["relations"] = [], []  # the prose no longer matches the counts
         (root / f"{i:04d}.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
 
@@ -83,7 +75,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
         checked, parts = pathlib.Path(a), pathlib.Path(b)
-        write_folder(checked, draw_reports(args.n), "mixed")
+        write_folder(checked, generate(args.n), "mixed")
         write_parts(parts, args.n)
         k = args.npartitions
 

@@ -36,33 +36,12 @@ import sys
 import tempfile
 import time
 
-from hypothesis import HealthCheck, Phase, given, settings
-
 from govdisclosure import render, to_json
-from govdisclosure import strategies as gst
 from govdisclosure.analysis.batch import map_files
 from govdisclosure.model import Report
 
-
-def draw_reports(n: int, blanks: bool = False) -> list[Report]:
-    """``n`` reports from ``strategies.reports()``, the same ones every run (with blank
-    cells and absent tables when ``blanks``: each then has findings, GD105's at least)."""
-    out: list[Report] = []
-
-    @settings(
-        max_examples=n,
-        database=None,
-        derandomize=True,
-        phases=[Phase.generate],
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-    )
-    @given(gst.reports(blanks="unknown" if blanks else None))
-    def collect(report: Report) -> None:
-        out.append(report)
-
-    collect()
-    return out[:n]
+sys.path.insert(0, os.path.dirname(__file__))
+from bench_analysis import generate
 
 
 def write_folder(root: pathlib.Path, reports: list[Report], kind: str) -> int:
@@ -149,7 +128,7 @@ def main() -> None:
     if args.control:
         control(*args.control)
         return
-    reports = draw_reports(args.n)
+    reports = generate(args.n)
     with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as cache:
         ENV["PYTHONPYCACHEPREFIX"] = cache
         root = pathlib.Path(tmp)

@@ -58,14 +58,14 @@ TARGET = 16 * 1024
 TABLES = ("active", "requests", "reviews")
 
 
-def _vary(value: Any, offset: int) -> Any:
+def vary(value: Any, offset: int) -> Any:
     """``value`` with ``offset`` added to every int inside it."""
     if value.__class__ is int:
         return value + offset
     if isinstance(value, dict):
-        return {k: _vary(v, offset) for k, v in value.items()}
+        return {k: vary(v, offset) for k, v in value.items()}
     if isinstance(value, list):
-        return [_vary(v, offset) for v in value]
+        return [vary(v, offset) for v in value]
     return value
 
 
@@ -73,7 +73,7 @@ def varied(base: dict[str, Any], i: int) -> dict[str, Any]:
     """The JSON form of report ``i``: every table count is ``count + 1000 + i``."""
     data = dict(base)
     for name in TABLES:
-        data[name] = _vary(base[name], 1000 + i)
+        data[name] = vary(base[name], 1000 + i)
     return data
 
 
