@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from govdisclosure import examples
+from govdisclosure import check, examples
 from govdisclosure.parse import parse
 from govdisclosure.parse._memo import clear_memos
 from govdisclosure.rendering import render
@@ -93,6 +93,25 @@ def test_linear_growth(source: str) -> None:
     small, large = best(source), best(source * 100)
     print(f"1x {small * 1000:.2f} ms, 100x {large * 1000:.0f} ms, ratio {large / small:.1f}")
     assert large / small <= 120
+
+
+def test_linear_growth_one_paragraph() -> None:
+    """One paragraph of sentences that each state a breakdown ("其中"), 10 KB and 1 MB:
+    100 times the paragraph takes at most 150 times the time (parse and check)."""
+    sentence = "本年度共受理申请12件，其中自然人5件，法人7件。"
+
+    def best(n: int) -> float:
+        source = TEXT + "\n" + sentence * (n // len(sentence)) + "\n"
+        times = []
+        for _ in range(2):
+            t = time.perf_counter()
+            check(parse(source))
+            times.append(time.perf_counter() - t)
+        return min(times)
+
+    small, large = best(10_000), best(1_000_000)
+    print(f"10 KB {small * 1000:.0f} ms, 1 MB {large * 1000:.0f} ms, ratio {large / small:.1f}")
+    assert large / small <= 150
 
 
 def _best(fn: Any, n: int = 100) -> float:

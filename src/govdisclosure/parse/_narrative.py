@@ -8,6 +8,7 @@ prose as located facts with the relations the text states (dates are read by
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections.abc import Sequence
@@ -144,6 +145,9 @@ _CLAUSE_END = frozenset("；;")
 _STOPS = _SENTENCE_END | _CLAUSE_END
 _LEADS = ("其中", "包括", "共计", "累计", "共有", "共", "和", "及", "与", "为", "分别")
 _BREAKDOWN = ("其中", "包括")
+#: The most figures a list of parts is read over: a "sentence" of more (a page without
+#: stops) states no breakdown, and reading it stays linear in the paragraph.
+_MAX_PARTS = 200
 
 
 def _label(text: str, start: int, floor: int) -> str:
@@ -197,12 +201,15 @@ def _between(text: str, a: int, b: int, stops: frozenset[str]) -> bool:
 
 def _breakdowns(text: str, mine: list[tuple[Fact, FoundQuantity]]) -> list[Relation]:
     out: list[Relation] = []
+    starts = [q.start for _, q in mine]
+    ends = [q.end for _, q in mine]
     for word in _BREAKDOWN:
         pos = text.find(word)
         while pos >= 0:
-            before = [(f, q) for f, q in mine if q.end <= pos]
-            after = [(f, q) for f, q in mine if q.start >= pos + len(word)]
-            rel = _breakdown(text, pos, word, before, after)
+            # the figures before the word are mine[:i], those after it mine[j:] (in order)
+            i = bisect.bisect_right(ends, pos)
+            j = bisect.bisect_left(starts, pos + len(word))
+            rel = _breakdown(text, pos, word, mine, starts, i, j)
             if rel is not None:
                 out.append(rel)
             pos = text.find(word, pos + len(word))
@@ -213,28 +220,64 @@ def _breakdown(
     text: str,
     pos: int,
     word: str,
-    before: list[tuple[Fact, FoundQuantity]],
-    after: list[tuple[Fact, FoundQuantity]],
+    mine: list[tuple[Fact, FoundQuantity]],
+    starts: list[int],
+    i: int,
+    j: int,
 ) -> Relation | None:
-    if not before or not after:
+    """The relation ``word`` at ``pos`` states, if any: the total is among ``mine[:i]`` (the
+    figures before the word), the parts among ``mine[j:]`` (those after it)."""
+    if i == 0 or j == len(mine):
         return None
-    total, tq = before[-1]
+    total, tq = mine[i - 1]
     gap = text[tq.end : pos]
     sentence_start = gap.rstrip(" ,，").endswith(("。",)) and gap.strip(" ,，。") == ""
     if _between(text, tq.end, pos, _STOPS) and not sentence_start:
         return None
     money = total.quantity.is_money
-    if _between(text, pos, after[0][1].start, _SENTENCE_END):
+    if _between(text, pos, mine[j][1].start, _SENTENCE_END):
         return None
+    parts = _parts(text, pos, mine, j, money)
+    if parts is None:
+        return None
+    short, full = parts
+    if len(full) < 1:
+        return None
+    chosen = short or full
+    if full != short and short and not _admits(total, short) and _admits(total, full):
+        chosen = full
+    if sentence_start and not _admits(total, chosen):
+        # “……。其中，……”: the list may break down any figure of the sentence before; tie it
+        # only to one its parts add up to, never to whatever figure came last
+        end = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END)  # the previous sentence's
+        start = max(text.rfind(ch, 0, end) for ch in _SENTENCE_END)
+        earlier = [f for f, _ in mine[bisect.bisect_right(starts, start) : i]]
+        found = next((f for f in reversed(earlier) if _admits(f, chosen)), None)
+        if found is None:
+            return None
+        total = found
+    if len(chosen) < 2 and not _admits(total, chosen):
+        return None
+    return Relation(result=total.key, add=tuple(f.key for f in chosen), text=word)
+
+
+def _parts(
+    text: str, pos: int, mine: list[tuple[Fact, FoundQuantity]], j: int, money: bool
+) -> tuple[list[Fact], list[Fact]] | None:
+    """The parts a list opening at ``pos`` names, from ``mine[j]`` on: those of its first
+    clause, and all of its sentence (``None`` for a sentence of more than ``_MAX_PARTS``)."""
     short: list[Fact] = []
     full: list[Fact] = []
     clause_open = True
     nested = False
     prev_end = pos
-    for f, q in after:
+    depth, depth_at = 0, pos  # the bracket depth of text[pos:depth_at], carried forward
+    for k in range(j, min(len(mine), j + _MAX_PARTS)):
+        f, q = mine[k]
         if _between(text, prev_end, q.start, _SENTENCE_END):
             break
-        if _depth(text, pos, q.start) > 0:
+        depth, depth_at = _depth(text, depth_at, q.start, depth), q.start
+        if depth > 0:
             continue  # a figure inside brackets breaks down a part, not the total
         if _between(text, prev_end, q.start, _CLAUSE_END):
             clause_open = False
@@ -250,28 +293,14 @@ def _breakdown(
         prev_end = q.end
         if clause_open:
             short.append(f)
-    if len(full) < 1:
-        return None
-    chosen = short or full
-    if full != short and short and not _admits(total, short) and _admits(total, full):
-        chosen = full
-    if sentence_start and not _admits(total, chosen):
-        # “……。其中，……”: the list may break down any figure of the sentence before; tie it
-        # only to one its parts add up to, never to whatever figure came last
-        end = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_END)  # the previous sentence's
-        start = max(text.rfind(ch, 0, end) for ch in _SENTENCE_END)
-        earlier = [f for f, q in before if q.start > start]
-        found = next((f for f in reversed(earlier) if _admits(f, chosen)), None)
-        if found is None:
-            return None
-        total = found
-    if len(chosen) < 2 and not _admits(total, chosen):
-        return None
-    return Relation(result=total.key, add=tuple(f.key for f in chosen), text=word)
+    else:
+        if len(mine) - j > _MAX_PARTS:
+            return None  # a sentence of more figures than any list of parts: no relation read
+    return short, full
 
 
-def _depth(text: str, a: int, b: int) -> int:
-    depth = 0
+def _depth(text: str, a: int, b: int, depth: int = 0) -> int:
+    """The bracket depth after ``text[a:b]``, starting from ``depth``."""
     for ch in text[a:b]:
         if ch in "(（":
             depth += 1
